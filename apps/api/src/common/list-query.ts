@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { FieldError } from '@capacites/domain';
+import { ValidationException } from './app.exception';
+
+/**
+ * The list conventions of react-admin's simple REST data provider:
+ * ?filter={json}&range=[start,end]&sort=["field","ASC"].
+ */
+export interface ListQuery<F> {
+  filter: F;
+  offset: number;
+  limit: number;
+  sort: { field: string; order: 'ASC' | 'DESC' };
+}
+
+export const MAX_PAGE_SIZE = 500;
+
+const rangeSchema = z
+  .tuple([z.number().int().min(0), z.number().int().min(0)])
+  .refine(([start, end]) => end >= start, { message: 'range end must not be before its start' })
+  .refine(([start, end]) => end - start < MAX_PAGE_SIZE, { message: `a page holds at most ${MAX_PAGE_SIZE} rows` });
+const sortSchema = z.tuple([z.string(), z.enum(['ASC', 'DESC'])]);
+
+function parseJson(name: string, raw: string | undefined, errors: FieldError[]): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    errors.push({ field: name, message: `${name} must be JSON` });
+    return undefined;
+  }
+}
+
+export function parseListQuery<F extends z.ZodType>(
+  query: Record<string, unknown>,
+  filterSchema: F,
+  sortableFields: readonly string[],
+  defaultSort: { field: string; order: 'ASC' | 'DESC' },
+): ListQuery<z.infer<F>> {
+  const errors: FieldError[] = [];
+  const asString = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const filterRaw = parseJson('filter', asString(query.filter), errors) ?? {};
+  const rangeRaw = parseJson('range', asString(query.range), errors) ?? [0, 24];
+  const sortRaw = parseJson('sort', asString(query.sort), errors) ?? [defaultSort.field, defaultSort.order];
+
+  const filter = filterSchema.safeParse(filterRaw);
+  if (!filter.success) {
+    for (const issue of filter.error.issues) {
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [issue.path.join('.')];
+      for (const key of keys) {
+        errors.push({ field: `filter.${key}`, message: issue.code === 'unrecognized_keys' ? `unknown filter "${key}"` : issue.message });
+      }
+    }
+  }
+  const range = rangeSchema.safeParse(rangeRaw);
+  if (!range.success) errors.push({ field: 'range', message: range.error.issues[0]?.message ?? 'invalid range' });
+  const sort = sortSchema.safeParse(sortRaw);
+  if (!sort.success) errors.push({ field: 'sort', message: 'sort must be ["field","ASC"|"DESC"]' });
+  else if (!sortableFields.includes(sort.data[0])) {
+    errors.push({ field: 'sort', message: `cannot sort by "${sort.data[0]}"; sortable: ${sortableFields.join(', ')}` });
+  }
+  if (errors.length > 0 || !filter.success || !range.success || !sort.success) throw new ValidationException(errors);
+  const [start, end] = range.data;
+  return {
+    filter: filter.data,
+    offset: start,
+    limit: end - start + 1,
+    sort: { field: sort.data[0], order: sort.data[1] },
+  };
+}
+
+/** The Content-Range header value that the simple REST data provider reads. */
+export function contentRange(resource: string, offset: number, count: number, total: number): string {
+  const end = count === 0 ? offset : offset + count - 1;
+  return `${resource} ${offset}-${end}/${total}`;
+}

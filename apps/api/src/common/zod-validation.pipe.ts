@@ -1,0 +1,18 @@
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { parseInput } from '@capacites/domain';
+import { ValidationException } from './app.exception';
+import { isZodDtoClass } from './zod-dto';
+
+/**
+ * The one global validation pipe: bodies typed by a zod DTO are parsed (transformed,
+ * unknown fields rejected) and every bad field is named in the error.
+ */
+@Injectable()
+export class ZodValidationPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (!isZodDtoClass(metadata.metatype)) return value;
+    const result = parseInput(metadata.metatype.schema, value ?? {});
+    if (!result.ok) throw new ValidationException(result.errors);
+    return result.value;
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { databaseEnvSchema, loadConfig, temporalEnvSchema } from '@capacites/config';
+
+const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Origin of the back-office, the only one CORS lets in (Vite dev server by default). */
+  ADMIN_ORIGIN: z.url().default('http://localhost:5173'),
+  /** Built back-office (apps/admin/dist) served by the API in production mode. */
+  ADMIN_DIST_DIR: z.string().optional(),
+  /** Largest accepted request body. */
+  API_BODY_LIMIT: z.string().default('100kb'),
+  /** How long a lifecycle action may wait for its workflow before answering 503. */
+  WORKFLOW_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+});
+
+export type ApiConfig = z.infer<typeof apiEnvSchema>;
+
+export const API_CONFIG = Symbol('API_CONFIG');
+
+/** The only place where the API reads process.env. */
+export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
+  return loadConfig(apiEnvSchema, env);
+}

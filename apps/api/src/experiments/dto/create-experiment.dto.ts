@@ -1,0 +1,4 @@
+import { createExperimentSchema } from '@capacites/domain';
+import { createZodDto } from '../../common/zod-dto';
+
+export class CreateExperimentDto extends createZodDto(createExperimentSchema) {}

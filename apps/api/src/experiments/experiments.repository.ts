@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ExperimentEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
+import type { ListQuery } from '../common/list-query';
+import type { ExperimentListFilter } from './dto/experiment-list.filter';
+
+const SORT_COLUMNS: Record<string, string> = {
+  title: 'e.title',
+  state: 'e.state',
+  createdAt: 'e.createdAt',
+  updatedAt: 'e.updatedAt',
+  expiresAt: 'e.expiresAt',
+};
+
+export type NewDraft = Pick<
+  ExperimentEntity,
+  | 'id'
+  | 'workflowId'
+  | 'organizationId'
+  | 'trackId'
+  | 'title'
+  | 'hypothesis'
+  | 'vision'
+  | 'scope'
+  | 'expiresAt'
+  | 'iteration'
+  | 'parentId'
+  | 'createdBy'
+>;
+
+/** Intention-revealing queries over experiments. */
+@Injectable()
+export class ExperimentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async organizationExists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(OrganizationEntity).exists({ where: { id } });
+  }
+
+  async trackAvailableTo(trackId: string, organizationId: string): Promise<boolean> {
+    const count = await this.dataSource
+      .getRepository(TrackEntity)
+      .createQueryBuilder('t')
+      .where('t.id = :trackId', { trackId })
+      .andWhere('(t.organization_id IS NULL OR t.organization_id = :organizationId)', { organizationId })
+      .getCount();
+    return count > 0;
+  }
+
+  async insertDraft(draft: NewDraft, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource.manager).insert(ExperimentEntity, { ...draft, state: 'draft' });
+  }
+
+  async deleteDraft(id: string): Promise<void> {
+    await this.dataSource.getRepository(ExperimentEntity).delete({ id, state: 'draft' });
+  }
+
+  async findById(id: string): Promise<ExperimentEntity | null> {
+    return this.dataSource.getRepository(ExperimentEntity).findOne({ where: { id } });
+  }
+
+  async findPage(query: ListQuery<ExperimentListFilter>): Promise<{ rows: ExperimentEntity[]; total: number }> {
+    const qb = this.dataSource.getRepository(ExperimentEntity).createQueryBuilder('e');
+    const { filter } = query;
+    if (filter.organizationId) qb.andWhere('e.organization_id = :organizationId', { organizationId: filter.organizationId });
+    if (filter.trackId) qb.andWhere('e.track_id = :trackId', { trackId: filter.trackId });
+    if (filter.state) {
+      qb.andWhere('e.state IN (:...states)', { states: Array.isArray(filter.state) ? filter.state : [filter.state] });
+    }
+    if (filter.id) qb.andWhere('e.id IN (:...ids)', { ids: Array.isArray(filter.id) ? filter.id : [filter.id] });
+    if (filter.q) {
+      qb.andWhere(
+        "to_tsvector('french', e.title || ' ' || e.hypothesis) @@ plainto_tsquery('french', :q)",
+        { q: filter.q },
+      );
+    }
+    qb.orderBy(SORT_COLUMNS[query.sort.field] ?? 'e.createdAt', query.sort.order, 'NULLS LAST')
+      .addOrderBy('e.id', 'ASC')
+      .offset(query.offset)
+      .limit(query.limit);
+    const [rows, total] = await qb.getManyAndCount();
+    return { rows, total };
+  }
+}

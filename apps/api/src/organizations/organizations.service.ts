@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { OrganizationEntity } from '@capacites/persistence';
+import type { ListQuery } from '../common/list-query';
+
+export interface OrganizationResponse {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  timeZone: string;
+}
+
+const toResponse = (entity: OrganizationEntity): OrganizationResponse => ({
+  id: entity.id,
+  slug: entity.slug,
+  name: entity.name,
+  kind: entity.kind,
+  timeZone: entity.timeZone,
+});
+
+@Injectable()
+export class OrganizationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(query: ListQuery<{ id?: string | string[] }>): Promise<{ data: OrganizationResponse[]; total: number }> {
+    const ids = query.filter.id === undefined ? undefined : ([] as string[]).concat(query.filter.id);
+    const [rows, total] = await this.dataSource.getRepository(OrganizationEntity).findAndCount({
+      where: ids ? { id: In(ids) } : {},
+      order: { name: query.sort.order, id: 'ASC' },
+      skip: query.offset,
+      take: query.limit,
+    });
+    return { data: rows.map(toResponse), total };
+  }
+}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadWorkerConfig } from './config/worker.config';
+import { createTemporalWorker } from './temporal-worker';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadWorkerConfig();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), {
+    logger: new ConsoleLogger({ json: true }),
+  });
+  const logger = new Logger('Worker');
+  const { worker, connection } = await createTemporalWorker(app, config);
+  logger.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+  try {
+    // Resolves after SIGINT/SIGTERM once in-flight tasks are done (the SDK installs the handlers).
+    await worker.run();
+  } finally {
+    await connection.close();
+    await app.close();
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  new Logger('Worker').error(error instanceof Error ? error.stack ?? error.message : String(error));
+  process.exit(1);
+});

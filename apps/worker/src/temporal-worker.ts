@@ -1,0 +1,39 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { temporalConnectionSettings } from '@capacites/config';
+import { createExperimentActivities } from './activities/experiment.activities';
+import type { WorkerConfig } from './config/worker.config';
+import { TransitionRecorder } from './transitions/transition-recorder.service';
+import { WORKFLOWS_ENTRY, workflowBundlerOptions } from './workflow-bundle';
+
+export interface CapacitesWorker {
+  worker: Worker;
+  connection: NativeConnection;
+}
+
+/** Wires the Temporal worker: connection, workflow code, activities over Nest services. */
+export async function createTemporalWorker(
+  app: INestApplicationContext,
+  config: WorkerConfig,
+): Promise<CapacitesWorker> {
+  const settings = temporalConnectionSettings(config);
+  const connection = await NativeConnection.connect({
+    address: settings.address,
+    tls: settings.tls,
+    apiKey: settings.apiKey,
+  });
+  const workflowCode: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> =
+    config.WORKFLOW_BUNDLE_PATH
+      ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } }
+      : { workflowsPath: WORKFLOWS_ENTRY, bundlerOptions: workflowBundlerOptions() };
+  const worker = await Worker.create({
+    connection,
+    namespace: settings.namespace,
+    taskQueue: settings.taskQueue,
+    ...workflowCode,
+    activities: createExperimentActivities(app.get(TransitionRecorder)),
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+  });
+  return { worker, connection };
+}

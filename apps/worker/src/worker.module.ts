@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@capacites/persistence';
+import { WORKER_CONFIG, type WorkerConfig } from './config/worker.config';
+import { TransitionRecorder } from './transitions/transition-recorder.service';
+
+/** The worker's dependency graph: no HTTP, only what the activities need. */
+@Module({})
+export class WorkerModule {
+  static forConfig(config: WorkerConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        TypeOrmModule.forRoot(
+          dataSourceOptions({
+            url: config.DATABASE_URL,
+            poolSize: config.DATABASE_POOL_SIZE,
+            logging: config.DATABASE_LOGGING,
+          }),
+        ),
+      ],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }, TransitionRecorder],
+      exports: [TransitionRecorder],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './load-config';
+export * from './database.config';
+export * from './temporal.config';

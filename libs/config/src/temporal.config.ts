@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export const temporalEnvSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('capacites-experiments'),
+  /** mTLS client certificate and key (PEM files), for a secured cluster. */
+  TEMPORAL_TLS_CERT_PATH: z.string().optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().optional(),
+  /** CA of the server certificate, when it is not publicly trusted. */
+  TEMPORAL_TLS_CA_PATH: z.string().optional(),
+  TEMPORAL_TLS: z.stringbool().default(false),
+  /** API key (Temporal Cloud). Implies TLS. */
+  TEMPORAL_API_KEY: z.string().optional(),
+});
+
+export type TemporalEnv = z.infer<typeof temporalEnvSchema>;
+
+export interface TemporalConnectionSettings {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  tls?: { clientCertPair?: { crt: Buffer; key: Buffer }; serverRootCACertificate?: Buffer } | boolean;
+  apiKey?: string;
+}
+
+/** Connection settings accepted by both `Connection` (client) and `NativeConnection` (worker). */
+export function temporalConnectionSettings(env: TemporalEnv): TemporalConnectionSettings {
+  const mtls = env.TEMPORAL_TLS_CERT_PATH && env.TEMPORAL_TLS_KEY_PATH;
+  const wantsTls = env.TEMPORAL_TLS || Boolean(mtls) || Boolean(env.TEMPORAL_TLS_CA_PATH) || Boolean(env.TEMPORAL_API_KEY);
+  let tls: TemporalConnectionSettings['tls'];
+  if (wantsTls) {
+    tls = {
+      ...(mtls
+        ? {
+            clientCertPair: {
+              crt: readFileSync(env.TEMPORAL_TLS_CERT_PATH as string),
+              key: readFileSync(env.TEMPORAL_TLS_KEY_PATH as string),
+            },
+          }
+        : {}),
+      ...(env.TEMPORAL_TLS_CA_PATH ? { serverRootCACertificate: readFileSync(env.TEMPORAL_TLS_CA_PATH) } : {}),
+    };
+  }
+  return {
+    address: env.TEMPORAL_ADDRESS,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    ...(tls ? { tls } : {}),
+    ...(env.TEMPORAL_API_KEY ? { apiKey: env.TEMPORAL_API_KEY } : {}),
+  };
+}

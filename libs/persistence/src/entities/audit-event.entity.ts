@@ -1,0 +1,49 @@
+import { Column, JoinColumn, ManyToOne, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ExperimentEntity } from './experiment.entity';
+
+
+/**
+ * One recorded transition or lifecycle event: who, when, from, to, why.
+ * `idempotencyKey` is unique so that a retried activity never writes twice.
+ */
+@Entity({ name: 'audit_events' })
+@Index('idx_audit_events_experiment', ['experimentId', 'occurredAt'])
+export class AuditEventEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id!: string;
+
+  @Column({ name: 'idempotency_key', type: 'text', unique: true })
+  idempotencyKey!: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
+  @Column({ name: 'experiment_id', type: 'uuid', nullable: true })
+  experimentId!: string | null;
+
+  @Column({ type: 'text' })
+  event!: string;
+
+  @Column({ name: 'from_state', type: 'text', nullable: true })
+  fromState!: string | null;
+
+  @Column({ name: 'to_state', type: 'text', nullable: true })
+  toState!: string | null;
+
+  /** Null when the system acted (a timer fired). */
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  details!: Record<string, unknown>;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt!: Date;
+
+  @ManyToOne(() => ExperimentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'experiment_id' })
+  experiment?: ExperimentEntity | null;
+}

@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { OrganizationKind } from '@capacites/domain';
+
+/** A tenant: one public administration. */
+@Entity({ name: 'organizations' })
+export class OrganizationEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  slug!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  kind!: OrganizationKind;
+
+  @Column({ name: 'time_zone', type: 'text', default: 'Europe/Paris' })
+  timeZone!: string;
+
+  /** Lifecycle settings (durations, reminder offsets…); defaults apply to missing keys. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  settings!: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

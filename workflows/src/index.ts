@@ -1,0 +1,4 @@
+// Public surface of the workflows project for the API: messages and contracts only.
+// The worker loads the workflow implementations from ./workflows.ts through its bundler.
+export * from './experiment-lifecycle/experiment-lifecycle.messages';
+export type * from './experiment-lifecycle/experiment-lifecycle.activities';

@@ -1,0 +1,2 @@
+// Entry point of the workflow bundle (apps/worker): every workflow implementation.
+export { experimentLifecycle } from './experiment-lifecycle/experiment-lifecycle.workflow';
