@@ -24,25 +24,24 @@ export async function waitForPort(port, host = '127.0.0.1', timeoutMs = 60000) {
 }
 
 /**
- * @param {{ cli: string, dbFile: string, port: number, uiPort: number, namespace: string, onExit?: (code: number|null) => void }} o
+ * @param {{ cli: string, dbFile?: string, port: number, uiPort?: number, namespace: string, onExit?: (code: number|null) => void }} o
+ * Without dbFile the server keeps everything in memory (test suites).
  */
 export async function startTemporalDevServer({ cli, dbFile, port, uiPort, namespace, onExit }) {
-  mkdirSync(dirname(dbFile), { recursive: true });
+  const persistence = [];
+  if (dbFile) {
+    mkdirSync(dirname(dbFile), { recursive: true });
+    persistence.push('--db-filename', dbFile, '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL');
+  }
   const args = [
     'server',
     'start-dev',
-    '--db-filename',
-    dbFile,
-    '--sqlite-pragma',
-    'journal_mode=WAL',
-    '--sqlite-pragma',
-    'synchronous=NORMAL',
+    ...persistence,
     '--ip',
     '127.0.0.1',
     '--port',
     String(port),
-    '--ui-port',
-    String(uiPort),
+    ...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']),
     '--namespace',
     namespace,
     '--log-level',
@@ -69,7 +68,7 @@ export async function startTemporalDevServer({ cli, dbFile, port, uiPort, namesp
   if (exited) throw new Error(`the Temporal dev server exited at start:\n${output}`);
   return {
     address: `127.0.0.1:${port}`,
-    uiUrl: `http://127.0.0.1:${uiPort}`,
+    uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : null,
     child,
     output: () => output,
   };

@@ -15,7 +15,11 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot(
-          dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, logging: config.DATABASE_LOGGING }),
+          dataSourceOptions({
+            url: config.DATABASE_URL,
+            poolSize: config.DATABASE_POOL_SIZE,
+            logging: config.DATABASE_LOGGING,
+          }),
         ),
         TemporalModule,
         HealthModule,

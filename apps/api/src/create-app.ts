@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppExceptionFilter } from './common/app-exception.filter';
@@ -10,7 +11,10 @@ import { ZodValidationPipe } from './common/zod-validation.pipe';
 import type { ApiConfig } from './config/api.config';
 
 /** Builds the API application (used by main.ts and by the integration tests). */
-export async function createApiApp(config: ApiConfig, logger?: LoggerService | false): Promise<INestApplication> {
+export async function createApiApp(
+  config: ApiConfig,
+  logger?: LoggerService | false,
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     logger: logger ?? new ConsoleLogger({ json: true }),
     bodyParser: false,
@@ -22,6 +26,17 @@ export async function createApiApp(config: ApiConfig, logger?: LoggerService | f
   app.useGlobalPipes(new ZodValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter());
   app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Capacités API')
+      .setDescription(
+        'Organisational tests of public administrations: framing, lifecycle, evaluation, decision.',
+      )
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   if (config.ADMIN_DIST_DIR && existsSync(join(config.ADMIN_DIST_DIR, 'index.html'))) {
     serveBackOffice(app, config.ADMIN_DIST_DIR);
   }
@@ -32,8 +47,14 @@ export async function createApiApp(config: ApiConfig, logger?: LoggerService | f
 function serveBackOffice(app: NestExpressApplication, dir: string): void {
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   const index = join(dir, 'index.html');
-  app.use((request: { method: string; path: string }, response: { sendFile: (p: string) => void }, next: () => void) => {
-    if (request.method === 'GET' && !request.path.startsWith('/api')) return response.sendFile(index);
-    return next();
-  });
+  app.use(
+    (
+      request: { method: string; path: string },
+      response: { sendFile: (p: string) => void },
+      next: () => void,
+    ) => {
+      if (request.method === 'GET' && !request.path.startsWith('/api')) return response.sendFile(index);
+      return next();
+    },
+  );
 }

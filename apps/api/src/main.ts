@@ -11,6 +11,6 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  new Logger('Api').error(error instanceof Error ? error.stack ?? error.message : String(error));
+  new Logger('Api').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });

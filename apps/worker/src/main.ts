@@ -23,6 +23,6 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  new Logger('Worker').error(error instanceof Error ? error.stack ?? error.message : String(error));
+  new Logger('Worker').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });

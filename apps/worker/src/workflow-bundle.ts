@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { bundleWorkflowCode, type BundleOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, type BundleOptions } from '@temporalio/worker';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
@@ -27,6 +27,7 @@ export async function buildWorkflowBundle(): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_ENTRY,
     ...workflowBundlerOptions(),
+    logger: new DefaultLogger('WARN'),
   });
   return code;
 }

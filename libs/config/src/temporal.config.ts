@@ -28,7 +28,8 @@ export interface TemporalConnectionSettings {
 /** Connection settings accepted by both `Connection` (client) and `NativeConnection` (worker). */
 export function temporalConnectionSettings(env: TemporalEnv): TemporalConnectionSettings {
   const mtls = env.TEMPORAL_TLS_CERT_PATH && env.TEMPORAL_TLS_KEY_PATH;
-  const wantsTls = env.TEMPORAL_TLS || Boolean(mtls) || Boolean(env.TEMPORAL_TLS_CA_PATH) || Boolean(env.TEMPORAL_API_KEY);
+  const wantsTls =
+    env.TEMPORAL_TLS || Boolean(mtls) || Boolean(env.TEMPORAL_TLS_CA_PATH) || Boolean(env.TEMPORAL_API_KEY);
   let tls: TemporalConnectionSettings['tls'];
   if (wantsTls) {
     tls = {
@@ -40,7 +41,9 @@ export function temporalConnectionSettings(env: TemporalEnv): TemporalConnection
             },
           }
         : {}),
-      ...(env.TEMPORAL_TLS_CA_PATH ? { serverRootCACertificate: readFileSync(env.TEMPORAL_TLS_CA_PATH) } : {}),
+      ...(env.TEMPORAL_TLS_CA_PATH
+        ? { serverRootCACertificate: readFileSync(env.TEMPORAL_TLS_CA_PATH) }
+        : {}),
     };
   }
   return {

@@ -10,7 +10,11 @@ export interface DatabaseOptions {
 }
 
 /** TypeORM options shared by the API, the worker and the migration command. */
-export function dataSourceOptions({ url, poolSize = 10, logging = false }: DatabaseOptions): DataSourceOptions {
+export function dataSourceOptions({
+  url,
+  poolSize = 10,
+  logging = false,
+}: DatabaseOptions): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -1,4 +1,10 @@
-import { canTransition, isTerminalState, type ExperimentState, type TransitionName, TRANSITIONS } from '@capacites/domain';
+import {
+  canTransition,
+  isTerminalState,
+  type ExperimentState,
+  type TransitionName,
+  TRANSITIONS,
+} from '@capacites/domain';
 import type { ExperimentLifecycleInput, ExperimentSnapshot } from './experiment-lifecycle.messages';
 
 /** The workflow's state, kept in a small plain class so that it can be carried across continue-as-new. */
@@ -15,9 +21,7 @@ export class ExperimentLifecycleState {
   /** Throws a readable error when the transition is not allowed from the current state. */
   assertCan(name: TransitionName): void {
     if (!canTransition(name, this.state)) {
-      throw new Error(
-        `"${name}" is not allowed while the experiment is ${this.state ?? 'not created yet'}`,
-      );
+      throw new Error(`"${name}" is not allowed while the experiment is ${this.state ?? 'not created yet'}`);
     }
   }
 

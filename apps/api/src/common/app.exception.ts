@@ -1,7 +1,8 @@
 import type { FieldError } from '@capacites/domain';
 
 /** What kind of failure an exception is; the filter maps each to an HTTP status. */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unavailable' | 'forbidden' | 'unauthenticated';
+export type ErrorKind =
+  'invalid' | 'not_found' | 'conflict' | 'unavailable' | 'forbidden' | 'unauthenticated';
 
 /**
  * Base of the per-context exceptions. Services throw these, never HTTP errors; the

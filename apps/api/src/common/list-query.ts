@@ -18,7 +18,9 @@ export const MAX_PAGE_SIZE = 500;
 const rangeSchema = z
   .tuple([z.number().int().min(0), z.number().int().min(0)])
   .refine(([start, end]) => end >= start, { message: 'range end must not be before its start' })
-  .refine(([start, end]) => end - start < MAX_PAGE_SIZE, { message: `a page holds at most ${MAX_PAGE_SIZE} rows` });
+  .refine(([start, end]) => end - start < MAX_PAGE_SIZE, {
+    message: `a page holds at most ${MAX_PAGE_SIZE} rows`,
+  });
 const sortSchema = z.tuple([z.string(), z.enum(['ASC', 'DESC'])]);
 
 function parseJson(name: string, raw: string | undefined, errors: FieldError[]): unknown {
@@ -48,18 +50,26 @@ export function parseListQuery<F extends z.ZodType>(
     for (const issue of filter.error.issues) {
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [issue.path.join('.')];
       for (const key of keys) {
-        errors.push({ field: `filter.${key}`, message: issue.code === 'unrecognized_keys' ? `unknown filter "${key}"` : issue.message });
+        errors.push({
+          field: `filter.${key}`,
+          message: issue.code === 'unrecognized_keys' ? `unknown filter "${key}"` : issue.message,
+        });
       }
     }
   }
   const range = rangeSchema.safeParse(rangeRaw);
-  if (!range.success) errors.push({ field: 'range', message: range.error.issues[0]?.message ?? 'invalid range' });
+  if (!range.success)
+    errors.push({ field: 'range', message: range.error.issues[0]?.message ?? 'invalid range' });
   const sort = sortSchema.safeParse(sortRaw);
   if (!sort.success) errors.push({ field: 'sort', message: 'sort must be ["field","ASC"|"DESC"]' });
   else if (!sortableFields.includes(sort.data[0])) {
-    errors.push({ field: 'sort', message: `cannot sort by "${sort.data[0]}"; sortable: ${sortableFields.join(', ')}` });
+    errors.push({
+      field: 'sort',
+      message: `cannot sort by "${sort.data[0]}"; sortable: ${sortableFields.join(', ')}`,
+    });
   }
-  if (errors.length > 0 || !filter.success || !range.success || !sort.success) throw new ValidationException(errors);
+  if (errors.length > 0 || !filter.success || !range.success || !sort.success)
+    throw new ValidationException(errors);
   const [start, end] = range.data;
   return {
     filter: filter.data,

@@ -14,5 +14,9 @@ export function createZodDto<S extends z.ZodType>(schema: S): ZodDtoClass<z.infe
 }
 
 export function isZodDtoClass(value: unknown): value is ZodDtoClass {
-  return typeof value === 'function' && 'schema' in value && typeof (value as { schema?: { safeParse?: unknown } }).schema?.safeParse === 'function';
+  return (
+    typeof value === 'function' &&
+    'schema' in value &&
+    typeof (value as { schema?: { safeParse?: unknown } }).schema?.safeParse === 'function'
+  );
 }

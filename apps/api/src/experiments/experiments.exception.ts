@@ -10,8 +10,14 @@ export enum ExperimentsErrorCode {
 
 const DEFINITIONS: Record<ExperimentsErrorCode, { kind: ErrorKind; message: string }> = {
   [ExperimentsErrorCode.NOT_FOUND]: { kind: 'not_found', message: 'This experiment does not exist.' },
-  [ExperimentsErrorCode.ORGANIZATION_NOT_FOUND]: { kind: 'invalid', message: 'This organization does not exist.' },
-  [ExperimentsErrorCode.TRACK_NOT_FOUND]: { kind: 'invalid', message: 'This track does not exist for the organization.' },
+  [ExperimentsErrorCode.ORGANIZATION_NOT_FOUND]: {
+    kind: 'invalid',
+    message: 'This organization does not exist.',
+  },
+  [ExperimentsErrorCode.TRACK_NOT_FOUND]: {
+    kind: 'invalid',
+    message: 'This track does not exist for the organization.',
+  },
   [ExperimentsErrorCode.WORKFLOW_UNAVAILABLE]: {
     kind: 'unavailable',
     message: 'The lifecycle engine (Temporal) is unavailable; nothing was changed. Try again shortly.',

@@ -6,5 +6,6 @@ import { ExperimentsService } from './experiments.service';
 @Module({
   controllers: [ExperimentsController],
   providers: [ExperimentsService, ExperimentsRepository],
+  exports: [ExperimentsService],
 })
 export class ExperimentsModule {}

@@ -60,20 +60,25 @@ export class ExperimentsRepository {
     return this.dataSource.getRepository(ExperimentEntity).findOne({ where: { id } });
   }
 
-  async findPage(query: ListQuery<ExperimentListFilter>): Promise<{ rows: ExperimentEntity[]; total: number }> {
+  async findPage(
+    query: ListQuery<ExperimentListFilter>,
+  ): Promise<{ rows: ExperimentEntity[]; total: number }> {
     const qb = this.dataSource.getRepository(ExperimentEntity).createQueryBuilder('e');
     const { filter } = query;
-    if (filter.organizationId) qb.andWhere('e.organization_id = :organizationId', { organizationId: filter.organizationId });
+    if (filter.organizationId)
+      qb.andWhere('e.organization_id = :organizationId', { organizationId: filter.organizationId });
     if (filter.trackId) qb.andWhere('e.track_id = :trackId', { trackId: filter.trackId });
     if (filter.state) {
-      qb.andWhere('e.state IN (:...states)', { states: Array.isArray(filter.state) ? filter.state : [filter.state] });
+      qb.andWhere('e.state IN (:...states)', {
+        states: Array.isArray(filter.state) ? filter.state : [filter.state],
+      });
     }
-    if (filter.id) qb.andWhere('e.id IN (:...ids)', { ids: Array.isArray(filter.id) ? filter.id : [filter.id] });
+    if (filter.id)
+      qb.andWhere('e.id IN (:...ids)', { ids: Array.isArray(filter.id) ? filter.id : [filter.id] });
     if (filter.q) {
-      qb.andWhere(
-        "to_tsvector('french', e.title || ' ' || e.hypothesis) @@ plainto_tsquery('french', :q)",
-        { q: filter.q },
-      );
+      qb.andWhere("to_tsvector('french', e.title || ' ' || e.hypothesis) @@ plainto_tsquery('french', :q)", {
+        q: filter.q,
+      });
     }
     qb.orderBy(SORT_COLUMNS[query.sort.field] ?? 'e.createdAt', query.sort.order, 'NULLS LAST')
       .addOrderBy('e.id', 'ASC')

@@ -22,11 +22,17 @@ async function timed(probe: () => Promise<unknown>): Promise<DependencyStatus> {
   try {
     await Promise.race([
       probe(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref(),
+      ),
     ]);
     return { status: 'up', latencyMs: Date.now() - started };
   } catch (error) {
-    return { status: 'down', latencyMs: Date.now() - started, error: error instanceof Error ? error.message : String(error) };
+    return {
+      status: 'down',
+      latencyMs: Date.now() - started,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -45,6 +51,9 @@ export class HealthService {
         await this.temporal.workflowService.getSystemInfo({});
       }),
     ]);
-    return { status: postgres.status === 'up' && temporal.status === 'up' ? 'up' : 'down', checks: { postgres, temporal } };
+    return {
+      status: postgres.status === 'up' && temporal.status === 'up' ? 'up' : 'down',
+      checks: { postgres, temporal },
+    };
   }
 }

@@ -11,7 +11,10 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Get()
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<OrganizationResponse[]> {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OrganizationResponse[]> {
     const listQuery = parseListQuery(query, filterSchema, ['name'], { field: 'name', order: 'ASC' });
     const { data, total } = await this.organizations.list(listQuery);
     response.setHeader('Content-Range', contentRange('organizations', listQuery.offset, data.length, total));

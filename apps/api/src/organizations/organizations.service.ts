@@ -24,7 +24,9 @@ const toResponse = (entity: OrganizationEntity): OrganizationResponse => ({
 export class OrganizationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListQuery<{ id?: string | string[] }>): Promise<{ data: OrganizationResponse[]; total: number }> {
+  async list(
+    query: ListQuery<{ id?: string | string[] }>,
+  ): Promise<{ data: OrganizationResponse[]; total: number }> {
     const ids = query.filter.id === undefined ? undefined : ([] as string[]).concat(query.filter.id);
     const [rows, total] = await this.dataSource.getRepository(OrganizationEntity).findAndCount({
       where: ids ? { id: In(ids) } : {},

@@ -18,11 +18,19 @@ export const TEMPORAL_TASK_QUEUE = Symbol('TEMPORAL_TASK_QUEUE');
       inject: [API_CONFIG],
       useFactory: (config: ApiConfig) => {
         const settings = temporalConnectionSettings(config);
-        const connection = Connection.lazy({ address: settings.address, tls: settings.tls, apiKey: settings.apiKey });
+        const connection = Connection.lazy({
+          address: settings.address,
+          tls: settings.tls,
+          apiKey: settings.apiKey,
+        });
         return new Client({ connection, namespace: settings.namespace });
       },
     },
-    { provide: TEMPORAL_TASK_QUEUE, inject: [API_CONFIG], useFactory: (config: ApiConfig) => config.TEMPORAL_TASK_QUEUE },
+    {
+      provide: TEMPORAL_TASK_QUEUE,
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => config.TEMPORAL_TASK_QUEUE,
+    },
   ],
   exports: [TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE],
 })

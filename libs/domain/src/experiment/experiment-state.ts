@@ -15,7 +15,12 @@ export const EXPERIMENT_STATES = [
 
 export type ExperimentState = (typeof EXPERIMENT_STATES)[number];
 
-export const TERMINAL_STATES: readonly ExperimentState[] = ['cancelled', 'perpetuated', 'abandoned', 'iterated'];
+export const TERMINAL_STATES: readonly ExperimentState[] = [
+  'cancelled',
+  'perpetuated',
+  'abandoned',
+  'iterated',
+];
 
 export function isTerminalState(state: ExperimentState): boolean {
   return TERMINAL_STATES.includes(state);

@@ -1,7 +1,6 @@
 import { Column, JoinColumn, ManyToOne, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ExperimentEntity } from './experiment.entity';
 
-
 /**
  * One recorded transition or lifecycle event: who, when, from, to, why.
  * `idempotencyKey` is unique so that a retried activity never writes twice.

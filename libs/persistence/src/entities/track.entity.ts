@@ -1,7 +1,6 @@
 import { Column, JoinColumn, ManyToOne, Entity, PrimaryColumn } from 'typeorm';
 import { OrganizationEntity } from './organization.entity';
 
-
 /** A theme ("piste"). Tracks without organization are shared by every organization. */
 @Entity({ name: 'tracks' })
 export class TrackEntity {

@@ -1,0 +1,114 @@
+// The real stack for integration and browser tests: a fresh database (migrated) on the
+// run's PostgreSQL, a worker on its own task queue on the run's Temporal dev server,
+// and the API app. Started by scripts/testing/global-setup.mjs.
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { Client as PgClient } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource, runMigrations } from '@capacites/persistence';
+// The integration tests assemble the real stack from both apps (lint allows it in tests only).
+import { loadWorkerConfig } from '../../../worker/src/config/worker.config';
+import { createTemporalWorker } from '../../../worker/src/temporal-worker';
+import { WorkerModule } from '../../../worker/src/worker.module';
+import { loadApiConfig } from '../../src/config/api.config';
+import { createApiApp } from '../../src/create-app';
+
+export interface TestStack {
+  app: INestApplication;
+  /** Base URL when started with `listen: true`. */
+  baseUrl: string;
+  db: DataSource;
+  temporal: Client;
+  taskQueue: string;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value)
+    throw new Error(`${name} is not set: run the suite through jest's integration project (npm test)`);
+  return value;
+}
+
+async function createDatabase(adminUrl: string): Promise<string> {
+  const name = `it_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const client = new PgClient({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+let runtimeInstalled = false;
+
+export async function startStack(
+  options: { listen?: boolean; adminDistDir?: string } = {},
+): Promise<TestStack> {
+  if (!runtimeInstalled) {
+    // Quiet SDK logs in tests: warnings and errors only (installable once per process).
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const databaseUrl = await createDatabase(required('CAPACITES_TEST_DATABASE_URL'));
+  await runMigrations({ url: databaseUrl });
+  const temporalAddress = required('CAPACITES_TEST_TEMPORAL_ADDRESS');
+  const taskQueue = `it-${randomUUID()}`;
+  const env = {
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '4',
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    WORKFLOW_BUNDLE_PATH: required('CAPACITES_TEST_WORKFLOW_BUNDLE'),
+    API_PORT: '0',
+    ...(options.adminDistDir ? { ADMIN_DIST_DIR: options.adminDistDir } : {}),
+  };
+
+  const workerConfig = loadWorkerConfig(env);
+  const workerContext = await NestFactory.createApplicationContext(WorkerModule.forConfig(workerConfig), {
+    logger: false,
+  });
+  const { worker, connection: workerConnection } = await createTemporalWorker(workerContext, workerConfig);
+  const running = worker.run();
+
+  const app = await createApiApp(loadApiConfig(env), false);
+  let baseUrl = '';
+  if (options.listen) {
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    baseUrl = `http://127.0.0.1:${address.port}`;
+  } else {
+    await app.init();
+  }
+
+  const db = createDataSource({ url: databaseUrl, poolSize: 2 });
+  await db.initialize();
+  const temporalConnection = await Connection.connect({ address: temporalAddress });
+  const temporal = new Client({ connection: temporalConnection });
+
+  return {
+    app,
+    baseUrl,
+    db,
+    temporal,
+    taskQueue,
+    databaseUrl,
+    async close() {
+      await app.close();
+      worker.shutdown();
+      await running;
+      await workerConnection.close();
+      await workerContext.close();
+      await temporalConnection.close();
+      await db.destroy();
+    },
+  };
+}

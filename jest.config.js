@@ -1,0 +1,47 @@
+// The test suites, run in this order by scripts/test.mjs (`npm test`):
+//   unit         pure code and fakes, fast
+//   workflow     the workflows on the real time-skipping Temporal test server
+//   integration  API + worker + Temporal dev server + PostgreSQL, all real
+//   e2e          the same stack driven through the back-office in a real Chromium
+const preset = require('./jest.preset');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...preset,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,workflows}/**/__tests__/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/admin/'],
+    },
+    {
+      ...preset,
+      displayName: 'admin',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/apps/admin/src/**/__tests__/**/*.spec.tsx'],
+    },
+    {
+      ...preset,
+      displayName: 'workflow',
+      testMatch: ['<rootDir>/workflows/test/**/*.spec.ts'],
+      globalSetup: '<rootDir>/scripts/testing/workflow-global-setup.mjs',
+      testTimeout: 120000,
+    },
+    {
+      ...preset,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/apps/*/test/integration/**/*.integration-spec.ts'],
+      globalSetup: '<rootDir>/scripts/testing/global-setup.mjs',
+      globalTeardown: '<rootDir>/scripts/testing/global-teardown.mjs',
+      testTimeout: 120000,
+    },
+    {
+      ...preset,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/admin/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/scripts/testing/global-setup.mjs',
+      globalTeardown: '<rootDir>/scripts/testing/global-teardown.mjs',
+      testTimeout: 180000,
+    },
+  ],
+};

@@ -1,0 +1,238 @@
+#!/usr/bin/env node
+// `npm start`: everything Capacités needs, on this machine, with one command.
+// Installs dependencies when missing, obtains and starts PostgreSQL and Temporal (or
+// uses DATABASE_URL / TEMPORAL_ADDRESS), runs migrations, starts the worker and the
+// API, seeds the demo data, starts the back-office, and prints where everything is.
+// Ctrl-C stops every process it started; a second run reuses the data under .data/.
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureDependencies } from './lib/ensure-deps.mjs';
+import { dataDir, repoRoot } from './lib/paths.mjs';
+import { step } from './lib/log.mjs';
+
+ensureDependencies();
+
+const { startEmbeddedPostgres } = await import('./lib/postgres.mjs');
+const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
+const { startTemporalDevServer, waitForPort } = await import('./lib/temporal-dev-server.mjs');
+
+const env = process.env;
+const ports = {
+  postgres: Number(env.CAPACITES_PG_PORT ?? 54329),
+  temporal: Number(env.CAPACITES_TEMPORAL_PORT ?? 7233),
+  temporalUi: Number(env.CAPACITES_TEMPORAL_UI_PORT ?? 8233),
+  api: Number(env.API_PORT ?? 3000),
+  admin: Number(env.CAPACITES_ADMIN_PORT ?? 5173),
+};
+
+const children = [];
+const cleanups = [];
+let stopping = false;
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  step('Stopping…');
+  for (const child of [...children].reverse()) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  }
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve();
+          }, 10000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        }),
+    ),
+  );
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error(`cleanup failed: ${error.message}`);
+    }
+  }
+  step('Everything stopped.');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+function launch(name, args, extraEnv, { cwd = repoRoot, quiet = false } = {}) {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = `[${name}] `;
+  const forward = (stream, target) =>
+    stream.on('data', (chunk) => {
+      if (quiet) return;
+      for (const line of chunk.toString().split('\n')) if (line.trim()) target.write(prefix + line + '\n');
+    });
+  forward(child.stdout, process.stdout);
+  forward(child.stderr, process.stderr);
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${prefix}exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitForHealth(url, timeoutMs = 120000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = error.message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000}s (last: ${last})`);
+}
+
+try {
+  // PostgreSQL
+  let databaseUrl = env.DATABASE_URL;
+  if (databaseUrl) {
+    step('PostgreSQL: using DATABASE_URL');
+  } else {
+    step(`PostgreSQL: starting the embedded server (data in ${join(dataDir, 'postgres')})…`);
+    const pg = await startEmbeddedPostgres({
+      dir: join(dataDir, 'postgres'),
+      port: ports.postgres,
+      database: 'capacites',
+      persistent: true,
+    });
+    cleanups.push(() => pg.stop());
+    databaseUrl = pg.url;
+    step(`PostgreSQL ready on port ${pg.port}`);
+  }
+
+  // Temporal
+  let temporalAddress = env.TEMPORAL_ADDRESS;
+  let temporalUi = env.TEMPORAL_UI_URL ?? null;
+  if (temporalAddress) {
+    step(`Temporal: using TEMPORAL_ADDRESS=${temporalAddress}`);
+  } else {
+    const cli = await ensureTemporalCli();
+    const dbFile = join(dataDir, 'temporal', 'temporal.db');
+    if (cli.path) {
+      step(`Temporal: starting the dev server (${cli.source}), history in ${dbFile}…`);
+      const server = await startTemporalDevServer({
+        cli: cli.path,
+        dbFile,
+        port: ports.temporal,
+        uiPort: ports.temporalUi,
+        namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+        onExit: (code) => {
+          if (!stopping) {
+            console.error(`[temporal] dev server exited (code ${code}); stopping everything.`);
+            void shutdown(1);
+          }
+        },
+      });
+      children.push(server.child);
+      temporalAddress = server.address;
+      temporalUi = server.uiUrl;
+    } else {
+      step('Temporal: downloading the dev server through the SDK (needs internet)…');
+      const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+      const testEnv = await TestWorkflowEnvironment.createLocal({
+        server: { dbFilename: dbFile, port: ports.temporal, ui: true, uiPort: ports.temporalUi },
+      });
+      cleanups.push(() => testEnv.teardown());
+      temporalAddress = testEnv.address;
+      temporalUi = `http://127.0.0.1:${ports.temporalUi}`;
+    }
+    step(`Temporal ready on ${temporalAddress}`);
+  }
+
+  const adminUrl = `http://localhost:${ports.admin}`;
+  const appEnv = {
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    API_PORT: String(ports.api),
+    ADMIN_ORIGIN: env.ADMIN_ORIGIN ?? adminUrl,
+    PUBLIC_URL: env.PUBLIC_URL ?? adminUrl,
+  };
+  const register = ['-r', join(repoRoot, 'scripts', 'register.cjs')];
+
+  step('Database: running migrations…');
+  const migrate = spawnSync(process.execPath, [...register, 'apps/api/src/cli/prepare.ts', '--migrate-only'], {
+    cwd: repoRoot,
+    env: { ...env, ...appEnv },
+    stdio: 'inherit',
+  });
+  if (migrate.status !== 0) throw new Error('migrations failed (see above)');
+
+  step('Starting the worker and the API…');
+  launch('worker', [...register, 'apps/worker/src/main.ts'], appEnv);
+  launch('api', [...register, 'apps/api/src/main.ts'], appEnv);
+  const healthUrl = `http://127.0.0.1:${ports.api}/api/health`;
+  await waitForHealth(healthUrl);
+
+  step('Seeding the demo data (idempotent)…');
+  const seed = spawnSync(process.execPath, [...register, 'apps/api/src/cli/prepare.ts'], {
+    cwd: repoRoot,
+    env: { ...env, ...appEnv },
+    stdio: 'inherit',
+  });
+  if (seed.status !== 0) throw new Error('seeding failed (see above)');
+
+  step('Starting the back-office (Vite)…');
+  launch(
+    'admin',
+    [join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), '--port', String(ports.admin), '--strictPort'],
+    { CAPACITES_API_URL: `http://127.0.0.1:${ports.api}` },
+    { cwd: join(repoRoot, 'apps', 'admin') },
+  );
+  await waitForPort(ports.admin);
+
+  const { DEMO_PASSWORD, demoUsers } = await loadDemoLogins(register);
+  console.log(`
+  Capacités is running.
+
+    Back-office         ${adminUrl}
+    API                 http://127.0.0.1:${ports.api}/api
+    API health          ${healthUrl}
+    API docs            http://127.0.0.1:${ports.api}/api/docs
+    Temporal Web UI     ${temporalUi ?? '(external cluster)'}
+    PostgreSQL          ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
+
+  Demo logins (password "${DEMO_PASSWORD}"):
+${demoUsers.map((u) => `    ${u.role.padEnd(8)} ${u.email}`).join('\n')}
+
+  Ctrl-C stops everything; the data stays in ${dataDir}.
+`);
+} catch (error) {
+  console.error(`\n[capacites] ERROR: ${error.message}`);
+  await shutdown(1);
+}
+
+async function loadDemoLogins(register) {
+  const out = spawnSync(
+    process.execPath,
+    [...register, '-e', "const d=require('./apps/api/src/seed/demo-data.ts');console.log(JSON.stringify({DEMO_PASSWORD:d.DEMO_PASSWORD,demoUsers:d.demoUsers()}))"],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
+  try {
+    return JSON.parse(out.stdout.trim().split('\n').pop());
+  } catch {
+    return { DEMO_PASSWORD: '?', demoUsers: [] };
+  }
+}

