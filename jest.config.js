@@ -25,7 +25,7 @@ module.exports = {
       displayName: 'workflow',
       testMatch: ['<rootDir>/workflows/test/**/*.spec.ts'],
       globalSetup: '<rootDir>/scripts/testing/workflow-global-setup.mjs',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/scripts/testing/long-timeout.cjs'],
     },
     {
       ...preset,
@@ -33,7 +33,7 @@ module.exports = {
       testMatch: ['<rootDir>/apps/*/test/integration/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/scripts/testing/global-setup.mjs',
       globalTeardown: '<rootDir>/scripts/testing/global-teardown.mjs',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/scripts/testing/long-timeout.cjs'],
     },
     {
       ...preset,
@@ -41,7 +41,7 @@ module.exports = {
       testMatch: ['<rootDir>/apps/admin/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/scripts/testing/global-setup.mjs',
       globalTeardown: '<rootDir>/scripts/testing/global-teardown.mjs',
-      testTimeout: 180000,
+      setupFilesAfterEnv: ['<rootDir>/scripts/testing/long-timeout.cjs'],
     },
   ],
 };

@@ -45,7 +45,7 @@ if (suites.includes('workflow')) {
 }
 
 function run(command, args, extraEnv = {}) {
-  return spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  return spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', ...extraEnv } });
 }
 
 function check(name, command, args) {
@@ -94,6 +94,8 @@ for (const suite of suites) {
   if (suite === 'checks') {
     check('typecheck (server)', process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
     check('typecheck (back-office)', process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'apps/admin/tsconfig.json', '--noEmit']);
+    // The module-boundaries rule reads Nx's project graph: compute it first (this also checks it).
+    check('project graph (nx)', process.execPath, [join(repoRoot, 'node_modules/nx/bin/nx.js'), 'graph', `--file=${join(resultsDir, 'project-graph.json')}`]);
     check('lint (module boundaries, floating promises)', process.execPath, [join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings=0']);
   } else if (suite === 'e2e') {
     const chromium = findChromium();

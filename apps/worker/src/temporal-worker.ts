@@ -3,6 +3,8 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { temporalConnectionSettings } from '@capacites/config';
 import { createExperimentActivities } from './activities/experiment.activities';
 import type { WorkerConfig } from './config/worker.config';
+import { IterationService } from './iterations/iteration.service';
+import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
 import { WORKFLOWS_ENTRY, workflowBundlerOptions } from './workflow-bundle';
 
@@ -31,7 +33,11 @@ export async function createTemporalWorker(
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     ...workflowCode,
-    activities: createExperimentActivities(app.get(TransitionRecorder)),
+    activities: createExperimentActivities({
+      recorder: app.get(TransitionRecorder),
+      notifier: app.get(NotifierService),
+      iterations: app.get(IterationService),
+    }),
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });

@@ -2,6 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@capacites/persistence';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker.config';
+import { IterationService } from './iterations/iteration.service';
+import { createMailer, MAILER } from './notifications/mailer';
+import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
 
 /** The worker's dependency graph: no HTTP, only what the activities need. */
@@ -19,8 +22,14 @@ export class WorkerModule {
           }),
         ),
       ],
-      providers: [{ provide: WORKER_CONFIG, useValue: config }, TransitionRecorder],
-      exports: [TransitionRecorder],
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        { provide: MAILER, useFactory: () => createMailer(config.SMTP_URL, config.MAIL_FROM) },
+        TransitionRecorder,
+        NotifierService,
+        IterationService,
+      ],
+      exports: [TransitionRecorder, NotifierService, IterationService],
     };
   }
 }

@@ -1,21 +1,102 @@
 // The contract of the activities the lifecycle workflow calls. Types only: the worker
 // implements them (apps/worker/src/activities), the workflow imports them with `import type`.
-import type { ExperimentState } from '@capacites/domain';
+import type {
+  CheckInInput,
+  Criterion,
+  DecisionInput,
+  EvaluationInput,
+  ExperimentState,
+  LifecycleSettings,
+} from '@capacites/domain';
+import type { CriteriaAmendment } from './experiment-lifecycle.messages';
+
+/** Projection fields of the experiment row that a transition changes. */
+export interface ExperimentPatch {
+  launchedAt?: string | null;
+  expiresAt?: string | null;
+  originalExpiresAt?: string | null;
+  extensionsUsed?: number;
+  stoppedAt?: string | null;
+  stopKind?: 'expired' | 'early' | null;
+  evaluationDueAt?: string | null;
+  decisionDueAt?: string | null;
+  algeco?: boolean;
+  missedCheckIns?: number;
+  lastCheckInAt?: string | null;
+  lastWeather?: string | null;
+  /** Frozen at launch: criteria and settings. */
+  criteria?: Criterion[];
+  settingsSnapshot?: LifecycleSettings;
+  childExperimentId?: string | null;
+}
 
 export interface RecordTransitionInput {
   experimentId: string;
   organizationId: string;
-  /** Unique per transition of this experiment, so a retried activity never writes twice. */
+  /** Unique per recorded event of this experiment, so a retried activity never writes twice. */
   idempotencyKey: string;
   event: string;
   from: ExperimentState | null;
   to: ExperimentState;
   actorId: string | null;
   reason: string | null;
-  /** When the transition happened, in workflow time. */
+  /** When it happened, in workflow time. */
   occurredAt: string;
+  details?: Record<string, unknown>;
+  patch?: ExperimentPatch;
+  checkIn?: CheckInInput;
+  evaluation?: EvaluationInput & {
+    onTime: boolean;
+    criteriaAtLaunch: Criterion[];
+    amendments: CriteriaAmendment[];
+  };
+  decision?: DecisionInput & { onTime: boolean; childExperimentId: string | null };
+  amendment?: { criteria: Criterion[]; reason: string };
+}
+
+export type NotificationEvent =
+  | 'launched'
+  | 'cancelled'
+  | 'preExpiryReminder'
+  | 'checkInDue'
+  | 'checkInsMissed'
+  | 'extensionRequested'
+  | 'extensionApproved'
+  | 'extensionRefused'
+  | 'stopped'
+  | 'evaluationReminder'
+  | 'evaluationOverdue'
+  | 'evaluationAlgeco'
+  | 'evaluationSubmitted'
+  | 'decisionReminder'
+  | 'decisionOverdue'
+  | 'decisionAlgeco'
+  | 'decided'
+  | 'criteriaAmended';
+
+export interface NotifyInput {
+  experimentId: string;
+  organizationId: string;
+  /** Unique per event of this experiment: one notification per (key, recipient). */
+  idempotencyKey: string;
+  event: NotificationEvent;
+  /** Named people (pilots, sponsor, participants) and organisation roles (codir, hr). */
+  recipients: { userIds: string[]; roles: ('codir' | 'hr')[] };
+  /** What the template needs: dates as ISO instants, days, reason, outcome… */
+  data: Record<string, string | number | boolean | null>;
+}
+
+export interface CreateIterationInput {
+  parentId: string;
+  newExperimentId: string;
+  organizationId: string;
+  createdBy: string | null;
+  /** What the next iteration tests; the framing is copied from the parent, its hypothesis marked for revision. */
+  nextFocus: string | null;
 }
 
 export interface ExperimentActivities {
   recordTransition(input: RecordTransitionInput): Promise<void>;
+  notify(input: NotifyInput): Promise<void>;
+  createIterationDraft(input: CreateIterationInput): Promise<void>;
 }

@@ -1,7 +1,18 @@
-// Messages of the experiment lifecycle workflow: its name, task queue, input and the
+// Messages of the experiment lifecycle workflow: its name, task queue, input, and the
 // updates and queries the API sends. The API imports this file, never the workflow.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ExperimentState } from '@capacites/domain';
+import type {
+  AllowedAction,
+  CheckInInput,
+  Criterion,
+  DecisionInput,
+  EvaluationInput,
+  ExperimentFraming,
+  ExperimentState,
+  LifecycleSettings,
+  Outcome,
+  Verdict,
+} from '@capacites/domain';
 
 export const EXPERIMENT_LIFECYCLE_WORKFLOW = 'experimentLifecycle';
 export const DEFAULT_TASK_QUEUE = 'capacites-experiments';
@@ -11,25 +22,173 @@ export interface ExperimentLifecycleInput {
   organizationId: string;
   /** The user who created the experiment; null when the system did (an iteration). */
   createdBy: string | null;
+  /** Set when continuing as new: the state carried over. */
+  carried?: LifecycleData;
+  /**
+   * Continue-as-new once the history holds this many events (default 2,000, well
+   * before Temporal's 10,240 warning); tests lower it to exercise the carry-over.
+   */
+  historyLimit?: number;
 }
 
-/** Who asks for a transition, and why. */
+/** Who asks for a transition, and why. The API has checked the role; the workflow records it. */
 export interface Actor {
   userId: string | null;
   reason?: string;
 }
 
+export interface LaunchRequest {
+  actor: Actor;
+  framing: ExperimentFraming;
+  /** The organisation's settings at launch, kept for the whole test. */
+  settings: LifecycleSettings;
+}
+
+export interface ExtensionRequest {
+  actor: Actor;
+  /** ISO instant (end of the local day, computed by the API in the organisation's zone). */
+  newExpiresAt: string;
+  justification: string;
+}
+
+export interface CheckInRequest {
+  actor: Actor;
+  checkIn: CheckInInput;
+}
+
+export interface EvaluationRequest {
+  actor: Actor;
+  evaluation: EvaluationInput;
+}
+
+export interface DecisionRequest {
+  actor: Actor;
+  decision: DecisionInput;
+}
+
+export interface CriteriaAmendmentRequest {
+  actor: Actor;
+  criteria: Criterion[];
+  reason: string;
+}
+
+export interface PendingExtension {
+  requestedBy: string | null;
+  requestedAt: string;
+  newExpiresAt: string;
+  justification: string;
+}
+
+export interface CriteriaAmendment {
+  amendedAt: string;
+  amendedBy: string | null;
+  reason: string;
+  criteria: Criterion[];
+}
+
+/** The workflow's whole state: small, plain, carried across continue-as-new. */
+export interface LifecycleData {
+  experimentId: string;
+  organizationId: string;
+  createdBy: string | null;
+  state: ExperimentState | null;
+  /** Count of recorded transitions and events (idempotency keys derive from it). */
+  version: number;
+  settings: LifecycleSettings | null;
+  framing: ExperimentFraming | null;
+  /** Criteria fixed at launch; amendments are recorded beside them, never silently. */
+  criteriaAtLaunch: Criterion[];
+  amendments: CriteriaAmendment[];
+  launchedAt: string | null;
+  expiresAt: string | null;
+  originalExpiresAt: string | null;
+  extensionsUsed: number;
+  pendingExtension: PendingExtension | null;
+  checkInCadenceDays: number | null;
+  lastCheckInAt: string | null;
+  checkInCount: number;
+  missedCheckIns: number;
+  stoppedAt: string | null;
+  stopKind: 'expired' | 'early' | null;
+  evaluationDueAt: string | null;
+  evaluationSubmittedAt: string | null;
+  verdict: Verdict | null;
+  decisionDueAt: string | null;
+  outcome: Outcome | null;
+  childExperimentId: string | null;
+  /** Agenda events already handled (fired, or skipped because past when planned). */
+  handledEvents: string[];
+  algeco: boolean;
+}
+
+export type AgendaKind =
+  | 'preExpiryReminder'
+  | 'expiry'
+  | 'checkInDue'
+  | 'evaluationReminder'
+  | 'evaluationOverdue'
+  | 'evaluationAlgeco'
+  | 'decisionReminder'
+  | 'decisionOverdue'
+  | 'decisionAlgeco';
+
+export interface AgendaEvent {
+  key: string;
+  kind: AgendaKind;
+  /** ISO instant. */
+  at: string;
+  /** Reminders past when planned are dropped; deadlines always fire. */
+  skippable: boolean;
+  /** Days before (reminders) or after (escalations) the deadline, when relevant. */
+  days?: number;
+}
+
+export interface ExperimentStatus {
+  experimentId: string;
+  state: ExperimentState;
+  version: number;
+  deadlines: {
+    expiresAt: string | null;
+    originalExpiresAt: string | null;
+    nextCheckInDueAt: string | null;
+    evaluationDueAt: string | null;
+    decisionDueAt: string | null;
+  };
+  nextReminders: AgendaEvent[];
+  allowedActions: AllowedAction[];
+  pendingExtension: PendingExtension | null;
+  extensionsUsed: number;
+  missedCheckIns: number;
+  algeco: boolean;
+  amendments: CriteriaAmendment[];
+  childExperimentId: string | null;
+}
+
+/** The short answer of every transition. */
 export interface ExperimentSnapshot {
   experimentId: string;
   state: ExperimentState;
-  /** Monotonic counter of recorded transitions (also used for idempotency keys). */
   version: number;
 }
 
 /** Confirms the creation: answers once the draft is recorded in PostgreSQL. */
 export const initializeUpdate = defineUpdate<ExperimentSnapshot, []>('initialize');
-
-/** Cancels a draft. */
+export const launchUpdate = defineUpdate<ExperimentSnapshot, [LaunchRequest]>('launch');
 export const cancelUpdate = defineUpdate<ExperimentSnapshot, [Actor]>('cancel');
+export const recordCheckInUpdate = defineUpdate<ExperimentSnapshot, [CheckInRequest]>('recordCheckIn');
+export const requestExtensionUpdate = defineUpdate<ExperimentSnapshot, [ExtensionRequest]>(
+  'requestExtension',
+);
+export const approveExtensionUpdate = defineUpdate<ExperimentSnapshot, [Actor]>('approveExtension');
+export const refuseExtensionUpdate = defineUpdate<ExperimentSnapshot, [Actor]>('refuseExtension');
+export const stopEarlyUpdate = defineUpdate<ExperimentSnapshot, [Actor]>('stopEarly');
+export const amendCriteriaUpdate = defineUpdate<ExperimentSnapshot, [CriteriaAmendmentRequest]>(
+  'amendCriteria',
+);
+export const submitEvaluationUpdate = defineUpdate<ExperimentSnapshot, [EvaluationRequest]>(
+  'submitEvaluation',
+);
+export const decideUpdate = defineUpdate<ExperimentSnapshot, [DecisionRequest]>('decide');
 
 export const snapshotQuery = defineQuery<ExperimentSnapshot>('snapshot');
+export const statusQuery = defineQuery<ExperimentStatus>('status');

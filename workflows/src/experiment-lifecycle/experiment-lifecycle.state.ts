@@ -1,40 +1,320 @@
 import {
+  allowedActions,
   canTransition,
+  DAY_MS,
+  decisionSchema,
+  endOfLocalDayAfter,
+  evaluationSchema,
+  checkInSchema,
   isTerminalState,
+  missingReadiness,
+  parseInput,
+  readinessChecklist,
+  TRANSITIONS,
   type ExperimentState,
   type TransitionName,
-  TRANSITIONS,
 } from '@capacites/domain';
-import type { ExperimentLifecycleInput, ExperimentSnapshot } from './experiment-lifecycle.messages';
+import { computeAgenda, pendingEvents } from './experiment-lifecycle.agenda';
+import type {
+  Actor,
+  AgendaEvent,
+  CheckInRequest,
+  CriteriaAmendmentRequest,
+  DecisionRequest,
+  EvaluationRequest,
+  ExperimentLifecycleInput,
+  ExperimentSnapshot,
+  ExperimentStatus,
+  ExtensionRequest,
+  LaunchRequest,
+  LifecycleData,
+} from './experiment-lifecycle.messages';
 
-/** The workflow's state, kept in a small plain class so that it can be carried across continue-as-new. */
-export class ExperimentLifecycleState {
-  state: ExperimentState | null = null;
-  version = 0;
+/** A transition refused by the lifecycle rules, with a reason a person can read. */
+export class LifecycleRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LifecycleRefusal';
+  }
+}
 
-  constructor(readonly input: ExperimentLifecycleInput) {}
+const refuse = (message: string): never => {
+  throw new LifecycleRefusal(message);
+};
 
-  get isTerminal(): boolean {
-    return this.state !== null && isTerminalState(this.state);
+/**
+ * The lifecycle rules over the workflow's plain state. `check*` methods refuse (and
+ * change nothing); the workflow calls them from update validators and again inside
+ * the handlers, since another handler may have run in between.
+ */
+export class ExperimentLifecycle {
+  constructor(readonly data: LifecycleData) {}
+
+  static initial(input: ExperimentLifecycleInput): ExperimentLifecycle {
+    return new ExperimentLifecycle({
+      experimentId: input.experimentId,
+      organizationId: input.organizationId,
+      createdBy: input.createdBy,
+      state: null,
+      version: 0,
+      settings: null,
+      framing: null,
+      criteriaAtLaunch: [],
+      amendments: [],
+      launchedAt: null,
+      expiresAt: null,
+      originalExpiresAt: null,
+      extensionsUsed: 0,
+      pendingExtension: null,
+      checkInCadenceDays: null,
+      lastCheckInAt: null,
+      checkInCount: 0,
+      missedCheckIns: 0,
+      stoppedAt: null,
+      stopKind: null,
+      evaluationDueAt: null,
+      evaluationSubmittedAt: null,
+      verdict: null,
+      decisionDueAt: null,
+      outcome: null,
+      childExperimentId: null,
+      handledEvents: [],
+      algeco: false,
+    });
   }
 
-  /** Throws a readable error when the transition is not allowed from the current state. */
+  get state(): ExperimentState | null {
+    return this.data.state;
+  }
+
+  get isTerminal(): boolean {
+    return this.data.state !== null && isTerminalState(this.data.state);
+  }
+
   assertCan(name: TransitionName): void {
-    if (!canTransition(name, this.state)) {
-      throw new Error(`"${name}" is not allowed while the experiment is ${this.state ?? 'not created yet'}`);
+    if (!canTransition(name, this.data.state)) {
+      refuse(`"${name}" is not allowed while the experiment is ${this.data.state ?? 'not yet created'}`);
     }
   }
 
-  apply(name: TransitionName): { from: ExperimentState | null; to: ExperimentState; key: string } {
+  /** Moves to the transition's target state; returns what to record. */
+  move(name: TransitionName): { from: ExperimentState | null; to: ExperimentState; key: string } {
     this.assertCan(name);
-    const from = this.state;
+    const from = this.data.state;
     const to = TRANSITIONS[name].to;
-    this.state = to;
-    this.version += 1;
-    return { from, to, key: `${this.input.experimentId}:${this.version}:${name}` };
+    this.data.state = to;
+    return { from, to, key: this.nextKey(name) };
+  }
+
+  /** A fresh idempotency key for the next recorded event. */
+  nextKey(event: string): string {
+    this.data.version += 1;
+    return `${this.data.experimentId}:${this.data.version}:${event}`;
+  }
+
+  // --- checks (no side effect) ---------------------------------------------------
+
+  checkLaunch(request: LaunchRequest, now: Date): void {
+    this.assertCan('launch');
+    const missing = missingReadiness(readinessChecklist(request.framing, request.settings, now));
+    if (missing.length > 0) refuse(`The experiment is not ready to launch: ${missing.join('; ')}.`);
+  }
+
+  checkCheckIn(request: CheckInRequest): void {
+    if (this.data.state !== 'running')
+      refuse(`check-ins are recorded while the experiment runs, not while it is ${this.data.state}`);
+    const parsed = parseInput(checkInSchema, request.checkIn);
+    if (!parsed.ok) refuse(parsed.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+  }
+
+  checkExtensionRequest(request: ExtensionRequest): void {
+    if (this.data.state !== 'running')
+      refuse(`only a running experiment can be extended, not one that is ${this.data.state}`);
+    const settings = this.requireSettings();
+    if (this.data.pendingExtension) refuse('an extension request is already waiting for the sponsor');
+    if (this.data.extensionsUsed >= settings.maxExtensions) {
+      refuse(`no extension left: at most ${settings.maxExtensions} per experiment`);
+    }
+    if (!request.justification || request.justification.trim().length === 0)
+      refuse('an extension needs a justification');
+    const requested = new Date(request.newExpiresAt);
+    if (Number.isNaN(requested.getTime())) refuse('the new expiry date is not a valid date');
+    if (requested.getTime() <= new Date(this.data.expiresAt as string).getTime()) {
+      refuse('the new expiry date must be after the current one');
+    }
+    const limit = new Date(this.data.launchedAt as string).getTime() + settings.maxDurationDays * DAY_MS;
+    if (requested.getTime() > limit) {
+      refuse(
+        `the new expiry date must stay within the maximum duration of ${settings.maxDurationDays} days from launch`,
+      );
+    }
+  }
+
+  checkExtensionDecision(actor: Actor): void {
+    if (this.data.state !== 'running' || !this.data.pendingExtension)
+      refuse('there is no extension request to decide on');
+    if (actor.userId !== null && actor.userId !== this.data.framing?.sponsorId) {
+      refuse("only the experiment's sponsor decides on an extension");
+    }
+  }
+
+  checkStopEarly(actor: Actor): void {
+    this.assertCan('stopEarly');
+    if (!actor.reason || actor.reason.trim().length === 0) refuse('an early stop needs a reason');
+  }
+
+  checkAmendment(request: CriteriaAmendmentRequest): void {
+    if (this.data.state !== 'running' && this.data.state !== 'evaluating') {
+      refuse(`criteria can be amended while running or evaluating, not while ${this.data.state}`);
+    }
+    if (!request.reason || request.reason.trim().length === 0)
+      refuse('an amendment of the criteria needs a reason');
+    if (request.criteria.length === 0) refuse('at least one criterion is required');
+  }
+
+  checkEvaluation(request: EvaluationRequest): void {
+    this.assertCan('submitEvaluation');
+    const parsed = parseInput(evaluationSchema, request.evaluation);
+    if (!parsed.ok) refuse(parsed.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+    const given = new Set(request.evaluation.criterionResults.map((r) => r.criterionId));
+    const missing = this.currentCriteria().filter((c) => !given.has(c.id));
+    if (missing.length > 0)
+      refuse(`a result is required for every criterion; missing: ${missing.map((c) => c.name).join(', ')}`);
+    const known = new Set(this.currentCriteria().map((c) => c.id));
+    const unknown = [...given].filter((id) => !known.has(id));
+    if (unknown.length > 0) refuse(`unknown criteria: ${unknown.join(', ')}`);
+  }
+
+  checkDecision(request: DecisionRequest): void {
+    const name = this.decisionTransition(request.decision.outcome);
+    this.assertCan(name);
+    const parsed = parseInput(decisionSchema, request.decision);
+    if (!parsed.ok) refuse(parsed.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+  }
+
+  decisionTransition(outcome: string): TransitionName {
+    if (outcome === 'iterate') return 'decideIterate';
+    if (outcome === 'perpetuate') return 'decidePerpetuate';
+    if (outcome === 'abandon') return 'decideAbandon';
+    return refuse(`unknown outcome "${outcome}"`);
+  }
+
+  // --- changes ------------------------------------------------------------------------
+
+  applyLaunch(request: LaunchRequest, now: Date): void {
+    const d = this.data;
+    d.settings = request.settings;
+    d.framing = request.framing;
+    d.criteriaAtLaunch = request.framing.criteria;
+    d.launchedAt = now.toISOString();
+    d.expiresAt = request.framing.expiresAt;
+    d.originalExpiresAt = request.framing.expiresAt;
+    d.checkInCadenceDays = request.framing.checkInCadenceDays ?? request.settings.defaultCheckInCadenceDays;
+  }
+
+  applyStop(kind: 'expired' | 'early', now: Date): void {
+    const settings = this.requireSettings();
+    this.data.stoppedAt = now.toISOString();
+    this.data.stopKind = kind;
+    this.data.pendingExtension = null;
+    this.data.evaluationDueAt = endOfLocalDayAfter(
+      now,
+      settings.evaluationDueDays,
+      settings.timeZone,
+    ).toISOString();
+  }
+
+  applyEvaluation(request: EvaluationRequest, now: Date): boolean {
+    const settings = this.requireSettings();
+    const onTime = now.getTime() <= new Date(this.data.evaluationDueAt as string).getTime();
+    this.data.evaluationSubmittedAt = now.toISOString();
+    this.data.verdict = request.evaluation.verdict;
+    this.data.algeco = false;
+    this.data.decisionDueAt = endOfLocalDayAfter(
+      now,
+      settings.decisionDueDays,
+      settings.timeZone,
+    ).toISOString();
+    return onTime;
+  }
+
+  currentCriteria() {
+    const last = this.data.amendments.at(-1);
+    return last ? last.criteria : this.data.criteriaAtLaunch;
+  }
+
+  requireSettings() {
+    if (!this.data.settings) return refuse('the experiment has not been launched');
+    return this.data.settings;
+  }
+
+  /** Reminders whose time is already past when they are planned are dropped, never sent late. */
+  dropPastReminders(now: Date): void {
+    for (const event of computeAgenda(this.data)) {
+      if (
+        event.skippable &&
+        new Date(event.at).getTime() <= now.getTime() &&
+        !this.data.handledEvents.includes(event.key)
+      ) {
+        this.data.handledEvents.push(event.key);
+      }
+    }
+  }
+
+  markHandled(event: AgendaEvent): void {
+    if (!this.data.handledEvents.includes(event.key)) this.data.handledEvents.push(event.key);
+  }
+
+  nextEvent(): AgendaEvent | undefined {
+    return pendingEvents(this.data)[0];
+  }
+
+  /** Recipients by role (DOMAIN.md): named people from the framing fixed at launch. */
+  people(...groups: ('pilots' | 'sponsor' | 'participants')[]): string[] {
+    const framing = this.data.framing;
+    if (!framing) return this.data.createdBy ? [this.data.createdBy] : [];
+    const ids = new Set<string>();
+    if (groups.includes('pilots')) framing.pilotIds.forEach((id) => ids.add(id));
+    if (groups.includes('sponsor') && framing.sponsorId) ids.add(framing.sponsorId);
+    if (groups.includes('participants')) framing.participants.forEach((p) => ids.add(p.userId));
+    return [...ids];
   }
 
   snapshot(): ExperimentSnapshot {
-    return { experimentId: this.input.experimentId, state: this.state ?? 'draft', version: this.version };
+    return {
+      experimentId: this.data.experimentId,
+      state: this.data.state ?? 'draft',
+      version: this.data.version,
+    };
+  }
+
+  status(): ExperimentStatus {
+    const d = this.data;
+    const pending = pendingEvents(d);
+    const settings = d.settings;
+    return {
+      experimentId: d.experimentId,
+      state: d.state ?? 'draft',
+      version: d.version,
+      deadlines: {
+        expiresAt: d.expiresAt,
+        originalExpiresAt: d.originalExpiresAt,
+        nextCheckInDueAt: pending.find((e) => e.kind === 'checkInDue')?.at ?? null,
+        evaluationDueAt: d.evaluationDueAt,
+        decisionDueAt: d.decisionDueAt,
+      },
+      nextReminders: pending.slice(0, 10),
+      allowedActions: allowedActions({
+        state: d.state ?? 'draft',
+        extensionPending: d.pendingExtension !== null,
+        extensionsLeft: settings ? settings.maxExtensions - d.extensionsUsed : 0,
+      }),
+      pendingExtension: d.pendingExtension,
+      extensionsUsed: d.extensionsUsed,
+      missedCheckIns: d.missedCheckIns,
+      algeco: d.algeco,
+      amendments: d.amendments,
+      childExperimentId: d.childExperimentId,
+    };
   }
 }

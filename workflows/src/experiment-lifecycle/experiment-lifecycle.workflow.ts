@@ -1,61 +1,551 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { ExperimentActivities } from './experiment-lifecycle.activities';
 import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { experimentWorkflowId, type TransitionName } from '@capacites/domain';
+import type {
+  ExperimentActivities,
+  NotificationEvent,
+  RecordTransitionInput,
+} from './experiment-lifecycle.activities';
+import {
+  amendCriteriaUpdate,
+  approveExtensionUpdate,
   cancelUpdate,
+  decideUpdate,
+  EXPERIMENT_LIFECYCLE_WORKFLOW,
   initializeUpdate,
+  launchUpdate,
+  recordCheckInUpdate,
+  refuseExtensionUpdate,
+  requestExtensionUpdate,
   snapshotQuery,
+  statusQuery,
+  stopEarlyUpdate,
+  submitEvaluationUpdate,
   type Actor,
+  type AgendaEvent,
   type ExperimentLifecycleInput,
   type ExperimentSnapshot,
 } from './experiment-lifecycle.messages';
-import { ExperimentLifecycleState } from './experiment-lifecycle.state';
-import type { TransitionName } from '@capacites/domain';
+import { ExperimentLifecycle, LifecycleRefusal } from './experiment-lifecycle.state';
 
 const activities = proxyActivities<ExperimentActivities>({
   startToCloseTimeout: '30 seconds',
-  // PostgreSQL may be down for a while: keep retrying with back-off, never give up a transition.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  // PostgreSQL or SMTP may be down for a while: retry with back-off, never drop a transition.
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: ['ExperimentNotFound'],
+  },
 });
 
-/** One durable workflow per experiment, from draft to a terminal state. */
-export async function experimentLifecycle(input: ExperimentLifecycleInput): Promise<ExperimentSnapshot> {
-  const lifecycle = new ExperimentLifecycleState(input);
+const DEFAULT_HISTORY_LIMIT = 2000;
 
-  const transition = async (name: TransitionName, actorId: string | null, reason: string | null) => {
-    const { from, to, key } = lifecycle.apply(name);
-    await activities.recordTransition({
-      experimentId: input.experimentId,
-      organizationId: input.organizationId,
-      idempotencyKey: key,
-      event: name,
-      from,
-      to,
-      actorId,
-      reason,
-      occurredAt: new Date(Date.now()).toISOString(),
-    });
-    return lifecycle.snapshot();
+/**
+ * One durable workflow per experiment, from draft to a terminal state (DOMAIN.md,
+ * "Lifecycle"). Transitions arrive as Updates (validated, then applied one at a time);
+ * the workflow itself fires reminders, the expiry and escalations from its agenda.
+ */
+export async function experimentLifecycle(input: ExperimentLifecycleInput): Promise<ExperimentSnapshot> {
+  const lifecycle = input.carried
+    ? new ExperimentLifecycle(input.carried)
+    : ExperimentLifecycle.initial(input);
+  const d = lifecycle.data;
+  const now = () => new Date(Date.now());
+  let planVersion = 0;
+  const replan = () => {
+    lifecycle.dropPastReminders(now());
+    planVersion += 1;
   };
 
+  // Transitions run one at a time, so that a timer and an update never interleave.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const asFailure = (check: () => void) => {
+    try {
+      check();
+    } catch (error) {
+      if (error instanceof LifecycleRefusal)
+        throw ApplicationFailure.nonRetryable(error.message, 'LifecycleRefusal');
+      throw error;
+    }
+  };
+  /** Checks again inside the queue (another transition may have run since the validator). */
+  const guarded = <T>(check: () => void, work: () => Promise<T>) =>
+    serial(async () => {
+      asFailure(check);
+      return work();
+    });
+
+  const record = async (
+    event: string,
+    actor: Actor | null,
+    extra: Partial<RecordTransitionInput> & { from?: RecordTransitionInput['from'] } = {},
+    key = lifecycle.nextKey(event),
+  ) => {
+    await activities.recordTransition({
+      experimentId: d.experimentId,
+      organizationId: d.organizationId,
+      idempotencyKey: key,
+      event,
+      from: extra.from !== undefined ? extra.from : d.state,
+      to: d.state ?? 'draft',
+      actorId: actor?.userId ?? null,
+      reason: actor?.reason ?? null,
+      occurredAt: now().toISOString(),
+      ...extra,
+    });
+  };
+  const transition = async (
+    name: TransitionName,
+    actor: Actor | null,
+    extra: Partial<RecordTransitionInput> = {},
+  ) => {
+    const { from, key } = lifecycle.move(name);
+    await record(name, actor, { ...extra, from }, key);
+  };
+  const send = async (
+    event: NotificationEvent,
+    userIds: string[],
+    roles: ('codir' | 'hr')[],
+    data: Record<string, string | number | boolean | null> = {},
+  ) => {
+    if (userIds.length === 0 && roles.length === 0) return;
+    await activities.notify({
+      experimentId: d.experimentId,
+      organizationId: d.organizationId,
+      idempotencyKey: lifecycle.nextKey(`notify:${event}`),
+      event,
+      recipients: { userIds, roles },
+      data,
+    });
+  };
+
+  // --- creation ---------------------------------------------------------------------
+  let creation: Promise<ExperimentSnapshot> | undefined = input.carried
+    ? Promise.resolve(lifecycle.snapshot())
+    : undefined;
+  const recordCreation = () =>
+    (creation ??= serial(async () => {
+      await transition('create', { userId: input.createdBy });
+      return lifecycle.snapshot();
+    }));
+
   setHandler(snapshotQuery, () => lifecycle.snapshot());
-
-  // The creation is recorded once, whether it comes from the update or from the start.
-  let creation: Promise<ExperimentSnapshot> | undefined;
-  const recordCreation = () => (creation ??= transition('create', input.createdBy, null));
-
+  setHandler(statusQuery, () => lifecycle.status());
   setHandler(initializeUpdate, () => recordCreation());
+
+  // --- draft ------------------------------------------------------------------------
+  setHandler(
+    launchUpdate,
+    (request) =>
+      guarded(
+        () => lifecycle.checkLaunch(request, now()),
+        async () => {
+          lifecycle.applyLaunch(request, now());
+          await transition('launch', request.actor, {
+            patch: {
+              launchedAt: d.launchedAt,
+              expiresAt: d.expiresAt,
+              originalExpiresAt: d.originalExpiresAt,
+              criteria: d.criteriaAtLaunch,
+              settingsSnapshot: request.settings,
+            },
+            details: { checkInCadenceDays: d.checkInCadenceDays },
+          });
+          await send('launched', lifecycle.people('pilots', 'sponsor', 'participants'), [], {
+            expiresAt: d.expiresAt,
+          });
+          replan();
+          return lifecycle.snapshot();
+        },
+      ),
+    { validator: (request) => lifecycle.checkLaunch(request, now()) },
+  );
 
   setHandler(
     cancelUpdate,
-    async (actor) => {
-      await recordCreation();
-      return transition('cancel', actor.userId, actor.reason ?? null);
-    },
+    (actor) =>
+      guarded(
+        () => lifecycle.assertCan('cancel'),
+        async () => {
+          await transition('cancel', actor);
+          await send('cancelled', lifecycle.people('pilots', 'sponsor'), [], {
+            reason: actor.reason ?? null,
+          });
+          replan();
+          return lifecycle.snapshot();
+        },
+      ),
     { validator: (_actor: Actor) => lifecycle.assertCan('cancel') },
   );
 
-  await recordCreation();
-  await condition(() => lifecycle.isTerminal);
+  // --- running ----------------------------------------------------------------------
+  setHandler(
+    recordCheckInUpdate,
+    (request) =>
+      guarded(
+        () => lifecycle.checkCheckIn(request),
+        async () => {
+          d.lastCheckInAt = now().toISOString();
+          d.checkInCount += 1;
+          d.missedCheckIns = 0;
+          await record('checkIn', request.actor, {
+            checkIn: request.checkIn,
+            patch: {
+              lastCheckInAt: d.lastCheckInAt,
+              lastWeather: request.checkIn.weather,
+              missedCheckIns: 0,
+            },
+          });
+          replan();
+          return lifecycle.snapshot();
+        },
+      ),
+    { validator: (request) => lifecycle.checkCheckIn(request) },
+  );
+
+  setHandler(
+    requestExtensionUpdate,
+    (request) =>
+      guarded(
+        () => lifecycle.checkExtensionRequest(request),
+        async () => {
+          d.pendingExtension = {
+            requestedBy: request.actor.userId,
+            requestedAt: now().toISOString(),
+            newExpiresAt: request.newExpiresAt,
+            justification: request.justification,
+          };
+          await record(
+            'extensionRequested',
+            { ...request.actor, reason: request.justification },
+            {
+              details: { newExpiresAt: request.newExpiresAt, currentExpiresAt: d.expiresAt },
+            },
+          );
+          await send('extensionRequested', lifecycle.people('sponsor'), [], {
+            newExpiresAt: request.newExpiresAt,
+            expiresAt: d.expiresAt,
+            justification: request.justification,
+          });
+          return lifecycle.snapshot();
+        },
+      ),
+    { validator: (request) => lifecycle.checkExtensionRequest(request) },
+  );
+
+  setHandler(
+    approveExtensionUpdate,
+    (actor) =>
+      guarded(
+        () => lifecycle.checkExtensionDecision(actor),
+        async () => {
+          const pending = d.pendingExtension as NonNullable<typeof d.pendingExtension>;
+          const previous = d.expiresAt;
+          d.expiresAt = pending.newExpiresAt;
+          d.extensionsUsed += 1;
+          d.pendingExtension = null;
+          await record('extensionApproved', actor, {
+            patch: { expiresAt: d.expiresAt, extensionsUsed: d.extensionsUsed },
+            details: {
+              previousExpiresAt: previous,
+              newExpiresAt: d.expiresAt,
+              justification: pending.justification,
+            },
+          });
+          await send('extensionApproved', lifecycle.people('pilots', 'participants'), [], {
+            expiresAt: d.expiresAt,
+          });
+          replan();
+          return lifecycle.snapshot();
+        },
+      ),
+    { validator: (actor) => lifecycle.checkExtensionDecision(actor) },
+  );
+
+  setHandler(
+    refuseExtensionUpdate,
+    (actor) =>
+      guarded(
+        () => lifecycle.checkExtensionDecision(actor),
+        async () => {
+          const pending = d.pendingExtension as NonNullable<typeof d.pendingExtension>;
+          d.pendingExtension = null;
+          await record('extensionRefused', actor, { details: { requestedExpiresAt: pending.newExpiresAt } });
+          await send('extensionRefused', lifecycle.people('pilots'), [], {
+            expiresAt: d.expiresAt,
+            reason: actor.reason ?? null,
+          });
+          return lifecycle.snapshot();
+        },
+      ),
+    { validator: (actor) => lifecycle.checkExtensionDecision(actor) },
+  );
+
+  const stop = async (kind: 'expired' | 'early', actor: Actor | null) => {
+    const lapsed = d.pendingExtension;
+    const { from, key } = lifecycle.move(kind === 'expired' ? 'expire' : 'stopEarly');
+    lifecycle.applyStop(kind, now());
+    await record(
+      kind === 'expired' ? 'expire' : 'stopEarly',
+      actor,
+      {
+        from,
+        patch: { stoppedAt: d.stoppedAt, stopKind: kind, evaluationDueAt: d.evaluationDueAt },
+        details: lapsed ? { lapsedExtensionRequest: lapsed.newExpiresAt } : {},
+      },
+      key,
+    );
+    await send('stopped', lifecycle.people('pilots', 'sponsor', 'participants'), ['hr'], {
+      kind,
+      stoppedAt: d.stoppedAt,
+      evaluationDueAt: d.evaluationDueAt,
+      reason: actor?.reason ?? null,
+    });
+    replan();
+  };
+
+  setHandler(
+    stopEarlyUpdate,
+    (actor) =>
+      guarded(
+        () => lifecycle.checkStopEarly(actor),
+        async () => {
+          await stop('early', actor);
+          return lifecycle.snapshot();
+        },
+      ),
+    { validator: (actor) => lifecycle.checkStopEarly(actor) },
+  );
+
+  setHandler(
+    amendCriteriaUpdate,
+    (request) =>
+      guarded(
+        () => lifecycle.checkAmendment(request),
+        async () => {
+          d.amendments.push({
+            amendedAt: now().toISOString(),
+            amendedBy: request.actor.userId,
+            reason: request.reason,
+            criteria: request.criteria,
+          });
+          await record(
+            'criteriaAmended',
+            { ...request.actor, reason: request.reason },
+            {
+              amendment: { criteria: request.criteria, reason: request.reason },
+            },
+          );
+          await send('criteriaAmended', lifecycle.people('pilots', 'sponsor'), [], {
+            reason: request.reason,
+          });
+          return lifecycle.snapshot();
+        },
+      ),
+    { validator: (request) => lifecycle.checkAmendment(request) },
+  );
+
+  // --- evaluating and deciding ------------------------------------------------------------
+  setHandler(
+    submitEvaluationUpdate,
+    (request) =>
+      guarded(
+        () => lifecycle.checkEvaluation(request),
+        async () => {
+          const onTime = lifecycle.applyEvaluation(request, now());
+          const { from, key } = lifecycle.move('submitEvaluation');
+          await record(
+            'submitEvaluation',
+            request.actor,
+            {
+              from,
+              evaluation: {
+                ...request.evaluation,
+                onTime,
+                criteriaAtLaunch: d.criteriaAtLaunch,
+                amendments: d.amendments,
+              },
+              patch: { decisionDueAt: d.decisionDueAt, algeco: false },
+              details: { verdict: request.evaluation.verdict, onTime },
+            },
+            key,
+          );
+          await send('evaluationSubmitted', lifecycle.people('sponsor', 'pilots'), ['codir'], {
+            verdict: request.evaluation.verdict,
+            decisionDueAt: d.decisionDueAt,
+          });
+          replan();
+          return lifecycle.snapshot();
+        },
+      ),
+    { validator: (request) => lifecycle.checkEvaluation(request) },
+  );
+
+  setHandler(
+    decideUpdate,
+    (request) =>
+      guarded(
+        () => lifecycle.checkDecision(request),
+        async () => {
+          const decision = request.decision;
+          const onTime = now().getTime() <= new Date(d.decisionDueAt as string).getTime();
+          if (decision.outcome === 'iterate') {
+            const childId = uuid4();
+            await activities.createIterationDraft({
+              parentId: d.experimentId,
+              newExperimentId: childId,
+              organizationId: d.organizationId,
+              createdBy: request.actor.userId,
+              nextFocus: decision.nextFocus ?? null,
+            });
+            await startChild(EXPERIMENT_LIFECYCLE_WORKFLOW, {
+              workflowId: experimentWorkflowId(childId),
+              args: [
+                { experimentId: childId, organizationId: d.organizationId, createdBy: request.actor.userId },
+              ],
+              // The iteration lives on after this experiment closes.
+              parentClosePolicy: ParentClosePolicy.ABANDON,
+            });
+            d.childExperimentId = childId;
+          }
+          d.outcome = decision.outcome;
+          d.algeco = false;
+          const name = lifecycle.decisionTransition(decision.outcome);
+          const { from, key } = lifecycle.move(name);
+          await record(
+            name,
+            { ...request.actor, reason: decision.rationale },
+            {
+              from,
+              decision: { ...decision, onTime, childExperimentId: d.childExperimentId },
+              patch: { algeco: false, childExperimentId: d.childExperimentId },
+              details: { outcome: decision.outcome, onTime },
+            },
+            key,
+          );
+          await send('decided', lifecycle.people('pilots', 'sponsor', 'participants'), ['hr'], {
+            outcome: decision.outcome,
+            rationale: decision.rationale,
+            childExperimentId: d.childExperimentId,
+          });
+          replan();
+          return lifecycle.snapshot();
+        },
+      ),
+    { validator: (request) => lifecycle.checkDecision(request) },
+  );
+
+  // --- what the workflow does by itself ---------------------------------------------------
+  const fire = async (event: AgendaEvent) => {
+    if (lifecycle.nextEvent()?.key !== event.key) return; // superseded while queued
+    lifecycle.markHandled(event);
+    const settings = lifecycle.requireSettings();
+    switch (event.kind) {
+      case 'preExpiryReminder':
+        await send('preExpiryReminder', lifecycle.people('pilots', 'sponsor'), [], {
+          days: event.days ?? 0,
+          expiresAt: d.expiresAt,
+        });
+        break;
+      case 'expiry':
+        await stop('expired', null);
+        break;
+      case 'checkInDue':
+        d.missedCheckIns += 1;
+        await record('checkInMissed', null, {
+          patch: { missedCheckIns: d.missedCheckIns },
+          details: { dueAt: event.at },
+        });
+        await send('checkInDue', lifecycle.people('pilots'), [], {
+          dueAt: event.at,
+          missed: d.missedCheckIns,
+        });
+        if (d.missedCheckIns === settings.missedCheckInsBeforeAlert) {
+          await send('checkInsMissed', lifecycle.people('sponsor'), [], { missed: d.missedCheckIns });
+        }
+        break;
+      case 'evaluationReminder':
+        await send('evaluationReminder', lifecycle.people('pilots'), [], {
+          days: event.days ?? 0,
+          dueAt: d.evaluationDueAt,
+        });
+        break;
+      case 'evaluationOverdue':
+        await record('evaluationOverdue', null, { details: { dueAt: d.evaluationDueAt } });
+        await send('evaluationOverdue', lifecycle.people('sponsor', 'pilots'), [], {
+          dueAt: d.evaluationDueAt,
+        });
+        break;
+      case 'evaluationAlgeco':
+        d.algeco = true;
+        await record('evaluationAlgeco', null, {
+          patch: { algeco: true },
+          details: { dueAt: d.evaluationDueAt, daysOverdue: event.days ?? 0 },
+        });
+        await send('evaluationAlgeco', lifecycle.people('sponsor'), ['codir'], {
+          dueAt: d.evaluationDueAt,
+          days: event.days ?? 0,
+        });
+        break;
+      case 'decisionReminder':
+        await send('decisionReminder', lifecycle.people('sponsor'), [], {
+          days: event.days ?? 0,
+          dueAt: d.decisionDueAt,
+        });
+        break;
+      case 'decisionOverdue':
+        await record('decisionOverdue', null, { details: { dueAt: d.decisionDueAt } });
+        await send('decisionOverdue', lifecycle.people('sponsor'), [], { dueAt: d.decisionDueAt });
+        break;
+      case 'decisionAlgeco':
+        d.algeco = true;
+        await record('decisionAlgeco', null, {
+          patch: { algeco: true },
+          details: { dueAt: d.decisionDueAt, daysOverdue: event.days ?? 0 },
+        });
+        await send('decisionAlgeco', lifecycle.people('sponsor'), ['codir'], {
+          dueAt: d.decisionDueAt,
+          days: event.days ?? 0,
+        });
+        break;
+    }
+  };
+
+  if (!input.carried) await recordCreation();
+  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+  while (!lifecycle.isTerminal) {
+    const next = lifecycle.nextEvent();
+    const seen = planVersion;
+    const changed = () => planVersion !== seen || lifecycle.isTerminal;
+    if (next) {
+      const wait = Math.max(1, new Date(next.at).getTime() - Date.now());
+      if (!(await condition(changed, wait))) await serial(() => fire(next));
+    } else {
+      await condition(changed);
+    }
+    const info = workflowInfo();
+    if (!lifecycle.isTerminal && (info.continueAsNewSuggested || info.historyLength >= historyLimit)) {
+      await condition(allHandlersFinished);
+      await queue;
+      await continueAsNew<typeof experimentLifecycle>({ ...input, carried: lifecycle.data });
+    }
+  }
   await condition(allHandlersFinished);
   return lifecycle.snapshot();
 }

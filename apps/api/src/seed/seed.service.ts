@@ -28,7 +28,7 @@ export class SeedService {
     private readonly experiments: ExperimentsService,
   ) {}
 
-  async seedDemo(progress: (message: string) => void = () => {}): Promise<SeedReport> {
+  async seedDemo(progress: (message: string) => void = () => undefined): Promise<SeedReport> {
     await this.dataSource
       .createQueryBuilder()
       .insert()

@@ -7,6 +7,9 @@ const workerEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend
   /** Sticky cache size: each cached workflow keeps its isolate state in memory. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1000),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
+  /** SMTP server (smtp://user:pass@host:port); without it emails stay in the outbox. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Capacités <ne-pas-repondre@capacites.local>'),
   /** Back-office base URL, used in the links of notifications. */
   PUBLIC_URL: z.url().default('http://localhost:5173'),
 });

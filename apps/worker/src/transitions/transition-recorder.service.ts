@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AuditEventEntity, ExperimentEntity } from '@capacites/persistence';
-import type { RecordTransitionInput } from '@capacites/workflows';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  AuditEventEntity,
+  CheckInEntity,
+  CriteriaAmendmentEntity,
+  DecisionEntity,
+  EvaluationEntity,
+  ExperimentEntity,
+} from '@capacites/persistence';
+import type { ExperimentPatch, RecordTransitionInput } from '@capacites/workflows';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 export class ExperimentNotFoundError extends Error {
   constructor(readonly experimentId: string) {
@@ -11,15 +19,42 @@ export class ExperimentNotFoundError extends Error {
   }
 }
 
+const date = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : new Date(value);
+
+function toColumns(patch: ExperimentPatch): QueryDeepPartialEntity<ExperimentEntity> {
+  const columns: QueryDeepPartialEntity<ExperimentEntity> = {
+    launchedAt: date(patch.launchedAt),
+    expiresAt: date(patch.expiresAt),
+    originalExpiresAt: date(patch.originalExpiresAt),
+    extensionsUsed: patch.extensionsUsed,
+    stoppedAt: date(patch.stoppedAt),
+    stopKind: patch.stopKind,
+    evaluationDueAt: date(patch.evaluationDueAt),
+    decisionDueAt: date(patch.decisionDueAt),
+    algeco: patch.algeco,
+    missedCheckIns: patch.missedCheckIns,
+    lastCheckInAt: date(patch.lastCheckInAt),
+    lastWeather: patch.lastWeather,
+    criteria: patch.criteria,
+    settingsSnapshot: patch.settingsSnapshot,
+    childExperimentId: patch.childExperimentId,
+  };
+  return Object.fromEntries(
+    Object.entries(columns).filter(([, value]) => value !== undefined),
+  ) as QueryDeepPartialEntity<ExperimentEntity>;
+}
+
 /**
- * Writes the workflow's transitions to PostgreSQL: the audit record and the projected
- * state, in one transaction. Idempotent: a second call with the same key writes nothing.
+ * Writes what the workflow records — the audit event, the projected state and fields,
+ * and the check-in, evaluation, decision or amendment that goes with it — in one
+ * transaction. Idempotent: a second call with the same key writes nothing.
  */
 @Injectable()
 export class TransitionRecorder {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** @returns true when this call wrote the transition, false when it was already recorded. */
+  /** @returns true when this call wrote the event, false when it was already recorded. */
   async record(input: RecordTransitionInput): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const experiment = await manager.findOne(ExperimentEntity, {
@@ -40,14 +75,77 @@ export class TransitionRecorder {
           toState: input.to,
           actorId: input.actorId,
           reason: input.reason,
+          details: input.details ?? {},
           occurredAt: new Date(input.occurredAt),
         })
         .orIgnore()
         .returning(['id'])
         .execute();
       if (inserted.raw.length === 0) return false;
-      await manager.update(ExperimentEntity, { id: input.experimentId }, { state: input.to });
+      await manager.update(
+        ExperimentEntity,
+        { id: input.experimentId },
+        { state: input.to, ...toColumns(input.patch ?? {}) },
+      );
+      await this.recordAttachments(manager, input);
       return true;
     });
+  }
+
+  private async recordAttachments(manager: EntityManager, input: RecordTransitionInput): Promise<void> {
+    const at = new Date(input.occurredAt);
+    if (input.checkIn) {
+      await manager.insert(CheckInEntity, {
+        idempotencyKey: input.idempotencyKey,
+        organizationId: input.organizationId,
+        experimentId: input.experimentId,
+        authorId: input.actorId,
+        weather: input.checkIn.weather,
+        progress: input.checkIn.progress,
+        blockers: input.checkIn.blockers,
+        recordedAt: at,
+      });
+    }
+    if (input.amendment) {
+      await manager.insert(CriteriaAmendmentEntity, {
+        idempotencyKey: input.idempotencyKey,
+        experimentId: input.experimentId,
+        criteria: input.amendment.criteria,
+        reason: input.amendment.reason,
+        amendedBy: input.actorId,
+        amendedAt: at,
+      });
+    }
+    if (input.evaluation) {
+      const e = input.evaluation;
+      await manager.insert(EvaluationEntity, {
+        experimentId: input.experimentId,
+        organizationId: input.organizationId,
+        verdict: e.verdict,
+        criterionResults: e.criterionResults,
+        usersVoice: e.usersVoice,
+        learnings: e.learnings,
+        criteriaAtLaunch: e.criteriaAtLaunch,
+        amendments: e.amendments,
+        onTime: e.onTime,
+        submittedBy: input.actorId,
+        submittedAt: at,
+      });
+    }
+    if (input.decision) {
+      const d = input.decision;
+      await manager.insert(DecisionEntity, {
+        experimentId: input.experimentId,
+        organizationId: input.organizationId,
+        outcome: d.outcome,
+        rationale: d.rationale,
+        handover: d.handover ?? null,
+        nextFocus: d.nextFocus ?? null,
+        childExperimentId: d.childExperimentId,
+        onTime: d.onTime,
+        decidedBy: input.actorId,
+        decidedAt: at,
+      });
+    }
   }
 }

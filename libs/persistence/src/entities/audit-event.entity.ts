@@ -37,7 +37,7 @@ export class AuditEventEntity {
   reason!: string | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
-  details!: Record<string, unknown>;
+  details!: object;
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;

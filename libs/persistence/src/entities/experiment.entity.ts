@@ -11,7 +11,7 @@ import {
 import { OrganizationEntity } from './organization.entity';
 import { TrackEntity } from './track.entity';
 
-import type { ExperimentState } from '@capacites/domain';
+import type { Criterion, ExitPlan, ExperimentState, LifecycleSettings, Participant } from '@capacites/domain';
 
 /**
  * An organisational test. `state` is written only by the worker's activities: it is
@@ -19,6 +19,8 @@ import type { ExperimentState } from '@capacites/domain';
  */
 @Entity({ name: 'experiments' })
 @Index('idx_experiments_org_state', ['organizationId', 'state'])
+@Index('idx_experiments_org_expires', ['organizationId', 'expiresAt'])
+@Index('idx_experiments_parent', ['parentId'])
 export class ExperimentEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -43,6 +45,77 @@ export class ExperimentEntity {
 
   @Column({ type: 'text', default: 'draft' })
   state!: ExperimentState;
+
+  /** Set on an iteration: the hypothesis was copied from the parent and must be revised. */
+  @Column({ name: 'hypothesis_needs_revision', type: 'boolean', default: false })
+  hypothesisNeedsRevision!: boolean;
+
+  @Column({ name: 'next_focus', type: 'text', nullable: true })
+  nextFocus!: string | null;
+
+  @Column({ name: 'sponsor_id', type: 'uuid', nullable: true })
+  sponsorId!: string | null;
+
+  @Column({ name: 'pilot_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  pilotIds!: string[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  participants!: Participant[];
+
+  /** Draft criteria; at launch the workflow freezes them (amendments are recorded apart). */
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  criteria!: Criterion[];
+
+  @Column({ name: 'check_in_cadence_days', type: 'int', nullable: true })
+  checkInCadenceDays!: number | null;
+
+  @Column({
+    name: 'exit_plan',
+    type: 'jsonb',
+    default: () => '\'{"pilotWithdrawal":"","takeover":""}\'::jsonb',
+  })
+  exitPlan!: ExitPlan;
+
+  /** The organisation's lifecycle settings as they were at launch. */
+  @Column({ name: 'settings_snapshot', type: 'jsonb', nullable: true })
+  settingsSnapshot!: LifecycleSettings | null;
+
+  @Column({ name: 'launched_at', type: 'timestamptz', nullable: true })
+  launchedAt!: Date | null;
+
+  @Column({ name: 'original_expires_at', type: 'timestamptz', nullable: true })
+  originalExpiresAt!: Date | null;
+
+  @Column({ name: 'extensions_used', type: 'int', default: 0 })
+  extensionsUsed!: number;
+
+  @Column({ name: 'stopped_at', type: 'timestamptz', nullable: true })
+  stoppedAt!: Date | null;
+
+  @Column({ name: 'stop_kind', type: 'text', nullable: true })
+  stopKind!: 'expired' | 'early' | null;
+
+  @Column({ name: 'evaluation_due_at', type: 'timestamptz', nullable: true })
+  evaluationDueAt!: Date | null;
+
+  @Column({ name: 'decision_due_at', type: 'timestamptz', nullable: true })
+  decisionDueAt!: Date | null;
+
+  /** Evaluation or decision overdue past the CODIR escalation: the "effet Algeco" alert. */
+  @Column({ type: 'boolean', default: false })
+  algeco!: boolean;
+
+  @Column({ name: 'last_check_in_at', type: 'timestamptz', nullable: true })
+  lastCheckInAt!: Date | null;
+
+  @Column({ name: 'last_weather', type: 'text', nullable: true })
+  lastWeather!: string | null;
+
+  @Column({ name: 'missed_check_ins', type: 'int', default: 0 })
+  missedCheckIns!: number;
+
+  @Column({ name: 'child_experiment_id', type: 'uuid', nullable: true })
+  childExperimentId!: string | null;
 
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt!: Date | null;

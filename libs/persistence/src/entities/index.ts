@@ -1,11 +1,30 @@
 import { AuditEventEntity } from './audit-event.entity';
+import { CheckInEntity } from './check-in.entity';
+import { CriteriaAmendmentEntity } from './criteria-amendment.entity';
+import { DecisionEntity } from './decision.entity';
+import { EmailEntity } from './email.entity';
+import { EvaluationEntity } from './evaluation.entity';
 import { ExperimentEntity } from './experiment.entity';
 import { MembershipEntity } from './membership.entity';
+import { NotificationEntity } from './notification.entity';
 import { OrganizationEntity } from './organization.entity';
 import { TrackEntity } from './track.entity';
 import { UserEntity } from './user.entity';
 
-export { AuditEventEntity, ExperimentEntity, MembershipEntity, OrganizationEntity, TrackEntity, UserEntity };
+export {
+  AuditEventEntity,
+  CheckInEntity,
+  CriteriaAmendmentEntity,
+  DecisionEntity,
+  EmailEntity,
+  EvaluationEntity,
+  ExperimentEntity,
+  MembershipEntity,
+  NotificationEntity,
+  OrganizationEntity,
+  TrackEntity,
+  UserEntity,
+};
 
 export const ENTITIES = [
   OrganizationEntity,
@@ -14,4 +33,10 @@ export const ENTITIES = [
   MembershipEntity,
   ExperimentEntity,
   AuditEventEntity,
+  CheckInEntity,
+  EvaluationEntity,
+  DecisionEntity,
+  NotificationEntity,
+  EmailEntity,
+  CriteriaAmendmentEntity,
 ];

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { OrganizationKind } from '@capacites/domain';
+import type { JsonObject } from '../json';
 
 /** A tenant: one public administration. */
 @Entity({ name: 'organizations' })
@@ -21,7 +22,7 @@ export class OrganizationEntity {
 
   /** Lifecycle settings (durations, reminder offsets…); defaults apply to missing keys. */
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
-  settings!: Record<string, unknown>;
+  settings!: JsonObject;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,4 +1,5 @@
 // Every migration, in order. Migrations are never edited once merged: add a new one.
 import { Foundation1795831999790 } from './1795831999790-Foundation';
+import { Lifecycle1795832985937 } from './1795832985937-Lifecycle';
 
-export const MIGRATIONS = [Foundation1795831999790];
+export const MIGRATIONS = [Foundation1795831999790, Lifecycle1795832985937];

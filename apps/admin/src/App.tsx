@@ -1,0 +1,20 @@
+import { Admin, Resource } from 'react-admin';
+import { dataProvider } from './dataProvider';
+import { experiments } from './experiments';
+import { i18nProvider } from './i18n';
+import { Layout } from './layout';
+import { organizations } from './organizations';
+
+export const App = () => (
+  <Admin
+    title="Capacités"
+    dataProvider={dataProvider}
+    i18nProvider={i18nProvider}
+    layout={Layout}
+    // Public administrations' data: no usage ping to a third party.
+    disableTelemetry
+  >
+    <Resource name="experiments" {...experiments} />
+    <Resource name="organizations" {...organizations} />
+  </Admin>
+);

@@ -1,0 +1,27 @@
+import { Chip } from '@mui/material';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { stateAppearance, stateLabelKey } from './states';
+import type { Experiment } from './types';
+
+interface StateChipProps {
+  /** Read by SimpleShowLayout and DataTable for the label; the chip always shows `state`. */
+  source?: 'state';
+  label?: string;
+}
+
+/** The experiment's lifecycle state as a coloured chip with its translated label. */
+export const StateChip = (_props: StateChipProps) => {
+  const record = useRecordContext<Experiment>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const { color, variant } = stateAppearance(record.state);
+  return (
+    <Chip
+      size="small"
+      color={color}
+      variant={variant}
+      label={translate(stateLabelKey(record.state), { _: record.state })}
+      data-state={record.state}
+    />
+  );
+};

@@ -1,0 +1,23 @@
+import { Box, Typography } from '@mui/material';
+import { AppBar as RaAppBar, TitlePortal, useTranslate } from 'react-admin';
+
+/** The product name, then the current page's title; the default toolbar keeps the locale picker. */
+export const AppBar = () => {
+  const translate = useTranslate();
+  return (
+    <RaAppBar>
+      <Typography
+        variant="h6"
+        component="span"
+        color="inherit"
+        sx={{ fontWeight: 700, mr: 2, whiteSpace: 'nowrap' }}
+      >
+        {translate('app.title')}
+      </Typography>
+      <Box component="span" sx={{ mr: 2, opacity: 0.6 }} aria-hidden>
+        /
+      </Box>
+      <TitlePortal />
+    </RaAppBar>
+  );
+};

@@ -1,0 +1,14 @@
+import type { OrganizationKind } from '@capacites/domain';
+import type { RaRecord } from 'react-admin';
+
+/** An organisation ("collectivité") as GET /api/organizations returns it. */
+export interface Organization extends RaRecord<string> {
+  slug: string;
+  name: string;
+  kind: OrganizationKind;
+  timeZone: string;
+}
+
+// Mirrors the domain's DEFAULT_TIME_ZONE; a value import would pull the domain's
+// runtime (zod, date-fns) into the bundle for one string.
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';

@@ -1,0 +1,114 @@
+import type { NotificationEvent } from '@capacites/workflows';
+
+export interface TemplateContext {
+  title: string;
+  timeZone: string;
+  link: string;
+  data: Record<string, string | number | boolean | null>;
+}
+
+export interface RenderedMessage {
+  subject: string;
+  body: string;
+}
+
+const OUTCOMES: Record<string, string> = {
+  iterate: 'itérer',
+  perpetuate: 'pérenniser',
+  abandon: 'abandonner',
+};
+const VERDICTS: Record<string, string> = {
+  confirmed: 'confirmée',
+  partly_confirmed: 'partiellement confirmée',
+  refuted: 'réfutée',
+  inconclusive: 'non concluante',
+};
+
+/** French messages, with the experiment's name, its dates, what is expected and a link. */
+export function renderNotification(event: NotificationEvent, context: TemplateContext): RenderedMessage {
+  const { title, data } = context;
+  const date = (key: string) => {
+    const value = data[key];
+    if (typeof value !== 'string') return '—';
+    return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: context.timeZone }).format(
+      new Date(value),
+    );
+  };
+  const t = `« ${title} »`;
+  const messages: Record<NotificationEvent, () => [string, string]> = {
+    launched: () => [
+      `Test lancé : ${t}`,
+      `Le test ${t} est lancé. Il s'arrêtera le ${date('expiresAt')} (date de péremption). Pensez aux points d'étape réguliers.`,
+    ],
+    cancelled: () => [
+      `Test annulé : ${t}`,
+      `Le test ${t} a été annulé avant son lancement.${data.reason ? ` Motif : ${data.reason}` : ''}`,
+    ],
+    preExpiryReminder: () => [
+      `J-${data.days} : ${t} s'arrête le ${date('expiresAt')}`,
+      `Le test ${t} s'arrêtera dans ${data.days} jour(s), le ${date('expiresAt')}. Préparez l'évaluation : la voix des usager·ères, les critères, les enseignements.`,
+    ],
+    checkInDue: () => [
+      `Point d'étape attendu : ${t}`,
+      `Aucun point d'étape n'a été enregistré pour ${t} depuis la dernière échéance (${data.missed} manqué(s) d'affilée). Notez l'avancement, les blocages et la météo du test.`,
+    ],
+    checkInsMissed: () => [
+      `Points d'étape manqués : ${t}`,
+      `${data.missed} points d'étape d'affilée ont été manqués pour ${t}. En tant que portage institutionnel, prenez des nouvelles de l'équipe.`,
+    ],
+    extensionRequested: () => [
+      `Demande de prolongation : ${t}`,
+      `Une prolongation de ${t} jusqu'au ${date('newExpiresAt')} (au lieu du ${date('expiresAt')}) est demandée. Justification : ${data.justification}. Elle attend votre accord ou votre refus.`,
+    ],
+    extensionApproved: () => [
+      `Prolongation accordée : ${t}`,
+      `La prolongation de ${t} est accordée : le test s'arrêtera le ${date('expiresAt')}.`,
+    ],
+    extensionRefused: () => [
+      `Prolongation refusée : ${t}`,
+      `La prolongation de ${t} est refusée : le test s'arrêtera comme prévu le ${date('expiresAt')}.${data.reason ? ` Motif : ${data.reason}` : ''}`,
+    ],
+    stopped: () => [
+      `Test arrêté : ${t} — évaluation attendue avant le ${date('evaluationDueAt')}`,
+      `${data.kind === 'early' ? `Le test ${t} a été arrêté avant son terme.${data.reason ? ` Motif : ${data.reason}.` : ''}` : `Le test ${t} a atteint sa date de péremption : il est arrêté.`} L'évaluation est attendue avant le ${date('evaluationDueAt')} : verdict sur l'hypothèse, résultat de chaque critère, voix des usager·ères, enseignements.`,
+    ],
+    evaluationReminder: () => [
+      `Évaluation attendue dans ${data.days} jour(s) : ${t}`,
+      `L'évaluation de ${t} est attendue avant le ${date('dueAt')}.`,
+    ],
+    evaluationOverdue: () => [
+      `Évaluation en retard : ${t}`,
+      `L'évaluation de ${t} était attendue le ${date('dueAt')}. Elle est en retard.`,
+    ],
+    evaluationAlgeco: () => [
+      `Alerte Algeco : l'évaluation de ${t} n'est pas faite`,
+      `L'évaluation de ${t}, attendue le ${date('dueAt')}, est en retard de ${data.days} jours. Un test qui n'est ni évalué ni décidé risque de rester en place sans qu'on le sache (effet Algeco).`,
+    ],
+    evaluationSubmitted: () => [
+      `Évaluation remise : ${t} — décision attendue avant le ${date('decisionDueAt')}`,
+      `L'évaluation de ${t} est remise : hypothèse ${VERDICTS[String(data.verdict)] ?? data.verdict}. Décidez d'itérer, de pérenniser ou d'abandonner avant le ${date('decisionDueAt')}.`,
+    ],
+    decisionReminder: () => [
+      `Décision attendue dans ${data.days} jour(s) : ${t}`,
+      `La décision sur ${t} est attendue avant le ${date('dueAt')}.`,
+    ],
+    decisionOverdue: () => [
+      `Décision en retard : ${t}`,
+      `La décision sur ${t} était attendue le ${date('dueAt')}. Elle est en retard.`,
+    ],
+    decisionAlgeco: () => [
+      `Alerte Algeco : aucune décision sur ${t}`,
+      `La décision sur ${t}, attendue le ${date('dueAt')}, est en retard de ${data.days} jours (effet Algeco).`,
+    ],
+    decided: () => [
+      `Décision : ${OUTCOMES[String(data.outcome)] ?? data.outcome} — ${t}`,
+      `Il a été décidé d'${OUTCOMES[String(data.outcome)] ?? data.outcome} le test ${t}. Motif : ${data.rationale}`,
+    ],
+    criteriaAmended: () => [
+      `Critères modifiés : ${t}`,
+      `Les critères d'évaluation de ${t} ont été modifiés après le lancement. Motif : ${data.reason}. La modification sera affichée à côté de l'évaluation.`,
+    ],
+  };
+  const [subject, text] = messages[event]();
+  return { subject, body: `${text}\n\nVoir le test : ${context.link}` };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** What a test measures: set before launch, fixed at launch (amendments are recorded). */
+export const criterionSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    name: z.string().trim().min(1, { message: 'a criterion needs a name' }).max(300),
+    /** How it is measured (questionnaire, interviews, count…). */
+    method: z.string().trim().max(2000).default(''),
+    target: z.string().trim().max(500).default(''),
+    /** Indicator co-built with the test's users, as the source recommends. */
+    coBuiltWithUsers: z.boolean().default(false),
+  })
+  .strict();
+export type Criterion = z.infer<typeof criterionSchema>;
+
+export const participantSchema = z
+  .object({
+    userId: z.uuid(),
+    /** When the participant agreed to take part; null while not yet. */
+    consentedAt: z.iso.datetime().nullable().default(null),
+  })
+  .strict();
+export type Participant = z.infer<typeof participantSchema>;
+
+/** Preparing the team's autonomy after the test: when the pilot withdraws, who takes over. */
+export const exitPlanSchema = z
+  .object({
+    pilotWithdrawal: z.string().trim().max(2000).default(''),
+    takeover: z.string().trim().max(2000).default(''),
+  })
+  .strict();
+export type ExitPlan = z.infer<typeof exitPlanSchema>;
+
+/** The framing of an experiment as the workflow receives it at launch. */
+export interface ExperimentFraming {
+  title: string;
+  hypothesis: string;
+  scope: string;
+  criteria: Criterion[];
+  pilotIds: string[];
+  sponsorId: string | null;
+  participants: Participant[];
+  /** ISO instant: already the end of the local day. */
+  expiresAt: string | null;
+  checkInCadenceDays: number | null;
+  exitPlan: ExitPlan;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { DEFAULT_TIME_ZONE } from './organization';
+
+/**
+ * Lifecycle settings of an organisation (DOMAIN.md: "All durations and offsets are
+ * organisation settings with the defaults above"). They are read at launch and kept
+ * by the experiment's workflow: a later change never alters a running test.
+ */
+export const lifecycleSettingsSchema = z
+  .object({
+    timeZone: z.string().min(1),
+    /** Longest a test may run, from launch to expiry (extension included). */
+    maxDurationDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(3 * 365),
+    maxExtensions: z.number().int().min(0).max(5),
+    /** Days before expiry at which pilots and sponsor are reminded. */
+    preExpiryReminderDays: z.array(z.number().int().min(1).max(365)).max(10),
+    evaluationDueDays: z.number().int().min(1).max(365),
+    /** Days before the evaluation (or decision) due date at which reminders go out. */
+    dueReminderDays: z.array(z.number().int().min(1).max(365)).max(10),
+    /** After the due date, the sponsor is told at once; the CODIR this many days later. */
+    codirEscalationDays: z.number().int().min(1).max(365),
+    decisionDueDays: z.number().int().min(1).max(365),
+    defaultCheckInCadenceDays: z.number().int().min(1).max(90),
+    /** How many check-ins missed in a row before the sponsor is told. */
+    missedCheckInsBeforeAlert: z.number().int().min(1).max(10),
+    /** Local hour at which reminders are sent. */
+    reminderHour: z.number().int().min(0).max(23),
+  })
+  .strict();
+
+export type LifecycleSettings = z.infer<typeof lifecycleSettingsSchema>;
+
+export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
+  timeZone: DEFAULT_TIME_ZONE,
+  maxDurationDays: 365,
+  maxExtensions: 1,
+  preExpiryReminderDays: [14, 7, 1],
+  evaluationDueDays: 30,
+  dueReminderDays: [7, 1],
+  codirEscalationDays: 14,
+  decisionDueDays: 30,
+  defaultCheckInCadenceDays: 14,
+  missedCheckInsBeforeAlert: 2,
+  reminderHour: 9,
+};
+
+/** The organisation's settings over the defaults (stored settings may be partial). */
+export function resolveLifecycleSettings(
+  stored: Record<string, unknown> | null | undefined,
+  timeZone?: string,
+): LifecycleSettings {
+  const merged = { ...DEFAULT_LIFECYCLE_SETTINGS, ...(stored ?? {}), ...(timeZone ? { timeZone } : {}) };
+  return lifecycleSettingsSchema.parse(merged);
+}
