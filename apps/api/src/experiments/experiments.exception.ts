@@ -6,6 +6,7 @@ export enum ExperimentsErrorCode {
   TRACK_NOT_FOUND = 'TRACK_NOT_FOUND',
   WORKFLOW_UNAVAILABLE = 'WORKFLOW_UNAVAILABLE',
   TRANSITION_REFUSED = 'TRANSITION_REFUSED',
+  FRAMING_LOCKED = 'FRAMING_LOCKED',
 }
 
 const DEFINITIONS: Record<ExperimentsErrorCode, { kind: ErrorKind; message: string }> = {
@@ -22,7 +23,11 @@ const DEFINITIONS: Record<ExperimentsErrorCode, { kind: ErrorKind; message: stri
     kind: 'unavailable',
     message: 'The lifecycle engine (Temporal) is unavailable; nothing was changed. Try again shortly.',
   },
-  [ExperimentsErrorCode.TRANSITION_REFUSED]: { kind: 'conflict', message: 'This transition is refused.' },
+  [ExperimentsErrorCode.TRANSITION_REFUSED]: { kind: 'conflict', message: 'This transition is refused:' },
+  [ExperimentsErrorCode.FRAMING_LOCKED]: {
+    kind: 'conflict',
+    message: 'The framing is fixed once the experiment is launched.',
+  },
 };
 
 export class ExperimentsException extends AppException {

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ExperimentsController } from './experiments.controller';
+import { ExperimentLifecycleService } from './experiment-lifecycle.service';
 import { ExperimentsRepository } from './experiments.repository';
 import { ExperimentsService } from './experiments.service';
 
 @Module({
   controllers: [ExperimentsController],
-  providers: [ExperimentsService, ExperimentsRepository],
-  exports: [ExperimentsService],
+  providers: [ExperimentsService, ExperimentLifecycleService, ExperimentsRepository],
+  exports: [ExperimentsService, ExperimentLifecycleService],
 })
 export class ExperimentsModule {}

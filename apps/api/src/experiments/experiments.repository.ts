@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { ExperimentState } from '@capacites/domain';
 import { ExperimentEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
 import type { ListQuery } from '../common/list-query';
 import type { ExperimentListFilter } from './dto/experiment-list.filter';
@@ -50,6 +52,28 @@ export class ExperimentsRepository {
 
   async insertDraft(draft: NewDraft, manager?: EntityManager): Promise<void> {
     await (manager ?? this.dataSource.manager).insert(ExperimentEntity, { ...draft, state: 'draft' });
+  }
+
+  async organizationTimeZone(organizationId: string): Promise<string> {
+    return (await this.organizationSettings(organizationId)).timeZone;
+  }
+
+  async organizationSettings(organizationId: string): Promise<OrganizationEntity> {
+    return this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: organizationId });
+  }
+
+  /** Framing columns only: the state and deadlines are written by the workflow's activities. */
+  /** @returns false when the experiment left `inState` meanwhile (nothing is written then). */
+  async updateFraming(
+    id: string,
+    inState: ExperimentState,
+    changes: Partial<ExperimentEntity>,
+  ): Promise<boolean> {
+    const { state: _state, ...framing } = changes;
+    const result = await this.dataSource
+      .getRepository(ExperimentEntity)
+      .update({ id, state: inState }, framing as QueryDeepPartialEntity<ExperimentEntity>);
+    return (result.affected ?? 0) > 0;
   }
 
   async deleteDraft(id: string): Promise<void> {

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { OrganizationEntity } from '@capacites/persistence';
+import type { Role } from '@capacites/domain';
+import { MembershipEntity, OrganizationEntity, UserEntity } from '@capacites/persistence';
 
-export type OrganizationStub = Pick<OrganizationEntity, 'id' | 'slug' | 'name' | 'kind'>;
+export type OrganizationStub = Pick<OrganizationEntity, 'id' | 'slug' | 'name' | 'kind'> &
+  Partial<Pick<OrganizationEntity, 'settings'>>;
 
 /** Named stubs for the integration tests. */
 export const organizationStub = {
@@ -20,4 +22,66 @@ export async function insertOrganization(
 ): Promise<OrganizationEntity> {
   await db.getRepository(OrganizationEntity).insert(stub);
   return db.getRepository(OrganizationEntity).findOneByOrFail({ id: stub.id });
+}
+
+export interface Team {
+  organization: OrganizationEntity;
+  pilot: string;
+  sponsor: string;
+  participant: string;
+  codir: string;
+  hr: string;
+}
+
+/** An organisation with one person per role of a test. */
+export async function insertTeam(
+  db: DataSource,
+  stub: OrganizationStub = organizationStub.nantes(),
+): Promise<Team> {
+  const organization = await insertOrganization(db, stub);
+  const people: Record<Exclude<keyof Team, 'organization'>, Role> = {
+    pilot: 'pilot',
+    sponsor: 'sponsor',
+    participant: 'member',
+    codir: 'codir',
+    hr: 'hr',
+  };
+  const team = { organization } as Team;
+  for (const [name, role] of Object.entries(people) as [Exclude<keyof Team, 'organization'>, Role][]) {
+    const id = randomUUID();
+    await db
+      .getRepository(UserEntity)
+      .insert({ id, email: `${name}-${id.slice(0, 8)}@${stub.slug}.test`, displayName: name });
+    await db.getRepository(MembershipEntity).insert({ userId: id, organizationId: organization.id, role });
+    team[name] = id;
+  }
+  return team;
+}
+
+/** A complete framing for PUT /api/experiments/:id, expiring on `expiresOn`. */
+export function readyFramingBody(team: Team, expiresOn: string) {
+  return {
+    hypothesis: 'Un classeur partagé permet aux auxiliaires d’administrer les médicaments en autonomie.',
+    scope: 'Deux équipes testeuses volontaires',
+    criteria: [
+      {
+        id: 'errors',
+        name: "Erreurs d'administration",
+        method: 'Relevé mensuel',
+        target: '0',
+        coBuiltWithUsers: true,
+      },
+    ],
+    pilotIds: [team.pilot],
+    sponsorId: team.sponsor,
+    participants: [{ userId: team.participant, consentedAt: new Date().toISOString() }],
+    expiresOn,
+    checkInCadenceDays: 14,
+    exitPlan: { pilotWithdrawal: 'Fin du trimestre', takeover: 'La puéricultrice référente' },
+  };
+}
+
+/** A date `days` days from today, as YYYY-MM-DD. */
+export function dateInDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }

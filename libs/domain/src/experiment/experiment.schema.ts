@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { criterionSchema, exitPlanSchema, participantSchema } from './framing';
 
 /**
  * Input accepted when an experiment is created in draft. Shared by the API (edge
@@ -25,3 +26,34 @@ export const createExperimentSchema = z
   .strict();
 
 export type CreateExperimentInput = z.infer<typeof createExperimentSchema>;
+
+/**
+ * Edits of an experiment's framing. In draft every field may change; while running
+ * only the notes that do not alter what is tested (vision, scope). Dates are given as
+ * days: an expiry date means the end of that day in the organisation's time zone.
+ */
+export const updateExperimentSchema = z
+  .object({
+    title: z.string().trim().min(3, { message: 'title must have at least 3 characters' }).max(200),
+    trackId: z.uuid().nullable(),
+    hypothesis: z.string().trim().max(4000),
+    vision: z.string().trim().max(4000),
+    scope: z.string().trim().max(4000),
+    criteria: z.array(criterionSchema).max(50),
+    pilotIds: z.array(z.uuid()).max(20),
+    sponsorId: z.uuid().nullable(),
+    participants: z.array(participantSchema).max(500),
+    expiresOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expiresOn must be a date (YYYY-MM-DD)' })
+      .nullable(),
+    checkInCadenceDays: z.number().int().min(1).max(90).nullable(),
+    exitPlan: exitPlanSchema,
+  })
+  .partial()
+  .strict();
+
+export type UpdateExperimentInput = z.infer<typeof updateExperimentSchema>;
+
+/** Framing fields that may still change while the experiment runs. */
+export const EDITABLE_WHILE_RUNNING: readonly (keyof UpdateExperimentInput)[] = ['vision', 'scope'];

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { OrganizationKind } from '@capacites/domain';
-import type { JsonObject } from '../json';
+import type { LifecycleSettings, OrganizationKind } from '@capacites/domain';
 
 /** A tenant: one public administration. */
 @Entity({ name: 'organizations' })
@@ -22,7 +21,7 @@ export class OrganizationEntity {
 
   /** Lifecycle settings (durations, reminder offsets…); defaults apply to missing keys. */
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
-  settings!: JsonObject;
+  settings!: Partial<LifecycleSettings>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

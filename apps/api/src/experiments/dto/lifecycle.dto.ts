@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import {
+  checkInSchema,
+  criteriaAmendmentSchema,
+  decisionSchema,
+  evaluationSchema,
+  extensionRequestSchema,
+  optionalReasonSchema,
+  reasonSchema,
+  updateExperimentSchema,
+} from '@capacites/domain';
+import { createZodDto } from '../../common/zod-dto';
+
+export class UpdateExperimentDto extends createZodDto(updateExperimentSchema) {}
+export class CheckInDto extends createZodDto(checkInSchema) {}
+export class ExtensionRequestDto extends createZodDto(extensionRequestSchema) {}
+export class ReasonDto extends createZodDto(reasonSchema) {}
+export class OptionalReasonDto extends createZodDto(optionalReasonSchema) {}
+export class EvaluationDto extends createZodDto(evaluationSchema) {}
+export class DecisionDto extends createZodDto(decisionSchema) {}
+export class CriteriaAmendmentDto extends createZodDto(criteriaAmendmentSchema) {}
+export class EmptyDto extends createZodDto(z.object({}).strict()) {}

@@ -1,0 +1,208 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  EDITABLE_WHILE_RUNNING,
+  endOfLocalDay,
+  resolveLifecycleSettings,
+  type CheckInInput,
+  type CriteriaAmendmentInput,
+  type DecisionInput,
+  type EvaluationInput,
+  type ExperimentFraming,
+  type ExtensionRequestInput,
+  type UpdateExperimentInput,
+} from '@capacites/domain';
+import type { ExperimentEntity } from '@capacites/persistence';
+import {
+  amendCriteriaUpdate,
+  approveExtensionUpdate,
+  cancelUpdate,
+  decideUpdate,
+  launchUpdate,
+  recordCheckInUpdate,
+  refuseExtensionUpdate,
+  requestExtensionUpdate,
+  statusQuery,
+  stopEarlyUpdate,
+  submitEvaluationUpdate,
+  type Actor,
+  type ExperimentStatus,
+} from '@capacites/workflows';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { toExperimentResponse, type ExperimentResponse } from './dto/experiment.response';
+import { ExperimentsErrorCode, ExperimentsException } from './experiments.exception';
+import { ExperimentsRepository } from './experiments.repository';
+
+/**
+ * Lifecycle actions: each goes through the experiment's workflow as a Temporal Update
+ * and answers once the workflow has recorded it, so that the next read shows it. A
+ * refusal answers 409 with the workflow's reason; nothing is changed.
+ */
+@Injectable()
+export class ExperimentLifecycleService {
+  private readonly logger = new Logger(ExperimentLifecycleService.name);
+
+  constructor(
+    private readonly experiments: ExperimentsRepository,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  /** Framing edits: everything in draft; only vision and scope while running. */
+  async updateFraming(id: string, input: UpdateExperimentInput): Promise<ExperimentResponse> {
+    const experiment = await this.load(id);
+    const fields = Object.keys(input) as (keyof UpdateExperimentInput)[];
+    if (experiment.state !== 'draft') {
+      const locked = fields.filter(
+        (field) => !(experiment.state === 'running' && EDITABLE_WHILE_RUNNING.includes(field)),
+      );
+      if (locked.length > 0) {
+        throw new ExperimentsException(
+          ExperimentsErrorCode.FRAMING_LOCKED,
+          `The experiment is ${experiment.state}; these fields can no longer change: ${locked.join(', ')}.`,
+        );
+      }
+    }
+    if (
+      input.trackId &&
+      !(await this.experiments.trackAvailableTo(input.trackId, experiment.organizationId))
+    ) {
+      throw new ExperimentsException(ExperimentsErrorCode.TRACK_NOT_FOUND);
+    }
+    const { expiresOn, ...rest } = input;
+    const changes: Partial<ExperimentEntity> = { ...rest };
+    if (expiresOn !== undefined) {
+      const zone = await this.experiments.organizationTimeZone(experiment.organizationId);
+      changes.expiresAt = expiresOn === null ? null : endOfLocalDay(expiresOn, zone);
+    }
+    if (input.hypothesis !== undefined && experiment.hypothesisNeedsRevision)
+      changes.hypothesisNeedsRevision = false;
+    if (!(await this.experiments.updateFraming(id, experiment.state, changes))) {
+      throw new ExperimentsException(
+        ExperimentsErrorCode.FRAMING_LOCKED,
+        'The experiment changed state meanwhile; reload it.',
+      );
+    }
+    return toExperimentResponse(await this.load(id));
+  }
+
+  async launch(id: string, actor: Actor): Promise<ExperimentResponse> {
+    const experiment = await this.load(id);
+    const organization = await this.experiments.organizationSettings(experiment.organizationId);
+    const settings = resolveLifecycleSettings(organization.settings, organization.timeZone);
+    const framing: ExperimentFraming = {
+      title: experiment.title,
+      hypothesis: experiment.hypothesisNeedsRevision ? '' : experiment.hypothesis,
+      scope: experiment.scope,
+      criteria: experiment.criteria,
+      pilotIds: experiment.pilotIds,
+      sponsorId: experiment.sponsorId,
+      participants: experiment.participants,
+      expiresAt: experiment.expiresAt?.toISOString() ?? null,
+      checkInCadenceDays: experiment.checkInCadenceDays,
+      exitPlan: experiment.exitPlan,
+    };
+    return this.send(experiment, (handle) =>
+      handle.executeUpdate(launchUpdate, { args: [{ actor, framing, settings }] }),
+    );
+  }
+
+  async cancel(id: string, actor: Actor) {
+    return this.send(await this.load(id), (h) => h.executeUpdate(cancelUpdate, { args: [actor] }));
+  }
+
+  async recordCheckIn(id: string, actor: Actor, checkIn: CheckInInput) {
+    return this.send(await this.load(id), (h) =>
+      h.executeUpdate(recordCheckInUpdate, { args: [{ actor, checkIn }] }),
+    );
+  }
+
+  async requestExtension(id: string, actor: Actor, input: ExtensionRequestInput) {
+    const experiment = await this.load(id);
+    const zone =
+      experiment.settingsSnapshot?.timeZone ??
+      (await this.experiments.organizationTimeZone(experiment.organizationId));
+    const newExpiresAt = endOfLocalDay(input.newExpiryDate, zone).toISOString();
+    return this.send(experiment, (h) =>
+      h.executeUpdate(requestExtensionUpdate, {
+        args: [{ actor, newExpiresAt, justification: input.justification }],
+      }),
+    );
+  }
+
+  async approveExtension(id: string, actor: Actor) {
+    return this.send(await this.load(id), (h) => h.executeUpdate(approveExtensionUpdate, { args: [actor] }));
+  }
+
+  async refuseExtension(id: string, actor: Actor) {
+    return this.send(await this.load(id), (h) => h.executeUpdate(refuseExtensionUpdate, { args: [actor] }));
+  }
+
+  async stopEarly(id: string, actor: Actor) {
+    return this.send(await this.load(id), (h) => h.executeUpdate(stopEarlyUpdate, { args: [actor] }));
+  }
+
+  async amendCriteria(id: string, actor: Actor, input: CriteriaAmendmentInput) {
+    return this.send(await this.load(id), (h) =>
+      h.executeUpdate(amendCriteriaUpdate, {
+        args: [{ actor, criteria: input.criteria, reason: input.reason }],
+      }),
+    );
+  }
+
+  async submitEvaluation(id: string, actor: Actor, evaluation: EvaluationInput) {
+    return this.send(await this.load(id), (h) =>
+      h.executeUpdate(submitEvaluationUpdate, { args: [{ actor, evaluation }] }),
+    );
+  }
+
+  async decide(id: string, actor: Actor, decision: DecisionInput) {
+    return this.send(await this.load(id), (h) =>
+      h.executeUpdate(decideUpdate, { args: [{ actor, decision }] }),
+    );
+  }
+
+  /** State, deadlines, next reminders and allowed actions, from the workflow itself. */
+  async status(id: string): Promise<ExperimentStatus> {
+    const experiment = await this.load(id);
+    try {
+      return await this.temporal.workflow.getHandle(experiment.workflowId).query(statusQuery);
+    } catch (error) {
+      throw this.translate(error, experiment.id);
+    }
+  }
+
+  private async load(id: string): Promise<ExperimentEntity> {
+    const experiment = await this.experiments.findById(id);
+    if (!experiment) throw new ExperimentsException(ExperimentsErrorCode.NOT_FOUND);
+    return experiment;
+  }
+
+  private async send(
+    experiment: ExperimentEntity,
+    update: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<unknown>,
+  ): Promise<ExperimentResponse> {
+    try {
+      await update(this.temporal.workflow.getHandle(experiment.workflowId));
+    } catch (error) {
+      throw this.translate(error, experiment.id);
+    }
+    return toExperimentResponse(await this.load(experiment.id));
+  }
+
+  private translate(error: unknown, id: string): ExperimentsException {
+    if (error instanceof WorkflowUpdateFailedError) {
+      return new ExperimentsException(
+        ExperimentsErrorCode.TRANSITION_REFUSED,
+        error.cause?.message ?? error.message,
+      );
+    }
+    if (error instanceof WorkflowNotFoundError) {
+      return new ExperimentsException(
+        ExperimentsErrorCode.TRANSITION_REFUSED,
+        'The experiment is closed: its lifecycle has ended.',
+      );
+    }
+    this.logger.error(`lifecycle action on ${id} failed: ${String(error)}`);
+    return new ExperimentsException(ExperimentsErrorCode.WORKFLOW_UNAVAILABLE);
+  }
+}
