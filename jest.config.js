@@ -28,6 +28,14 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/scripts/testing/long-timeout.cjs'],
     },
     {
+      // Not part of `npm test`: `npm run record:histories` at each workflow release.
+      ...preset,
+      displayName: 'history-recorder',
+      testMatch: ['<rootDir>/workflows/test/history/record-histories.ts'],
+      globalSetup: '<rootDir>/scripts/testing/workflow-global-setup.mjs',
+      setupFilesAfterEnv: ['<rootDir>/scripts/testing/long-timeout.cjs'],
+    },
+    {
       ...preset,
       displayName: 'integration',
       testMatch: ['<rootDir>/apps/*/test/integration/**/*.integration-spec.ts'],

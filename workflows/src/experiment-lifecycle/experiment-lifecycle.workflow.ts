@@ -39,7 +39,8 @@ import {
 import { ExperimentLifecycle, LifecycleRefusal } from './experiment-lifecycle.state';
 
 const activities = proxyActivities<ExperimentActivities>({
-  startToCloseTimeout: '30 seconds',
+  // Database writes and one email each: a worker that died mid-activity is retried after this.
+  startToCloseTimeout: '15 seconds',
   // PostgreSQL or SMTP may be down for a while: retry with back-off, never drop a transition.
   retry: {
     initialInterval: '1 second',

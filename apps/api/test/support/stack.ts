@@ -18,6 +18,8 @@ import { createApiApp } from '../../src/create-app';
 
 export interface TestStack {
   app: INestApplication;
+  /** The environment of the apps (database, Temporal, task queue, workflow bundle). */
+  env: Record<string, string>;
   /** Base URL when started with `listen: true`. */
   baseUrl: string;
   db: DataSource;
@@ -50,9 +52,14 @@ async function createDatabase(adminUrl: string): Promise<string> {
 
 let runtimeInstalled = false;
 
-export async function startStack(
-  options: { listen?: boolean; adminDistDir?: string } = {},
-): Promise<TestStack> {
+export interface StackOptions {
+  listen?: boolean;
+  adminDistDir?: string;
+  /** false: no in-process worker (the test runs the worker as a process of its own). */
+  worker?: boolean;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   if (!runtimeInstalled) {
     // Quiet SDK logs in tests: warnings and errors only (installable once per process).
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -62,7 +69,7 @@ export async function startStack(
   await runMigrations({ url: databaseUrl });
   const temporalAddress = required('CAPACITES_TEST_TEMPORAL_ADDRESS');
   const taskQueue = `it-${randomUUID()}`;
-  const env = {
+  const env: Record<string, string> = {
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: '4',
     TEMPORAL_ADDRESS: temporalAddress,
@@ -72,12 +79,21 @@ export async function startStack(
     ...(options.adminDistDir ? { ADMIN_DIST_DIR: options.adminDistDir } : {}),
   };
 
-  const workerConfig = loadWorkerConfig(env);
-  const workerContext = await NestFactory.createApplicationContext(WorkerModule.forConfig(workerConfig), {
-    logger: false,
-  });
-  const { worker, connection: workerConnection } = await createTemporalWorker(workerContext, workerConfig);
-  const running = worker.run();
+  let stopWorker = async (): Promise<void> => undefined;
+  if (options.worker !== false) {
+    const workerConfig = loadWorkerConfig(env);
+    const workerContext = await NestFactory.createApplicationContext(WorkerModule.forConfig(workerConfig), {
+      logger: false,
+    });
+    const { worker, connection: workerConnection } = await createTemporalWorker(workerContext, workerConfig);
+    const running = worker.run();
+    stopWorker = async () => {
+      worker.shutdown();
+      await running;
+      await workerConnection.close();
+      await workerContext.close();
+    };
+  }
 
   const app = await createApiApp(loadApiConfig(env), false);
   let baseUrl = '';
@@ -96,6 +112,7 @@ export async function startStack(
 
   return {
     app,
+    env,
     baseUrl,
     db,
     temporal,
@@ -103,10 +120,7 @@ export async function startStack(
     databaseUrl,
     async close() {
       await app.close();
-      worker.shutdown();
-      await running;
-      await workerConnection.close();
-      await workerContext.close();
+      await stopWorker();
       await temporalConnection.close();
       await db.destroy();
     },
