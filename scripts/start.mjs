@@ -220,8 +220,15 @@ try {
     Temporal Web UI     ${temporalUi ?? '(external cluster)'}
     PostgreSQL          ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
 
-  Demo logins (password "${DEMO_PASSWORD}"):
-${demoUsers.map((u) => `    ${u.role.padEnd(8)} ${u.email}`).join('\n')}
+  Demo logins (password "${DEMO_PASSWORD}"), one per role in each organisation:
+${demoUsers
+  .filter((u) => u.email.endsWith('@nantes.demo'))
+  .map((u) => `    ${u.role.padEnd(8)} ${u.email}`)
+  .join('\n')}
+    …and the same roles in ${[...new Set(demoUsers.map((u) => u.email.split('@')[1]))].filter((d) => d !== 'nantes.demo').join(', ')}
+
+  Watch a test stop live: « Classeur médical partagé en crèche » expires a few minutes after
+  the first start; it then moves to evaluation and its notifications appear.
 
   Ctrl-C stops everything; the data stays in ${dataDir}.
 `);

@@ -58,26 +58,32 @@ export interface DemoUser {
   role: Role;
 }
 
-/** One demo user per role in Nantes, plus an HR user in each other organization. */
+/** One demo user per role in every organisation (the platform admin in Nantes only). */
 export function demoUsers(): DemoUser[] {
-  const nantes = DEMO_ORGANIZATIONS[0];
-  const roles: Role[] = ['admin', 'hr', 'pilot', 'sponsor', 'codir', 'member'];
-  const users = roles.map((role, index) => ({
-    id: `7c1d2e3f-4a5b-4c6d-8e7f-00000000000${index + 1}`,
-    email: `${role}@${nantes.slug}.demo`,
-    displayName: `${ROLE_LABELS[role]} (${nantes.name})`,
-    organizationId: nantes.id,
-    role,
-  }));
-  const others = DEMO_ORGANIZATIONS.slice(1).map((organization, index) => ({
-    id: `7c1d2e3f-4a5b-4c6d-8e7f-00000000010${index + 1}`,
-    email: `hr@${organization.slug}.demo`,
-    displayName: `${ROLE_LABELS.hr} (${organization.name})`,
-    organizationId: organization.id,
-    role: 'hr' as Role,
-  }));
-  return [...users, ...others];
+  const roles: Role[] = ['hr', 'pilot', 'sponsor', 'codir', 'member'];
+  const users: DemoUser[] = [];
+  DEMO_ORGANIZATIONS.forEach((organization, o) => {
+    for (const [r, role] of (o === 0 ? (['admin', ...roles] as Role[]) : roles).entries()) {
+      users.push({
+        id: `7c1d2e3f-4a5b-4c6d-8e7f-0000000${String(o + 1).padStart(2, '0')}${String(r + 1).padStart(3, '0')}`,
+        email: `${role}@${organization.slug}.demo`,
+        displayName: `${ROLE_LABELS[role]} (${organization.name})`,
+        organizationId: organization.id,
+        role,
+      });
+    }
+  });
+  return users;
 }
+
+/** Where each demo experiment is taken, so that the demo shows every stage of the lifecycle. */
+export type DemoStage =
+  | { stage: 'draft' }
+  /** Running, expiring `minutes` after the first start: watch it stop live. */
+  | { stage: 'expiring'; minutes: number }
+  | { stage: 'running'; days: number }
+  | { stage: 'evaluating' }
+  | { stage: 'deciding' };
 
 export interface DemoExperiment {
   organizationSlug: string;
@@ -86,6 +92,8 @@ export interface DemoExperiment {
   hypothesis: string;
   vision: string;
   scope: string;
+  criteria: { id: string; name: string; method: string; target: string; coBuiltWithUsers: boolean }[];
+  stage: DemoStage;
 }
 
 export const DEMO_EXPERIMENTS: DemoExperiment[] = [
@@ -97,6 +105,23 @@ export const DEMO_EXPERIMENTS: DemoExperiment[] = [
       "Si les auxiliaires de puériculture notent l'heure d'administration et la posologie dans un classeur partagé, elles peuvent administrer les médicaments en autonomie, en toute sécurité, et la puéricultrice est soulagée.",
     vision: "Renforcer l'autonomie des équipes petite enfance tout en sécurisant cette prise d'autonomie.",
     scope: 'Un accueil petite enfance (80 enfants, 35 agent·es) : deux équipes testeuses volontaires.',
+    criteria: [
+      {
+        id: 'errors',
+        name: "Erreurs d'administration",
+        method: 'Relevé du classeur',
+        target: 'Aucune',
+        coBuiltWithUsers: true,
+      },
+      {
+        id: 'load',
+        name: 'Sollicitations de la puéricultrice',
+        method: 'Entretiens',
+        target: 'En baisse',
+        coBuiltWithUsers: true,
+      },
+    ],
+    stage: { stage: 'expiring', minutes: 5 },
   },
   {
     organizationSlug: 'caluire-et-cuire',
@@ -106,6 +131,16 @@ export const DEMO_EXPERIMENTS: DemoExperiment[] = [
       'Une heure de sport proposée par un éducateur de la piscine municipale améliore le bien-être des agent·es et crée du lien entre services déconcentrés.',
     vision: "Un incubateur qui accompagne les idées des agent·es jusqu'au test, dans un cadre sécurisant.",
     scope: 'Agent·es volontaires des services déconcentrés ; piscine municipale.',
+    criteria: [
+      {
+        id: 'wellbeing',
+        name: 'Bien-être ressenti',
+        method: 'Questionnaire avant / après',
+        target: 'En hausse',
+        coBuiltWithUsers: true,
+      },
+    ],
+    stage: { stage: 'running', days: 20 },
   },
   {
     organizationSlug: 'cu-dunkerque',
@@ -115,6 +150,16 @@ export const DEMO_EXPERIMENTS: DemoExperiment[] = [
       'Un pacte de micro-mobilité rend le parcours plus lisible et plus confortable pour les agent·es, les manager·euses et les équipes, et produit un récit collectif de ces expériences.',
     vision: 'Sécuriser et mettre en récit le parcours des agent·es en micro-mobilité.',
     scope: 'Agent·es ayant vécu une mobilité, manager·euses qui ont laissé partir ou accueilli, équipe RH.',
+    criteria: [
+      {
+        id: 'clarity',
+        name: 'Lisibilité du parcours',
+        method: 'Entretiens croisés',
+        target: '8 sur 10 satisfaits',
+        coBuiltWithUsers: true,
+      },
+    ],
+    stage: { stage: 'evaluating' },
   },
   {
     organizationSlug: 'gironde',
@@ -124,6 +169,16 @@ export const DEMO_EXPERIMENTS: DemoExperiment[] = [
       "Documenter et raconter les initiatives déjà opérantes diffuse un récit du droit à l'initiative mieux qu'un appel à idées.",
     vision: 'Porter à connaissance la créativité des agent·es et produire un « millésime girondin ».',
     scope: 'Une équipe de collecteur·ices volontaires ; toutes les directions du Département.',
+    criteria: [
+      {
+        id: 'collected',
+        name: 'Initiatives documentées',
+        method: 'Recueil',
+        target: '20',
+        coBuiltWithUsers: false,
+      },
+    ],
+    stage: { stage: 'deciding' },
   },
   {
     organizationSlug: 'cergy-pontoise',
@@ -134,5 +189,7 @@ export const DEMO_EXPERIMENTS: DemoExperiment[] = [
     vision: 'Donner plus de pouvoir d’agir aux agent·es et valoriser leurs compétences.',
     scope:
       'Service Gestion administrative et statutaire de la DRH : gestionnaires, responsable, directrice, DGA.',
+    criteria: [],
+    stage: { stage: 'draft' },
   },
 ];

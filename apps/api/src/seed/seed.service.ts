@@ -10,7 +10,17 @@ import {
   UserEntity,
 } from '@capacites/persistence';
 import { ExperimentsService } from '../experiments/experiments.service';
-import { DEMO_EXPERIMENTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, demoUsers } from './demo-data';
+import { ExperimentLifecycleService } from '../experiments/experiment-lifecycle.service';
+import {
+  DEMO_EXPERIMENTS,
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
+  demoUsers,
+  type DemoExperiment,
+} from './demo-data';
+
+const DAY_MS = 86_400_000;
+const dateInDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
 
 export interface SeedReport {
   organizations: number;
@@ -26,6 +36,7 @@ export class SeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly experiments: ExperimentsService,
+    private readonly lifecycle: ExperimentLifecycleService,
   ) {}
 
   async seedDemo(progress: (message: string) => void = () => undefined): Promise<SeedReport> {
@@ -66,7 +77,9 @@ export class SeedService {
         .getRepository(ExperimentEntity)
         .existsBy({ organizationId: organization.id, title: demo.title });
       if (exists) continue;
-      await this.experiments.create(
+      const people = (role: string) =>
+        users.find((u) => u.organizationId === organization.id && u.role === role)?.id as string;
+      const created = await this.experiments.create(
         {
           organizationId: organization.id,
           trackId: track.id,
@@ -75,12 +88,68 @@ export class SeedService {
           vision: demo.vision,
           scope: demo.scope,
         },
-        null,
+        people('hr'),
       );
+      await this.bringToStage(created.id, demo, {
+        pilot: people('pilot'),
+        sponsor: people('sponsor'),
+        member: people('member'),
+      });
       experimentsCreated += 1;
-      progress(`experiment ${index + 1}/${DEMO_EXPERIMENTS.length}: ${demo.title}`);
+      progress(`experiment ${index + 1}/${DEMO_EXPERIMENTS.length}: ${demo.title} (${demo.stage.stage})`);
     }
     this.logger.log(`demo data ready (${experimentsCreated} experiments created)`);
     return { organizations: DEMO_ORGANIZATIONS.length, users: users.length, experimentsCreated };
+  }
+
+  /** Takes a demo experiment through the real lifecycle (its workflow) to its demo stage. */
+  private async bringToStage(
+    id: string,
+    demo: DemoExperiment,
+    people: { pilot: string; sponsor: string; member: string },
+  ): Promise<void> {
+    if (demo.stage.stage === 'draft') {
+      await this.lifecycle.updateFraming(id, { pilotIds: [people.pilot], criteria: demo.criteria });
+      return;
+    }
+    await this.lifecycle.updateFraming(id, {
+      criteria: demo.criteria,
+      pilotIds: [people.pilot],
+      sponsorId: people.sponsor,
+      participants: [{ userId: people.member, consentedAt: new Date().toISOString() }],
+      expiresOn: dateInDays(demo.stage.stage === 'running' ? demo.stage.days : 60),
+      checkInCadenceDays: 14,
+      exitPlan: {
+        pilotWithdrawal: 'À la fin du test',
+        takeover: "L'équipe testeuse, avec sa ou son manager",
+      },
+    });
+    if (demo.stage.stage === 'expiring') {
+      // The API takes whole days; the demo wants an expiry a few minutes away.
+      await this.dataSource
+        .getRepository(ExperimentEntity)
+        .update({ id }, { expiresAt: new Date(Date.now() + demo.stage.minutes * 60_000) });
+    }
+    const pilot = { userId: people.pilot };
+    await this.lifecycle.launch(id, pilot);
+    await this.lifecycle.recordCheckIn(id, pilot, {
+      weather: 'sunny',
+      progress: 'Les équipes testeuses sont lancées.',
+      blockers: '',
+    });
+    if (demo.stage.stage === 'expiring' || demo.stage.stage === 'running') return;
+    await this.lifecycle.stopEarly(id, { ...pilot, reason: 'Assez de recul pour évaluer' });
+    if (demo.stage.stage === 'evaluating') return;
+    await this.lifecycle.submitEvaluation(id, pilot, {
+      verdict: 'partly_confirmed',
+      criterionResults: demo.criteria.map((c) => ({
+        criterionId: c.id,
+        result: 'Atteint en partie',
+        met: null,
+      })),
+      usersVoice: { sources: ['entretiens', 'témoignages'], count: 9, noneReason: '' },
+      learnings:
+        'Des outils simples, conçus avec les agent·es et réadaptés au fil de l’eau, valent mieux qu’un dispositif lourd.',
+    });
   }
 }
