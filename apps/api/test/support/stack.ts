@@ -57,6 +57,8 @@ export interface StackOptions {
   adminDistDir?: string;
   /** false: no in-process worker (the test runs the worker as a process of its own). */
   worker?: boolean;
+  /** Extra environment of the apps (SMTP_URL…). */
+  env?: Record<string, string>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
@@ -77,6 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     WORKFLOW_BUNDLE_PATH: required('CAPACITES_TEST_WORKFLOW_BUNDLE'),
     API_PORT: '0',
     ...(options.adminDistDir ? { ADMIN_DIST_DIR: options.adminDistDir } : {}),
+    ...options.env,
   };
 
   let stopWorker = async (): Promise<void> => undefined;

@@ -1,0 +1,39 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface CaughtEmail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** A real SMTP server on loopback that keeps what it receives. */
+export async function startSmtpCatcher(): Promise<{
+  url: string;
+  emails: CaughtEmail[];
+  close(): Promise<void>;
+}> {
+  const emails: CaughtEmail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const to = session.envelope.rcptTo.map((r) => r.address);
+      simpleParser(stream)
+        .then((mail) => {
+          emails.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' });
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    emails,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
