@@ -95,7 +95,7 @@ for (const suite of suites) {
     check('typecheck (server)', process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
     check('typecheck (back-office)', process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'apps/admin/tsconfig.json', '--noEmit']);
     // The module-boundaries rule reads Nx's project graph: compute it first (this also checks it).
-    check('project graph (nx)', process.execPath, [join(repoRoot, 'node_modules/nx/bin/nx.js'), 'graph', `--file=${join(resultsDir, 'project-graph.json')}`]);
+    check('project graph (nx)', process.execPath, [join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), 'graph', `--file=${join(resultsDir, 'project-graph.json')}`]);
     check('lint (module boundaries, floating promises)', process.execPath, [join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings=0']);
   } else if (suite === 'e2e') {
     const chromium = findChromium();

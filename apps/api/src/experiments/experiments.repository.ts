@@ -69,7 +69,9 @@ export class ExperimentsRepository {
     inState: ExperimentState,
     changes: Partial<ExperimentEntity>,
   ): Promise<boolean> {
-    const { state: _state, ...framing } = changes;
+    // The state is the workflow's to write, never a framing edit's.
+    const framing = { ...changes };
+    delete framing.state;
     const result = await this.dataSource
       .getRepository(ExperimentEntity)
       .update({ id, state: inState }, framing as QueryDeepPartialEntity<ExperimentEntity>);
