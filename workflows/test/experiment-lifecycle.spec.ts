@@ -4,6 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { experimentWorkflowId } from '@capacites/domain';
 import {
+  amendCriteriaUpdate,
   approveExtensionUpdate,
   cancelUpdate,
   decideUpdate,
@@ -21,7 +22,18 @@ import {
 } from '../src/experiment-lifecycle/experiment-lifecycle.messages';
 import { createTestWorker, createTimeSkippingEnvironment } from './support/environment';
 import { fakeActivities, type FakeActivities } from './support/fake-activities';
-import { actor, DAY, evaluationStub, launchRequest, people } from './support/stubs';
+import { actor, DAY, evaluationStub, launchRequest, people, readyFraming } from './support/stubs';
+
+const evaluationCriteria = [
+  ...readyFraming(0, 1).criteria,
+  {
+    id: 'trust',
+    name: 'Confiance des familles',
+    method: 'Questionnaire',
+    target: 'En hausse',
+    coBuiltWithUsers: true,
+  },
+];
 
 /** The reason a refused update gives (validator or handler). */
 async function refusal(promise: Promise<unknown>): Promise<string> {
@@ -379,6 +391,89 @@ describe('experiment lifecycle workflow (time-skipping test server)', () => {
     expect(run.activities.transitions.filter((t) => t.event === 'checkIn')).toHaveLength(12);
     const keys = run.activities.transitions.map((t) => t.idempotencyKey);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('escalates a late decision to the sponsor, then to the CODIR with the Algeco flag, and records it as late', async () => {
+    const run = await setup();
+    await run.worker.runUntil(async () => {
+      const { handle } = await run.start();
+      await handle.executeUpdate(launchUpdate, { args: [launchRequest(await now(), 30)] });
+      await handle.executeUpdate(stopEarlyUpdate, { args: [{ ...actor.pilot, reason: 'Assez de recul' }] });
+      await handle.executeUpdate(submitEvaluationUpdate, {
+        args: [{ actor: actor.pilot, evaluation: evaluationStub.complete }],
+      });
+      const due = (await status(handle)).deadlines.decisionDueAt as string;
+      await env.sleep(new Date(due).getTime() - (await now()) + 15 * DAY);
+      expect(notified(run.activities, 'decisionReminder').map((r) => r.recipients.userIds)).toEqual([
+        [people.sponsor],
+        [people.sponsor],
+      ]);
+      expect(notified(run.activities, 'decisionOverdue')[0].recipients.userIds).toEqual([people.sponsor]);
+      expect(notified(run.activities, 'decisionAlgeco')[0].recipients.roles).toEqual(['codir']);
+      expect((await status(handle)).algeco).toBe(true);
+      await handle.executeUpdate(decideUpdate, {
+        args: [
+          { actor: actor.sponsor, decision: { outcome: 'abandon', rationale: 'Trop tard pour itérer' } },
+        ],
+      });
+      await handle.result();
+    });
+    expect(run.activities.transitions.find((t) => t.event === 'decideAbandon')?.decision?.onTime).toBe(false);
+    expect(run.activities.transitions.filter((t) => t.event === 'decisionAlgeco')).toHaveLength(1);
+  });
+
+  it('records an amendment of the criteria with its reason, and asks the evaluation to answer the amended ones', async () => {
+    const run = await setup();
+    await run.worker.runUntil(async () => {
+      const { handle } = await run.start();
+      await handle.executeUpdate(launchUpdate, { args: [launchRequest(await now(), 30)] });
+      expect(
+        await refusal(
+          handle.executeUpdate(amendCriteriaUpdate, {
+            args: [{ actor: actor.pilot, criteria: evaluationCriteria, reason: ' ' }],
+          }),
+        ),
+      ).toMatch(/needs a reason/);
+      await handle.executeUpdate(amendCriteriaUpdate, {
+        args: [
+          {
+            actor: actor.pilot,
+            criteria: evaluationCriteria,
+            reason: 'Les familles ont demandé un critère de confiance',
+          },
+        ],
+      });
+      await handle.executeUpdate(stopEarlyUpdate, { args: [{ ...actor.pilot, reason: 'Fin' }] });
+      const reason = await refusal(
+        handle.executeUpdate(submitEvaluationUpdate, {
+          args: [{ actor: actor.pilot, evaluation: evaluationStub.complete }],
+        }),
+      );
+      expect(reason).toMatch(/missing: Confiance des familles/);
+      await handle.executeUpdate(submitEvaluationUpdate, {
+        args: [
+          {
+            actor: actor.pilot,
+            evaluation: {
+              ...evaluationStub.complete,
+              criterionResults: [
+                ...evaluationStub.complete.criterionResults,
+                { criterionId: 'trust', result: 'Les familles se disent rassurées', met: true },
+              ],
+            },
+          },
+        ],
+      });
+      expect((await status(handle)).amendments).toHaveLength(1);
+    });
+    const evaluation = run.activities.transitions.find((t) => t.event === 'submitEvaluation')?.evaluation;
+    expect(evaluation?.criteriaAtLaunch.map((c) => c.id)).toEqual(['errors', 'load']);
+    expect(evaluation?.amendments[0]).toMatchObject({
+      reason: 'Les familles ont demandé un critère de confiance',
+    });
+    expect(
+      run.activities.transitions.find((t) => t.event === 'criteriaAmended')?.amendment?.criteria,
+    ).toHaveLength(3);
   });
 
   it('cancels a draft and completes', async () => {
