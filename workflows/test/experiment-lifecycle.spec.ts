@@ -142,11 +142,16 @@ describe('experiment lifecycle workflow (time-skipping test server)', () => {
       const afterExtension = await status(handle);
       expect(afterExtension.deadlines).toMatchObject({ expiresAt: extended, originalExpiresAt: original });
       expect(afterExtension.allowedActions.map((a) => a.action)).not.toContain('requestExtension');
+      // Reminders at 9:00 in Paris (8:00Z in winter, 7:00Z in summer).
+      const planned = afterExtension.nextReminders.filter((r) => r.kind === 'preExpiryReminder');
+      expect(planned.every((r) => /T0[78]:00:00\.000Z$/.test(r.at))).toBe(true);
 
       // The test stops at its (new) date, whatever happens.
       await env.sleep(new Date(extended).getTime() - (await now()) + 1000);
       const stopped = await status(handle);
       expect(stopped.state).toBe('evaluating');
+      // Due at the end of a day in Paris (23:59:59.999 local).
+      expect(stopped.deadlines.evaluationDueAt).toMatch(/T2[12]:59:59\.999Z$/);
       const reminders = notified(run.activities, 'preExpiryReminder');
       expect(reminders.map((r) => r.data.days)).toEqual([14, 7, 1]);
       expect(reminders.every((r) => r.data.expiresAt === extended)).toBe(true);
