@@ -1,4 +1,5 @@
 import { Admin, Resource } from 'react-admin';
+import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { experiments } from './experiments';
 import { i18nProvider } from './i18n';
@@ -9,6 +10,8 @@ export const App = () => (
   <Admin
     title="Capacités"
     dataProvider={dataProvider}
+    authProvider={authProvider}
+    requireAuth
     i18nProvider={i18nProvider}
     layout={Layout}
     // Public administrations' data: no usage ping to a third party.

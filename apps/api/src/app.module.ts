@@ -1,7 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@capacites/persistence';
+import { AuthModule } from './auth/auth.module';
 import { API_CONFIG, type ApiConfig } from './config/api.config';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { ExperimentsModule } from './experiments/experiments.module';
 import { HealthModule } from './health/health.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -22,8 +24,10 @@ export class AppModule {
           }),
         ),
         TemporalModule,
+        AuthModule,
         HealthModule,
         ExperimentsModule,
+        DashboardModule,
         OrganizationsModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],

@@ -4,6 +4,7 @@ import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestj
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppExceptionFilter } from './common/app-exception.filter';
@@ -21,6 +22,9 @@ export async function createApiApp(
   });
   app.useBodyParser('json', { limit: config.API_BODY_LIMIT });
   app.use(helmet());
+  app.use(cookieParser());
+  // Behind a reverse proxy, the client address (for login rate limiting) is the forwarded one.
+  app.set('trust proxy', 'loopback');
   app.enableCors({ origin: config.ADMIN_ORIGIN, credentials: true, exposedHeaders: ['Content-Range'] });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ZodValidationPipe());

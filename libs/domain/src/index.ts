@@ -8,4 +8,5 @@ export * from './experiment/actions';
 export * from './experiment/time';
 export * from './organization/organization';
 export * from './organization/lifecycle-settings';
+export * from './organization/access';
 export * from './validation';

@@ -10,6 +10,19 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   ADMIN_DIST_DIR: z.string().optional(),
   /** Largest accepted request body. */
   API_BODY_LIMIT: z.string().default('100kb'),
+  /** A session ends after this much inactivity… */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** …and at the latest this long after login (12 hours at most). */
+  SESSION_MAX_HOURS: z.coerce.number().min(0.01).max(12).default(12),
+  /** Secure cookies (HTTPS only): on unless explicitly turned off for local HTTP. */
+  SESSION_COOKIE_SECURE: z.stringbool().default(false),
+  /** Login attempts allowed per minute and client address. */
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   /** How long a lifecycle action may wait for its workflow before answering 503. */
   WORKFLOW_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
 });

@@ -11,7 +11,13 @@ import {
   type ExperimentFraming,
   type ExtensionRequestInput,
   type UpdateExperimentInput,
+  canEditExperiment,
+  canPerform,
+  type LifecycleAction,
+  type Principal,
 } from '@capacites/domain';
+import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { accessFacts, assertCanPerform, assertReadable } from './experiment-access';
 import type { ExperimentEntity } from '@capacites/persistence';
 import {
   amendCriteriaUpdate,
@@ -48,8 +54,15 @@ export class ExperimentLifecycleService {
   ) {}
 
   /** Framing edits: everything in draft; only vision and scope while running. */
-  async updateFraming(id: string, input: UpdateExperimentInput): Promise<ExperimentResponse> {
-    const experiment = await this.load(id);
+  async updateFraming(
+    id: string,
+    input: UpdateExperimentInput,
+    principal: Principal,
+  ): Promise<ExperimentResponse> {
+    const experiment = await this.load(id, principal);
+    if (!canEditExperiment(principal, accessFacts(experiment))) {
+      throw new AuthException(AuthErrorCode.FORBIDDEN, "HR, or the experiment's pilots, edit its framing.");
+    }
     const fields = Object.keys(input) as (keyof UpdateExperimentInput)[];
     if (experiment.state !== 'draft') {
       const locked = fields.filter(
@@ -82,11 +95,12 @@ export class ExperimentLifecycleService {
         'The experiment changed state meanwhile; reload it.',
       );
     }
-    return toExperimentResponse(await this.load(id));
+    return toExperimentResponse(await this.load(id, principal));
   }
 
-  async launch(id: string, actor: Actor): Promise<ExperimentResponse> {
-    const experiment = await this.load(id);
+  async launch(id: string, principal: Principal): Promise<ExperimentResponse> {
+    const experiment = await this.authorize(id, principal, 'launch');
+    const actor = { userId: principal.userId };
     const organization = await this.experiments.organizationSettings(experiment.organizationId);
     const settings = resolveLifecycleSettings(organization.settings, organization.timeZone);
     const framing: ExperimentFraming = {
@@ -101,69 +115,88 @@ export class ExperimentLifecycleService {
       checkInCadenceDays: experiment.checkInCadenceDays,
       exitPlan: experiment.exitPlan,
     };
-    return this.send(experiment, (handle) =>
+    return this.send(experiment, principal, (handle) =>
       handle.executeUpdate(launchUpdate, { args: [{ actor, framing, settings }] }),
     );
   }
 
-  async cancel(id: string, actor: Actor) {
-    return this.send(await this.load(id), (h) => h.executeUpdate(cancelUpdate, { args: [actor] }));
+  async cancel(id: string, principal: Principal, reason?: string) {
+    const actor = this.actor(principal, reason);
+    const experiment = await this.authorize(id, principal, 'cancel');
+    return this.send(experiment, principal, (h) => h.executeUpdate(cancelUpdate, { args: [actor] }));
   }
 
-  async recordCheckIn(id: string, actor: Actor, checkIn: CheckInInput) {
-    return this.send(await this.load(id), (h) =>
+  async recordCheckIn(id: string, principal: Principal, checkIn: CheckInInput) {
+    const actor = this.actor(principal);
+    const experiment = await this.authorize(id, principal, 'recordCheckIn');
+    return this.send(experiment, principal, (h) =>
       h.executeUpdate(recordCheckInUpdate, { args: [{ actor, checkIn }] }),
     );
   }
 
-  async requestExtension(id: string, actor: Actor, input: ExtensionRequestInput) {
-    const experiment = await this.load(id);
+  async requestExtension(id: string, principal: Principal, input: ExtensionRequestInput) {
+    const actor = this.actor(principal);
+    const experiment = await this.authorize(id, principal, 'requestExtension');
     const zone =
       experiment.settingsSnapshot?.timeZone ??
       (await this.experiments.organizationTimeZone(experiment.organizationId));
     const newExpiresAt = endOfLocalDay(input.newExpiryDate, zone).toISOString();
-    return this.send(experiment, (h) =>
+    return this.send(experiment, principal, (h) =>
       h.executeUpdate(requestExtensionUpdate, {
         args: [{ actor, newExpiresAt, justification: input.justification }],
       }),
     );
   }
 
-  async approveExtension(id: string, actor: Actor) {
-    return this.send(await this.load(id), (h) => h.executeUpdate(approveExtensionUpdate, { args: [actor] }));
+  async approveExtension(id: string, principal: Principal, reason?: string) {
+    const actor = this.actor(principal, reason);
+    const experiment = await this.authorize(id, principal, 'approveExtension');
+    return this.send(experiment, principal, (h) =>
+      h.executeUpdate(approveExtensionUpdate, { args: [actor] }),
+    );
   }
 
-  async refuseExtension(id: string, actor: Actor) {
-    return this.send(await this.load(id), (h) => h.executeUpdate(refuseExtensionUpdate, { args: [actor] }));
+  async refuseExtension(id: string, principal: Principal, reason?: string) {
+    const actor = this.actor(principal, reason);
+    const experiment = await this.authorize(id, principal, 'refuseExtension');
+    return this.send(experiment, principal, (h) => h.executeUpdate(refuseExtensionUpdate, { args: [actor] }));
   }
 
-  async stopEarly(id: string, actor: Actor) {
-    return this.send(await this.load(id), (h) => h.executeUpdate(stopEarlyUpdate, { args: [actor] }));
+  async stopEarly(id: string, principal: Principal, reason: string) {
+    const actor = this.actor(principal, reason);
+    const experiment = await this.authorize(id, principal, 'stopEarly');
+    return this.send(experiment, principal, (h) => h.executeUpdate(stopEarlyUpdate, { args: [actor] }));
   }
 
-  async amendCriteria(id: string, actor: Actor, input: CriteriaAmendmentInput) {
-    return this.send(await this.load(id), (h) =>
+  async amendCriteria(id: string, principal: Principal, input: CriteriaAmendmentInput) {
+    const actor = this.actor(principal);
+    const experiment = await this.authorize(id, principal, 'amendCriteria');
+    return this.send(experiment, principal, (h) =>
       h.executeUpdate(amendCriteriaUpdate, {
         args: [{ actor, criteria: input.criteria, reason: input.reason }],
       }),
     );
   }
 
-  async submitEvaluation(id: string, actor: Actor, evaluation: EvaluationInput) {
-    return this.send(await this.load(id), (h) =>
+  async submitEvaluation(id: string, principal: Principal, evaluation: EvaluationInput) {
+    const actor = this.actor(principal);
+    const experiment = await this.authorize(id, principal, 'submitEvaluation');
+    return this.send(experiment, principal, (h) =>
       h.executeUpdate(submitEvaluationUpdate, { args: [{ actor, evaluation }] }),
     );
   }
 
-  async decide(id: string, actor: Actor, decision: DecisionInput) {
-    return this.send(await this.load(id), (h) =>
+  async decide(id: string, principal: Principal, decision: DecisionInput) {
+    const actor = this.actor(principal);
+    const experiment = await this.authorize(id, principal, 'decide');
+    return this.send(experiment, principal, (h) =>
       h.executeUpdate(decideUpdate, { args: [{ actor, decision }] }),
     );
   }
 
   /** State, deadlines, next reminders and allowed actions, from the workflow itself. */
-  async status(id: string): Promise<ExperimentStatus> {
-    const experiment = await this.load(id);
+  async status(id: string, principal: Principal): Promise<ExperimentStatus> {
+    const experiment = await this.load(id, principal);
     try {
       return await this.temporal.workflow.getHandle(experiment.workflowId).query(statusQuery);
     } catch (error) {
@@ -171,14 +204,34 @@ export class ExperimentLifecycleService {
     }
   }
 
-  private async load(id: string): Promise<ExperimentEntity> {
-    const experiment = await this.experiments.findById(id);
-    if (!experiment) throw new ExperimentsException(ExperimentsErrorCode.NOT_FOUND);
+  /** The actions the caller may perform now: allowed by the lifecycle and by the caller's roles. */
+  async actionsFor(id: string, principal: Principal): Promise<ExperimentStatus['allowedActions']> {
+    const experiment = await this.load(id, principal);
+    const status = await this.status(id, principal);
+    return status.allowedActions.filter((a) => canPerform(principal, accessFacts(experiment), a.action));
+  }
+
+  private actor(principal: Principal, reason?: string): Actor {
+    return { userId: principal.userId, ...(reason ? { reason } : {}) };
+  }
+
+  private async load(id: string, principal: Principal): Promise<ExperimentEntity> {
+    return assertReadable(principal, await this.experiments.findById(id));
+  }
+
+  private async authorize(
+    id: string,
+    principal: Principal,
+    action: LifecycleAction,
+  ): Promise<ExperimentEntity> {
+    const experiment = await this.load(id, principal);
+    assertCanPerform(principal, experiment, action);
     return experiment;
   }
 
   private async send(
     experiment: ExperimentEntity,
+    principal: Principal,
     update: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<unknown>,
   ): Promise<ExperimentResponse> {
     try {
@@ -186,7 +239,7 @@ export class ExperimentLifecycleService {
     } catch (error) {
       throw this.translate(error, experiment.id);
     }
-    return toExperimentResponse(await this.load(experiment.id));
+    return toExperimentResponse(await this.load(experiment.id, principal));
   }
 
   private translate(error: unknown, id: string): ExperimentsException {

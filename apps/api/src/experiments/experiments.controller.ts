@@ -16,11 +16,11 @@ import {
   ReasonDto,
   UpdateExperimentDto,
 } from './dto/lifecycle.dto';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
 import { ExperimentLifecycleService } from './experiment-lifecycle.service';
 import { ExperimentsService } from './experiments.service';
 
-// Authentication arrives with the API issue; until then the actor is the system (null).
-const SYSTEM = { userId: null };
 const Id = () => Param('id', new ParseUUIDPipe());
 
 @Controller('experiments')
@@ -32,6 +32,7 @@ export class ExperimentsController {
 
   @Get()
   async list(
+    @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ExperimentResponse[]> {
@@ -39,93 +40,137 @@ export class ExperimentsController {
       field: 'createdAt',
       order: 'DESC',
     });
-    const { data, total } = await this.experiments.list(listQuery);
+    const { data, total } = await this.experiments.list(listQuery, user);
     response.setHeader('Content-Range', contentRange('experiments', listQuery.offset, data.length, total));
     return data;
   }
 
   @Get(':id')
-  findOne(@Id() id: string): Promise<ExperimentResponse> {
-    return this.experiments.findOne(id);
+  findOne(@CurrentUser() user: AuthUser, @Id() id: string): Promise<ExperimentResponse> {
+    return this.experiments.findOne(id, user);
   }
 
   @Post()
-  create(@Body() body: CreateExperimentDto): Promise<ExperimentResponse> {
-    return this.experiments.create(body, SYSTEM.userId);
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateExperimentDto): Promise<ExperimentResponse> {
+    return this.experiments.create(body, user);
   }
 
   @Put(':id')
-  update(@Id() id: string, @Body() body: UpdateExperimentDto): Promise<ExperimentResponse> {
-    return this.lifecycle.updateFraming(id, body);
+  update(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: UpdateExperimentDto,
+  ): Promise<ExperimentResponse> {
+    return this.lifecycle.updateFraming(id, body, user);
   }
 
   @Get(':id/status')
-  status(@Id() id: string): Promise<ExperimentStatus> {
-    return this.lifecycle.status(id);
+  status(@CurrentUser() user: AuthUser, @Id() id: string): Promise<ExperimentStatus> {
+    return this.lifecycle.status(id, user);
   }
 
   @Get(':id/actions')
-  async actions(@Id() id: string): Promise<ExperimentStatus['allowedActions']> {
-    return (await this.lifecycle.status(id)).allowedActions;
+  actions(@CurrentUser() user: AuthUser, @Id() id: string): Promise<ExperimentStatus['allowedActions']> {
+    return this.lifecycle.actionsFor(id, user);
   }
 
   @Post(':id/launch')
   @HttpCode(200)
-  launch(@Id() id: string, @Body() _body: EmptyDto): Promise<ExperimentResponse> {
-    return this.lifecycle.launch(id, SYSTEM);
+  launch(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() _body: EmptyDto,
+  ): Promise<ExperimentResponse> {
+    return this.lifecycle.launch(id, user);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@Id() id: string, @Body() body: OptionalReasonDto): Promise<ExperimentResponse> {
-    return this.lifecycle.cancel(id, { ...SYSTEM, reason: body.reason });
+  cancel(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: OptionalReasonDto,
+  ): Promise<ExperimentResponse> {
+    return this.lifecycle.cancel(id, user, body.reason);
   }
 
   @Post(':id/check-ins')
   @HttpCode(200)
-  checkIn(@Id() id: string, @Body() body: CheckInDto): Promise<ExperimentResponse> {
-    return this.lifecycle.recordCheckIn(id, SYSTEM, body);
+  checkIn(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: CheckInDto,
+  ): Promise<ExperimentResponse> {
+    return this.lifecycle.recordCheckIn(id, user, body);
   }
 
   @Post(':id/extension')
   @HttpCode(200)
-  requestExtension(@Id() id: string, @Body() body: ExtensionRequestDto): Promise<ExperimentResponse> {
-    return this.lifecycle.requestExtension(id, SYSTEM, body);
+  requestExtension(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: ExtensionRequestDto,
+  ): Promise<ExperimentResponse> {
+    return this.lifecycle.requestExtension(id, user, body);
   }
 
   @Post(':id/extension/approve')
   @HttpCode(200)
-  approveExtension(@Id() id: string, @Body() body: OptionalReasonDto): Promise<ExperimentResponse> {
-    return this.lifecycle.approveExtension(id, { ...SYSTEM, reason: body.reason });
+  approveExtension(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: OptionalReasonDto,
+  ): Promise<ExperimentResponse> {
+    return this.lifecycle.approveExtension(id, user, body.reason);
   }
 
   @Post(':id/extension/refuse')
   @HttpCode(200)
-  refuseExtension(@Id() id: string, @Body() body: OptionalReasonDto): Promise<ExperimentResponse> {
-    return this.lifecycle.refuseExtension(id, { ...SYSTEM, reason: body.reason });
+  refuseExtension(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: OptionalReasonDto,
+  ): Promise<ExperimentResponse> {
+    return this.lifecycle.refuseExtension(id, user, body.reason);
   }
 
   @Post(':id/stop')
   @HttpCode(200)
-  stop(@Id() id: string, @Body() body: ReasonDto): Promise<ExperimentResponse> {
-    return this.lifecycle.stopEarly(id, { ...SYSTEM, reason: body.reason });
+  stop(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: ReasonDto,
+  ): Promise<ExperimentResponse> {
+    return this.lifecycle.stopEarly(id, user, body.reason);
   }
 
   @Post(':id/criteria-amendments')
   @HttpCode(200)
-  amendCriteria(@Id() id: string, @Body() body: CriteriaAmendmentDto): Promise<ExperimentResponse> {
-    return this.lifecycle.amendCriteria(id, SYSTEM, body);
+  amendCriteria(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: CriteriaAmendmentDto,
+  ): Promise<ExperimentResponse> {
+    return this.lifecycle.amendCriteria(id, user, body);
   }
 
   @Post(':id/evaluation')
   @HttpCode(200)
-  evaluate(@Id() id: string, @Body() body: EvaluationDto): Promise<ExperimentResponse> {
-    return this.lifecycle.submitEvaluation(id, SYSTEM, body);
+  evaluate(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: EvaluationDto,
+  ): Promise<ExperimentResponse> {
+    return this.lifecycle.submitEvaluation(id, user, body);
   }
 
   @Post(':id/decision')
   @HttpCode(200)
-  decide(@Id() id: string, @Body() body: DecisionDto): Promise<ExperimentResponse> {
-    return this.lifecycle.decide(id, SYSTEM, body);
+  decide(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: DecisionDto,
+  ): Promise<ExperimentResponse> {
+    return this.lifecycle.decide(id, user, body);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ExperimentState } from '@capacites/domain';
 import { ExperimentEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
@@ -14,6 +14,12 @@ const SORT_COLUMNS: Record<string, string> = {
   updatedAt: 'e.updatedAt',
   expiresAt: 'e.expiresAt',
 };
+
+/** Which experiments a list may show: all (platform admin) or the caller's scope. */
+export type ReadScope = 'all' | { userId: string; wholeOrganizations: string[]; memberOf: string[] };
+
+// Keeps `IN (...)` valid when a list is empty.
+const NONE = '00000000-0000-0000-0000-000000000000';
 
 export type NewDraft = Pick<
   ExperimentEntity,
@@ -88,9 +94,30 @@ export class ExperimentsRepository {
 
   async findPage(
     query: ListQuery<ExperimentListFilter>,
+    scope: ReadScope,
   ): Promise<{ rows: ExperimentEntity[]; total: number }> {
     const qb = this.dataSource.getRepository(ExperimentEntity).createQueryBuilder('e');
     const { filter } = query;
+    if (scope !== 'all') {
+      // Whole organisations for HR and CODIR; otherwise only the experiments one takes part in.
+      qb.andWhere(
+        new Brackets((where) => {
+          where.where('e.organization_id IN (:...wholeOrganizations)', {
+            wholeOrganizations: [...scope.wholeOrganizations, NONE],
+          });
+          where.orWhere(
+            new Brackets((own) => {
+              own
+                .where('e.organization_id IN (:...memberOf)', { memberOf: [...scope.memberOf, NONE] })
+                .andWhere(
+                  "(:userId = ANY(e.pilot_ids) OR e.sponsor_id = :userId OR e.created_by = :userId OR e.participants @> jsonb_build_array(jsonb_build_object('userId', CAST(:userId AS text))))",
+                  { userId: scope.userId },
+                );
+            }),
+          );
+        }),
+      );
+    }
     if (filter.organizationId)
       qb.andWhere('e.organization_id = :organizationId', { organizationId: filter.organizationId });
     if (filter.trackId) qb.andWhere('e.track_id = :trackId', { trackId: filter.trackId });

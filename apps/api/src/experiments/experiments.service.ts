@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
-import { experimentWorkflowId, type CreateExperimentInput } from '@capacites/domain';
+import {
+  canCreateExperiment,
+  experimentWorkflowId,
+  rolesIn,
+  type CreateExperimentInput,
+  type Principal,
+} from '@capacites/domain';
+import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { assertReadable, readScope } from './experiment-access';
 import {
   EXPERIMENT_LIFECYCLE_WORKFLOW,
   initializeUpdate,
@@ -29,10 +37,16 @@ export class ExperimentsService {
    * recorded the draft. If the workflow cannot be started, the draft is removed:
    * nothing is left half-written.
    */
-  async create(input: CreateExperimentInput, actorId: string | null): Promise<ExperimentResponse> {
-    if (!(await this.experiments.organizationExists(input.organizationId))) {
+  async create(input: CreateExperimentInput, principal: Principal): Promise<ExperimentResponse> {
+    // Another organisation does not exist for the caller.
+    const member = rolesIn(principal, input.organizationId).length > 0;
+    if (!member || !(await this.experiments.organizationExists(input.organizationId))) {
       throw new ExperimentsException(ExperimentsErrorCode.ORGANIZATION_NOT_FOUND);
     }
+    if (!canCreateExperiment(principal, input.organizationId)) {
+      throw new AuthException(AuthErrorCode.FORBIDDEN, 'HR and pilots frame tests.');
+    }
+    const actorId = principal.userId;
     if (input.trackId && !(await this.experiments.trackAvailableTo(input.trackId, input.organizationId))) {
       throw new ExperimentsException(ExperimentsErrorCode.TRACK_NOT_FOUND);
     }
@@ -74,17 +88,18 @@ export class ExperimentsService {
       }
       throw new ExperimentsException(ExperimentsErrorCode.WORKFLOW_UNAVAILABLE);
     }
-    return this.findOne(id);
+    return this.findOne(id, principal);
   }
 
-  async findOne(id: string): Promise<ExperimentResponse> {
-    const entity = await this.experiments.findById(id);
-    if (!entity) throw new ExperimentsException(ExperimentsErrorCode.NOT_FOUND);
-    return toExperimentResponse(entity);
+  async findOne(id: string, principal: Principal): Promise<ExperimentResponse> {
+    return toExperimentResponse(assertReadable(principal, await this.experiments.findById(id)));
   }
 
-  async list(query: ListQuery<ExperimentListFilter>): Promise<{ data: ExperimentResponse[]; total: number }> {
-    const { rows, total } = await this.experiments.findPage(query);
+  async list(
+    query: ListQuery<ExperimentListFilter>,
+    principal: Principal,
+  ): Promise<{ data: ExperimentResponse[]; total: number }> {
+    const { rows, total } = await this.experiments.findPage(query, readScope(principal));
     return { data: rows.map(toExperimentResponse), total };
   }
 

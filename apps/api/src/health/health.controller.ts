@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { Public } from '../auth/decorators';
 import { HealthService, type HealthReport } from './health.service';
 
 @Controller('health')
@@ -7,6 +8,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   /** 200 when PostgreSQL and Temporal both answer, 503 otherwise, with each one's status. */
+  @Public()
   @Get()
   @HttpCode(HttpStatus.OK)
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { OrganizationEntity } from '@capacites/persistence';
+import { isPlatformAdmin, type Principal } from '@capacites/domain';
 import type { ListQuery } from '../common/list-query';
 
 export interface OrganizationResponse {
@@ -24,10 +25,14 @@ const toResponse = (entity: OrganizationEntity): OrganizationResponse => ({
 export class OrganizationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** The caller's own organisations (every one for the platform admin). */
   async list(
     query: ListQuery<{ id?: string | string[] }>,
+    principal: Principal,
   ): Promise<{ data: OrganizationResponse[]; total: number }> {
-    const ids = query.filter.id === undefined ? undefined : ([] as string[]).concat(query.filter.id);
+    const own = isPlatformAdmin(principal) ? undefined : principal.memberships.map((m) => m.organizationId);
+    const asked = query.filter.id === undefined ? undefined : ([] as string[]).concat(query.filter.id);
+    const ids = own && asked ? asked.filter((id) => own.includes(id)) : (asked ?? own);
     const [rows, total] = await this.dataSource.getRepository(OrganizationEntity).findAndCount({
       where: ids ? { id: In(ids) } : {},
       order: { name: query.sort.order, id: 'ASC' },

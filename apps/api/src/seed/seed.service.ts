@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from 'argon2';
+import type { Principal, Role } from '@capacites/domain';
 import { DataSource } from 'typeorm';
 import {
   ExperimentEntity,
@@ -20,6 +21,10 @@ import {
 } from './demo-data';
 
 const DAY_MS = 86_400_000;
+const principal = (userId: string, organizationId: string, role: Role): Principal => ({
+  userId,
+  memberships: [{ organizationId, role }],
+});
 const dateInDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
 
 export interface SeedReport {
@@ -88,9 +93,10 @@ export class SeedService {
           vision: demo.vision,
           scope: demo.scope,
         },
-        people('hr'),
+        principal(people('hr'), organization.id, 'hr'),
       );
-      await this.bringToStage(created.id, demo, {
+      await this.bringToStage(created.id, demo, organization.id, {
+        hr: people('hr'),
         pilot: people('pilot'),
         sponsor: people('sponsor'),
         member: people('member'),
@@ -106,31 +112,37 @@ export class SeedService {
   private async bringToStage(
     id: string,
     demo: DemoExperiment,
-    people: { pilot: string; sponsor: string; member: string },
+    organizationId: string,
+    people: { hr: string; pilot: string; sponsor: string; member: string },
   ): Promise<void> {
+    const hr = principal(people.hr, organizationId, 'hr');
+    const pilot = principal(people.pilot, organizationId, 'pilot');
     if (demo.stage.stage === 'draft') {
-      await this.lifecycle.updateFraming(id, { pilotIds: [people.pilot], criteria: demo.criteria });
+      await this.lifecycle.updateFraming(id, { pilotIds: [people.pilot], criteria: demo.criteria }, hr);
       return;
     }
-    await this.lifecycle.updateFraming(id, {
-      criteria: demo.criteria,
-      pilotIds: [people.pilot],
-      sponsorId: people.sponsor,
-      participants: [{ userId: people.member, consentedAt: new Date().toISOString() }],
-      expiresOn: dateInDays(demo.stage.stage === 'running' ? demo.stage.days : 60),
-      checkInCadenceDays: 14,
-      exitPlan: {
-        pilotWithdrawal: 'À la fin du test',
-        takeover: "L'équipe testeuse, avec sa ou son manager",
+    await this.lifecycle.updateFraming(
+      id,
+      {
+        criteria: demo.criteria,
+        pilotIds: [people.pilot],
+        sponsorId: people.sponsor,
+        participants: [{ userId: people.member, consentedAt: new Date().toISOString() }],
+        expiresOn: dateInDays(demo.stage.stage === 'running' ? demo.stage.days : 60),
+        checkInCadenceDays: 14,
+        exitPlan: {
+          pilotWithdrawal: 'À la fin du test',
+          takeover: "L'équipe testeuse, avec sa ou son manager",
+        },
       },
-    });
+      hr,
+    );
     if (demo.stage.stage === 'expiring') {
       // The API takes whole days; the demo wants an expiry a few minutes away.
       await this.dataSource
         .getRepository(ExperimentEntity)
         .update({ id }, { expiresAt: new Date(Date.now() + demo.stage.minutes * 60_000) });
     }
-    const pilot = { userId: people.pilot };
     await this.lifecycle.launch(id, pilot);
     await this.lifecycle.recordCheckIn(id, pilot, {
       weather: 'sunny',
@@ -138,7 +150,7 @@ export class SeedService {
       blockers: '',
     });
     if (demo.stage.stage === 'expiring' || demo.stage.stage === 'running') return;
-    await this.lifecycle.stopEarly(id, { ...pilot, reason: 'Assez de recul pour évaluer' });
+    await this.lifecycle.stopEarly(id, pilot, 'Assez de recul pour évaluer');
     if (demo.stage.stage === 'evaluating') return;
     await this.lifecycle.submitEvaluation(id, pilot, {
       verdict: 'partly_confirmed',

@@ -1,6 +1,6 @@
-import request from 'supertest';
 import { EmailEntity, NotificationEntity, UserEntity } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
+import { login } from '../support/http';
 import { startSmtpCatcher } from '../support/smtp-catcher';
 import { startStack, type TestStack } from '../support/stack';
 import { waitFor } from '../support/worker-process';
@@ -22,17 +22,17 @@ describe('Notifications by email through a real SMTP server', () => {
   });
 
   it('sends each notification once by email, in French, with the dates and a link, and marks it sent', async () => {
-    const http = request(stack.app.getHttpServer());
+    const http = await login(stack.app, team.emails.hr);
     const created = await http
       .post('/api/experiments')
       .send({ organizationId: team.organization.id, title: 'Pacte de micro-mobilité' })
       .expect(201);
     const id = created.body.id as string;
-    await request(stack.app.getHttpServer())
+    await http
       .put(`/api/experiments/${id}`)
       .send(readyFramingBody(team, dateInDays(45)))
       .expect(200);
-    await request(stack.app.getHttpServer()).post(`/api/experiments/${id}/launch`).send({}).expect(200);
+    await http.post(`/api/experiments/${id}/launch`).send({}).expect(200);
 
     const notices = await stack.db
       .getRepository(NotificationEntity)

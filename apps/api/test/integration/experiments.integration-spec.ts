@@ -2,23 +2,27 @@ import request from 'supertest';
 import { experimentWorkflowId } from '@capacites/domain';
 import { AuditEventEntity, ExperimentEntity } from '@capacites/persistence';
 import { snapshotQuery } from '@capacites/workflows';
-import { insertOrganization, organizationStub } from '../support/fixtures';
+import { insertTeam } from '../support/fixtures';
+import { login, type ApiClient } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 
 describe('Experiments through the real stack (API + worker + Temporal + PostgreSQL)', () => {
   let stack: TestStack;
   let organizationId: string;
+  let hr: ApiClient;
 
   beforeAll(async () => {
     stack = await startStack();
-    organizationId = (await insertOrganization(stack.db, organizationStub.nantes())).id;
+    const team = await insertTeam(stack.db);
+    organizationId = team.organization.id;
+    hr = await login(stack.app, team.emails.hr);
   });
 
   afterAll(async () => {
     await stack?.close();
   });
 
-  const http = () => request(stack.app.getHttpServer());
+  const http = () => hr;
 
   it('creating an experiment starts its workflow, which records the draft in PostgreSQL', async () => {
     const response = await http()
@@ -97,8 +101,8 @@ describe('Experiments through the real stack (API + worker + Temporal + PostgreS
     ]);
   });
 
-  it('reports PostgreSQL and Temporal up on the health endpoint', async () => {
-    const response = await http().get('/api/health').expect(200);
+  it('reports PostgreSQL and Temporal up on the health endpoint, without a session', async () => {
+    const response = await request(stack.app.getHttpServer()).get('/api/health').expect(200);
     expect(response.body).toMatchObject({
       status: 'up',
       checks: { postgres: { status: 'up' }, temporal: { status: 'up' } },

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { In } from 'typeorm';
 import { experimentWorkflowId } from '@capacites/domain';
 import {
@@ -12,23 +11,26 @@ import {
   OrganizationEntity,
 } from '@capacites/persistence';
 import { snapshotQuery } from '@capacites/workflows';
-import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
+import { dateInDays, insertTeam, readyFramingBody, type Team, type TeamRole } from '../support/fixtures';
+import { loginTeam, type ApiClient } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 
 describe('The lifecycle through the real stack (API + worker + Temporal + PostgreSQL)', () => {
   let stack: TestStack;
   let team: Team;
+  let as: Record<TeamRole, ApiClient>;
 
   beforeAll(async () => {
     stack = await startStack();
     team = await insertTeam(stack.db);
+    as = await loginTeam(stack.app, team);
   });
 
   afterAll(async () => {
     await stack?.close();
   });
 
-  const http = () => request(stack.app.getHttpServer());
+  const http = () => as.hr;
   const createDraft = async (title = 'Classeur médical partagé en crèche') => {
     const created = await http()
       .post('/api/experiments')
@@ -70,7 +72,7 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
       .send({ scope: 'Deux équipes, puis une troisième' })
       .expect(200);
 
-    const checkIn = await http()
+    const checkIn = await as.pilot
       .post(`/api/experiments/${id}/check-ins`)
       .send({ weather: 'cloudy', progress: 'Le classeur est adopté', blockers: 'Pas de photocopieuse' })
       .expect(200);
@@ -80,7 +82,7 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
       .post(`/api/experiments/${id}/extension`)
       .send({ newExpiryDate: dateInDays(90), justification: 'Rentrée' })
       .expect(200);
-    const extended = await http().post(`/api/experiments/${id}/extension/approve`).send({}).expect(200);
+    const extended = await as.sponsor.post(`/api/experiments/${id}/extension/approve`).send({}).expect(200);
     expect(extended.body.extensionsUsed).toBe(1);
     expect(new Date(extended.body.expiresAt).getTime()).toBeGreaterThan(
       new Date(launched.body.expiresAt).getTime(),
@@ -132,7 +134,7 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
       .expect(200);
     expect(evaluated.body.state).toBe('deciding');
 
-    const decided = await http()
+    const decided = await as.sponsor
       .post(`/api/experiments/${id}/decision`)
       .send({
         outcome: 'iterate',
@@ -226,7 +228,7 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
       .post(`/api/experiments/${id}/extension`)
       .send({ newExpiryDate: dateInDays(130), justification: 'Été' })
       .expect(200);
-    await http().post(`/api/experiments/${id}/extension/approve`).send({}).expect(200);
+    await as.sponsor.post(`/api/experiments/${id}/extension/approve`).send({}).expect(200);
     const second = await http()
       .post(`/api/experiments/${id}/extension`)
       .send({ newExpiryDate: dateInDays(140), justification: 'Encore' })
@@ -240,7 +242,7 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
     const id = await createDraft('Les champs de subsidiarité');
     const stop = await http().post(`/api/experiments/${id}/stop`).send({ reason: 'Trop tôt' }).expect(409);
     expect(stop.body.message).toMatch(/"stopEarly" is not allowed while the experiment is draft/);
-    const bad = await http()
+    const bad = await as.pilot
       .post(`/api/experiments/${id}/check-ins`)
       .send({ weather: 'rainy', extra: 1 })
       .expect(400);

@@ -29,9 +29,9 @@ describe('The demo data of npm start', () => {
     const rows = await stack.db.getRepository(ExperimentEntity).find();
     const byTitle = Object.fromEntries(rows.map((r) => [r.title, r]));
     expect(byTitle['Classeur médical partagé en crèche'].state).toBe('running');
-    expect((byTitle['Classeur médical partagé en crèche'].expiresAt?.getTime() ?? 0) - Date.now()).toBeLessThan(
-      6 * 60_000,
-    );
+    expect(
+      (byTitle['Classeur médical partagé en crèche'].expiresAt?.getTime() ?? 0) - Date.now(),
+    ).toBeLessThan(6 * 60_000);
     expect(byTitle["Une heure d'aquatraining pour les agent·es"].state).toBe('running');
     expect(byTitle['Pacte de micro-mobilité'].state).toBe('evaluating');
     expect(byTitle["Les vendangeur·euses d'initiatives"].state).toBe('deciding');

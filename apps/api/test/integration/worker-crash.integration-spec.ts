@@ -1,7 +1,7 @@
-import request from 'supertest';
 import { In } from 'typeorm';
 import { AuditEventEntity, ExperimentEntity, NotificationEntity } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
+import { login, type ApiClient } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 import { startWorkerProcess, waitFor, type WorkerProcess } from '../support/worker-process';
 
@@ -11,10 +11,12 @@ describe('A worker killed with SIGKILL in the middle of lifecycles', () => {
   let stack: TestStack;
   let team: Team;
   let worker: WorkerProcess | undefined;
+  let hr: ApiClient;
 
   beforeAll(async () => {
     stack = await startStack({ worker: false });
     team = await insertTeam(stack.db);
+    hr = await login(stack.app, team.emails.hr);
   });
 
   afterAll(async () => {
@@ -22,7 +24,7 @@ describe('A worker killed with SIGKILL in the middle of lifecycles', () => {
     await stack?.close();
   });
 
-  const http = () => request(stack.app.getHttpServer());
+  const http = () => hr;
   const states = async (ids: string[]) =>
     (await stack.db.getRepository(ExperimentEntity).findBy({ id: In(ids) })).map((e) => e.state);
 

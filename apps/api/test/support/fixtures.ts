@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hash } from 'argon2';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@capacites/domain';
 import { MembershipEntity, OrganizationEntity, UserEntity } from '@capacites/persistence';
@@ -24,14 +25,16 @@ export async function insertOrganization(
   return db.getRepository(OrganizationEntity).findOneByOrFail({ id: stub.id });
 }
 
-export interface Team {
+export type TeamRole = 'pilot' | 'sponsor' | 'participant' | 'codir' | 'hr';
+
+export type Team = Record<TeamRole, string> & {
   organization: OrganizationEntity;
-  pilot: string;
-  sponsor: string;
-  participant: string;
-  codir: string;
-  hr: string;
-}
+  emails: Record<TeamRole, string>;
+};
+
+/** The password of every test user. */
+export const TEST_PASSWORD = 'mot-de-passe-de-test';
+let passwordHash: Promise<string> | undefined;
 
 /** An organisation with one person per role of a test. */
 export async function insertTeam(
@@ -39,23 +42,27 @@ export async function insertTeam(
   stub: OrganizationStub = organizationStub.nantes(),
 ): Promise<Team> {
   const organization = await insertOrganization(db, stub);
-  const people: Record<Exclude<keyof Team, 'organization'>, Role> = {
+  const people: Record<TeamRole, Role> = {
     pilot: 'pilot',
     sponsor: 'sponsor',
     participant: 'member',
     codir: 'codir',
     hr: 'hr',
   };
-  const team = { organization } as Team;
-  for (const [name, role] of Object.entries(people) as [Exclude<keyof Team, 'organization'>, Role][]) {
+  passwordHash ??= hash(TEST_PASSWORD);
+  const ids = {} as Record<TeamRole, string>;
+  const emails = {} as Record<TeamRole, string>;
+  for (const [name, role] of Object.entries(people) as [TeamRole, Role][]) {
     const id = randomUUID();
+    const email = `${name}-${id.slice(0, 8)}@${stub.slug}.test`;
     await db
       .getRepository(UserEntity)
-      .insert({ id, email: `${name}-${id.slice(0, 8)}@${stub.slug}.test`, displayName: name });
+      .insert({ id, email, displayName: name, passwordHash: await passwordHash });
     await db.getRepository(MembershipEntity).insert({ userId: id, organizationId: organization.id, role });
-    team[name] = id;
+    ids[name] = id;
+    emails[name] = email;
   }
-  return team;
+  return { ...ids, organization, emails };
 }
 
 /** A complete framing for PUT /api/experiments/:id, expiring on `expiresOn`. */

@@ -4,6 +4,7 @@ import { ExperimentEntity } from './experiment.entity';
 /** Iterate, perpetuate or abandon, with its rationale. */
 @Entity({ name: 'decisions' })
 @Index('idx_decisions_org_decided', ['organizationId', 'decidedAt'])
+@Index('idx_decisions_decided', ['decidedAt'])
 export class DecisionEntity {
   @PrimaryColumn({ name: 'experiment_id', type: 'uuid' })
   experimentId!: string;

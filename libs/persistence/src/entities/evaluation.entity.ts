@@ -1,9 +1,10 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import type { Criterion } from '@capacites/domain';
 import { ExperimentEntity } from './experiment.entity';
 
 /** The evaluation of a stopped experiment, with the criteria fixed at launch beside it. */
 @Entity({ name: 'evaluations' })
+@Index('idx_evaluations_org_on_time', ['organizationId', 'onTime'])
 export class EvaluationEntity {
   @PrimaryColumn({ name: 'experiment_id', type: 'uuid' })
   experimentId!: string;

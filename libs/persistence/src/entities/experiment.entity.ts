@@ -21,6 +21,14 @@ import type { Criterion, ExitPlan, ExperimentState, LifecycleSettings, Participa
 @Index('idx_experiments_org_state', ['organizationId', 'state'])
 @Index('idx_experiments_org_expires', ['organizationId', 'expiresAt'])
 @Index('idx_experiments_parent', ['parentId'])
+@Index('idx_experiments_running_expires', ['expiresAt'], { where: `"state" = 'running'` })
+@Index('idx_experiments_evaluation_due', ['evaluationDueAt', 'organizationId'], {
+  where: `"state" = 'evaluating'`,
+})
+@Index('idx_experiments_decision_due', ['decisionDueAt', 'organizationId'], { where: `"state" = 'deciding'` })
+@Index('idx_experiments_ongoing_launched', ['launchedAt', 'id'], {
+  where: `"state" IN ('running', 'evaluating', 'deciding')`,
+})
 export class ExperimentEntity {
   @PrimaryColumn('uuid')
   id!: string;

@@ -8,6 +8,7 @@ import { ExperimentEntity } from './experiment.entity';
 import { MembershipEntity } from './membership.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrganizationEntity } from './organization.entity';
+import { SessionEntity } from './session.entity';
 import { TrackEntity } from './track.entity';
 import { UserEntity } from './user.entity';
 
@@ -22,6 +23,7 @@ export {
   MembershipEntity,
   NotificationEntity,
   OrganizationEntity,
+  SessionEntity,
   TrackEntity,
   UserEntity,
 };
@@ -39,4 +41,5 @@ export const ENTITIES = [
   NotificationEntity,
   EmailEntity,
   CriteriaAmendmentEntity,
+  SessionEntity,
 ];

@@ -1,5 +1,12 @@
 // Every migration, in order. Migrations are never edited once merged: add a new one.
 import { Foundation1795831999790 } from './1795831999790-Foundation';
 import { Lifecycle1795832985937 } from './1795832985937-Lifecycle';
+import { Sessions1795836372869 } from './1795836372869-Sessions';
+import { DashboardIndexes1795836487099 } from './1795836487099-DashboardIndexes';
 
-export const MIGRATIONS = [Foundation1795831999790, Lifecycle1795832985937];
+export const MIGRATIONS = [
+  Foundation1795831999790,
+  Lifecycle1795832985937,
+  Sessions1795836372869,
+  DashboardIndexes1795836487099,
+];

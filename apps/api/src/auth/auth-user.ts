@@ -1,0 +1,15 @@
+import type { Principal } from '@capacites/domain';
+
+/** The signed-in user attached to each request by the session guard. */
+export interface AuthUser extends Principal {
+  email: string;
+  displayName: string;
+  sessionId: string;
+}
+
+export interface AuthenticatedRequest {
+  user?: AuthUser;
+  headers: Record<string, string | string[] | undefined>;
+  cookies?: Record<string, string>;
+  ip?: string;
+}

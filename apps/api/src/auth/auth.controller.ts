@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import type { AuthUser } from './auth-user';
+import { AuthService } from './auth.service';
+import { CurrentUser, Public } from './decorators';
+import { ChangePasswordDto, LoginDto, type MeResponse } from './dto/auth.dto';
+
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('login')
+  @HttpCode(200)
+  login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MeResponse> {
+    return this.auth.login(body, request.ip ?? 'unknown', response);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) response: Response): Promise<void> {
+    return this.auth.logout(user, response);
+  }
+
+  @Get('me')
+  me(@CurrentUser() user: AuthUser): MeResponse {
+    return this.auth.me(user);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body() body: ChangePasswordDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    return this.auth.changePassword(user, body, response);
+  }
+}

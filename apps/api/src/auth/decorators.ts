@@ -1,0 +1,14 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { AuthUser, AuthenticatedRequest } from './auth-user';
+
+export const IS_PUBLIC = 'capacites:public';
+
+/** Opens a route to anonymous callers (login, health). Every other route needs a session. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The signed-in user (the guard has checked there is one). */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {
+  const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a public route');
+  return user;
+});

@@ -1,0 +1,61 @@
+import {
+  canPerform,
+  canReadExperiment,
+  isPlatformAdmin,
+  type ExperimentAccessFacts,
+  type LifecycleAction,
+  type Principal,
+} from '@capacites/domain';
+import type { ExperimentEntity } from '@capacites/persistence';
+import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { ExperimentsErrorCode, ExperimentsException } from './experiments.exception';
+import type { ReadScope } from './experiments.repository';
+
+export function accessFacts(experiment: ExperimentEntity): ExperimentAccessFacts {
+  return {
+    organizationId: experiment.organizationId,
+    pilotIds: experiment.pilotIds,
+    sponsorId: experiment.sponsorId,
+    participantIds: experiment.participants.map((p) => p.userId),
+    createdBy: experiment.createdBy,
+  };
+}
+
+/** What one may not read does not exist for them: 404, never 403. */
+export function assertReadable(principal: Principal, experiment: ExperimentEntity | null): ExperimentEntity {
+  if (!experiment || !canReadExperiment(principal, accessFacts(experiment))) {
+    throw new ExperimentsException(ExperimentsErrorCode.NOT_FOUND);
+  }
+  return experiment;
+}
+
+export function assertCanPerform(
+  principal: Principal,
+  experiment: ExperimentEntity,
+  action: LifecycleAction,
+): void {
+  if (!canPerform(principal, accessFacts(experiment), action)) {
+    throw new AuthException(AuthErrorCode.FORBIDDEN, `"${action}" is for: ${roleHint(action)}.`);
+  }
+}
+
+function roleHint(action: LifecycleAction): string {
+  const hints: Partial<Record<LifecycleAction, string>> = {
+    approveExtension: "the experiment's sponsor",
+    refuseExtension: "the experiment's sponsor",
+    decide: "the experiment's sponsor or the CODIR",
+    recordCheckIn: "the experiment's pilots",
+  };
+  return hints[action] ?? "HR, or the experiment's pilots";
+}
+
+export function readScope(principal: Principal): ReadScope {
+  if (isPlatformAdmin(principal)) return 'all';
+  return {
+    userId: principal.userId,
+    wholeOrganizations: principal.memberships
+      .filter((m) => m.role === 'hr' || m.role === 'codir')
+      .map((m) => m.organizationId),
+    memberOf: [...new Set(principal.memberships.map((m) => m.organizationId))],
+  };
+}

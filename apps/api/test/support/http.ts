@@ -1,0 +1,47 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { TEST_PASSWORD, type Team, type TeamRole } from './fixtures';
+
+/** An HTTP client of the API acting as one signed-in user (bearer token). */
+export interface ApiClient {
+  get(url: string): request.Test;
+  post(url: string): request.Test;
+  put(url: string): request.Test;
+  delete(url: string): request.Test;
+}
+
+export function anonymous(app: INestApplication): ApiClient {
+  const server = app.getHttpServer();
+  return {
+    get: (url) => request(server).get(url),
+    post: (url) => request(server).post(url),
+    put: (url) => request(server).put(url),
+    delete: (url) => request(server).delete(url),
+  };
+}
+
+export async function login(
+  app: INestApplication,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<ApiClient> {
+  const response = await request(app.getHttpServer()).post('/api/auth/login').send({ email, password });
+  if (response.status !== 200)
+    throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const token = response.body.token as string;
+  const server = app.getHttpServer();
+  const auth = (test: request.Test) => test.set('Authorization', `Bearer ${token}`);
+  return {
+    get: (url) => auth(request(server).get(url)),
+    post: (url) => auth(request(server).post(url)),
+    put: (url) => auth(request(server).put(url)),
+    delete: (url) => auth(request(server).delete(url)),
+  };
+}
+
+/** One signed-in client per role of the team. */
+export async function loginTeam(app: INestApplication, team: Team): Promise<Record<TeamRole, ApiClient>> {
+  const roles: TeamRole[] = ['pilot', 'sponsor', 'participant', 'codir', 'hr'];
+  const clients = await Promise.all(roles.map((role) => login(app, team.emails[role])));
+  return Object.fromEntries(roles.map((role, i) => [role, clients[i]])) as Record<TeamRole, ApiClient>;
+}
