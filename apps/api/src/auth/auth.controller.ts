@@ -22,6 +22,14 @@ export class AuthController {
     return this.auth.login(body, request.ip ?? 'unknown', response);
   }
 
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('token')
+  @HttpCode(200)
+  token(@Body() body: LoginDto, @Req() request: Request): Promise<{ token: string; expiresAt: string }> {
+    return this.auth.issueToken(body, request.ip ?? 'unknown');
+  }
+
   @Post('logout')
   @HttpCode(204)
   logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) response: Response): Promise<void> {

@@ -18,7 +18,7 @@ export class AuthService {
     credentials: { email: string; password: string },
     from: string,
     response: Response,
-  ): Promise<MeResponse & { token: string }> {
+  ): Promise<MeResponse> {
     const { token, user, expiresAt } = await this.sessions.login(
       credentials.email,
       credentials.password,
@@ -31,8 +31,17 @@ export class AuthService {
       path: '/api',
       expires: expiresAt,
     });
-    // The token is also returned for scripts, which send it as a bearer token.
-    return { ...this.me(user), token };
+    // The token stays in the HttpOnly cookie: page scripts never see it.
+    return this.me(user);
+  }
+
+  /** For scripts and tools: a bearer token, no cookie. */
+  async issueToken(
+    credentials: { email: string; password: string },
+    from: string,
+  ): Promise<{ token: string; expiresAt: string }> {
+    const { token, expiresAt } = await this.sessions.login(credentials.email, credentials.password, from);
+    return { token, expiresAt: expiresAt.toISOString() };
   }
 
   async logout(user: AuthUser, response: Response): Promise<void> {

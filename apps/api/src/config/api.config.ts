@@ -23,8 +23,6 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   SESSION_COOKIE_SECURE: z.stringbool().default(false),
   /** Login attempts allowed per minute and client address. */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
-  /** How long a lifecycle action may wait for its workflow before answering 503. */
-  WORKFLOW_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
 });
 
 export type ApiConfig = z.infer<typeof apiEnvSchema>;

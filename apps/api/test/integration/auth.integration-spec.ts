@@ -75,7 +75,7 @@ describe('Authentication, roles and organisation isolation', () => {
       .post('/api/auth/login')
       .send({ email: nantes.emails.hr, password: TEST_PASSWORD })
       .expect(200);
-    expect(JSON.stringify(ok.body)).not.toMatch(/argon2|passwordHash/);
+    expect(JSON.stringify(ok.body)).not.toMatch(/argon2|passwordHash|token/);
     expect(ok.headers['set-cookie'][0]).toMatch(
       /capacites_session=.+; Path=\/api; Expires=.+; HttpOnly; SameSite=Lax/,
     );

@@ -25,7 +25,7 @@ export async function login(
   email: string,
   password = TEST_PASSWORD,
 ): Promise<ApiClient> {
-  const response = await request(app.getHttpServer()).post('/api/auth/login').send({ email, password });
+  const response = await request(app.getHttpServer()).post('/api/auth/token').send({ email, password });
   if (response.status !== 200)
     throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
   const token = response.body.token as string;
