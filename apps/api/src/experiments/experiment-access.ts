@@ -1,10 +1,12 @@
 import {
+  ACTION_ROLES,
   canPerform,
   canReadExperiment,
   isPlatformAdmin,
   type ExperimentAccessFacts,
   type LifecycleAction,
   type Principal,
+  type Role,
 } from '@capacites/domain';
 import type { ExperimentEntity } from '@capacites/persistence';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception';
@@ -39,14 +41,18 @@ export function assertCanPerform(
   }
 }
 
+const ROLE_LABELS: Record<Role, string> = {
+  admin: 'the platform admin',
+  hr: 'HR',
+  pilot: "the experiment's pilots",
+  sponsor: "the experiment's sponsor",
+  codir: 'the CODIR',
+  member: 'its participants',
+};
+
+/** Who may perform the action, in words, from the one table of action roles. */
 function roleHint(action: LifecycleAction): string {
-  const hints: Partial<Record<LifecycleAction, string>> = {
-    approveExtension: "the experiment's sponsor",
-    refuseExtension: "the experiment's sponsor",
-    decide: "the experiment's sponsor or the CODIR",
-    recordCheckIn: "the experiment's pilots",
-  };
-  return hints[action] ?? "HR, or the experiment's pilots";
+  return ACTION_ROLES[action].map((role) => ROLE_LABELS[role]).join(' or ');
 }
 
 export function readScope(principal: Principal): ReadScope {

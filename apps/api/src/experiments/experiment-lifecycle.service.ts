@@ -196,19 +196,22 @@ export class ExperimentLifecycleService {
 
   /** State, deadlines, next reminders and allowed actions, from the workflow itself. */
   async status(id: string, principal: Principal): Promise<ExperimentStatus> {
-    const experiment = await this.load(id, principal);
-    try {
-      return await this.temporal.workflow.getHandle(experiment.workflowId).query(statusQuery);
-    } catch (error) {
-      throw this.translate(error, experiment.id);
-    }
+    return this.queryStatus(await this.load(id, principal));
   }
 
   /** The actions the caller may perform now: allowed by the lifecycle and by the caller's roles. */
   async actionsFor(id: string, principal: Principal): Promise<ExperimentStatus['allowedActions']> {
     const experiment = await this.load(id, principal);
-    const status = await this.status(id, principal);
+    const status = await this.queryStatus(experiment);
     return status.allowedActions.filter((a) => canPerform(principal, accessFacts(experiment), a.action));
+  }
+
+  private async queryStatus(experiment: ExperimentEntity): Promise<ExperimentStatus> {
+    try {
+      return await this.temporal.workflow.getHandle(experiment.workflowId).query(statusQuery);
+    } catch (error) {
+      throw this.translate(error, experiment.id);
+    }
   }
 
   private actor(principal: Principal, reason?: string): Actor {
