@@ -7,7 +7,13 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { ExperimentsModule } from './experiments/experiments.module';
 import { HealthModule } from './health/health.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RecordsModule } from './records/records.module';
+import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { TestimoniesModule } from './testimonies/testimonies.module';
+import { TracksModule } from './tracks/tracks.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +35,12 @@ export class AppModule {
         ExperimentsModule,
         DashboardModule,
         OrganizationsModule,
+        TracksModule,
+        UsersModule,
+        RecordsModule,
+        TestimoniesModule,
+        NotificationsModule,
+        TasksModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

@@ -10,3 +10,5 @@ export * from './organization/organization';
 export * from './organization/lifecycle-settings';
 export * from './organization/access';
 export * from './validation';
+export * from './experiment/testimony';
+export * from './organization/administration';

@@ -27,3 +27,31 @@ export class ValidationException extends AppException {
     super(`Invalid input: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, fields);
   }
 }
+
+/** The plain resources' failures (tracks, users, testimonies…): kind, code and a clear message. */
+export class ResourceException extends AppException {
+  private constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** Also what another organisation's record answers: nothing is learnt of it. */
+  static notFound(what: string): ResourceException {
+    return new ResourceException('not_found', 'NOT_FOUND', `This ${what} does not exist.`);
+  }
+
+  static forbidden(message: string): ResourceException {
+    return new ResourceException('forbidden', 'FORBIDDEN', message);
+  }
+
+  static conflict(code: string, message: string): ResourceException {
+    return new ResourceException('conflict', code, message);
+  }
+
+  static invalid(field: string, message: string): ValidationException {
+    return new ValidationException([{ field, message }]);
+  }
+}

@@ -2,7 +2,6 @@ import {
   ACTION_ROLES,
   canPerform,
   canReadExperiment,
-  isPlatformAdmin,
   type ExperimentAccessFacts,
   type LifecycleAction,
   type Principal,
@@ -11,7 +10,6 @@ import {
 import type { ExperimentEntity } from '@capacites/persistence';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception';
 import { ExperimentsErrorCode, ExperimentsException } from './experiments.exception';
-import type { ReadScope } from './experiments.repository';
 
 export function accessFacts(experiment: ExperimentEntity): ExperimentAccessFacts {
   return {
@@ -53,15 +51,4 @@ const ROLE_LABELS: Record<Role, string> = {
 /** Who may perform the action, in words, from the one table of action roles. */
 function roleHint(action: LifecycleAction): string {
   return ACTION_ROLES[action].map((role) => ROLE_LABELS[role]).join(' or ');
-}
-
-export function readScope(principal: Principal): ReadScope {
-  if (isPlatformAdmin(principal)) return 'all';
-  return {
-    userId: principal.userId,
-    wholeOrganizations: principal.memberships
-      .filter((m) => m.role === 'hr' || m.role === 'codir')
-      .map((m) => m.organizationId),
-    memberOf: [...new Set(principal.memberships.map((m) => m.organizationId))],
-  };
 }

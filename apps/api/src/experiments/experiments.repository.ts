@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ExperimentState } from '@capacites/domain';
 import { ExperimentEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
+import { applyExperimentScope, type ReadScope } from '../common/experiment-scope';
 import type { ListQuery } from '../common/list-query';
 import type { ExperimentListFilter } from './dto/experiment-list.filter';
 
@@ -14,12 +15,6 @@ const SORT_COLUMNS: Record<string, string> = {
   updatedAt: 'e.updatedAt',
   expiresAt: 'e.expiresAt',
 };
-
-/** Which experiments a list may show: all (platform admin) or the caller's scope. */
-export type ReadScope = 'all' | { userId: string; wholeOrganizations: string[]; memberOf: string[] };
-
-// Keeps `IN (...)` valid when a list is empty.
-const NONE = '00000000-0000-0000-0000-000000000000';
 
 export type NewDraft = Pick<
   ExperimentEntity,
@@ -52,6 +47,7 @@ export class ExperimentsRepository {
       .createQueryBuilder('t')
       .where('t.id = :trackId', { trackId })
       .andWhere('(t.organization_id IS NULL OR t.organization_id = :organizationId)', { organizationId })
+      .andWhere('t.archived_at IS NULL')
       .getCount();
     return count > 0;
   }
@@ -98,26 +94,7 @@ export class ExperimentsRepository {
   ): Promise<{ rows: ExperimentEntity[]; total: number }> {
     const qb = this.dataSource.getRepository(ExperimentEntity).createQueryBuilder('e');
     const { filter } = query;
-    if (scope !== 'all') {
-      // Whole organisations for HR and CODIR; otherwise only the experiments one takes part in.
-      qb.andWhere(
-        new Brackets((where) => {
-          where.where('e.organization_id IN (:...wholeOrganizations)', {
-            wholeOrganizations: [...scope.wholeOrganizations, NONE],
-          });
-          where.orWhere(
-            new Brackets((own) => {
-              own
-                .where('e.organization_id IN (:...memberOf)', { memberOf: [...scope.memberOf, NONE] })
-                .andWhere(
-                  "(:userId = ANY(e.pilot_ids) OR e.sponsor_id = :userId OR e.created_by = :userId OR e.participants @> jsonb_build_array(jsonb_build_object('userId', CAST(:userId AS text))))",
-                  { userId: scope.userId },
-                );
-            }),
-          );
-        }),
-      );
-    }
+    applyExperimentScope(qb, 'e', scope);
     if (filter.organizationId)
       qb.andWhere('e.organization_id = :organizationId', { organizationId: filter.organizationId });
     if (filter.trackId) qb.andWhere('e.track_id = :trackId', { trackId: filter.trackId });
@@ -128,10 +105,26 @@ export class ExperimentsRepository {
     }
     if (filter.id)
       qb.andWhere('e.id IN (:...ids)', { ids: Array.isArray(filter.id) ? filter.id : [filter.id] });
-    if (filter.q) {
-      qb.andWhere("to_tsvector('french', e.title || ' ' || e.hypothesis) @@ plainto_tsquery('french', :q)", {
-        q: filter.q,
+    if (filter.pilotId)
+      qb.andWhere('e.pilot_ids @> ARRAY[CAST(:pilotId AS uuid)]', { pilotId: filter.pilotId });
+    if (filter.sponsorId) qb.andWhere('e.sponsor_id = :sponsorId', { sponsorId: filter.sponsorId });
+    if (filter.parentId) qb.andWhere('e.parent_id = :parentId', { parentId: filter.parentId });
+    if (filter.expiresBefore) {
+      qb.andWhere("e.state = 'running' AND e.expires_at < :expiresBefore", {
+        expiresBefore: filter.expiresBefore,
       });
+    }
+    if (filter.overdue === true) {
+      qb.andWhere(
+        "((e.state = 'evaluating' AND e.evaluation_due_at < now()) OR (e.state = 'deciding' AND e.decision_due_at < now()))",
+      );
+    }
+    if (filter.q) {
+      // The exact expression of the GIN index idx_experiments_search (accent-insensitive French).
+      qb.andWhere(
+        "to_tsvector('capacites_fr'::regconfig, e.title || ' ' || e.hypothesis) @@ websearch_to_tsquery('capacites_fr'::regconfig, :q)",
+        { q: filter.q },
+      );
     }
     qb.orderBy(SORT_COLUMNS[query.sort.field] ?? 'e.createdAt', query.sort.order, 'NULLS LAST')
       .addOrderBy('e.id', 'ASC')

@@ -9,7 +9,8 @@ import {
   type Principal,
 } from '@capacites/domain';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception';
-import { assertReadable, readScope } from './experiment-access';
+import { readScope } from '../common/experiment-scope';
+import { assertReadable } from './experiment-access';
 import {
   EXPERIMENT_LIFECYCLE_WORKFLOW,
   initializeUpdate,

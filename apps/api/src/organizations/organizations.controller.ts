@@ -1,13 +1,26 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { contentRange, parseListQuery } from '../common/list-query';
+import { ORGANIZATION_KINDS, organizationCreateSchema, organizationUpdateSchema } from '@capacites/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
+import { listQuery, page } from '../common/pagination';
+import { createZodDto } from '../common/zod-dto';
 import { OrganizationsService, type OrganizationResponse } from './organizations.service';
 
-const filterSchema = z.object({ id: z.union([z.uuid(), z.array(z.uuid()).max(500)]).optional() }).strict();
+export class OrganizationCreateDto extends createZodDto(organizationCreateSchema) {}
+export class OrganizationUpdateDto extends createZodDto(organizationUpdateSchema) {}
 
+const filterSchema = z
+  .object({
+    id: z.union([z.uuid(), z.array(z.uuid()).max(500)]).optional(),
+    kind: z.enum(ORGANIZATION_KINDS).optional(),
+  })
+  .strict();
+
+const Id = () => Param('id', new ParseUUIDPipe());
+
+/** Organisations with their lifecycle settings; members read their own, the admin manages all. */
 @Controller('organizations')
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
@@ -18,9 +31,34 @@ export class OrganizationsController {
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<OrganizationResponse[]> {
-    const listQuery = parseListQuery(query, filterSchema, ['name'], { field: 'name', order: 'ASC' });
-    const { data, total } = await this.organizations.list(listQuery, user);
-    response.setHeader('Content-Range', contentRange('organizations', listQuery.offset, data.length, total));
-    return data;
+    const q = listQuery(
+      query,
+      filterSchema,
+      { name: 'name', slug: 'slug', kind: 'kind', createdAt: 'createdAt' },
+      {
+        field: 'name',
+        order: 'ASC',
+      },
+    );
+    return page(response, 'organizations', q, await this.organizations.list(q, user));
+  }
+
+  @Get(':id')
+  findOne(@CurrentUser() user: AuthUser, @Id() id: string): Promise<OrganizationResponse> {
+    return this.organizations.findOne(id, user);
+  }
+
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() body: OrganizationCreateDto): Promise<OrganizationResponse> {
+    return this.organizations.create(body, user);
+  }
+
+  @Put(':id')
+  update(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: OrganizationUpdateDto,
+  ): Promise<OrganizationResponse> {
+    return this.organizations.update(id, body, user);
   }
 }

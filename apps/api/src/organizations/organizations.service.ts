@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { OrganizationEntity } from '@capacites/persistence';
-import { isPlatformAdmin, type Principal } from '@capacites/domain';
+import {
+  canAdministrate,
+  isPlatformAdmin,
+  resolveLifecycleSettings,
+  type LifecycleSettings,
+  type OrganizationCreateInput,
+  type OrganizationUpdateInput,
+  type Principal,
+} from '@capacites/domain';
+import { recordAdminEvent } from '../common/admin-audit';
+import { ResourceException } from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
+import { asArray } from '../common/pagination';
 
 export interface OrganizationResponse {
   id: string;
@@ -11,6 +23,11 @@ export interface OrganizationResponse {
   name: string;
   kind: string;
   timeZone: string;
+  /** The effective lifecycle settings: the stored ones over the defaults. */
+  settings: LifecycleSettings;
+  /** Only what the organisation changed from the defaults. */
+  customSettings: Record<string, unknown>;
+  createdAt: string;
 }
 
 const toResponse = (entity: OrganizationEntity): OrganizationResponse => ({
@@ -19,7 +36,15 @@ const toResponse = (entity: OrganizationEntity): OrganizationResponse => ({
   name: entity.name,
   kind: entity.kind,
   timeZone: entity.timeZone,
+  settings: resolveLifecycleSettings(entity.settings, entity.timeZone),
+  customSettings: entity.settings ?? {},
+  createdAt: entity.createdAt.toISOString(),
 });
+
+export interface OrganizationFilter {
+  id?: string | string[];
+  kind?: string;
+}
 
 @Injectable()
 export class OrganizationsService {
@@ -27,18 +52,82 @@ export class OrganizationsService {
 
   /** The caller's own organisations (every one for the platform admin). */
   async list(
-    query: ListQuery<{ id?: string | string[] }>,
+    query: ListQuery<OrganizationFilter>,
     principal: Principal,
   ): Promise<{ data: OrganizationResponse[]; total: number }> {
     const own = isPlatformAdmin(principal) ? undefined : principal.memberships.map((m) => m.organizationId);
-    const asked = query.filter.id === undefined ? undefined : ([] as string[]).concat(query.filter.id);
+    const asked = asArray(query.filter.id);
     const ids = own && asked ? asked.filter((id) => own.includes(id)) : (asked ?? own);
     const [rows, total] = await this.dataSource.getRepository(OrganizationEntity).findAndCount({
-      where: ids ? { id: In(ids) } : {},
-      order: { name: query.sort.order, id: 'ASC' },
+      where: {
+        ...(ids ? { id: In(ids) } : {}),
+        ...(query.filter.kind ? { kind: query.filter.kind as OrganizationEntity['kind'] } : {}),
+      },
+      order: { [query.sort.field]: query.sort.order, id: 'ASC' },
       skip: query.offset,
       take: query.limit,
     });
     return { data: rows.map(toResponse), total };
+  }
+
+  async findOne(id: string, principal: Principal): Promise<OrganizationResponse> {
+    const member = isPlatformAdmin(principal) || principal.memberships.some((m) => m.organizationId === id);
+    const row = member ? await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id }) : null;
+    if (!row) throw ResourceException.notFound('organization');
+    return toResponse(row);
+  }
+
+  async create(input: OrganizationCreateInput, principal: Principal): Promise<OrganizationResponse> {
+    assertAdmin(principal);
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      if (await manager.getRepository(OrganizationEntity).existsBy({ slug: input.slug })) {
+        throw ResourceException.conflict(
+          'SLUG_TAKEN',
+          `An organization with the slug "${input.slug}" already exists.`,
+        );
+      }
+      await manager.insert(OrganizationEntity, { id, ...input });
+      await recordAdminEvent(manager, {
+        organizationId: id,
+        event: 'organization.created',
+        actorId: principal.userId,
+        details: { ...input },
+      });
+    });
+    return this.findOne(id, principal);
+  }
+
+  /**
+   * Changes the organisation and its lifecycle settings. Running tests keep the settings
+   * frozen at their launch; the new ones apply to the next launches.
+   */
+  async update(
+    id: string,
+    input: OrganizationUpdateInput,
+    principal: Principal,
+  ): Promise<OrganizationResponse> {
+    assertAdmin(principal);
+    const row = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id });
+    if (!row) throw ResourceException.notFound('organization');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(OrganizationEntity, { id }, { ...input });
+      await recordAdminEvent(manager, {
+        organizationId: id,
+        event: input.settings ? 'organization.settingsChanged' : 'organization.updated',
+        actorId: principal.userId,
+        details: {
+          before: { name: row.name, kind: row.kind, timeZone: row.timeZone, settings: row.settings },
+          changes: input,
+        },
+      });
+    });
+    return this.findOne(id, principal);
+  }
+}
+
+function assertAdmin(principal: Principal): void {
+  if (!canAdministrate(principal)) {
+    throw ResourceException.forbidden('Organizations are managed by the platform admin.');
   }
 }

@@ -92,3 +92,18 @@ export function readyFramingBody(team: Team, expiresOn: string) {
 export function dateInDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** A platform admin (role `admin` in the given organisation). */
+export async function insertAdmin(
+  db: DataSource,
+  organizationId: string,
+): Promise<{ id: string; email: string }> {
+  passwordHash ??= hash(TEST_PASSWORD);
+  const id = randomUUID();
+  const email = `admin-${id.slice(0, 8)}@plateforme.test`;
+  await db
+    .getRepository(UserEntity)
+    .insert({ id, email, displayName: 'Admin', passwordHash: await passwordHash });
+  await db.getRepository(MembershipEntity).insert({ userId: id, organizationId, role: 'admin' });
+  return { id, email };
+}

@@ -72,3 +72,33 @@ export function canPerform(
     return true;
   });
 }
+
+/**
+ * Who collects testimonies on an experiment: HR of its organisation and the people of the
+ * test (pilots, sponsor, participants), not readers from afar.
+ */
+export function canCollectTestimony(principal: Principal, experiment: ExperimentAccessFacts): boolean {
+  const roles = rolesIn(principal, experiment.organizationId);
+  if (roles.length === 0) return false;
+  return (
+    roles.includes('hr') ||
+    experiment.pilotIds.includes(principal.userId) ||
+    experiment.sponsorId === principal.userId ||
+    experiment.participantIds.includes(principal.userId)
+  );
+}
+
+/** A testimony is changed by whoever collected it, or by HR of the organisation. */
+export function canEditTestimony(
+  principal: Principal,
+  testimony: { organizationId: string; authorId: string | null },
+): boolean {
+  return (
+    testimony.authorId === principal.userId || rolesIn(principal, testimony.organizationId).includes('hr')
+  );
+}
+
+/** The administration of the platform (organisations, tracks, users) is the admin's. */
+export function canAdministrate(principal: Principal): boolean {
+  return isPlatformAdmin(principal);
+}

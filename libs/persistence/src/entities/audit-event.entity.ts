@@ -14,8 +14,9 @@ export class AuditEventEntity {
   @Column({ name: 'idempotency_key', type: 'text', unique: true })
   idempotencyKey!: string;
 
-  @Column({ name: 'organization_id', type: 'uuid' })
-  organizationId!: string;
+  /** Null for platform events (a shared track, a user without organisation). */
+  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
+  organizationId!: string | null;
 
   @Column({ name: 'experiment_id', type: 'uuid', nullable: true })
   experimentId!: string | null;

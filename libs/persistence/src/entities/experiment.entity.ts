@@ -29,6 +29,10 @@ import type { Criterion, ExitPlan, ExperimentState, LifecycleSettings, Participa
 @Index('idx_experiments_ongoing_launched', ['launchedAt', 'id'], {
   where: `"state" IN ('running', 'evaluating', 'deciding')`,
 })
+// Declared for TypeORM's schema diff only; the expression indexes are in the Resources migration.
+@Index('idx_experiments_search', { synchronize: false })
+@Index('idx_experiments_pilots', { synchronize: false })
+@Index('idx_experiments_sponsor', ['sponsorId', 'organizationId'])
 export class ExperimentEntity {
   @PrimaryColumn('uuid')
   id!: string;

@@ -9,6 +9,7 @@ import { MembershipEntity } from './membership.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrganizationEntity } from './organization.entity';
 import { SessionEntity } from './session.entity';
+import { TestimonyEntity } from './testimony.entity';
 import { TrackEntity } from './track.entity';
 import { UserEntity } from './user.entity';
 
@@ -24,6 +25,7 @@ export {
   NotificationEntity,
   OrganizationEntity,
   SessionEntity,
+  TestimonyEntity,
   TrackEntity,
   UserEntity,
 };
@@ -42,4 +44,5 @@ export const ENTITIES = [
   EmailEntity,
   CriteriaAmendmentEntity,
   SessionEntity,
+  TestimonyEntity,
 ];

@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** An in-app notification; exactly one per (event, recipient) through `dedupeKey`. */
 @Entity({ name: 'notifications' })
 @Index('idx_notifications_recipient', ['recipientId', 'createdAt'])
+@Index('idx_notifications_unread', ['recipientId', 'createdAt'], { where: '"read_at" IS NULL' })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

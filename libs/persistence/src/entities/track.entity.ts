@@ -16,6 +16,10 @@ export class TrackEntity {
   @Column({ type: 'text', default: '' })
   description!: string;
 
+  /** An archived track is offered no more to new experiments; those that use it keep it. */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
+
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId!: string | null;
 

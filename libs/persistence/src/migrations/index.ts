@@ -3,10 +3,12 @@ import { Foundation1795831999790 } from './1795831999790-Foundation';
 import { Lifecycle1795832985937 } from './1795832985937-Lifecycle';
 import { Sessions1795836372869 } from './1795836372869-Sessions';
 import { DashboardIndexes1795836487099 } from './1795836487099-DashboardIndexes';
+import { Resources1795900000000 } from './1795900000000-Resources';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
   Lifecycle1795832985937,
   Sessions1795836372869,
   DashboardIndexes1795836487099,
+  Resources1795900000000,
 ];

@@ -3,10 +3,22 @@ import { EXPERIMENT_STATES } from '@capacites/domain';
 
 export const experimentListFilterSchema = z
   .object({
+    /** Full-text search on title and hypothesis (French, accent-insensitive, web-search syntax). */
     q: z.string().trim().max(200).optional(),
     state: z.union([z.enum(EXPERIMENT_STATES), z.array(z.enum(EXPERIMENT_STATES))]).optional(),
     organizationId: z.uuid().optional(),
     trackId: z.uuid().optional(),
+    pilotId: z.uuid().optional(),
+    sponsorId: z.uuid().optional(),
+    parentId: z.uuid().optional(),
+    /** Running experiments whose expiry comes before this instant (a date means its start, UTC). */
+    expiresBefore: z.iso
+      .datetime({ offset: true })
+      .or(z.iso.date())
+      .transform((value) => new Date(value))
+      .optional(),
+    /** Evaluations and decisions past their due date ("Algeco" candidates). */
+    overdue: z.boolean().optional(),
     id: z.union([z.uuid(), z.array(z.uuid()).max(500)]).optional(),
   })
   .strict();

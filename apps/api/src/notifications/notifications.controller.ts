@@ -1,0 +1,107 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { z } from 'zod';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
+import { ResourceException } from '../common/app.exception';
+import { listQuery, page } from '../common/pagination';
+import { createZodDto } from '../common/zod-dto';
+import { isPlatformAdmin } from '@capacites/domain';
+import {
+  NOTIFICATION_SORT,
+  NotificationsService,
+  type EmailResponse,
+  type NotificationResponse,
+} from './notifications.service';
+
+export class NotificationReadDto extends createZodDto(z.object({ read: z.boolean() }).strict()) {}
+
+const ids = z.union([z.uuid(), z.array(z.uuid()).max(500)]);
+const Id = () => Param('id', new ParseUUIDPipe());
+
+/** The current user's notifications, read and unread. */
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<NotificationResponse[]> {
+    const q = listQuery(
+      query,
+      z
+        .object({ read: z.boolean().optional(), experimentId: z.uuid().optional(), id: ids.optional() })
+        .strict(),
+      NOTIFICATION_SORT,
+      { field: 'createdAt', order: 'DESC' },
+    );
+    return page(response, 'notifications', q, await this.notifications.list(q, user));
+  }
+
+  @Get('unread-count')
+  unreadCount(@CurrentUser() user: AuthUser): Promise<{ count: number }> {
+    return this.notifications.unreadCount(user);
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  readAll(@CurrentUser() user: AuthUser): Promise<{ updated: number }> {
+    return this.notifications.markAllRead(user);
+  }
+
+  @Get(':id')
+  findOne(@CurrentUser() user: AuthUser, @Id() id: string): Promise<NotificationResponse> {
+    return this.notifications.findOne(id, user);
+  }
+
+  @Put(':id')
+  markRead(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: NotificationReadDto,
+  ): Promise<NotificationResponse> {
+    return this.notifications.markRead(id, body.read, user);
+  }
+}
+
+/** The outbox of emails (what would have been sent without an SMTP server): platform admin only. */
+@Controller('emails')
+export class EmailsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<EmailResponse[]> {
+    assertAdmin(user);
+    const q = listQuery(
+      query,
+      z
+        .object({
+          status: z.enum(['outbox', 'sent']).optional(),
+          organizationId: z.uuid().optional(),
+          id: ids.optional(),
+        })
+        .strict(),
+      { createdAt: 'createdAt', toAddress: 'toAddress', status: 'status' },
+      { field: 'createdAt', order: 'DESC' },
+    );
+    return page(response, 'emails', q, await this.notifications.emails(q));
+  }
+
+  @Get(':id')
+  findOne(@CurrentUser() user: AuthUser, @Id() id: string): Promise<EmailResponse> {
+    assertAdmin(user);
+    return this.notifications.email(id);
+  }
+}
+
+function assertAdmin(user: AuthUser): void {
+  if (!isPlatformAdmin(user))
+    throw ResourceException.forbidden('The email outbox is for the platform admin.');
+}

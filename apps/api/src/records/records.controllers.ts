@@ -1,0 +1,188 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { AuditEventEntity, CheckInEntity, DecisionEntity, EvaluationEntity } from '@capacites/persistence';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
+import { ResourceException } from '../common/app.exception';
+import { listQuery, page } from '../common/pagination';
+import { RecordsRepository, type RecordTable } from './records.repository';
+import {
+  toAuditEventResponse,
+  toCheckInResponse,
+  toDecisionResponse,
+  toEvaluationResponse,
+  type AuditEventResponse,
+  type CheckInResponse,
+  type DecisionResponse,
+  type EvaluationResponse,
+} from './records.responses';
+
+const ids = z.union([z.uuid(), z.array(z.uuid()).max(500)]);
+const recordFilter = z
+  .object({ experimentId: z.uuid().optional(), organizationId: z.uuid().optional(), id: ids.optional() })
+  .strict();
+
+const CHECK_INS: RecordTable<CheckInEntity> = {
+  entity: CheckInEntity,
+  alias: 'c',
+  idColumn: 'id',
+  sortable: { recordedAt: 'c.recorded_at', weather: 'c.weather' },
+};
+const EVALUATIONS: RecordTable<EvaluationEntity> = {
+  entity: EvaluationEntity,
+  alias: 'v',
+  idColumn: 'experiment_id',
+  sortable: { submittedAt: 'v.submitted_at', verdict: 'v.verdict' },
+};
+const DECISIONS: RecordTable<DecisionEntity> = {
+  entity: DecisionEntity,
+  alias: 'd',
+  idColumn: 'experiment_id',
+  sortable: { decidedAt: 'd.decided_at', outcome: 'd.outcome' },
+};
+const AUDIT_EVENTS: RecordTable<AuditEventEntity> = {
+  entity: AuditEventEntity,
+  alias: 'a',
+  idColumn: 'id',
+  sortable: { occurredAt: 'a.occurred_at', id: 'a.id' },
+};
+
+/** Points d'étape: read here, recorded through POST /experiments/:id/check-ins (the workflow). */
+@Controller('check-ins')
+export class CheckInsController {
+  constructor(private readonly records: RecordsRepository) {}
+
+  @Get()
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CheckInResponse[]> {
+    const q = listQuery(query, recordFilter, CHECK_INS.sortable, { field: 'recordedAt', order: 'DESC' });
+    const { rows, total } = await this.records.page(CHECK_INS, q, user);
+    return page(response, 'check-ins', q, { data: rows.map(toCheckInResponse), total });
+  }
+
+  @Get(':id')
+  async one(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<CheckInResponse> {
+    const row = await this.records.one(CHECK_INS, id, user);
+    if (!row) throw ResourceException.notFound('check-in');
+    return toCheckInResponse(row);
+  }
+}
+
+/** Evaluations: read here (id = the experiment's), submitted through POST /experiments/:id/evaluation. */
+@Controller('evaluations')
+export class EvaluationsController {
+  constructor(private readonly records: RecordsRepository) {}
+
+  @Get()
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<EvaluationResponse[]> {
+    const q = listQuery(
+      query,
+      recordFilter.extend({ onTime: z.boolean().optional() }).strict(),
+      EVALUATIONS.sortable,
+      { field: 'submittedAt', order: 'DESC' },
+    );
+    const { rows, total } = await this.records.page(EVALUATIONS, q, user, (qb) => {
+      if (q.filter.onTime !== undefined) qb.andWhere('v.on_time = :onTime', { onTime: q.filter.onTime });
+    });
+    return page(response, 'evaluations', q, { data: rows.map(toEvaluationResponse), total });
+  }
+
+  @Get(':id')
+  async one(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<EvaluationResponse> {
+    const row = await this.records.one(EVALUATIONS, id, user);
+    if (!row) throw ResourceException.notFound('evaluation');
+    return toEvaluationResponse(row);
+  }
+}
+
+/** Decisions: read here (id = the experiment's), taken through POST /experiments/:id/decision. */
+@Controller('decisions')
+export class DecisionsController {
+  constructor(private readonly records: RecordsRepository) {}
+
+  @Get()
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DecisionResponse[]> {
+    const q = listQuery(
+      query,
+      recordFilter.extend({ outcome: z.enum(['iterate', 'perpetuate', 'abandon']).optional() }).strict(),
+      DECISIONS.sortable,
+      { field: 'decidedAt', order: 'DESC' },
+    );
+    const { rows, total } = await this.records.page(DECISIONS, q, user, (qb) => {
+      if (q.filter.outcome) qb.andWhere('d.outcome = :outcome', { outcome: q.filter.outcome });
+    });
+    return page(response, 'decisions', q, { data: rows.map(toDecisionResponse), total });
+  }
+
+  @Get(':id')
+  async one(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<DecisionResponse> {
+    const row = await this.records.one(DECISIONS, id, user);
+    if (!row) throw ResourceException.notFound('decision');
+    return toDecisionResponse(row);
+  }
+}
+
+/** The audit trail, read-only: every transition and administration change, who, when, why. */
+@Controller('audit-events')
+export class AuditEventsController {
+  constructor(private readonly records: RecordsRepository) {}
+
+  @Get()
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AuditEventResponse[]> {
+    const q = listQuery(
+      query,
+      z
+        .object({
+          experimentId: z.uuid().optional(),
+          organizationId: z.uuid().optional(),
+          actorId: z.uuid().optional(),
+          event: z.union([z.string().max(64), z.array(z.string().max(64)).max(50)]).optional(),
+          id: z
+            .union([z.string().regex(/^\d{1,18}$/), z.array(z.string().regex(/^\d{1,18}$/)).max(500)])
+            .optional(),
+        })
+        .strict(),
+      AUDIT_EVENTS.sortable,
+      { field: 'occurredAt', order: 'DESC' },
+    );
+    const { rows, total } = await this.records.page(AUDIT_EVENTS, q, user, (qb) => {
+      if (q.filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: q.filter.actorId });
+      if (q.filter.event)
+        qb.andWhere('a.event IN (:...events)', { events: ([] as string[]).concat(q.filter.event) });
+    });
+    return page(response, 'audit-events', q, { data: rows.map(toAuditEventResponse), total });
+  }
+
+  @Get(':id')
+  async one(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<AuditEventResponse> {
+    if (!/^\d{1,18}$/.test(id)) throw ResourceException.notFound('audit event');
+    const row = await this.records.one(AUDIT_EVENTS, id, user);
+    if (!row) throw ResourceException.notFound('audit event');
+    return toAuditEventResponse(row);
+  }
+}

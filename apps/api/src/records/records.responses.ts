@@ -1,0 +1,67 @@
+import type {
+  AuditEventEntity,
+  CheckInEntity,
+  DecisionEntity,
+  EvaluationEntity,
+} from '@capacites/persistence';
+
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+
+export const toCheckInResponse = (c: CheckInEntity) => ({
+  id: c.id,
+  experimentId: c.experimentId,
+  organizationId: c.organizationId,
+  authorId: c.authorId,
+  weather: c.weather,
+  progress: c.progress,
+  blockers: c.blockers,
+  recordedAt: c.recordedAt.toISOString(),
+});
+export type CheckInResponse = ReturnType<typeof toCheckInResponse>;
+
+/** One evaluation per experiment: its id is the experiment's. */
+export const toEvaluationResponse = (e: EvaluationEntity) => ({
+  id: e.experimentId,
+  experimentId: e.experimentId,
+  organizationId: e.organizationId,
+  verdict: e.verdict,
+  criterionResults: e.criterionResults,
+  usersVoice: e.usersVoice,
+  learnings: e.learnings,
+  criteriaAtLaunch: e.criteriaAtLaunch,
+  amendments: e.amendments,
+  onTime: e.onTime,
+  submittedBy: e.submittedBy,
+  submittedAt: e.submittedAt.toISOString(),
+});
+export type EvaluationResponse = ReturnType<typeof toEvaluationResponse>;
+
+/** One decision per experiment: its id is the experiment's. */
+export const toDecisionResponse = (d: DecisionEntity) => ({
+  id: d.experimentId,
+  experimentId: d.experimentId,
+  organizationId: d.organizationId,
+  outcome: d.outcome,
+  rationale: d.rationale,
+  handover: d.handover,
+  nextFocus: d.nextFocus,
+  childExperimentId: d.childExperimentId,
+  onTime: d.onTime,
+  decidedBy: d.decidedBy,
+  decidedAt: d.decidedAt.toISOString(),
+});
+export type DecisionResponse = ReturnType<typeof toDecisionResponse>;
+
+export const toAuditEventResponse = (a: AuditEventEntity) => ({
+  id: String(a.id),
+  experimentId: a.experimentId,
+  organizationId: a.organizationId,
+  event: a.event,
+  fromState: a.fromState,
+  toState: a.toState,
+  actorId: a.actorId,
+  reason: a.reason,
+  details: a.details,
+  occurredAt: iso(a.occurredAt),
+});
+export type AuditEventResponse = ReturnType<typeof toAuditEventResponse>;

@@ -1,0 +1,22 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
+import { contentRange } from '../common/list-query';
+import { TasksService, type TaskResponse } from './tasks.service';
+
+@Controller('me')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  /** What the current user has to do now ("Mes tâches"). */
+  @Get('tasks')
+  async tasksOfCurrentUser(
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TaskResponse[]> {
+    const tasks = await this.tasks.forUser(user);
+    response.setHeader('Content-Range', contentRange('tasks', 0, tasks.length, tasks.length));
+    return tasks;
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@capacites/domain';
+
+export const TASK_KINDS = ['launch', 'check-in', 'evaluation', 'decision', 'extension-approval'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export interface TaskResponse {
+  /** `<kind>:<experimentId>`, stable for react-admin. */
+  id: string;
+  kind: TaskKind;
+  experimentId: string;
+  organizationId: string;
+  title: string;
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+/** Check-ins show up this many days before they are due. */
+const CHECK_IN_NOTICE_DAYS = 3;
+
+/**
+ * "Mes tâches": what the caller has to do now, computed in one SQL query from the
+ * experiments' projection: drafts to frame and launch (pilots), check-ins due (pilots),
+ * evaluations due (pilots), decisions to take (sponsor, CODIR), extensions to approve
+ * (sponsor). Overdue first, then by due date.
+ */
+@Injectable()
+export class TasksService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async forUser(principal: Principal): Promise<TaskResponse[]> {
+    const memberOf = [...new Set(principal.memberships.map((m) => m.organizationId))];
+    const codirOf = principal.memberships.filter((m) => m.role === 'codir').map((m) => m.organizationId);
+    if (memberOf.length === 0) return [];
+    const rows: {
+      kind: TaskKind;
+      experiment_id: string;
+      organization_id: string;
+      title: string;
+      due_at: Date | null;
+    }[] = await this.dataSource.query(
+      `
+      WITH mine AS (
+        SELECT * FROM experiments
+        WHERE organization_id = ANY($2::uuid[])
+          AND (($1::uuid = ANY(pilot_ids)) OR sponsor_id = $1 OR created_by = $1 OR organization_id = ANY($3::uuid[]))
+      )
+      SELECT 'launch' AS kind, id AS experiment_id, organization_id, title, NULL::timestamptz AS due_at
+        FROM mine WHERE state = 'draft' AND ($1::uuid = ANY(pilot_ids) OR created_by = $1)
+      UNION ALL
+      SELECT 'check-in', id, organization_id, title,
+             COALESCE(last_check_in_at, launched_at) + check_in_cadence_days * interval '1 day'
+        FROM mine
+        WHERE state = 'running' AND $1::uuid = ANY(pilot_ids) AND check_in_cadence_days IS NOT NULL
+          AND COALESCE(last_check_in_at, launched_at) + check_in_cadence_days * interval '1 day'
+              <= now() + $4 * interval '1 day'
+      UNION ALL
+      SELECT 'evaluation', id, organization_id, title, evaluation_due_at
+        FROM mine WHERE state = 'evaluating' AND $1::uuid = ANY(pilot_ids)
+      UNION ALL
+      SELECT 'decision', id, organization_id, title, decision_due_at
+        FROM mine WHERE state = 'deciding' AND (sponsor_id = $1 OR organization_id = ANY($3::uuid[]))
+      UNION ALL
+      SELECT 'extension-approval', m.id, m.organization_id, m.title, m.expires_at
+        FROM mine m
+        WHERE m.state = 'running' AND m.sponsor_id = $1
+          AND (SELECT a.event FROM audit_events a
+                WHERE a.experiment_id = m.id
+                  AND a.event IN ('extensionRequested', 'extensionApproved', 'extensionRefused')
+                ORDER BY a.occurred_at DESC, a.id DESC LIMIT 1) = 'extensionRequested'
+      `,
+      [principal.userId, memberOf, codirOf, CHECK_IN_NOTICE_DAYS],
+    );
+    const now = Date.now();
+    return rows
+      .map((r) => ({
+        id: `${r.kind}:${r.experiment_id}`,
+        kind: r.kind,
+        experimentId: r.experiment_id,
+        organizationId: r.organization_id,
+        title: r.title,
+        dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
+        overdue: r.due_at !== null && new Date(r.due_at).getTime() < now && r.kind !== 'extension-approval',
+      }))
+      .sort(
+        (a, b) =>
+          Number(b.overdue) - Number(a.overdue) ||
+          (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
+          a.title.localeCompare(b.title),
+      );
+  }
+}

@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hash } from 'argon2';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import {
+  canAdministrate,
+  isPlatformAdmin,
+  type Principal,
+  type Role,
+  type UserCreateInput,
+  type UserUpdateInput,
+} from '@capacites/domain';
+import { MembershipEntity, OrganizationEntity, SessionEntity, UserEntity } from '@capacites/persistence';
+import { recordAdminEvent } from '../common/admin-audit';
+import { ResourceException } from '../common/app.exception';
+import type { ListQuery } from '../common/list-query';
+import { asArray } from '../common/pagination';
+import { escapeLike } from '../tracks/tracks.service';
+
+export interface UserResponse {
+  id: string;
+  email: string;
+  displayName: string;
+  disabled: boolean;
+  /** Only the memberships in the caller's organisations (all of them for the admin). */
+  memberships: { organizationId: string; role: Role }[];
+  createdAt: string;
+}
+
+export interface UserFilter {
+  q?: string;
+  organizationId?: string;
+  role?: Role;
+  disabled?: boolean;
+  id?: string | string[];
+}
+
+export const USER_SORT: Record<string, string> = {
+  displayName: 'u.display_name',
+  email: 'u.email',
+  createdAt: 'u.created_at',
+};
+
+/**
+ * Users and their roles per organisation. Everyone sees the people of their own
+ * organisations (to name pilots, sponsors, participants); only the platform admin
+ * creates, changes and disables accounts. Nobody learns of another organisation's people.
+ */
+@Injectable()
+export class UsersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(query: ListQuery<UserFilter>, principal: Principal) {
+    const own = ownOrganizations(principal);
+    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
+    const { filter } = query;
+    if (own !== 'all' || filter.organizationId || filter.role) {
+      const orgs =
+        own === 'all' ? null : filter.organizationId ? own.filter((o) => o === filter.organizationId) : own;
+      const params: Record<string, unknown> = {};
+      let where = 'm.user_id = u.id';
+      if (orgs) {
+        where += ' AND m.organization_id IN (:...orgs)';
+        params.orgs = orgs.length ? orgs : [null];
+      } else if (filter.organizationId) {
+        where += ' AND m.organization_id = :org';
+        params.org = filter.organizationId;
+      }
+      if (filter.role) {
+        where += ' AND m.role = :role';
+        params.role = filter.role;
+      }
+      qb.andWhere(`EXISTS (SELECT 1 FROM memberships m WHERE ${where})`, params);
+    }
+    if (filter.disabled !== undefined)
+      qb.andWhere(filter.disabled ? 'u.disabled_at IS NOT NULL' : 'u.disabled_at IS NULL');
+    if (filter.q) {
+      qb.andWhere('(unaccent(u.display_name) ILIKE unaccent(:q) OR u.email ILIKE :q)', {
+        q: `%${escapeLike(filter.q)}%`,
+      });
+    }
+    const ids = asArray(filter.id);
+    if (ids) qb.andWhere('u.id IN (:...ids)', { ids: ids.length ? ids : [null] });
+    const [rows, total] = await qb
+      .orderBy(USER_SORT[query.sort.field] ?? 'u.display_name', query.sort.order)
+      .addOrderBy('u.id', 'ASC')
+      .offset(query.offset)
+      .limit(query.limit)
+      .getManyAndCount();
+    return { data: await this.withMemberships(rows, own), total };
+  }
+
+  async findOne(id: string, principal: Principal): Promise<UserResponse> {
+    const own = ownOrganizations(principal);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    const [response] = user ? await this.withMemberships([user], own) : [];
+    // Another organisation's user does not exist for the caller; oneself always does.
+    if (!response || (own !== 'all' && response.memberships.length === 0 && id !== principal.userId)) {
+      throw ResourceException.notFound('user');
+    }
+    return response;
+  }
+
+  async create(input: UserCreateInput, principal: Principal): Promise<UserResponse> {
+    assertAdmin(principal);
+    await this.assertOrganizationsExist(input.memberships.map((m) => m.organizationId));
+    const id = randomUUID();
+    const passwordHash = input.password ? await hash(input.password) : null;
+    await this.dataSource.transaction(async (manager) => {
+      if (await emailTaken(manager, input.email)) {
+        throw ResourceException.conflict(
+          'EMAIL_TAKEN',
+          `A user with the email "${input.email}" already exists.`,
+        );
+      }
+      await manager.insert(UserEntity, {
+        id,
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash,
+        disabledAt: null,
+      });
+      await this.replaceMemberships(manager, id, input.memberships);
+      await recordAdminEvent(manager, {
+        organizationId: input.memberships[0]?.organizationId ?? null,
+        event: 'user.created',
+        actorId: principal.userId,
+        details: { userId: id, email: input.email, memberships: input.memberships },
+      });
+    });
+    return this.findOne(id, principal);
+  }
+
+  async update(id: string, input: UserUpdateInput, principal: Principal): Promise<UserResponse> {
+    assertAdmin(principal);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    if (!user) throw ResourceException.notFound('user');
+    if (id === principal.userId) {
+      // An admin cannot lock themself out.
+      if (input.disabled === true)
+        throw ResourceException.conflict('SELF_LOCKOUT', 'You cannot disable your own account.');
+      if (input.memberships && !input.memberships.some((m) => m.role === 'admin')) {
+        throw ResourceException.conflict('SELF_LOCKOUT', 'You cannot remove your own admin role.');
+      }
+    }
+    if (input.memberships)
+      await this.assertOrganizationsExist(input.memberships.map((m) => m.organizationId));
+    const passwordHash = input.password ? await hash(input.password) : undefined;
+    await this.dataSource.transaction(async (manager) => {
+      if (input.email && input.email !== user.email) {
+        const taken = await emailTaken(manager, input.email);
+        if (taken)
+          throw ResourceException.conflict(
+            'EMAIL_TAKEN',
+            `A user with the email "${input.email}" already exists.`,
+          );
+      }
+      const changes: Partial<UserEntity> = {};
+      if (input.email !== undefined) changes.email = input.email;
+      if (input.displayName !== undefined) changes.displayName = input.displayName;
+      if (passwordHash !== undefined) changes.passwordHash = passwordHash;
+      if (input.disabled !== undefined)
+        changes.disabledAt = input.disabled ? (user.disabledAt ?? new Date()) : null;
+      if (Object.keys(changes).length > 0) await manager.update(UserEntity, { id }, changes);
+      if (input.memberships) await this.replaceMemberships(manager, id, input.memberships);
+      // A disabled account, a new password or other roles: its sessions end now.
+      if (input.disabled === true || passwordHash !== undefined || input.memberships) {
+        await manager.update(SessionEntity, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      }
+      // The audit says that the password changed, never what it is.
+      const audited = { ...input };
+      delete audited.password;
+      await recordAdminEvent(manager, {
+        organizationId: (input.memberships ?? [])[0]?.organizationId ?? null,
+        event: input.disabled === true ? 'user.disabled' : 'user.updated',
+        actorId: principal.userId,
+        details: { userId: id, changes: audited, passwordChanged: passwordHash !== undefined },
+      });
+    });
+    return this.findOne(id, principal);
+  }
+
+  /** Users are never deleted (the audit names them): DELETE disables the account. */
+  async disable(id: string, principal: Principal): Promise<UserResponse> {
+    return this.update(id, { disabled: true }, principal);
+  }
+
+  private async replaceMemberships(
+    manager: EntityManager,
+    userId: string,
+    memberships: { organizationId: string; role: Role }[],
+  ): Promise<void> {
+    await manager.delete(MembershipEntity, { userId });
+    const unique = [...new Map(memberships.map((m) => [`${m.organizationId}:${m.role}`, m])).values()];
+    if (unique.length > 0)
+      await manager.insert(
+        MembershipEntity,
+        unique.map((m) => ({ ...m, userId })),
+      );
+  }
+
+  private async assertOrganizationsExist(ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    const found = await this.dataSource.getRepository(OrganizationEntity).countBy({ id: In(unique) });
+    if (found !== unique.length) {
+      throw ResourceException.invalid(
+        'memberships',
+        'a membership names an organization that does not exist',
+      );
+    }
+  }
+
+  private async withMemberships(users: UserEntity[], own: string[] | 'all'): Promise<UserResponse[]> {
+    if (users.length === 0) return [];
+    const memberships = await this.dataSource
+      .getRepository(MembershipEntity)
+      .findBy({ userId: In(users.map((u) => u.id)) });
+    return users.map((u) => ({
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      disabled: u.disabledAt !== null,
+      memberships: memberships
+        .filter((m) => m.userId === u.id && (own === 'all' || own.includes(m.organizationId)))
+        .map((m) => ({ organizationId: m.organizationId, role: m.role }))
+        .sort((a, b) => `${a.organizationId}${a.role}`.localeCompare(`${b.organizationId}${b.role}`)),
+      createdAt: u.createdAt.toISOString(),
+    }));
+  }
+}
+
+async function emailTaken(manager: EntityManager, email: string): Promise<boolean> {
+  const count = await manager
+    .getRepository(UserEntity)
+    .createQueryBuilder('u')
+    .where('lower(u.email) = lower(:email)', { email })
+    .getCount();
+  return count > 0;
+}
+
+function ownOrganizations(principal: Principal): string[] | 'all' {
+  return isPlatformAdmin(principal)
+    ? 'all'
+    : [...new Set(principal.memberships.map((m) => m.organizationId))];
+}
+
+function assertAdmin(principal: Principal): void {
+  if (!canAdministrate(principal))
+    throw ResourceException.forbidden('Accounts are managed by the platform admin.');
+}

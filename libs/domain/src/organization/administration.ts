@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { lifecycleSettingsSchema } from './lifecycle-settings';
+import { ORGANIZATION_KINDS, ROLES } from './organization';
+
+/** Inputs of the administration screens (organisations, tracks, users), shared with the back-office. */
+
+const name = (field: string, max = 200) =>
+  z
+    .string({ message: `${field} is required` })
+    .trim()
+    .min(1, { message: `${field} is required` })
+    .max(max, { message: `${field} must have at most ${max} characters` });
+
+const slug = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    message: 'slug must be lowercase letters, digits and single hyphens',
+  })
+  .max(80);
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const timeZone = z
+  .string()
+  .refine(isTimeZone, { message: 'timeZone must be an IANA time zone such as Europe/Paris' });
+
+/** Stored settings are partial: missing keys take the defaults. The time zone is its own field. */
+export const organizationSettingsSchema = lifecycleSettingsSchema.omit({ timeZone: true }).partial().strict();
+
+export const organizationCreateSchema = z
+  .object({
+    name: name('name'),
+    slug,
+    kind: z.enum(ORGANIZATION_KINDS, { message: `kind must be one of ${ORGANIZATION_KINDS.join(', ')}` }),
+    timeZone: timeZone.default('Europe/Paris'),
+    settings: organizationSettingsSchema.default({}),
+  })
+  .strict();
+export type OrganizationCreateInput = z.infer<typeof organizationCreateSchema>;
+
+export const organizationUpdateSchema = z
+  .object({
+    name: name('name').optional(),
+    kind: z.enum(ORGANIZATION_KINDS).optional(),
+    timeZone: timeZone.optional(),
+    /** Replaces the stored settings; a later change never alters a running test (frozen at launch). */
+    settings: organizationSettingsSchema.optional(),
+  })
+  .strict();
+export type OrganizationUpdateInput = z.infer<typeof organizationUpdateSchema>;
+
+export const trackCreateSchema = z
+  .object({
+    name: name('name'),
+    slug: slug.optional(),
+    description: z.string().trim().max(2000).default(''),
+    /** Null or absent: shared by every organisation. */
+    organizationId: z.uuid().nullable().default(null),
+  })
+  .strict();
+export type TrackCreateInput = z.infer<typeof trackCreateSchema>;
+
+export const trackUpdateSchema = z
+  .object({
+    name: name('name').optional(),
+    description: z.string().trim().max(2000).optional(),
+    archived: z.boolean().optional(),
+  })
+  .strict();
+export type TrackUpdateInput = z.infer<typeof trackUpdateSchema>;
+
+export const membershipSchema = z
+  .object({
+    organizationId: z.uuid({ message: 'organizationId must be an organisation id' }),
+    role: z.enum(ROLES, { message: `role must be one of ${ROLES.join(', ')}` }),
+  })
+  .strict();
+
+/** At least 12 characters (ANSSI's recommendation for passwords alone is longer still). */
+export const passwordSchema = z
+  .string()
+  .min(12, { message: 'password must have at least 12 characters' })
+  .max(200, { message: 'password must have at most 200 characters' });
+
+export const userCreateSchema = z
+  .object({
+    email: z.email({ message: 'email must be an email address' }).max(320).toLowerCase(),
+    displayName: name('displayName'),
+    /** Absent: the user logs in through OpenID Connect only. */
+    password: passwordSchema.optional(),
+    memberships: z.array(membershipSchema).max(50).default([]),
+  })
+  .strict();
+export type UserCreateInput = z.infer<typeof userCreateSchema>;
+
+export const userUpdateSchema = z
+  .object({
+    email: z.email({ message: 'email must be an email address' }).max(320).toLowerCase().optional(),
+    displayName: name('displayName').optional(),
+    password: passwordSchema.optional(),
+    /** Replaces every membership of the user. */
+    memberships: z.array(membershipSchema).max(50).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
