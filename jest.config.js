@@ -19,6 +19,9 @@ module.exports = {
       displayName: 'admin',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/apps/admin/src/**/__tests__/**/*.spec.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/apps/admin/jest.setup.cjs'],
+      // Browser libraries that ship ES modules only, compiled like our sources.
+      transformIgnorePatterns: ['/node_modules/(?!(react-hotkeys-hook|@mui/x-charts|@mui/x-charts-vendor|@mui/x-internals|d3-[^/]+|internmap|robust-predicates|delaunator|flatqueue)/)'],
     },
     {
       ...preset,

@@ -19,5 +19,12 @@ export const App = () => (
   >
     <Resource name="experiments" {...experiments} />
     <Resource name="organizations" {...organizations} />
+    {/* Read through references only (names, timelines, outcomes). */}
+    <Resource name="tracks" recordRepresentation="name" />
+    <Resource name="users" recordRepresentation="displayName" />
+    <Resource name="check-ins" />
+    <Resource name="audit-events" />
+    <Resource name="evaluations" />
+    <Resource name="decisions" />
   </Admin>
 );

@@ -1,7 +1,61 @@
 import simpleRestProvider from 'ra-data-simple-rest';
+import { fetchUtils, type DataProvider } from 'react-admin';
+import type { LifecycleAction } from '@capacites/domain';
+import { toApiExperimentFilter } from '../experiments/list/filters';
+import { ACTION_PATHS, type AllowedActionDto, type MyTask } from './lifecycle';
+
+export { ACTION_PATHS, type AllowedActionDto, type MyTask } from './lifecycle';
 
 /** Same origin as the back-office: the API serves it, and Vite proxies /api in dev. */
 export const API_URL = '/api';
 
-// The API follows simple REST conventions as they are; nothing to override yet.
-export const dataProvider = simpleRestProvider(API_URL);
+/** The session is an HttpOnly cookie: every call sends it, and only to our own origin. */
+export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
+  fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
+
+/**
+ * What the back-office asks beyond the REST resources: the lifecycle actions, the
+ * dashboard and the user's tasks. A refusal (409) rejects with the API's `message`,
+ * which react-admin's HttpError carries as its own message.
+ */
+export interface CapacitesDataProvider extends DataProvider {
+  getAllowedActions(experimentId: string): Promise<AllowedActionDto[]>;
+  runAction(experimentId: string, action: LifecycleAction, body: object): Promise<unknown>;
+  getDashboard<T>(organizationId?: string): Promise<T>;
+  getMyTasks(): Promise<MyTask[]>;
+  markAllNotificationsRead(): Promise<void>;
+}
+
+const base = simpleRestProvider(API_URL, httpClient);
+
+// The API follows simple REST conventions; only the extra calls are added.
+export const dataProvider: CapacitesDataProvider = {
+  ...base,
+  getList(resource, params) {
+    if (resource !== 'experiments') return base.getList(resource, params);
+    return base.getList(resource, { ...params, filter: toApiExperimentFilter(params.filter ?? {}) });
+  },
+  async getAllowedActions(experimentId) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/actions`);
+    return json as AllowedActionDto[];
+  },
+  async runAction(experimentId, action, body) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/${ACTION_PATHS[action]}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    return json;
+  },
+  async getDashboard<T>(organizationId?: string) {
+    const query = organizationId ? `?organizationId=${encodeURIComponent(organizationId)}` : '';
+    const { json } = await httpClient(`${API_URL}/dashboard${query}`);
+    return json as T;
+  },
+  async getMyTasks() {
+    const { json } = await httpClient(`${API_URL}/me/tasks`);
+    return json as MyTask[];
+  },
+  async markAllNotificationsRead() {
+    await httpClient(`${API_URL}/notifications/read-all`, { method: 'POST', body: '{}' });
+  },
+};

@@ -2,13 +2,170 @@ import frenchMessages from 'ra-language-french';
 import type { TranslationMessages } from 'react-admin';
 
 /**
- * The product's own French messages. Keys mirror the model
- * (`resources.<resource>.fields.<field>`); `app.*` holds the few others.
- * Its shape is the contract every other locale must fill (see en.ts).
+ * The product's own French messages, in the vocabulary of the source ("Capacités
+ * publiques"). Keys mirror the model (`resources.<resource>.fields.<field>`); `app.*`
+ * holds the others. Its shape is the contract every other locale must fill (see en.ts).
  */
 export const frCapacitesMessages = {
   app: {
     title: 'Capacités',
+    menu: {
+      experiments: 'Tests',
+      tasks: 'Mes tâches',
+      dashboard: 'Tableau de bord CODIR',
+      notifications: 'Notifications',
+      administration: 'Administration',
+    },
+    countdown: {
+      left: 'J-%{days}',
+      overdue: 'dépassé de %{smart_count} jour |||| dépassé de %{smart_count} jours',
+      kinds: { evaluation: 'Évaluation', decision: 'Décision' },
+    },
+    tape: {
+      running: "EN TEST — jusqu'au %{date}",
+      label: "Ce test est provisoire : il s'arrête le %{date}.",
+      print: 'Imprimer la fiche test',
+      fiche: 'Fiche test',
+    },
+    sections: {
+      hypothesis: 'Hypothèse',
+      framing: 'Cadrage',
+      people: 'Personnes',
+      criteria: "Critères d'évaluation",
+      dates: 'Dates et rythme',
+      exitPlan: 'Plan de sortie',
+      timeline: 'Historique',
+      checkIns: "Points d'étape",
+      evaluation: 'Évaluation',
+      decision: 'Décision',
+      lineage: 'Itérations',
+      readiness: 'Prêt à lancer ?',
+    },
+    readiness: {
+      ready: 'Tout est prêt : le test peut être lancé.',
+      missing: 'Encore %{smart_count} point à compléter avant le lancement. |||| Encore %{smart_count} points à compléter avant le lancement.',
+      items: {
+        hypothesis: 'Une hypothèse à vérifier',
+        scope: 'Un périmètre (services, sites, personnes)',
+        criteria: "Au moins un critère d'évaluation",
+        pilots: 'Au moins un·e porteur·euse',
+        sponsor: 'Un portage institutionnel',
+        expiry: 'Une date de péremption future, dans la durée maximale (%{max} jours)',
+        consent: "Des participant·es qui ont donné leur accord",
+        exitPlan: 'Un plan de sortie : quand le porteur se retire, qui prend le relais',
+      },
+      problems: {
+        hypothesis: 'Pas d’hypothèse, pas de test.',
+        hypothesisRevision: "L'hypothèse reprise du test précédent doit être revue pour cette itération.",
+        scope: 'Le périmètre est vide.',
+        criteria: 'Aucun critère pour le moment.',
+        pilots: 'Personne ne porte encore le test.',
+        sponsor: 'Aucun portage institutionnel.',
+        expiry: 'La date de péremption manque, est passée ou dépasse la durée maximale.',
+        consent: "Aucun·e participant·e, ou certain·es n'ont pas encore donné leur accord.",
+        exitPlan: 'Le plan de sortie est incomplet.',
+      },
+    },
+    weather: {
+      sunny: 'Ensoleillé',
+      cloudy: 'Nuageux',
+      stormy: 'Orageux',
+      none: 'Pas encore de point',
+    },
+    verdicts: {
+      confirmed: 'Hypothèse confirmée',
+      partly_confirmed: 'Hypothèse en partie confirmée',
+      refuted: 'Hypothèse infirmée',
+      inconclusive: 'Résultat non concluant',
+    },
+    outcomes: {
+      iterate: 'Itérer',
+      perpetuate: 'Pérenniser',
+      abandon: 'Abandonner',
+    },
+    events: {
+      create: 'Test créé en brouillon',
+      launch: 'Test lancé',
+      cancel: 'Test annulé',
+      checkIn: "Point d'étape",
+      checkInMissed: "Point d'étape manqué",
+      extensionRequested: 'Prolongation demandée',
+      extensionApproved: 'Prolongation accordée',
+      extensionRefused: 'Prolongation refusée',
+      expire: 'Date de péremption atteinte : le test s’arrête',
+      stopEarly: 'Arrêt anticipé',
+      criteriaAmended: 'Critères modifiés',
+      submitEvaluation: 'Évaluation remise',
+      evaluationOverdue: 'Évaluation en retard',
+      evaluationAlgeco: 'Alerte Algeco : évaluation en retard, CODIR prévenu',
+      decideIterate: 'Décision : itérer',
+      decidePerpetuate: 'Décision : pérenniser',
+      decideAbandon: 'Décision : abandonner',
+      decisionOverdue: 'Décision en retard',
+      decisionAlgeco: 'Alerte Algeco : décision en retard, CODIR prévenu',
+      system: 'automatique',
+      empty: 'Rien pour le moment.',
+      unavailable: "L'historique n'est pas encore disponible.",
+    },
+    actions: {
+      done: 'C’est enregistré.',
+      refused: 'Refusé par le serveur',
+      cancelButton: 'Fermer',
+      editFraming: 'Modifier le cadrage',
+      launch: {
+        label: 'Lancer le test',
+        help: "Le test démarre maintenant et s'arrêtera à sa date de péremption, quoi qu'il arrive. Toutes les personnes concernées sont prévenues.",
+      },
+      cancel: {
+        label: 'Annuler le brouillon',
+        help: "Le test ne sera pas lancé. L'annulation est définitive.",
+      },
+      recordCheckIn: {
+        label: "Faire un point d'étape",
+        help: 'Un point régulier garde le rythme sans épuiser l’équipe : où en est-on, qu’est-ce qui bloque ?',
+      },
+      requestExtension: {
+        label: 'Demander une prolongation',
+        help: 'Une prolongation est limitée, justifiée, et accordée par le portage institutionnel.',
+      },
+      approveExtension: { label: 'Accorder la prolongation', help: 'La nouvelle date de péremption s’applique dès maintenant.' },
+      refuseExtension: { label: 'Refuser la prolongation', help: 'Le test s’arrêtera à sa date de péremption actuelle.' },
+      stopEarly: {
+        label: 'Arrêter le test',
+        help: "Arrêter avant la date de péremption est permis : l'évaluation reste due.",
+      },
+      amendCriteria: {
+        label: 'Modifier les critères',
+        help: 'Les critères fixés au lancement restent visibles ; la modification est tracée avec sa raison.',
+      },
+      submitEvaluation: {
+        label: "Remettre l'évaluation",
+        help: 'Un regard bienveillant mais juste : en écho à l’hypothèse de départ, avec la parole des usager·es du test.',
+      },
+      decide: {
+        label: 'Décider de la suite',
+        help: 'Itérer, pérenniser ou abandonner : l’abandon est une issue légitime.',
+      },
+    },
+    validation: {
+      choose: 'Choisissez une valeur',
+      date: 'Une date est attendue (AAAA-MM-JJ)',
+      usersVoice: 'La parole des usager·es est requise : ses sources et le nombre de personnes entendues, ou pourquoi personne ne l’a été.',
+      handover: 'Pérenniser demande une passation : quand le porteur se retire, qui prend le relais.',
+      invalid: 'Valeur invalide',
+    },
+    lineage: {
+      parent: "Test d'origine",
+      child: 'Itération suivante',
+      iteration: 'Itération n° %{n}',
+      none: 'Premier test, sans itération pour le moment.',
+    },
+    fiche: {
+      subtitle: 'Un test vérifie une hypothèse, a une durée limitée et sera évalué.',
+    },
+    print: 'Imprimer',
+    yes: 'Oui',
+    no: 'Non',
   },
   resources: {
     experiments: {
@@ -24,10 +181,64 @@ export const frCapacitesMessages = {
         scope: 'Périmètre',
         state: 'État',
         expiresAt: 'Date de péremption',
+        expiresOn: 'Date de péremption',
+        originalExpiresAt: 'Date de péremption initiale',
+        deadline: 'Échéance',
         iteration: 'Itération',
         parentId: "Test d'origine",
         createdAt: 'Créé le',
         updatedAt: 'Modifié le',
+        launchedAt: 'Lancé le',
+        stoppedAt: 'Arrêté le',
+        evaluationDueAt: 'Évaluation attendue le',
+        decisionDueAt: 'Décision attendue le',
+        pilotIds: 'Porteur·euses',
+        sponsorId: 'Portage institutionnel',
+        participants: 'Équipe testeuse',
+        userId: 'Personne',
+        consented: 'A donné son accord',
+        consentedAt: 'Accord donné le',
+        checkInCadenceDays: "Rythme des points d'étape (jours)",
+        lastWeather: 'Dernière météo',
+        criteria: 'Critères',
+        criterion: {
+          name: 'Critère / indicateur',
+          method: 'Comment le mesurer',
+          target: 'Cible',
+          coBuiltWithUsers: 'Co-construit avec les usager·es',
+        },
+        exitPlan: {
+          pilotWithdrawal: 'Quand le porteur se retire',
+          takeover: 'Qui prend le relais',
+        },
+        weather: 'Météo',
+        progress: 'Avancement',
+        blockers: 'Points de blocage',
+        reason: 'Raison',
+        newExpiryDate: 'Nouvelle date de péremption',
+        justification: 'Justification',
+        verdict: "Verdict sur l'hypothèse",
+        criterionResults: 'Résultat par critère',
+        result: 'Résultat',
+        met: 'Atteint',
+        usersVoice: {
+          sources: 'Sources (entretiens, questionnaires…), séparées par des virgules',
+          count: 'Nombre de personnes entendues',
+          noneReason: "Si personne n'a été entendu : pourquoi",
+        },
+        learnings: 'Enseignements',
+        outcome: 'Décision',
+        rationale: 'Motivation',
+        handover: {
+          pilotWithdrawal: 'Quand le porteur se retire',
+          takeover: 'Qui prend le relais',
+        },
+        nextFocus: 'Ce que teste l’itération suivante (autre aspect, service ou échelle)',
+      },
+      filters: {
+        pilotId: 'Porteur·euse',
+        expiringSoon: 'Péremption dans les 30 jours',
+        overdue: 'Évaluation ou décision en retard',
       },
       helpers: {
         title: 'Un nom court qui dit de quoi parle le test (3 à 200 caractères).',
@@ -35,6 +246,18 @@ export const frCapacitesMessages = {
           'Un test vérifie une hypothèse : ce que vous pensez vrai et que le test va confirmer ou infirmer.',
         vision: 'Le projet idéal, la vision que sert cette hypothèse.',
         scope: 'Les services, sites et personnes concernés par le test.',
+        criteria:
+          "Ce que l'on mesurera pour savoir si l'hypothèse tient. Construisez les indicateurs avec les usager·es du test quand c'est possible.",
+        pilots: 'Le test est porté collectivement plutôt que par un héros solitaire.',
+        sponsor: 'La personne (DGA, DGS…) qui soutient le test, accorde les prolongations et décide.',
+        participants:
+          "Un test ne se fait qu'avec l'accord des parties : chaque personne de l'équipe testeuse doit avoir donné le sien.",
+        expiresOn:
+          "À cette date, le test s'arrête, quoi qu'il arrive. Cela oblige à l'évaluation et évite l'« effet Algeco ».",
+        checkInCadenceDays: 'Des points réguliers gardent le rythme sans épuiser les personnes (14 jours par défaut).',
+        exitPlan: "Préparez l'autonomie de l'équipe après le test : quand le porteur se retire, qui prend le relais.",
+        runningLocked: 'Le test est lancé : seuls la vision et le périmètre peuvent encore changer.',
+        createNext: 'Le brouillon est créé ; complétez ensuite son cadrage (critères, personnes, dates, plan de sortie).',
       },
       states: {
         draft: 'Brouillon',
@@ -65,6 +288,22 @@ export const frCapacitesMessages = {
         carsat: 'CARSAT',
         other: 'Autre',
       },
+    },
+    tracks: {
+      name: 'Piste |||| Pistes',
+      fields: { name: 'Nom', slug: 'Identifiant court', description: 'Description', organizationId: 'Organisation' },
+    },
+    users: {
+      name: 'Personne |||| Personnes',
+      fields: { displayName: 'Nom', email: 'Adresse électronique', disabled: 'Désactivé', memberships: 'Rôles' },
+    },
+    'check-ins': {
+      name: "Point d'étape |||| Points d'étape",
+      fields: { weather: 'Météo', progress: 'Avancement', blockers: 'Points de blocage', recordedAt: 'Le', authorId: 'Par' },
+    },
+    'audit-events': {
+      name: 'Événement |||| Événements',
+      fields: { event: 'Événement', occurredAt: 'Le', actorId: 'Par', reason: 'Raison' },
     },
   },
 };

@@ -1,0 +1,1 @@
+export { hasAnyRole, usePrincipal } from './usePrincipal';

@@ -1,0 +1,30 @@
+import type { LifecycleAction } from '@capacites/domain';
+
+/** The API route of each lifecycle action, under /api/experiments/:id/. */
+export const ACTION_PATHS: Record<LifecycleAction, string> = {
+  launch: 'launch',
+  cancel: 'cancel',
+  recordCheckIn: 'check-ins',
+  requestExtension: 'extension',
+  approveExtension: 'extension/approve',
+  refuseExtension: 'extension/refuse',
+  stopEarly: 'stop',
+  amendCriteria: 'criteria-amendments',
+  submitEvaluation: 'evaluation',
+  decide: 'decision',
+};
+
+/** One action the current user may perform now (GET /api/experiments/:id/actions). */
+export interface AllowedActionDto {
+  action: LifecycleAction;
+  roles: string[];
+}
+
+/** One task of the current user (GET /api/me/tasks). */
+export interface MyTask {
+  kind: 'launch' | 'check-in' | 'evaluation' | 'decision' | 'extension-approval';
+  experimentId: string;
+  title: string;
+  dueAt: string | null;
+  overdue: boolean;
+}

@@ -1,0 +1,80 @@
+import type { LifecycleAction } from '@capacites/domain';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { useId, useMemo, useState } from 'react';
+import { Form, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import type { FieldValues } from 'react-hook-form';
+import type { CapacitesDataProvider } from '../../dataProvider';
+import { zodResolver } from '../../forms';
+import type { Experiment } from '../types';
+import { ACTION_FORMS } from './actionForms';
+
+interface ActionDialogProps {
+  experiment: Experiment;
+  action: LifecycleAction;
+  open: boolean;
+  onClose: () => void;
+}
+
+const identity = (values: FieldValues) => values;
+
+/** The server's words when it refuses (409 and others): react-admin's HttpError carries them. */
+const refusalOf = (error: unknown): string =>
+  error instanceof Error && error.message ? error.message : String(error);
+
+/**
+ * One lifecycle action as a form in a dialog: checked with the domain's schema before
+ * anything is sent; a refusal from the API is shown in the dialog, which stays open.
+ */
+export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialogProps) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const dataProvider = useDataProvider<CapacitesDataProvider>();
+  const titleId = useId();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const form = ACTION_FORMS[action];
+  const toBody = form.toBody ?? identity;
+  // The form definitions are static: one resolver per action.
+  const resolver = useMemo(
+    () => zodResolver(form.schema, { toBody, refinements: form.refinements, aliases: form.aliases }),
+    [form, toBody],
+  );
+  const defaultValues = useMemo(() => form.defaults(experiment), [form, experiment]);
+
+  const submit = async (values: FieldValues) => {
+    setRefusal(null);
+    try {
+      await dataProvider.runAction(experiment.id, action, toBody(values));
+      notify('app.actions.done', { type: 'success' });
+      onClose();
+      refresh();
+    } catch (error) {
+      setRefusal(refusalOf(error));
+    }
+  };
+
+  const { Fields } = form;
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
+      <Form record={defaultValues} defaultValues={defaultValues} resolver={resolver} onSubmit={submit} noValidate>
+        <DialogTitle id={titleId}>{translate(`app.actions.${action}.label`)}</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>{translate(`app.actions.${action}.help`)}</DialogContentText>
+          {Fields ? <Fields experiment={experiment} /> : null}
+          {refusal ? (
+            <Alert severity="error" role="alert" sx={{ mt: 2 }} data-testid="action-refusal">
+              <strong>{translate('app.actions.refused')} : </strong>
+              {refusal}
+            </Alert>
+          ) : null}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{translate('app.actions.cancelButton')}</Button>
+          <Button type="submit" variant="contained" color={form.serious ? 'warning' : 'primary'}>
+            {translate(`app.actions.${action}.label`)}
+          </Button>
+        </DialogActions>
+      </Form>
+    </Dialog>
+  );
+};

@@ -1,0 +1,210 @@
+import {
+  checkInSchema,
+  criteriaAmendmentSchema,
+  decisionSchema,
+  evaluationSchema,
+  extensionRequestSchema,
+  optionalReasonSchema,
+  reasonSchema,
+  OUTCOMES,
+  VERDICTS,
+  WEATHERS,
+  type LifecycleAction,
+} from '@capacites/domain';
+import type { ComponentType } from 'react';
+import { z } from 'zod';
+import { Box, Typography } from '@mui/material';
+import {
+  FormDataConsumer,
+  NullableBooleanInput,
+  NumberInput,
+  RadioButtonGroupInput,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
+import { CriteriaInput, normalizeCriteria } from '../form/CriteriaInput';
+import type { Experiment } from '../types';
+import { WeatherIcon } from '../WeatherIcon';
+
+type Values = Record<string, unknown>;
+
+/** How one lifecycle action is asked for: its fields, their defaults, the body sent. */
+export interface ActionForm {
+  schema: z.ZodType;
+  defaults: (experiment: Experiment) => Values;
+  toBody?: (values: Values) => Values;
+  refinements?: Record<string, string>;
+  aliases?: Record<string, string>;
+  Fields?: ComponentType<{ experiment: Experiment }>;
+  /** Irreversible or stopping: shown in the warning colour. */
+  serious?: boolean;
+}
+
+const withoutBlank = (values: Values): Values =>
+  Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+
+const multiline = { multiline: true, minRows: 2, fullWidth: true } as const;
+
+const ReasonFields = () => <TextInput source="reason" {...multiline} />;
+
+const CheckInFields = () => {
+  const translate = useTranslate();
+  return (
+    <>
+      <RadioButtonGroupInput
+        source="weather"
+        choices={WEATHERS.map((weather) => ({ id: weather, name: `app.weather.${weather}` }))}
+        optionText={(choice: { id: (typeof WEATHERS)[number]; name: string }) => (
+          <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+            <WeatherIcon weather={choice.id} />
+            {translate(choice.name)}
+          </Box>
+        )}
+      />
+      <TextInput source="progress" {...multiline} />
+      <TextInput source="blockers" {...multiline} />
+    </>
+  );
+};
+
+const ExtensionFields = () => (
+  <>
+    <TextInput source="newExpiryDate" type="date" InputLabelProps={{ shrink: true }} />
+    <TextInput source="justification" {...multiline} />
+  </>
+);
+
+const AmendCriteriaFields = () => (
+  <>
+    <CriteriaInput />
+    <TextInput source="reason" {...multiline} />
+  </>
+);
+
+// An array input shown as one comma-separated text field.
+const formatSources = (value: unknown) => (Array.isArray(value) ? value.join(', ') : '');
+const parseSources = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const EvaluationFields = ({ experiment }: { experiment: Experiment }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <RadioButtonGroupInput
+        source="verdict"
+        choices={VERDICTS.map((verdict) => ({ id: verdict, name: `app.verdicts.${verdict}` }))}
+        row={false}
+      />
+      <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
+        {translate('resources.experiments.fields.criterionResults')}
+      </Typography>
+      {(experiment.criteria ?? []).map((criterion, index) => (
+        <Box key={criterion.id} sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
+          <TextInput source={`criterionResults.${index}.result`} label={criterion.name} {...multiline} minRows={1} />
+          <NullableBooleanInput
+            source={`criterionResults.${index}.met`}
+            label="resources.experiments.fields.met"
+            sx={{ minWidth: 140 }}
+          />
+        </Box>
+      ))}
+      <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
+        {translate('app.sections.evaluation')}
+      </Typography>
+      <TextInput
+        source="usersVoice.sources"
+        format={formatSources}
+        parse={parseSources}
+        fullWidth
+      />
+      <NumberInput source="usersVoice.count" min={0} />
+      <TextInput source="usersVoice.noneReason" {...multiline} />
+      <TextInput source="learnings" {...multiline} minRows={3} />
+    </>
+  );
+};
+
+const DecisionFields = () => (
+  <>
+    <RadioButtonGroupInput
+      source="outcome"
+      choices={OUTCOMES.map((outcome) => ({ id: outcome, name: `app.outcomes.${outcome}` }))}
+    />
+    <TextInput source="rationale" {...multiline} />
+    <FormDataConsumer<{ outcome?: string }>>
+      {({ formData }) =>
+        formData.outcome === 'perpetuate' ? (
+          <>
+            <TextInput source="handover.pilotWithdrawal" {...multiline} />
+            <TextInput source="handover.takeover" {...multiline} />
+          </>
+        ) : formData.outcome === 'iterate' ? (
+          <TextInput source="nextFocus" {...multiline} />
+        ) : null
+      }
+    </FormDataConsumer>
+  </>
+);
+
+const optionalReason: ActionForm = {
+  schema: optionalReasonSchema,
+  defaults: () => ({ reason: '' }),
+  toBody: withoutBlank,
+  Fields: ReasonFields,
+};
+
+export const ACTION_FORMS: Record<LifecycleAction, ActionForm> = {
+  launch: { schema: z.object({}).strict(), defaults: () => ({}) },
+  cancel: { ...optionalReason, serious: true },
+  recordCheckIn: {
+    schema: checkInSchema,
+    defaults: () => ({ weather: undefined, progress: '', blockers: '' }),
+    Fields: CheckInFields,
+  },
+  requestExtension: {
+    schema: extensionRequestSchema,
+    defaults: () => ({ newExpiryDate: '', justification: '' }),
+    Fields: ExtensionFields,
+  },
+  approveExtension: optionalReason,
+  refuseExtension: optionalReason,
+  stopEarly: { schema: reasonSchema, defaults: () => ({ reason: '' }), Fields: ReasonFields, serious: true },
+  amendCriteria: {
+    schema: criteriaAmendmentSchema,
+    defaults: (experiment) => ({ criteria: experiment.criteria ?? [], reason: '' }),
+    toBody: (values) => ({ ...values, criteria: normalizeCriteria(values.criteria) }),
+    Fields: AmendCriteriaFields,
+  },
+  submitEvaluation: {
+    schema: evaluationSchema,
+    defaults: (experiment) => ({
+      verdict: undefined,
+      criterionResults: (experiment.criteria ?? []).map((c) => ({ criterionId: c.id, result: '', met: null })),
+      usersVoice: { sources: [], count: 0, noneReason: '' },
+      learnings: '',
+    }),
+    toBody: (values) => {
+      const voice = (values.usersVoice ?? {}) as Values;
+      return { ...values, usersVoice: { ...voice, count: Number(voice.count ?? 0) } };
+    },
+    refinements: { usersVoice: 'app.validation.usersVoice' },
+    aliases: { usersVoice: 'usersVoice.noneReason' },
+    Fields: EvaluationFields,
+  },
+  decide: {
+    schema: decisionSchema,
+    defaults: () => ({ outcome: undefined, rationale: '', nextFocus: '' }),
+    toBody: ({ outcome, rationale, handover, nextFocus }) => ({
+      outcome,
+      rationale,
+      ...(outcome === 'perpetuate' ? { handover: handover ?? {} } : {}),
+      ...(outcome === 'iterate' && typeof nextFocus === 'string' && nextFocus.trim() ? { nextFocus } : {}),
+    }),
+    refinements: { handover: 'app.validation.handover' },
+    aliases: { handover: 'handover.pilotWithdrawal' },
+    Fields: DecisionFields,
+  },
+};

@@ -1,0 +1,102 @@
+import {
+  AutocompleteInput,
+  BooleanInput,
+  ChipField,
+  CreateButton,
+  DataTable,
+  ExportButton,
+  FilterButton,
+  List,
+  ReferenceArrayField,
+  ReferenceField,
+  ReferenceInput,
+  SelectInput,
+  SingleFieldList,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
+import { useMemo } from 'react';
+import { OrganizationDateField } from '../../organizations';
+import { DeadlineCountdown } from '../deadline';
+import { StateChip } from '../StateChip';
+import { STATE_CHOICES, stateLabelKey } from '../states';
+import type { Experiment } from '../types';
+import { makeExperimentExporter } from './exporter';
+
+// The API caps a page at 500 rows; react-admin's export asks for 1,000 by default.
+const EXPORT_MAX = 500;
+
+const experimentFilters = [
+  // Full-text search on title and hypothesis, done by the API (French stemming).
+  <TextInput key="q" source="q" label="resources.experiments.fields.q" alwaysOn resettable />,
+  <SelectInput key="state" source="state" choices={STATE_CHOICES} alwaysOn />,
+  <ReferenceInput key="trackId" source="trackId" reference="tracks" sort={{ field: 'name', order: 'ASC' }}>
+    <SelectInput optionText="name" label="resources.experiments.fields.trackId" />
+  </ReferenceInput>,
+  <ReferenceInput key="pilotId" source="pilotId" reference="users">
+    <AutocompleteInput
+      optionText="displayName"
+      label="resources.experiments.filters.pilotId"
+      filterToQuery={(q: string) => ({ q })}
+    />
+  </ReferenceInput>,
+  <BooleanInput key="expiringSoon" source="expiringSoon" label="resources.experiments.filters.expiringSoon" />,
+  <BooleanInput key="overdue" source="overdue" label="resources.experiments.filters.overdue" />,
+];
+
+const ListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton />
+    <ExportButton maxResults={EXPORT_MAX} />
+  </TopToolbar>
+);
+
+// No bulk delete: the API has none (a test is cancelled, never deleted).
+export const ExperimentList = () => {
+  const translate = useTranslate();
+  const exporter = useMemo(
+    () => makeExperimentExporter((state) => translate(stateLabelKey(state), { _: state })),
+    [translate],
+  );
+  return (
+    <List<Experiment>
+      filters={experimentFilters}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      actions={<ListActions />}
+      exporter={exporter}
+    >
+      <DataTable<Experiment> rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="title" />
+        <DataTable.Col source="state">
+          <StateChip source="state" />
+        </DataTable.Col>
+        <DataTable.Col source="trackId" disableSort>
+          <ReferenceField source="trackId" reference="tracks" link={false} emptyText="—">
+            <TextField source="name" />
+          </ReferenceField>
+        </DataTable.Col>
+        <DataTable.Col source="organizationId" disableSort>
+          <ReferenceField source="organizationId" reference="organizations" link={false}>
+            <TextField source="name" />
+          </ReferenceField>
+        </DataTable.Col>
+        <DataTable.Col source="pilotIds" disableSort>
+          <ReferenceArrayField source="pilotIds" reference="users">
+            <SingleFieldList linkType={false}>
+              <ChipField source="displayName" size="small" />
+            </SingleFieldList>
+          </ReferenceArrayField>
+        </DataTable.Col>
+        <DataTable.Col source="expiresAt">
+          <OrganizationDateField source="expiresAt" />
+        </DataTable.Col>
+        <DataTable.Col source="deadline" label="resources.experiments.fields.deadline" disableSort>
+          <DeadlineCountdown />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

@@ -1,0 +1,1 @@
+export { asRaError, issueMessage, zodResolver, type RaMessage, type ZodResolverOptions } from './zodResolver';

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { AdminContext, RecordContextProvider, ResourceContextProvider, type DataProvider } from 'react-admin';
+import { i18nProvider } from '../i18n';
+
+/** A fake data provider: every method rejects unless a test gives it. */
+export function fakeDataProvider(overrides: Record<string, unknown> = {}): DataProvider {
+  const reject = (name: string) => () => Promise.reject(new Error(`unexpected ${name}`));
+  const methods = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'];
+  return {
+    ...Object.fromEntries(methods.map((name) => [name, jest.fn(reject(name))])),
+    // Names of organisations and users are looked up everywhere: none by default.
+    getMany: jest.fn(() => Promise.resolve({ data: [] })),
+    ...overrides,
+  } as unknown as DataProvider;
+}
+
+/** react-admin's contexts (French messages, a fake API) around a component under test. */
+export const TestAdmin = ({
+  children,
+  dataProvider = fakeDataProvider(),
+  record,
+  resource = 'experiments',
+}: {
+  children: ReactNode;
+  dataProvider?: DataProvider;
+  record?: object;
+  resource?: string;
+}) => (
+  <AdminContext dataProvider={dataProvider} i18nProvider={i18nProvider}>
+    <ResourceContextProvider value={resource}>
+      {record ? <RecordContextProvider value={record}>{children}</RecordContextProvider> : children}
+    </ResourceContextProvider>
+  </AdminContext>
+);

@@ -1,0 +1,58 @@
+import type { Experiment } from '../experiments';
+
+const ORGANIZATION = '11111111-1111-4111-8111-111111111111';
+const PILOT = '22222222-2222-4222-8222-222222222222';
+const SPONSOR = '33333333-3333-4333-8333-333333333333';
+const MEMBER = '44444444-4444-4444-8444-444444444444';
+
+const base: Experiment = {
+  id: '55555555-5555-4555-8555-555555555555',
+  organizationId: ORGANIZATION,
+  trackId: null,
+  title: 'Classeur médical partagé',
+  hypothesis: 'Un classeur partagé permet aux auxiliaires d’administrer les médicaments en autonomie.',
+  hypothesisNeedsRevision: false,
+  vision: 'Des équipes autonomes',
+  scope: 'Deux crèches volontaires',
+  state: 'draft',
+  criteria: [],
+  pilotIds: [],
+  sponsorId: null,
+  participants: [],
+  checkInCadenceDays: null,
+  exitPlan: { pilotWithdrawal: '', takeover: '' },
+  expiresAt: null,
+  iteration: 1,
+  parentId: null,
+  childExperimentId: null,
+  createdAt: '2026-01-05T10:00:00.000Z',
+  updatedAt: '2026-01-05T10:00:00.000Z',
+};
+
+/** Named experiment stubs for the component tests. */
+export const experimentStub = {
+  emptyDraft: (): Experiment => ({ ...base }),
+  readyDraft: (expiresAt = '2026-03-12T22:59:59.999Z'): Experiment => ({
+    ...base,
+    criteria: [
+      { id: 'errors', name: "Erreurs d'administration", method: 'Relevé mensuel', target: '0', coBuiltWithUsers: true },
+    ],
+    pilotIds: [PILOT],
+    sponsorId: SPONSOR,
+    participants: [{ userId: MEMBER, consentedAt: '2026-01-06T09:00:00.000Z' }],
+    checkInCadenceDays: 14,
+    exitPlan: { pilotWithdrawal: 'Fin du trimestre', takeover: 'La puéricultrice référente' },
+    expiresAt,
+  }),
+  running: (expiresAt = '2026-03-12T22:59:59.999Z'): Experiment => ({
+    ...experimentStub.readyDraft(expiresAt),
+    state: 'running',
+    launchedAt: '2026-01-10T10:00:00.000Z',
+  }),
+  evaluating: (evaluationDueAt: string): Experiment => ({
+    ...experimentStub.readyDraft(),
+    state: 'evaluating',
+    stoppedAt: '2026-02-01T10:00:00.000Z',
+    evaluationDueAt,
+  }),
+};
