@@ -134,7 +134,6 @@ describe('Access matrix: endpoints × roles × organisations', () => {
   }, 120_000);
 
   afterAll(async () => {
-    // eslint-disable-next-line no-console
     console.log(`access matrix: ${cellsChecked} cells checked (${PRINCIPALS.length} principals)`);
     await stack?.close();
   });
