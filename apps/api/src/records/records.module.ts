@@ -6,10 +6,17 @@ import {
   EvaluationsController,
 } from './records.controllers';
 import { RecordsRepository } from './records.repository';
+import { TimelineController } from './timeline.controller';
 
 /** Read-only records of experiments: check-ins, evaluations, decisions, audit events. */
 @Module({
-  controllers: [CheckInsController, EvaluationsController, DecisionsController, AuditEventsController],
+  controllers: [
+    CheckInsController,
+    EvaluationsController,
+    DecisionsController,
+    AuditEventsController,
+    TimelineController,
+  ],
   providers: [RecordsRepository],
   exports: [RecordsRepository],
 })

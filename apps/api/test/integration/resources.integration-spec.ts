@@ -278,6 +278,13 @@ describe('API resources through the real stack', () => {
         'extensionRequested',
       ]);
       expect((await stranger.codir.get(`/api/audit-events?filter=${filter}`).expect(200)).body).toEqual([]);
+      const timeline = await as.participant.get(`/api/experiments/${decided}/timeline`).expect(200);
+      const story = timeline.body.map((t: { kind: string; event: string }) => `${t.kind}:${t.event}`);
+      expect(story.slice(0, 4)).toEqual(['audit:create', 'audit:launch', 'notice:launched', 'audit:checkIn']);
+      expect(story).toContain('notice:extensionRequested');
+      const launchedNotice = timeline.body.find((t: { event: string }) => t.event === 'launched');
+      expect(launchedNotice.recipients).toBeGreaterThanOrEqual(3);
+      await stranger.hr.get(`/api/experiments/${decided}/timeline`).expect(404);
       // Administration events are not for a pilot.
       const adminEvents = await as.pilot
         .get(`/api/audit-events?filter=${encodeURIComponent('{"event":"track.created"}')}`)
