@@ -34,7 +34,10 @@ module.exports = {
     '^@capacites/workflows$': join(root, 'workflows/src/index.ts'),
   },
   // NestJS 12 ships ES modules only; jest on Node 20 cannot require() them, so SWC
-  // turns them into CommonJS like our own sources.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)'],
+  // turns them into CommonJS like our own sources. Same for the OpenID Connect client
+  // (openid-client, oauth4webapi, jose) and the test provider (oidc-provider).
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm|openid-client|oauth4webapi|jose|oidc-provider)/)',
+  ],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
 };

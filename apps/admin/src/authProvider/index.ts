@@ -29,8 +29,16 @@ export const authProvider: AuthProvider = {
     if (response.status === 429) throw new Error('Trop de tentatives : réessayez dans une minute.');
     if (!response.ok) throw new Error('Adresse électronique ou mot de passe incorrect.');
   },
+  /**
+   * After a session opened through ProConnect (OpenID Connect), the API answers the
+   * provider's logout URL: returning it makes react-admin send the browser there, so
+   * that the provider's session ends too; the provider then sends it back here.
+   */
   async logout() {
-    await call('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    const response = await call('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    if (response?.status !== 200) return undefined;
+    const { logoutUrl } = (await response.json().catch(() => ({}))) as { logoutUrl?: unknown };
+    return typeof logoutUrl === 'string' && /^https?:\/\//.test(logoutUrl) ? logoutUrl : undefined;
   },
   async checkAuth() {
     const response = await call('/auth/me');
@@ -52,3 +60,5 @@ export const authProvider: AuthProvider = {
     return me.memberships;
   },
 };
+
+export { fetchAuthProviders, type AuthProviders } from './oidc';

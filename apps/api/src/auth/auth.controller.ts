@@ -30,10 +30,12 @@ export class AuthController {
     return this.auth.issueToken(body, request.ip ?? 'unknown');
   }
 
+  /** 204; or 200 with `{ logoutUrl }` to follow when the session came from the OIDC provider. */
   @Post('logout')
-  @HttpCode(204)
-  logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) response: Response): Promise<void> {
-    return this.auth.logout(user, response);
+  async logout(@CurrentUser() user: AuthUser, @Res() response: Response): Promise<void> {
+    const result = await this.auth.logout(user, response);
+    if (result.logoutUrl) response.status(200).json(result);
+    else response.status(204).end();
   }
 
   @Get('me')

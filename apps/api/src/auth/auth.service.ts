@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 import type { AuthUser } from './auth-user';
-import type { MeResponse } from './dto/auth.dto';
-import { SESSION_COOKIE } from './session.guard';
+import type { LogoutResponse, MeResponse } from './dto/auth.dto';
+import { OidcService } from './oidc/oidc.service';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { SessionsService } from './sessions.service';
 
 /** Login, logout, password change: sessions in an HttpOnly, SameSite cookie (or a bearer token). */
@@ -11,6 +12,7 @@ import { SessionsService } from './sessions.service';
 export class AuthService {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly oidc: OidcService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -19,20 +21,9 @@ export class AuthService {
     from: string,
     response: Response,
   ): Promise<MeResponse> {
-    const { token, user, expiresAt } = await this.sessions.login(
-      credentials.email,
-      credentials.password,
-      from,
-    );
-    response.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.SESSION_COOKIE_SECURE,
-      path: '/api',
-      expires: expiresAt,
-    });
-    // The token stays in the HttpOnly cookie: page scripts never see it.
-    return this.me(user);
+    const session = await this.sessions.login(credentials.email, credentials.password, from);
+    setSessionCookie(response, session, this.config.SESSION_COOKIE_SECURE);
+    return this.me(session.user);
   }
 
   /** For scripts and tools: a bearer token, no cookie. */
@@ -44,9 +35,14 @@ export class AuthService {
     return { token, expiresAt: expiresAt.toISOString() };
   }
 
-  async logout(user: AuthUser, response: Response): Promise<void> {
-    await this.sessions.logout(user.sessionId);
-    response.clearCookie(SESSION_COOKIE, { path: '/api' });
+  /**
+   * Revokes the session. A session opened through OpenID Connect also answers the
+   * provider's logout URL, for the back-office to send the browser to.
+   */
+  async logout(user: AuthUser, response: Response): Promise<LogoutResponse> {
+    const { idToken } = await this.sessions.logout(user.sessionId);
+    clearSessionCookie(response);
+    return { logoutUrl: await this.oidc.logoutUrl(idToken) };
   }
 
   async changePassword(
@@ -55,7 +51,7 @@ export class AuthService {
     response: Response,
   ): Promise<void> {
     await this.sessions.changePassword(user, body.currentPassword, body.newPassword);
-    response.clearCookie(SESSION_COOKIE, { path: '/api' });
+    clearSessionCookie(response);
   }
 
   me(user: AuthUser): MeResponse {

@@ -3,9 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { AuthenticatedRequest } from './auth-user';
 import { IS_PUBLIC } from './decorators';
+import { SESSION_COOKIE } from './session-cookie';
 import { SessionsService } from './sessions.service';
-
-export const SESSION_COOKIE = 'capacites_session';
 
 /** Reads the session from its HttpOnly cookie, or a bearer token for scripts. */
 export function sessionToken(request: AuthenticatedRequest): string | null {

@@ -10,6 +10,13 @@ import type { AuthUser } from './auth-user';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
+export interface OpenedSession {
+  /** The opaque session token, shown once (cookie or bearer). */
+  token: string;
+  user: AuthUser;
+  expiresAt: Date;
+}
+
 /** Sessions: opaque random tokens, stored hashed, with an idle timeout and an absolute lifetime. */
 @Injectable()
 export class SessionsService {
@@ -22,17 +29,8 @@ export class SessionsService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async login(
-    email: string,
-    password: string,
-    from: string,
-  ): Promise<{ token: string; user: AuthUser; expiresAt: Date }> {
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+  async login(email: string, password: string, from: string): Promise<OpenedSession> {
+    const user = await this.findUserByEmail(email, { withPasswordHash: true });
     const valid = user?.passwordHash
       ? await verify(user.passwordHash, password)
       : await verify(await this.decoy, password).then(() => false);
@@ -40,14 +38,19 @@ export class SessionsService {
       this.logger.warn(JSON.stringify({ event: 'login_failed', from }));
       throw new AuthException(AuthErrorCode.BAD_CREDENTIALS);
     }
-    const token = randomBytes(32).toString('base64url');
-    const now = new Date();
-    const expiresAt = new Date(now.getTime() + this.config.SESSION_MAX_HOURS * 3_600_000);
-    const session = await this.dataSource
-      .getRepository(SessionEntity)
-      .save({ tokenHash: sha256(token), userId: user.id, lastSeenAt: now, expiresAt, revokedAt: null });
-    this.logger.log(JSON.stringify({ event: 'login', userId: user.id, sessionId: session.id, from }));
-    return { token, user: await this.toAuthUser(user, session.id), expiresAt };
+    return this.open(user, from, { method: 'password' });
+  }
+
+  /**
+   * Opens a session for the user whose email an identity provider has just asserted
+   * (OpenID Connect), or returns null when no such user exists: users are created by
+   * administrators, never on first login. The ID token is kept for the provider's logout.
+   */
+  async loginFederated(email: string, from: string, idToken: string): Promise<OpenedSession | null> {
+    const user = await this.findUserByEmail(email, { withPasswordHash: false });
+    // A disabled account is refused like an unknown one.
+    if (!user || user.disabledAt) return null;
+    return this.open(user, from, { method: 'oidc', idToken });
   }
 
   /** The user of a valid session, or null; refreshes the idle timer. */
@@ -68,11 +71,19 @@ export class SessionsService {
     return this.toAuthUser(session.user, session.id);
   }
 
-  async logout(sessionId: string): Promise<void> {
-    await this.dataSource
+  /** Revokes the session; returns its ID token when it was opened through OpenID Connect. */
+  async logout(sessionId: string): Promise<{ idToken: string | null }> {
+    const result = await this.dataSource
       .getRepository(SessionEntity)
-      .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: new Date() })
+      .where({ id: sessionId, revokedAt: IsNull() })
+      .returning(['idToken'])
+      .execute();
     this.logger.log(JSON.stringify({ event: 'logout', sessionId }));
+    const rows = result.raw as { id_token: string | null }[];
+    return { idToken: rows[0]?.id_token ?? null };
   }
 
   /** Changes the password and revokes every session of the user, this one included. */
@@ -95,6 +106,37 @@ export class SessionsService {
       );
     });
     this.logger.log(JSON.stringify({ event: 'password_changed', userId: user.userId }));
+  }
+
+  /** Case-insensitive, as emails are typed (and asserted by providers) in any case. */
+  private findUserByEmail(email: string, options: { withPasswordHash: boolean }): Promise<UserEntity | null> {
+    const query = this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email });
+    return (options.withPasswordHash ? query.addSelect('u.passwordHash') : query).getOne();
+  }
+
+  private async open(
+    user: UserEntity,
+    from: string,
+    via: { method: 'password' } | { method: 'oidc'; idToken: string },
+  ): Promise<OpenedSession> {
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.SESSION_MAX_HOURS * 3_600_000);
+    const session = await this.dataSource.getRepository(SessionEntity).save({
+      tokenHash: sha256(token),
+      userId: user.id,
+      lastSeenAt: now,
+      expiresAt,
+      revokedAt: null,
+      idToken: via.method === 'oidc' ? via.idToken : null,
+    });
+    this.logger.log(
+      JSON.stringify({ event: 'login', method: via.method, userId: user.id, sessionId: session.id, from }),
+    );
+    return { token, user: await this.toAuthUser(user, session.id), expiresAt };
   }
 
   private async toAuthUser(user: UserEntity, sessionId: string): Promise<AuthUser> {

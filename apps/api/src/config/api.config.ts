@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { databaseEnvSchema, loadConfig, temporalEnvSchema } from '@capacites/config';
 
+/** ProConnect's scopes (https://partenaires.proconnect.gouv.fr/docs/fournisseur-service/donnees_fournies). */
+export const PROCONNECT_SCOPES = 'openid email given_name usual_name uid siret';
+
 const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -23,13 +26,124 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   SESSION_COOKIE_SECURE: z.stringbool().default(false),
   /** Login attempts allowed per minute and client address. */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  /**
+   * OpenID Connect login (ProConnect): on when OIDC_ISSUER is set, and then the client
+   * settings below are required. See the README, "Connexion ProConnect".
+   */
+  OIDC_ISSUER: z
+    .url({
+      protocol: /^https?$/,
+      message: 'OIDC_ISSUER must be a URL (the issuer or its discovery document)',
+    })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URI: z.url({ protocol: /^https?$/, message: 'OIDC_REDIRECT_URI must be a URL' }).optional(),
+  OIDC_POST_LOGOUT_REDIRECT_URI: z
+    .url({ protocol: /^https?$/, message: 'OIDC_POST_LOGOUT_REDIRECT_URI must be a URL' })
+    .optional(),
+  /** ProConnect's scopes: the email identifies the user; the others are its usual claims. */
+  OIDC_SCOPES: z.string().default(PROCONNECT_SCOPES),
+  OIDC_LABEL: z.string().max(60).default('ProConnect'),
 });
 
-export type ApiConfig = z.infer<typeof apiEnvSchema>;
+type ApiEnv = z.infer<typeof apiEnvSchema>;
+
+/** The OpenID Connect client settings, when OIDC login is enabled. */
+export interface OidcSettings {
+  /** Issuer identifier, or the full URL of its discovery document (…/.well-known/openid-configuration). */
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  /** The API's callback, as registered at the provider (…/api/auth/oidc/callback). */
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+  scopes: string[];
+  label: string;
+}
+
+const OIDC_CLIENT_VARIABLES = [
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_REDIRECT_URI',
+  'OIDC_POST_LOGOUT_REDIRECT_URI',
+] as const;
+
+export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
+
+/** Plain HTTP is accepted for a local test provider only. */
+export function isLoopbackUrl(url: URL): boolean {
+  const host = url.hostname;
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\./.test(host);
+}
+
+const splitScopes = (scopes: string): string[] => scopes.split(/\s+/).filter(Boolean);
+
+/**
+ * The OIDC variables go together. Written defensively: it also runs when other
+ * variables failed (so that every problem is named at once), on a partly parsed env.
+ */
+function checkOidcVariables(env: Partial<Record<keyof ApiEnv, unknown>>, ctx: z.RefinementCtx): void {
+  const problem = (variable: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [variable], message });
+  const set = OIDC_CLIENT_VARIABLES.filter((name) => env[name] !== undefined);
+  if (env.OIDC_ISSUER === undefined) {
+    if (set.length > 0)
+      problem(
+        'OIDC_ISSUER',
+        `OIDC_ISSUER is required when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set (or unset them all to disable OpenID Connect login)`,
+      );
+    return;
+  }
+  for (const name of OIDC_CLIENT_VARIABLES) {
+    if (env[name] === undefined)
+      problem(name, `${name} is required when OIDC_ISSUER is set (OpenID Connect login)`);
+  }
+  // A malformed URL has been reported by the field's own check.
+  const url = (value: unknown) => (typeof value === 'string' && URL.canParse(value) ? new URL(value) : null);
+  const issuer = url(env.OIDC_ISSUER);
+  if (issuer && issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopbackUrl(issuer)))
+    problem('OIDC_ISSUER', 'OIDC_ISSUER must be an https:// URL (plain http only for a local provider)');
+  const redirectUri = url(env.OIDC_REDIRECT_URI);
+  if (redirectUri && !redirectUri.pathname.endsWith(OIDC_CALLBACK_PATH))
+    problem(
+      'OIDC_REDIRECT_URI',
+      `OIDC_REDIRECT_URI must be the API's callback, ending with ${OIDC_CALLBACK_PATH}`,
+    );
+  const scopes = typeof env.OIDC_SCOPES === 'string' ? splitScopes(env.OIDC_SCOPES) : [];
+  for (const required of ['openid', 'email']) {
+    if (!scopes.includes(required))
+      problem(
+        'OIDC_SCOPES',
+        `OIDC_SCOPES must include "${required}" (users are matched by their email address)`,
+      );
+  }
+}
+
+const apiConfigSchema = apiEnvSchema
+  .superRefine(checkOidcVariables, { when: () => true })
+  .transform((env) => ({
+    ...env,
+    /** null when OpenID Connect login is disabled (OIDC_ISSUER unset). */
+    oidc: env.OIDC_ISSUER
+      ? ({
+          // The client variables are set: checkOidcVariables has made sure of it.
+          issuer: new URL(env.OIDC_ISSUER),
+          clientId: env.OIDC_CLIENT_ID as string,
+          clientSecret: env.OIDC_CLIENT_SECRET as string,
+          redirectUri: env.OIDC_REDIRECT_URI as string,
+          postLogoutRedirectUri: env.OIDC_POST_LOGOUT_REDIRECT_URI as string,
+          scopes: splitScopes(env.OIDC_SCOPES),
+          label: env.OIDC_LABEL,
+        } satisfies OidcSettings)
+      : null,
+  }));
+
+export type ApiConfig = z.output<typeof apiConfigSchema>;
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
 /** The only place where the API reads process.env. */
 export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
-  return loadConfig(apiEnvSchema, env);
+  return loadConfig(apiConfigSchema, env);
 }

@@ -38,6 +38,13 @@ export class SessionEntity {
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 
+  /**
+   * The ID token of a session opened through OpenID Connect (null for a password login):
+   * the provider's logout needs it back as id_token_hint. Not a credential of this API.
+   */
+  @Column({ name: 'id_token', type: 'text', nullable: true, select: false })
+  idToken!: string | null;
+
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: UserEntity;

@@ -4,6 +4,7 @@ import { Lifecycle1795832985937 } from './1795832985937-Lifecycle';
 import { Sessions1795836372869 } from './1795836372869-Sessions';
 import { DashboardIndexes1795836487099 } from './1795836487099-DashboardIndexes';
 import { Resources1795900000000 } from './1795900000000-Resources';
+import { SessionIdToken1795900100000 } from './1795900100000-SessionIdToken';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Sessions1795836372869,
   DashboardIndexes1795836487099,
   Resources1795900000000,
+  SessionIdToken1795900100000,
 ];

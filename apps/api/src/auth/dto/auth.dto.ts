@@ -31,3 +31,8 @@ export interface MeResponse {
   displayName: string;
   memberships: { organizationId: string; role: string }[];
 }
+
+export interface LogoutResponse {
+  /** The identity provider's logout (end_session) URL, after a session opened through it. */
+  logoutUrl: string | null;
+}
