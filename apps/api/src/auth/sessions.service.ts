@@ -34,7 +34,8 @@ export class SessionsService {
     const valid = user?.passwordHash
       ? await verify(user.passwordHash, password)
       : await verify(await this.decoy, password).then(() => false);
-    if (!user || !valid) {
+    // A disabled account answers like a wrong password: nothing is learnt about accounts.
+    if (!user || !valid || user.disabledAt) {
       this.logger.warn(JSON.stringify({ event: 'login_failed', from }));
       throw new AuthException(AuthErrorCode.BAD_CREDENTIALS);
     }
@@ -58,7 +59,7 @@ export class SessionsService {
     const session = await this.dataSource
       .getRepository(SessionEntity)
       .findOne({ where: { tokenHash: sha256(token), revokedAt: IsNull() }, relations: { user: true } });
-    if (!session?.user) return null;
+    if (!session?.user || session.user.disabledAt) return null;
     const now = Date.now();
     const idleLimit = session.lastSeenAt.getTime() + this.config.SESSION_IDLE_MINUTES * 60_000;
     if (now > session.expiresAt.getTime() || now > idleLimit) return null;

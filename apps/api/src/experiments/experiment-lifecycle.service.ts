@@ -89,7 +89,8 @@ export class ExperimentLifecycleService {
     }
     if (input.hypothesis !== undefined && experiment.hypothesisNeedsRevision)
       changes.hypothesisNeedsRevision = false;
-    if (!(await this.experiments.updateFraming(id, experiment.state, changes))) {
+    const audit = { actorId: principal.userId, organizationId: experiment.organizationId, fields };
+    if (!(await this.experiments.updateFraming(id, experiment.state, changes, audit))) {
       throw new ExperimentsException(
         ExperimentsErrorCode.FRAMING_LOCKED,
         'The experiment changed state meanwhile; reload it.',

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ExperimentState } from '@capacites/domain';
-import { ExperimentEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
+import { AuditEventEntity, ExperimentEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
 import { applyExperimentScope, type ReadScope } from '../common/experiment-scope';
 import type { ListQuery } from '../common/list-query';
 import type { ExperimentListFilter } from './dto/experiment-list.filter';
@@ -64,20 +65,38 @@ export class ExperimentsRepository {
     return this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: organizationId });
   }
 
-  /** Framing columns only: the state and deadlines are written by the workflow's activities. */
-  /** @returns false when the experiment left `inState` meanwhile (nothing is written then). */
+  /**
+   * Writes framing columns (never the state: the workflow's activities write it) and
+   * audits the change (which fields, by whom) in the same transaction.
+   * @returns false when the experiment left `inState` meanwhile (nothing is written then).
+   */
   async updateFraming(
     id: string,
     inState: ExperimentState,
     changes: Partial<ExperimentEntity>,
+    audit: { actorId: string; organizationId: string; fields: string[] },
   ): Promise<boolean> {
-    // The state is the workflow's to write, never a framing edit's.
     const framing = { ...changes };
     delete framing.state;
-    const result = await this.dataSource
-      .getRepository(ExperimentEntity)
-      .update({ id, state: inState }, framing as QueryDeepPartialEntity<ExperimentEntity>);
-    return (result.affected ?? 0) > 0;
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .getRepository(ExperimentEntity)
+        .update({ id, state: inState }, framing as QueryDeepPartialEntity<ExperimentEntity>);
+      if ((result.affected ?? 0) === 0) return false;
+      await manager.insert(AuditEventEntity, {
+        idempotencyKey: `framing:${id}:${randomUUID()}`,
+        organizationId: audit.organizationId,
+        experimentId: id,
+        event: 'framingUpdated',
+        fromState: inState,
+        toState: inState,
+        actorId: audit.actorId,
+        reason: null,
+        details: { fields: audit.fields },
+        occurredAt: new Date(),
+      });
+      return true;
+    });
   }
 
   async deleteDraft(id: string): Promise<void> {

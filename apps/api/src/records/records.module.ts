@@ -6,6 +6,7 @@ import {
   EvaluationsController,
 } from './records.controllers';
 import { RecordsRepository } from './records.repository';
+import { SharedLearningsController, SharedLearningsService } from './shared-learnings';
 import { TimelineController } from './timeline.controller';
 
 /** Read-only records of experiments: check-ins, evaluations, decisions, audit events. */
@@ -16,8 +17,9 @@ import { TimelineController } from './timeline.controller';
     DecisionsController,
     AuditEventsController,
     TimelineController,
+    SharedLearningsController,
   ],
-  providers: [RecordsRepository],
+  providers: [RecordsRepository, SharedLearningsService],
   exports: [RecordsRepository],
 })
 export class RecordsModule {}

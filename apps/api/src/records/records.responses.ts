@@ -31,6 +31,8 @@ export const toEvaluationResponse = (e: EvaluationEntity) => ({
   criteriaAtLaunch: e.criteriaAtLaunch,
   amendments: e.amendments,
   onTime: e.onTime,
+  learningsShared: e.learningsSharedAt !== null,
+  learningsSharedAt: iso(e.learningsSharedAt),
   submittedBy: e.submittedBy,
   submittedAt: e.submittedAt.toISOString(),
 });

@@ -437,7 +437,8 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       });
     });
 
-    it.each([
+    type AdminCase = [string, 'post' | 'put', () => string, () => object, number];
+    it.each<AdminCase>([
       ['POST /tracks', 'post', () => '/api/tracks', () => ({ name: `Piste ${randomUUID()}` }), 201],
       [
         'POST /users',
@@ -460,7 +461,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
         () => ({ name: 'O', slug: `o-${randomUUID().slice(0, 8)}`, kind: 'other' }),
         201,
       ],
-    ] as const)(
+    ])(
       '%s: the platform admin only (403 for everyone else)',
       async (endpoint, method, url, body, ok) => {
         await check({ endpoint, expect: { admin: ok }, otherwise: 403, call: send(method, url, body) });

@@ -165,7 +165,9 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
     const events = await audit(id);
     expect(events.map((e) => e.event)).toEqual([
       'create',
+      'framingUpdated',
       'launch',
+      'framingUpdated', // the scope, editable while running
       'checkIn',
       'extensionRequested',
       'extensionApproved',

@@ -273,6 +273,7 @@ describe('API resources through the real stack', () => {
         .expect(200);
       expect(audit.body.map((a: { event: string }) => a.event)).toEqual([
         'create',
+        'framingUpdated',
         'launch',
         'checkIn',
         'extensionRequested',
@@ -280,7 +281,16 @@ describe('API resources through the real stack', () => {
       expect((await stranger.codir.get(`/api/audit-events?filter=${filter}`).expect(200)).body).toEqual([]);
       const timeline = await as.participant.get(`/api/experiments/${decided}/timeline`).expect(200);
       const story = timeline.body.map((t: { kind: string; event: string }) => `${t.kind}:${t.event}`);
-      expect(story.slice(0, 4)).toEqual(['audit:create', 'audit:launch', 'notice:launched', 'audit:checkIn']);
+      expect(story.slice(0, 5)).toEqual([
+        'audit:create',
+        'audit:framingUpdated',
+        'audit:launch',
+        'notice:launched',
+        'audit:checkIn',
+      ]);
+      const framing = audit.body.find((a: { event: string }) => a.event === 'framingUpdated');
+      expect(framing.details.fields).toEqual(expect.arrayContaining(['hypothesis', 'criteria', 'pilotIds']));
+      expect(framing.actorId).toBe(team.hr);
       expect(story).toContain('notice:extensionRequested');
       const launchedNotice = timeline.body.find((t: { event: string }) => t.event === 'launched');
       expect(launchedNotice.recipients).toBeGreaterThanOrEqual(3);
@@ -391,6 +401,43 @@ describe('API resources through the real stack', () => {
         .get(`/api/experiments?filter=${encodeURIComponent(JSON.stringify({ parentId: decided }))}`)
         .expect(200);
       expect(lineage.body.map((e: { id: string }) => e.id)).toEqual([child]);
+    });
+  });
+
+  describe('learnings shared with the network', () => {
+    it('lets the organisation share learnings that another organisation then reads, and withdraw them', async () => {
+      const before = await stranger.pilot.get('/api/shared-learnings').expect(200);
+      expect(before.body.map((l: { id: string }) => l.id)).not.toContain(decided);
+      await as.participant.put(`/api/evaluations/${decided}/sharing`).send({ shared: true }).expect(403);
+      await stranger.hr.put(`/api/evaluations/${decided}/sharing`).send({ shared: true }).expect(404);
+      const shared = await as.sponsor
+        .put(`/api/evaluations/${decided}/sharing`)
+        .send({ shared: true })
+        .expect(200);
+      expect(shared.body).toMatchObject({ learningsShared: true });
+      const network = await stranger.pilot
+        .get(`/api/shared-learnings?filter=${encodeURIComponent('{"q":"planning partage"}')}`)
+        .expect(200);
+      expect(network.body).toEqual([
+        expect.objectContaining({
+          id: decided,
+          organizationName: team.organization.name,
+          verdict: 'confirmed',
+          learnings: 'Le planning partagé suffit.',
+          outcome: 'iterate',
+        }),
+      ]);
+      // The experiment itself stays out of reach.
+      await stranger.pilot.get(`/api/experiments/${decided}`).expect(404);
+      await as.hr.put(`/api/evaluations/${decided}/sharing`).send({ shared: false }).expect(200);
+      const after = await stranger.pilot.get('/api/shared-learnings').expect(200);
+      expect(after.body.map((l: { id: string }) => l.id)).not.toContain(decided);
+      const events = await stack.db
+        .getRepository(AuditEventEntity)
+        .find({ where: { experimentId: decided } });
+      expect(events.map((e) => e.event)).toEqual(
+        expect.arrayContaining(['learningsShared', 'learningsWithdrawn']),
+      );
     });
   });
 

@@ -78,7 +78,7 @@ describe('A worker killed with SIGKILL in the middle of lifecycles', () => {
           .filter((e) => e.experimentId === id)
           .map((e) => e.event)
           .sort(),
-      ).toEqual(['create', 'expire', 'launch']);
+      ).toEqual(['create', 'expire', 'framingUpdated', 'launch']);
     }
     const notices = await stack.db.getRepository(NotificationEntity).findBy({ experimentId: In(ids) });
     const perEventAndRecipient = new Map<string, number>();

@@ -102,3 +102,9 @@ export function canEditTestimony(
 export function canAdministrate(principal: Principal): boolean {
   return isPlatformAdmin(principal);
 }
+
+/** Sharing learnings with the network is the organisation's call: HR, CODIR, or the sponsor. */
+export function canShareLearnings(principal: Principal, experiment: ExperimentAccessFacts): boolean {
+  const roles = rolesIn(principal, experiment.organizationId);
+  return roles.includes('hr') || roles.includes('codir') || experiment.sponsorId === principal.userId;
+}

@@ -5,6 +5,7 @@ import { ExperimentEntity } from './experiment.entity';
 /** The evaluation of a stopped experiment, with the criteria fixed at launch beside it. */
 @Entity({ name: 'evaluations' })
 @Index('idx_evaluations_org_on_time', ['organizationId', 'onTime'])
+@Index('idx_evaluations_shared', ['learningsSharedAt'], { where: '"learnings_shared_at" IS NOT NULL' })
 export class EvaluationEntity {
   @PrimaryColumn({ name: 'experiment_id', type: 'uuid' })
   experimentId!: string;
@@ -32,6 +33,13 @@ export class EvaluationEntity {
 
   @Column({ name: 'on_time', type: 'boolean' })
   onTime!: boolean;
+
+  /** Set when the organisation shares the learnings with the network. */
+  @Column({ name: 'learnings_shared_at', type: 'timestamptz', nullable: true })
+  learningsSharedAt!: Date | null;
+
+  @Column({ name: 'learnings_shared_by', type: 'uuid', nullable: true })
+  learningsSharedBy!: string | null;
 
   @Column({ name: 'submitted_by', type: 'uuid', nullable: true })
   submittedBy!: string | null;

@@ -5,6 +5,7 @@ import { Sessions1795836372869 } from './1795836372869-Sessions';
 import { DashboardIndexes1795836487099 } from './1795836487099-DashboardIndexes';
 import { Resources1795900000000 } from './1795900000000-Resources';
 import { SessionIdToken1795900100000 } from './1795900100000-SessionIdToken';
+import { SharedLearnings1795900200000 } from './1795900200000-SharedLearnings';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   DashboardIndexes1795836487099,
   Resources1795900000000,
   SessionIdToken1795900100000,
+  SharedLearnings1795900200000,
 ];
