@@ -6,6 +6,10 @@ import type { OrganizationKind, Role } from '@capacites/domain';
  */
 export const DEMO_PASSWORD = 'capacites-demo';
 
+/** A verbatim of the source report ("Portage d'initiatives spontanées"). */
+export const DEMO_TESTIMONY =
+  'Les missions temporaires d’appui au projet permettent de décloisonner les compétences, sortir du fonctionnement en mondes parallèles.';
+
 export interface DemoOrganization {
   id: string;
   slug: string;

@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from 'argon2';
 import type { Principal, Role } from '@capacites/domain';
 import { DataSource } from 'typeorm';
 import {
+  EvaluationEntity,
   ExperimentEntity,
   MembershipEntity,
   OrganizationEntity,
+  TestimonyEntity,
   TrackEntity,
   UserEntity,
 } from '@capacites/persistence';
@@ -16,6 +19,7 @@ import {
   DEMO_EXPERIMENTS,
   DEMO_ORGANIZATIONS,
   DEMO_PASSWORD,
+  DEMO_TESTIMONY,
   demoUsers,
   type DemoExperiment,
 } from './demo-data';
@@ -149,6 +153,19 @@ export class SeedService {
       progress: 'Les équipes testeuses sont lancées.',
       blockers: '',
     });
+    // The voice of the test's users, collected as it runs (words from the source report).
+    await this.dataSource.getRepository(TestimonyEntity).insert({
+      id: randomUUID(),
+      organizationId,
+      experimentId: id,
+      quote: DEMO_TESTIMONY,
+      speaker: '',
+      speakerRole: 'Agent·e de l’équipe testeuse',
+      source: 'interview',
+      collectedAt: dateInDays(0),
+      shareable: true,
+      authorId: people.pilot,
+    });
     if (demo.stage.stage === 'expiring' || demo.stage.stage === 'running') return;
     await this.lifecycle.stopEarly(id, pilot, 'Assez de recul pour évaluer');
     if (demo.stage.stage === 'evaluating') return;
@@ -163,5 +180,9 @@ export class SeedService {
       learnings:
         'Des outils simples, conçus avec les agent·es et réadaptés au fil de l’eau, valent mieux qu’un dispositif lourd.',
     });
+    // Shared with the network, so that other organisations see what was learnt.
+    await this.dataSource
+      .getRepository(EvaluationEntity)
+      .update({ experimentId: id }, { learningsSharedAt: new Date(), learningsSharedBy: people.hr });
   }
 }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ExperimentEntity, UserEntity } from '@capacites/persistence';
+import { EvaluationEntity, ExperimentEntity, TestimonyEntity, UserEntity } from '@capacites/persistence';
 import { ExperimentLifecycleService } from '../../src/experiments/experiment-lifecycle.service';
 import { ExperimentsService } from '../../src/experiments/experiments.service';
 import { DEMO_EXPERIMENTS } from '../../src/seed/demo-data';
@@ -37,9 +37,15 @@ describe('The demo data of npm start', () => {
     expect(byTitle["Les vendangeur·euses d'initiatives"].state).toBe('deciding');
     expect(byTitle['Les champs de subsidiarité'].state).toBe('draft');
 
+    // Every launched test has a testimony; the one awaiting its decision shares its learnings.
+    expect(await stack.db.getRepository(TestimonyEntity).count()).toBe(4);
+    const shared = await stack.db.getRepository(EvaluationEntity).findBy({});
+    expect(shared.map((e) => e.learningsSharedAt !== null)).toEqual([true]);
+
     const second = await seed.seedDemo();
     expect(second.experimentsCreated).toBe(0);
     expect(await stack.db.getRepository(ExperimentEntity).count()).toBe(rows.length);
     expect(await stack.db.getRepository(UserEntity).count()).toBe(first.users);
+    expect(await stack.db.getRepository(TestimonyEntity).count()).toBe(4);
   });
 });
