@@ -1,10 +1,13 @@
-import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { authProvider } from './authProvider';
+import { Dashboard } from './dashboard';
 import { dataProvider } from './dataProvider';
 import { experiments } from './experiments';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout';
 import { organizations } from './organizations';
+import { MyTasks } from './tasks';
 
 export const App = () => (
   <Admin
@@ -17,6 +20,10 @@ export const App = () => (
     // Public administrations' data: no usage ping to a third party.
     disableTelemetry
   >
+    <CustomRoutes>
+      <Route path="/dashboard" element={<Dashboard />} />
+      <Route path="/tasks" element={<MyTasks />} />
+    </CustomRoutes>
     <Resource name="experiments" {...experiments} />
     <Resource name="organizations" {...organizations} />
     {/* Read through references only (names, timelines, outcomes). */}

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
 import { AppBar } from './AppBar';
+import { Menu } from './Menu';
 
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout appBar={AppBar}>{children}</RaLayout>
+  <RaLayout appBar={AppBar} menu={Menu}>{children}</RaLayout>
 );

@@ -1,2 +1,3 @@
 export { AppBar } from './AppBar';
 export { Layout } from './Layout';
+export { Menu } from './Menu';

@@ -2,7 +2,7 @@ import OrganizationIcon from '@mui/icons-material/AccountBalanceOutlined';
 import { OrganizationList } from './OrganizationList';
 
 export { OrganizationDateField } from './OrganizationDateField';
-export { useOrganization, useOrganizationDateFormat } from './useOrganizationDates';
+export { useOrganization, useOrganizationDateFormat, useOrganizationQuery } from './useOrganizationDates';
 export { DEFAULT_TIME_ZONE, type Organization } from './types';
 
 export const organizations = {

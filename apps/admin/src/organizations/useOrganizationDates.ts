@@ -2,14 +2,18 @@ import { useGetManyAggregate, useLocaleState } from 'react-admin';
 import { formattingLocale } from '../i18n';
 import { DEFAULT_TIME_ZONE, type Organization } from './types';
 
-/** The organisation's record (batched with every other read of organisations). */
-export function useOrganization(organizationId: string | undefined): Organization | undefined {
-  const { data } = useGetManyAggregate<Organization>(
+/** The organisation's record and whether it is still loading (batched with every other read of organisations). */
+export function useOrganizationQuery(organizationId: string | undefined) {
+  const { data, isPending } = useGetManyAggregate<Organization>(
     'organizations',
     { ids: organizationId ? [organizationId] : [] },
     { enabled: Boolean(organizationId) },
   );
-  return data?.[0];
+  return { organization: data?.[0], isPending: Boolean(organizationId) && isPending };
+}
+
+export function useOrganization(organizationId: string | undefined): Organization | undefined {
+  return useOrganizationQuery(organizationId).organization;
 }
 
 /** Formats instants as days ("12 mars 2026") in the organisation's time zone and the UI locale. */

@@ -8,6 +8,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { usePrincipal } from '../../access';
 import { zodResolver } from '../../forms';
 import { withoutEmptyFields } from '../payload';
 
@@ -19,9 +20,15 @@ const resolver = zodResolver(createExperimentSchema, { toBody: withoutEmptyField
  */
 export const ExperimentCreate = () => {
   const translate = useTranslate();
+  const principal = usePrincipal();
+  // Most people belong to one organisation: it is chosen for them.
+  const organizations = [...new Set(principal?.memberships.map((m) => m.organizationId) ?? [])];
+  const defaultValues = organizations.length === 1 ? { organizationId: organizations[0] } : {};
+  // The form waits for the user's memberships, so that its defaults are known before typing.
+  if (!principal) return null;
   return (
     <Create redirect="edit" transform={withoutEmptyFields}>
-      <SimpleForm resolver={resolver} noValidate>
+      <SimpleForm resolver={resolver} defaultValues={defaultValues} noValidate>
         <Alert severity="info" sx={{ mb: 2 }}>
           {translate('resources.experiments.helpers.createNext')}
         </Alert>

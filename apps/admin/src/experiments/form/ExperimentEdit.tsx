@@ -18,7 +18,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { zodResolver } from '../../forms';
-import { DEFAULT_TIME_ZONE, useOrganization } from '../../organizations';
+import { DEFAULT_TIME_ZONE, useOrganizationQuery } from '../../organizations';
 import type { Experiment } from '../types';
 import { CriteriaInput } from './CriteriaInput';
 import { toFramingFormValues, toFramingPayload } from './framingPayload';
@@ -46,7 +46,7 @@ const userFilter = (q: string) => ({ q });
 /** The guided framing form: one step per part of the source's advice. */
 const FramingForm = () => {
   const record = useRecordContext<Experiment>();
-  const organization = useOrganization(record?.organizationId);
+  const { organization, isPending } = useOrganizationQuery(record?.organizationId);
   const translate = useTranslate();
   const state = record?.state ?? 'draft';
   const resolver = useMemo(
@@ -57,7 +57,9 @@ const FramingForm = () => {
     () => (record ? toFramingFormValues(record, organization?.timeZone ?? DEFAULT_TIME_ZONE) : {}),
     [record, organization?.timeZone],
   );
-  if (!record) return null;
+  // The expiry day depends on the organisation's time zone: the form waits for it, so
+  // that a late answer never resets what the user typed.
+  if (!record || isPending) return null;
   const running = state === 'running';
   // While running only vision and scope may change (the domain's EDITABLE_WHILE_RUNNING).
   const locked = (field: string) => running && !(EDITABLE_WHILE_RUNNING as readonly string[]).includes(field);

@@ -17,10 +17,9 @@ const printStyles = (
         '.capacites-fiche, .capacites-fiche *': { visibility: 'visible' },
         '.capacites-fiche': {
           display: 'block !important',
-          position: 'absolute',
-          left: 0,
-          top: 0,
-          width: '100%',
+          // Out of the layout's sidebar and margins: the card is the whole page.
+          position: 'fixed',
+          inset: 0,
           // Stripes and watermark are backgrounds and colours: keep them on paper.
           printColorAdjust: 'exact',
           WebkitPrintColorAdjust: 'exact',

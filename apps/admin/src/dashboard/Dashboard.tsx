@@ -1,0 +1,79 @@
+import { Alert, Box, CircularProgress, Grid, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Title, useDataProvider, useTranslate } from 'react-admin';
+import type { CapacitesDataProvider } from '../dataProvider';
+import { DashboardCard, EvaluationsOnTime, ExpiringSoon, Overdue, Portfolio, RecentExperiments, StateCounts } from './Cards';
+import type { DashboardData } from './types';
+
+const OutcomesChart = lazy(() => import('./Charts').then((m) => ({ default: m.OutcomesChart })));
+const TracksChart = lazy(() => import('./Charts').then((m) => ({ default: m.TracksChart })));
+const WeatherChart = lazy(() => import('./Charts').then((m) => ({ default: m.WeatherChart })));
+
+/** The CODIR dashboard: one request, small presentational cards. */
+export const Dashboard = () => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<CapacitesDataProvider>();
+  const { data, error, isPending } = useQuery({
+    queryKey: ['dashboard'],
+    queryFn: () => dataProvider.getDashboard<DashboardData>(),
+  });
+  const chart = (node: ReactNode) => <Suspense fallback={<CircularProgress size={24} />}>{node}</Suspense>;
+  return (
+    <Box sx={{ p: 2 }} data-testid="dashboard">
+      <Title title="app.menu.dashboard" />
+      <Typography variant="h5" component="h1" gutterBottom>
+        {translate('app.menu.dashboard')}
+      </Typography>
+      {isPending ? <CircularProgress /> : null}
+      {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
+      {data ? (
+        <Grid container spacing={2}>
+          <Grid size={12}>
+            <DashboardCard title="app.dashboard.byState" testId="dashboard-states">
+              <StateCounts byState={data.byState} />
+            </DashboardCard>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <DashboardCard title="app.dashboard.overdue" testId="dashboard-overdue">
+              <Overdue overdue={data.overdue} />
+            </DashboardCard>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <DashboardCard title="app.dashboard.expiringSoon">
+              <ExpiringSoon expiringSoon={data.expiringSoon} />
+            </DashboardCard>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <DashboardCard title="app.dashboard.outcomes" testId="dashboard-outcomes">
+              {chart(<OutcomesChart outcomesByMonth={data.outcomesByMonth} />)}
+            </DashboardCard>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <DashboardCard title="app.dashboard.byTrack">{chart(<TracksChart byTrack={data.byTrack} />)}</DashboardCard>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <DashboardCard title="app.dashboard.weather">
+              {chart(<WeatherChart runningWeather={data.runningWeather} />)}
+            </DashboardCard>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <DashboardCard title="app.dashboard.onTime">
+              <EvaluationsOnTime evaluationsOnTime={data.evaluationsOnTime} />
+            </DashboardCard>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <DashboardCard title="app.dashboard.recent" testId="dashboard-recent">
+              <RecentExperiments />
+            </DashboardCard>
+          </Grid>
+          <Grid size={12}>
+            <DashboardCard title="app.dashboard.portfolio">
+              <Portfolio portfolio={data.portfolio} />
+            </DashboardCard>
+          </Grid>
+        </Grid>
+      ) : null}
+    </Box>
+  );
+};

@@ -1,0 +1,1 @@
+export { MyTasks, sortTasks } from './MyTasks';
