@@ -1,49 +1,80 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
+import { Module, NotFoundException, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { LoggerModule, NativeLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { SESSION_COOKIE } from './auth/session-cookie';
 import { AppExceptionFilter } from './common/app-exception.filter';
+import { JsonBodyInterceptor } from './common/json-body.interceptor';
+import { createApiLogging } from './common/logging';
+import { buildOpenApiDocument } from './common/openapi';
+import { REQUEST_ID_HEADER } from './common/request-id';
 import { ZodValidationPipe } from './common/zod-validation.pipe';
 import type { ApiConfig } from './config/api.config';
+
+export interface ApiAppOptions {
+  /** Where the JSON log lines go (stdout by default): tests pass a stream to read them. */
+  logDestination?: DestinationStream;
+}
+
+/** The HTTP application: the API's modules, plus nestjs-pino's request-scoped logging. */
+@Module({})
+class ApiHttpModule {}
 
 /** Builds the API application (used by main.ts and by the integration tests). */
 export async function createApiApp(
   config: ApiConfig,
-  logger?: LoggerService | false,
+  options: ApiAppOptions = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
-    logger: logger ?? new ConsoleLogger({ json: true }),
-    bodyParser: false,
-  });
-  app.useBodyParser('json', { limit: config.API_BODY_LIMIT });
+  const logging = createApiLogging(config.LOG_LEVEL, options.logDestination);
+  const app = await NestFactory.create<NestExpressApplication>(
+    {
+      module: ApiHttpModule,
+      imports: [AppModule.forConfig(config), LoggerModule.forRoot(logging.moduleParams)],
+    },
+    { bufferLogs: true, bodyParser: false },
+  );
+  // Nest's own Logger (new Logger(Context).log…) writes through pino from now on.
+  app.useLogger(app.get(NativeLogger));
+  // Express middlewares run in this order. The request id and the access log come first,
+  // then the security and CORS headers, so that a request refused while its body is read
+  // (too large, malformed) is logged and answered like any other.
+  app.use(logging.httpLogger);
   app.use(helmet());
+  app.enableCors({
+    // A list, not a string: another origin's request then gets no Access-Control-Allow-Origin.
+    origin: [config.ADMIN_ORIGIN],
+    credentials: true,
+    exposedHeaders: ['Content-Range', REQUEST_ID_HEADER],
+  });
   app.use(cookieParser());
+  app.useBodyParser('json', { limit: config.API_BODY_LIMIT });
   // Behind a reverse proxy, the client address (for login rate limiting) is the forwarded one.
   app.set('trust proxy', 'loopback');
-  app.enableCors({ origin: config.ADMIN_ORIGIN, credentials: true, exposedHeaders: ['Content-Range'] });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ZodValidationPipe());
-  app.useGlobalFilters(new AppExceptionFilter());
+  app.useGlobalInterceptors(new JsonBodyInterceptor());
+  app.useGlobalFilters(new AppExceptionFilter({ bodyLimit: config.API_BODY_LIMIT }));
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Capacités API')
-      .setDescription(
-        'Organisational tests of public administrations: framing, lifecycle, evaluation, decision.',
-      )
-      .setVersion('0.1.0')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, { sessionCookie: SESSION_COOKIE }), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
   if (config.ADMIN_DIST_DIR && existsSync(join(config.ADMIN_DIST_DIR, 'index.html'))) {
     serveBackOffice(app, config.ADMIN_DIST_DIR);
   }
+  // Unknown paths outside /api get the JSON 404 of the API rather than Express's HTML page.
+  app.use(
+    (request: { method: string; path: string }, _response: unknown, next: (error?: unknown) => void) => {
+      if (request.path === '/api' || request.path.startsWith('/api/')) return next();
+      return next(new NotFoundException(`Cannot ${request.method} ${request.path}`));
+    },
+  );
   return app;
 }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { nestLogLevels } from '@capacites/config';
 import { loadWorkerConfig } from './config/worker.config';
 import { createTemporalWorker } from './temporal-worker';
 import { WorkerModule } from './worker.module';
@@ -8,7 +9,8 @@ import { WorkerModule } from './worker.module';
 async function bootstrap(): Promise<void> {
   const config = loadWorkerConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), {
-    logger: new ConsoleLogger({ json: true }),
+    // JSON lines with the same fields as the API's (nestjs-pino's ConsoleLogger-compatible preset).
+    logger: new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.LOG_LEVEL) }),
   });
   const logger = new Logger('Worker');
   const { worker, connection } = await createTemporalWorker(app, config);

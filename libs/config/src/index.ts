@@ -1,3 +1,4 @@
 export * from './load-config';
 export * from './database.config';
 export * from './temporal.config';
+export * from './logging.config';

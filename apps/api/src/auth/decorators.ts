@@ -1,10 +1,11 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiPublic } from '../common/openapi';
 import type { AuthUser, AuthenticatedRequest } from './auth-user';
 
 export const IS_PUBLIC = 'capacites:public';
 
 /** Opens a route to anonymous callers (login, health). Every other route needs a session. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiPublic());
 
 /** The signed-in user (the guard has checked there is one). */
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {

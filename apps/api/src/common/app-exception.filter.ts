@@ -6,8 +6,11 @@ import {
   Logger,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import type { Logger as PinoLogger } from 'pino';
+import { z } from 'zod';
 import { AppException, type ErrorKind } from './app.exception';
+import { requestIdOf } from './request-id';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -18,11 +21,48 @@ const STATUS: Record<ErrorKind, number> = {
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-export interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  fields?: { field: string; message: string }[];
+/** The one shape of every error answer (also published in the OpenAPI document). */
+export const errorBodySchema = z
+  .object({
+    statusCode: z.number().int().min(400).max(599),
+    code: z.string().meta({ description: 'Stable machine-readable code, e.g. VALIDATION_FAILED.' }),
+    message: z.string(),
+    fields: z
+      .array(z.object({ field: z.string(), message: z.string() }).strict())
+      .optional()
+      .meta({ description: 'Each bad field of an invalid input.' }),
+    requestId: z
+      .string()
+      .optional()
+      .meta({ description: 'Also in the X-Request-Id header and on every log line of the request.' }),
+  })
+  .strict();
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const INTERNAL_ERROR_MESSAGE = 'An unexpected error occurred; it has been logged.';
+
+export interface AppExceptionFilterOptions {
+  /** The configured body size limit (API_BODY_LIMIT), named in the 413 answer. */
+  bodyLimit?: string;
+}
+
+/** What body-parser (through http-errors) throws: a status and a stable `type`. */
+interface BodyParserError {
+  type: string;
+  status: number;
+  expose?: boolean;
+  message?: string;
+  limit?: number;
+  charset?: string;
+  encoding?: string;
+}
+
+function asBodyParserError(value: unknown): BodyParserError | null {
+  const candidate = value as Partial<BodyParserError> | null | undefined;
+  return candidate && typeof candidate.type === 'string' && typeof candidate.status === 'number'
+    ? (candidate as BodyParserError)
+    : null;
 }
 
 /** Turns every error into one JSON shape; never leaks a stack trace or SQL. */
@@ -30,18 +70,33 @@ export interface ErrorBody {
 export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly options: AppExceptionFilterOptions = {}) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-      );
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { log?: PinoLogger }>();
+    const response = http.getResponse<Response>();
+    const requestId = requestIdOf(request);
+    const body: ErrorBody = { ...this.toBody(exception), ...(requestId ? { requestId } : {}) };
+    if (body.statusCode >= 500) this.logFailure(exception, request);
+    if (response.headersSent) {
+      // Part of the answer is already out: all that can be done is to cut it short.
+      response.end();
+      return;
     }
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private logFailure(exception: unknown, request: Request & { log?: PinoLogger }): void {
+    const message = `${request.method} ${request.originalUrl ?? request.url}: unexpected error`;
+    const error = exception instanceof Error ? exception : new Error(String(exception));
+    // The request's own logger (pino-http) carries its id even when the error was raised
+    // before Nest took over (body parsing); Nest's logger otherwise (no HTTP logger mounted).
+    if (request.log) request.log.error({ context: 'Errors', err: error }, message);
+    else this.logger.error(message, error.stack);
+  }
+
+  private toBody(exception: unknown): Omit<ErrorBody, 'requestId'> {
     if (exception instanceof AppException) {
       return {
         statusCode: STATUS[exception.kind],
@@ -50,8 +105,14 @@ export class AppExceptionFilter implements ExceptionFilter {
         ...(exception.fields ? { fields: exception.fields } : {}),
       };
     }
+    // Nest wraps body-parser's errors in an HttpException whose cause is the original.
+    const parserError = asBodyParserError(exception instanceof HttpException ? exception.cause : exception);
+    if (parserError && parserError.status < 500) return this.bodyParserBody(parserError);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // A 5xx HttpException's message comes from code that did not mean to talk to the
+      // client (deliberate failures are AppExceptions of kind "unavailable").
+      if (status >= 500) return { statusCode: status, code: codeOf(status), message: INTERNAL_ERROR_MESSAGE };
       const raw = exception.getResponse();
       const message =
         typeof raw === 'string'
@@ -59,12 +120,58 @@ export class AppExceptionFilter implements ExceptionFilter {
           : typeof (raw as { message?: unknown }).message === 'string'
             ? (raw as { message: string }).message
             : exception.message;
-      return { statusCode: status, code: HttpStatus[status] ?? 'HTTP_ERROR', message };
+      return { statusCode: status, code: codeOf(status), message };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       code: 'INTERNAL_ERROR',
-      message: 'An unexpected error occurred; it has been logged.',
+      message: INTERNAL_ERROR_MESSAGE,
     };
   }
+
+  private bodyParserBody(error: BodyParserError): Omit<ErrorBody, 'requestId'> {
+    switch (error.type) {
+      case 'entity.too.large': {
+        const limit = this.options.bodyLimit ?? (error.limit !== undefined ? `${error.limit} bytes` : 'size');
+        return {
+          statusCode: HttpStatus.PAYLOAD_TOO_LARGE,
+          code: 'PAYLOAD_TOO_LARGE',
+          message: `The request body is larger than the ${limit} limit.`,
+        };
+      }
+      case 'entity.parse.failed':
+        // The parser's own message quotes the body: not echoed.
+        return {
+          statusCode: HttpStatus.BAD_REQUEST,
+          code: 'MALFORMED_JSON',
+          message: 'The request body is not valid JSON.',
+        };
+      case 'charset.unsupported':
+        return {
+          statusCode: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: `The charset "${error.charset ?? '?'}" is not supported: send JSON in UTF-8.`,
+        };
+      case 'encoding.unsupported':
+        return {
+          statusCode: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: `The content encoding "${error.encoding ?? '?'}" is not supported.`,
+        };
+      case 'request.aborted':
+        return {
+          statusCode: HttpStatus.BAD_REQUEST,
+          code: 'REQUEST_ABORTED',
+          message: 'The request was aborted before its body was received.',
+        };
+      default:
+        return {
+          statusCode: error.status,
+          code: codeOf(error.status),
+          message: error.expose !== false && error.message ? error.message : codeOf(error.status),
+        };
+    }
+  }
 }
+
+const codeOf = (status: number): string => HttpStatus[status] ?? 'HTTP_ERROR';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ExperimentStatus } from '@capacites/workflows';
+import { ApiList } from '../common/api-list.decorator';
 import { contentRange, parseListQuery } from '../common/list-query';
 import { CreateExperimentDto } from './dto/create-experiment.dto';
 import { experimentListFilterSchema, SORTABLE_EXPERIMENT_FIELDS } from './dto/experiment-list.filter';
@@ -31,6 +32,12 @@ export class ExperimentsController {
   ) {}
 
   @Get()
+  @ApiList({
+    resource: 'experiments',
+    filter: experimentListFilterSchema,
+    sortable: SORTABLE_EXPERIMENT_FIELDS,
+    defaultSort: { field: 'createdAt', order: 'DESC' },
+  })
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,

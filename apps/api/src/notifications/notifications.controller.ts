@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ResourceException } from '../common/app.exception';
+import { ApiList } from '../common/api-list.decorator';
 import { listQuery, page } from '../common/pagination';
 import { createZodDto } from '../common/zod-dto';
 import { isPlatformAdmin } from '@capacites/domain';
@@ -18,6 +19,17 @@ export class NotificationReadDto extends createZodDto(z.object({ read: z.boolean
 
 const ids = z.union([z.uuid(), z.array(z.uuid()).max(500)]);
 const Id = () => Param('id', new ParseUUIDPipe());
+const notificationFilter = z
+  .object({ read: z.boolean().optional(), experimentId: z.uuid().optional(), id: ids.optional() })
+  .strict();
+const emailFilter = z
+  .object({
+    status: z.enum(['outbox', 'sent']).optional(),
+    organizationId: z.uuid().optional(),
+    id: ids.optional(),
+  })
+  .strict();
+const EMAIL_SORT = { createdAt: 'createdAt', toAddress: 'toAddress', status: 'status' };
 
 /** The current user's notifications, read and unread. */
 @Controller('notifications')
@@ -25,19 +37,13 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiList({ resource: 'notifications', filter: notificationFilter, sortable: NOTIFICATION_SORT })
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<NotificationResponse[]> {
-    const q = listQuery(
-      query,
-      z
-        .object({ read: z.boolean().optional(), experimentId: z.uuid().optional(), id: ids.optional() })
-        .strict(),
-      NOTIFICATION_SORT,
-      { field: 'createdAt', order: 'DESC' },
-    );
+    const q = listQuery(query, notificationFilter, NOTIFICATION_SORT, { field: 'createdAt', order: 'DESC' });
     return page(response, 'notifications', q, await this.notifications.list(q, user));
   }
 
@@ -73,24 +79,14 @@ export class EmailsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiList({ resource: 'emails', filter: emailFilter, sortable: EMAIL_SORT })
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<EmailResponse[]> {
     assertAdmin(user);
-    const q = listQuery(
-      query,
-      z
-        .object({
-          status: z.enum(['outbox', 'sent']).optional(),
-          organizationId: z.uuid().optional(),
-          id: ids.optional(),
-        })
-        .strict(),
-      { createdAt: 'createdAt', toAddress: 'toAddress', status: 'status' },
-      { field: 'createdAt', order: 'DESC' },
-    );
+    const q = listQuery(query, emailFilter, EMAIL_SORT, { field: 'createdAt', order: 'DESC' });
     return page(response, 'emails', q, await this.notifications.emails(q));
   }
 

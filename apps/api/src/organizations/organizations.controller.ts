@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ORGANIZATION_KINDS, organizationCreateSchema, organizationUpdateSchema } from '@capacites/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
+import { ApiList } from '../common/api-list.decorator';
 import { listQuery, page } from '../common/pagination';
 import { createZodDto } from '../common/zod-dto';
 import { OrganizationsService, type OrganizationResponse } from './organizations.service';
@@ -19,6 +20,7 @@ const filterSchema = z
   .strict();
 
 const Id = () => Param('id', new ParseUUIDPipe());
+const SORT = { name: 'name', slug: 'slug', kind: 'kind', createdAt: 'createdAt' };
 
 /** Organisations with their lifecycle settings; members read their own, the admin manages all. */
 @Controller('organizations')
@@ -26,20 +28,13 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Get()
+  @ApiList({ resource: 'organizations', filter: filterSchema, sortable: SORT })
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<OrganizationResponse[]> {
-    const q = listQuery(
-      query,
-      filterSchema,
-      { name: 'name', slug: 'slug', kind: 'kind', createdAt: 'createdAt' },
-      {
-        field: 'name',
-        order: 'ASC',
-      },
-    );
+    const q = listQuery(query, filterSchema, SORT, { field: 'name', order: 'ASC' });
     return page(response, 'organizations', q, await this.organizations.list(q, user));
   }
 

@@ -5,6 +5,7 @@ import { AuditEventEntity, CheckInEntity, DecisionEntity, EvaluationEntity } fro
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ResourceException } from '../common/app.exception';
+import { ApiList } from '../common/api-list.decorator';
 import { listQuery, page } from '../common/pagination';
 import { RecordsRepository, type RecordTable } from './records.repository';
 import {
@@ -41,6 +42,22 @@ const DECISIONS: RecordTable<DecisionEntity> = {
   idColumn: 'experiment_id',
   sortable: { decidedAt: 'd.decided_at', outcome: 'd.outcome' },
 };
+const evaluationFilter = recordFilter.extend({ onTime: z.boolean().optional() }).strict();
+const decisionFilter = recordFilter
+  .extend({ outcome: z.enum(['iterate', 'perpetuate', 'abandon']).optional() })
+  .strict();
+const auditEventFilter = z
+  .object({
+    experimentId: z.uuid().optional(),
+    organizationId: z.uuid().optional(),
+    actorId: z.uuid().optional(),
+    event: z.union([z.string().max(64), z.array(z.string().max(64)).max(50)]).optional(),
+    id: z
+      .union([z.string().regex(/^\d{1,18}$/), z.array(z.string().regex(/^\d{1,18}$/)).max(500)])
+      .optional(),
+  })
+  .strict();
+
 const AUDIT_EVENTS: RecordTable<AuditEventEntity> = {
   entity: AuditEventEntity,
   alias: 'a',
@@ -54,6 +71,7 @@ export class CheckInsController {
   constructor(private readonly records: RecordsRepository) {}
 
   @Get()
+  @ApiList({ resource: 'check-ins', filter: recordFilter, sortable: CHECK_INS.sortable })
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,
@@ -81,17 +99,16 @@ export class EvaluationsController {
   constructor(private readonly records: RecordsRepository) {}
 
   @Get()
+  @ApiList({ resource: 'evaluations', filter: evaluationFilter, sortable: EVALUATIONS.sortable })
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<EvaluationResponse[]> {
-    const q = listQuery(
-      query,
-      recordFilter.extend({ onTime: z.boolean().optional() }).strict(),
-      EVALUATIONS.sortable,
-      { field: 'submittedAt', order: 'DESC' },
-    );
+    const q = listQuery(query, evaluationFilter, EVALUATIONS.sortable, {
+      field: 'submittedAt',
+      order: 'DESC',
+    });
     const { rows, total } = await this.records.page(EVALUATIONS, q, user, (qb) => {
       if (q.filter.onTime !== undefined) qb.andWhere('v.on_time = :onTime', { onTime: q.filter.onTime });
     });
@@ -115,17 +132,13 @@ export class DecisionsController {
   constructor(private readonly records: RecordsRepository) {}
 
   @Get()
+  @ApiList({ resource: 'decisions', filter: decisionFilter, sortable: DECISIONS.sortable })
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<DecisionResponse[]> {
-    const q = listQuery(
-      query,
-      recordFilter.extend({ outcome: z.enum(['iterate', 'perpetuate', 'abandon']).optional() }).strict(),
-      DECISIONS.sortable,
-      { field: 'decidedAt', order: 'DESC' },
-    );
+    const q = listQuery(query, decisionFilter, DECISIONS.sortable, { field: 'decidedAt', order: 'DESC' });
     const { rows, total } = await this.records.page(DECISIONS, q, user, (qb) => {
       if (q.filter.outcome) qb.andWhere('d.outcome = :outcome', { outcome: q.filter.outcome });
     });
@@ -149,27 +162,16 @@ export class AuditEventsController {
   constructor(private readonly records: RecordsRepository) {}
 
   @Get()
+  @ApiList({ resource: 'audit-events', filter: auditEventFilter, sortable: AUDIT_EVENTS.sortable })
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AuditEventResponse[]> {
-    const q = listQuery(
-      query,
-      z
-        .object({
-          experimentId: z.uuid().optional(),
-          organizationId: z.uuid().optional(),
-          actorId: z.uuid().optional(),
-          event: z.union([z.string().max(64), z.array(z.string().max(64)).max(50)]).optional(),
-          id: z
-            .union([z.string().regex(/^\d{1,18}$/), z.array(z.string().regex(/^\d{1,18}$/)).max(500)])
-            .optional(),
-        })
-        .strict(),
-      AUDIT_EVENTS.sortable,
-      { field: 'occurredAt', order: 'DESC' },
-    );
+    const q = listQuery(query, auditEventFilter, AUDIT_EVENTS.sortable, {
+      field: 'occurredAt',
+      order: 'DESC',
+    });
     const { rows, total } = await this.records.page(AUDIT_EVENTS, q, user, (qb) => {
       if (q.filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: q.filter.actorId });
       if (q.filter.event)

@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ResourceException } from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
+import { ApiList } from '../common/api-list.decorator';
 import { listQuery, page } from '../common/pagination';
 import { createZodDto } from '../common/zod-dto';
 import { accessFacts, assertReadable } from '../experiments/experiment-access';
@@ -141,6 +142,7 @@ export class SharedLearningsController {
   constructor(private readonly shared: SharedLearningsService) {}
 
   @Get('shared-learnings')
+  @ApiList({ resource: 'shared-learnings', filter: filterSchema, sortable: SORT })
   async list(
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,

@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
+import { ApiList } from '../common/api-list.decorator';
 import { contentRange } from '../common/list-query';
 import { TasksService, type TaskResponse } from './tasks.service';
 
@@ -11,6 +12,7 @@ export class TasksController {
 
   /** What the current user has to do now ("Mes tâches"). */
   @Get('tasks')
+  @ApiList({ resource: 'tasks' })
   async tasksOfCurrentUser(
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) response: Response,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { TESTIMONY_SOURCES, testimonySchema, testimonyUpdateSchema } from '@capacites/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
+import { ApiList } from '../common/api-list.decorator';
 import { listQuery, page } from '../common/pagination';
 import { createZodDto } from '../common/zod-dto';
 import { TESTIMONIES, TestimoniesService, type TestimonyResponse } from './testimonies.service';
@@ -29,6 +30,7 @@ export class TestimoniesController {
   constructor(private readonly testimonies: TestimoniesService) {}
 
   @Get()
+  @ApiList({ resource: 'testimonies', filter: filterSchema, sortable: TESTIMONIES.sortable })
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,

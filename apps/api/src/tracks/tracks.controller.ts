@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { trackCreateSchema, trackUpdateSchema } from '@capacites/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
+import { ApiList } from '../common/api-list.decorator';
 import { listQuery, page } from '../common/pagination';
 import { createZodDto } from '../common/zod-dto';
 import { TRACK_SORT, TracksService, type TrackResponse } from './tracks.service';
@@ -27,6 +28,7 @@ export class TracksController {
   constructor(private readonly tracks: TracksService) {}
 
   @Get()
+  @ApiList({ resource: 'tracks', filter: filterSchema, sortable: TRACK_SORT })
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ROLES, userCreateSchema, userUpdateSchema } from '@capacites/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
+import { ApiList } from '../common/api-list.decorator';
 import { listQuery, page } from '../common/pagination';
 import { createZodDto } from '../common/zod-dto';
 import { USER_SORT, UsersService, type UserResponse } from './users.service';
@@ -28,6 +29,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiList({ resource: 'users', filter: filterSchema, sortable: USER_SORT })
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,

@@ -6,6 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import type { DestinationStream } from 'pino';
 import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, runMigrations } from '@capacites/persistence';
@@ -59,6 +60,8 @@ export interface StackOptions {
   worker?: boolean;
   /** Extra environment of the apps (SMTP_URL…). */
   env?: Record<string, string>;
+  /** Receives the API's JSON log lines (level info unless env sets LOG_LEVEL); silent otherwise. */
+  logs?: DestinationStream;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
@@ -100,7 +103,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     };
   }
 
-  const app = await createApiApp(loadApiConfig(env), false);
+  const apiConfig = loadApiConfig({ LOG_LEVEL: options.logs ? 'info' : 'silent', ...env });
+  const app = await createApiApp(apiConfig, { logDestination: options.logs });
   let baseUrl = '';
   if (options.listen) {
     await app.listen(0, '127.0.0.1');

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { databaseEnvSchema, loadConfig, temporalEnvSchema } from '@capacites/config';
+import { databaseEnvSchema, loadConfig, loggingEnvSchema, temporalEnvSchema } from '@capacites/config';
 
 const workerEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
+  /** LOG_LEVEL (libs/config): JSON logs on stdout. */
+  ...loggingEnvSchema.shape,
   /** A workflow bundle prepared in advance (Docker image, test suites); built at start otherwise. */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
   /** Sticky cache size: each cached workflow keeps its isolate state in memory. */

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type { ZodDtoClass } from './zod-dto';
+
+/** An OpenAPI 3.0 schema object, as zod writes it (plain JSON). */
+export type OpenApiSchema = Record<string, unknown>;
+
+/** A request's JSON schema: what a client may send (defaults make fields optional). */
+export function toOpenApiSchema(schema: z.ZodType): OpenApiSchema {
+  // Never fail the whole document over one field that JSON cannot describe.
+  return z.toJSONSchema(schema, {
+    target: 'openapi-3.0',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as OpenApiSchema;
+}
+
+/**
+ * The zod DTO classes met by @nestjs/swagger while it built a document, by class name (the
+ * name of their component). Filled by the classes' metadata factory (see createZodDto).
+ */
+const documentedDtos = new Map<string, Set<ZodDtoClass>>();
+
+export function noteDocumentedDto(dto: ZodDtoClass): void {
+  const classes = documentedDtos.get(dto.name) ?? new Set<ZodDtoClass>();
+  classes.add(dto);
+  documentedDtos.set(dto.name, classes);
+}
+
+/**
+ * Property metadata in the shape of @nestjs/swagger's CLI plugin, one entry per top-level
+ * field, so that a DTO used with @Query() is listed parameter by parameter.
+ */
+export function openApiPropertiesOf(schema: z.ZodType): Record<string, Record<string, unknown>> {
+  const json = toOpenApiSchema(schema);
+  const properties = json.properties as Record<string, OpenApiSchema> | undefined;
+  if (json.type !== 'object' || !properties) return {};
+  const required = new Set((json.required as string[] | undefined) ?? []);
+  return Object.fromEntries(
+    Object.entries(properties).map(([name, property]) => [
+      name,
+      { ...pluginPropertyOf(property), required: required.has(name) },
+    ]),
+  );
+}
+
+/**
+ * @nestjs/swagger resolves a property without a string `type` as a class, and fails. A
+ * union keeps its schema under a placeholder type (dropped again by swagger when it sees
+ * the combinator); a reference to a shared sub-schema, which only exists once a body is
+ * replaced by its full schema, is reduced to a plain object.
+ */
+function pluginPropertyOf(property: OpenApiSchema): OpenApiSchema {
+  if (JSON.stringify(property).includes('"$ref"'))
+    return { type: 'object', ...(property.description ? { description: property.description } : {}) };
+  if (typeof property.type === 'string') return property;
+  if (['anyOf', 'oneOf', 'allOf'].some((combinator) => combinator in property))
+    return { type: 'string', ...property };
+  return { type: 'object', ...property };
+}
+
+const LOCAL_REF = /^#\/(?:definitions|\$defs)\/(.+)$/;
+
+function rewriteRefs(value: unknown, names: Map<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((item) => rewriteRefs(item, names));
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => {
+      const local = key === '$ref' && typeof child === 'string' ? LOCAL_REF.exec(child) : null;
+      if (local) return [key, `#/components/schemas/${names.get(local[1]) ?? local[1]}`];
+      return [key, rewriteRefs(child, names)];
+    }),
+  );
+}
+
+/**
+ * Replaces the component of every zod DTO class in the document by the JSON schema of its
+ * zod schema (@nestjs/swagger only knows its top-level fields). Shared sub-schemas (a zod
+ * `.meta({ id })`, a recursive type) become components of their own.
+ */
+export function applyZodSchemas(document: OpenAPIObject): OpenAPIObject {
+  const schemas = (document.components ??= {}).schemas ?? {};
+  document.components.schemas = schemas;
+  for (const name of Object.keys(schemas)) {
+    const classes = documentedDtos.get(name);
+    if (!classes) continue;
+    const distinct = new Set([...classes].map((dto) => dto.schema));
+    if (distinct.size > 1)
+      throw new Error(`OpenAPI: two different DTO classes are named ${name}; rename one of them.`);
+    const [dto] = classes;
+    const { definitions, $defs, ...schema } = toOpenApiSchema(dto.schema);
+    delete schema.$schema;
+    const shared = { ...(definitions as object | undefined), ...($defs as object | undefined) } as Record<
+      string,
+      OpenApiSchema
+    >;
+    // zod names anonymous shared schemas __schema0…: prefixed by the DTO's name to stay unique.
+    const names = new Map(
+      Object.keys(shared).map((key) => [key, key.startsWith('__') ? `${name}${key}` : key]),
+    );
+    schemas[name] = rewriteRefs(schema, names) as OpenApiSchema;
+    for (const [key, definition] of Object.entries(shared)) {
+      const target = names.get(key) as string;
+      const rewritten = rewriteRefs(definition, names) as OpenApiSchema;
+      if (schemas[target] && JSON.stringify(schemas[target]) !== JSON.stringify(rewritten))
+        throw new Error(`OpenAPI: two different schemas have the id ${target}.`);
+      schemas[target] = rewritten;
+    }
+  }
+  return document;
+}
