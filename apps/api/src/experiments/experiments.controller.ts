@@ -8,6 +8,7 @@ import { experimentListFilterSchema, SORTABLE_EXPERIMENT_FIELDS } from './dto/ex
 import type { ExperimentResponse } from './dto/experiment.response';
 import {
   CheckInDto,
+  ConsentDto,
   CriteriaAmendmentDto,
   DecisionDto,
   EmptyDto,
@@ -79,6 +80,17 @@ export class ExperimentsController {
   @Get(':id/actions')
   actions(@CurrentUser() user: AuthUser, @Id() id: string): Promise<ExperimentStatus['allowedActions']> {
     return this.lifecycle.actionsFor(id, user);
+  }
+
+  /** The calling participant gives (true) or withdraws (false) their consent. */
+  @Post(':id/consent')
+  @HttpCode(200)
+  consent(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: ConsentDto,
+  ): Promise<ExperimentResponse> {
+    return this.experiments.setConsent(id, body.consent, user);
   }
 
   @Post(':id/launch')

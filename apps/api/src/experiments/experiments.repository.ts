@@ -74,7 +74,7 @@ export class ExperimentsRepository {
     id: string,
     inState: ExperimentState,
     changes: Partial<ExperimentEntity>,
-    audit: { actorId: string; organizationId: string; fields: string[] },
+    audit: { actorId: string; organizationId: string; fields: string[]; event?: string },
   ): Promise<boolean> {
     const framing = { ...changes };
     delete framing.state;
@@ -87,7 +87,7 @@ export class ExperimentsRepository {
         idempotencyKey: `framing:${id}:${randomUUID()}`,
         organizationId: audit.organizationId,
         experimentId: id,
-        event: 'framingUpdated',
+        event: audit.event ?? 'framingUpdated',
         fromState: inState,
         toState: inState,
         actorId: audit.actorId,

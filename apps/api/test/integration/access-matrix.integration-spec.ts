@@ -461,12 +461,22 @@ describe('Access matrix: endpoints × roles × organisations', () => {
         () => ({ name: 'O', slug: `o-${randomUUID().slice(0, 8)}`, kind: 'other' }),
         201,
       ],
-    ])(
-      '%s: the platform admin only (403 for everyone else)',
-      async (endpoint, method, url, body, ok) => {
-        await check({ endpoint, expect: { admin: ok }, otherwise: 403, call: send(method, url, body) });
-      },
-    );
+    ])('%s: the platform admin only (403 for everyone else)', async (endpoint, method, url, body, ok) => {
+      await check({ endpoint, expect: { admin: ok }, otherwise: 403, call: send(method, url, body) });
+    });
+
+    it('POST /experiments/XR/consent: the participant only (withdrawing); other readers 403; the rest 404', async () => {
+      await check({
+        endpoint: 'POST /experiments/:id/consent',
+        expect: { participant: 200, hr: 403, codir: 403, pilot: 403, sponsor: 403, admin: 403 },
+        otherwise: 404,
+        call: send(
+          'post',
+          () => `/api/experiments/${xr}/consent`,
+          () => ({ consent: false }),
+        ),
+      });
+    });
 
     it('PUT /notifications/:id: its recipient only', async () => {
       await check({

@@ -404,6 +404,51 @@ describe('API resources through the real stack', () => {
     });
   });
 
+  describe('consent of the participants', () => {
+    it('lets each participant give their own consent before launch, and withdraw it while running', async () => {
+      const created = await as.hr
+        .post('/api/experiments')
+        .send({ organizationId: team.organization.id, title: 'Consentement des agents' })
+        .expect(201);
+      const id = created.body.id;
+      await as.hr
+        .put(`/api/experiments/${id}`)
+        .send({
+          ...readyFramingBody(team, dateInDays(30)),
+          participants: [{ userId: team.participant, consentedAt: null }],
+        })
+        .expect(200);
+      const refused = await as.hr.post(`/api/experiments/${id}/launch`).send({}).expect(409);
+      expect(refused.body.message).toMatch(/consent/i);
+      await as.pilot.post(`/api/experiments/${id}/consent`).send({ consent: true }).expect(403);
+      await stranger.participant.post(`/api/experiments/${id}/consent`).send({ consent: true }).expect(404);
+      const given = await as.participant
+        .post(`/api/experiments/${id}/consent`)
+        .send({ consent: true })
+        .expect(200);
+      expect(given.body.participants[0].consentedAt).toEqual(expect.any(String));
+      await as.hr.post(`/api/experiments/${id}/launch`).send({}).expect(200);
+      const late = await as.participant
+        .post(`/api/experiments/${id}/consent`)
+        .send({ consent: 'yes' })
+        .expect(400);
+      expect(late.body.fields[0].field).toBe('consent');
+      const withdrawn = await as.participant
+        .post(`/api/experiments/${id}/consent`)
+        .send({ consent: false })
+        .expect(200);
+      expect(withdrawn.body.participants[0].consentedAt).toBeNull();
+      await as.participant.post(`/api/experiments/${id}/consent`).send({ consent: true }).expect(409);
+      const events = await stack.db
+        .getRepository(AuditEventEntity)
+        .find({ where: { experimentId: id }, order: { id: 'ASC' } });
+      expect(events.filter((e) => e.event.startsWith('consent')).map((e) => [e.event, e.actorId])).toEqual([
+        ['consentGiven', team.participant],
+        ['consentWithdrawn', team.participant],
+      ]);
+    });
+  });
+
   describe('learnings shared with the network', () => {
     it('lets the organisation share learnings that another organisation then reads, and withdraw them', async () => {
       const before = await stranger.pilot.get('/api/shared-learnings').expect(200);

@@ -20,3 +20,4 @@ export class EvaluationDto extends createZodDto(evaluationSchema) {}
 export class DecisionDto extends createZodDto(decisionSchema) {}
 export class CriteriaAmendmentDto extends createZodDto(criteriaAmendmentSchema) {}
 export class EmptyDto extends createZodDto(z.object({}).strict()) {}
+export class ConsentDto extends createZodDto(z.object({ consent: z.boolean() }).strict()) {}
