@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { dateInDays, insertTeam, TEST_PASSWORD, type Team } from '../../api/test/support/fixtures';
-import { login, type ApiClient } from '../../api/test/support/http';
 import { startStack, type TestStack } from '../../api/test/support/stack';
 import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
 
@@ -21,7 +20,6 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
   let browser: Browser;
   let nantes: Team;
   let gironde: Team;
-  let hrApi: ApiClient;
   let experimentId = '';
   let iterationId = '';
   const title = `Classeur médical partagé ${Date.now()}`;
@@ -37,7 +35,6 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
       name: 'Département de la Gironde',
       kind: 'departement',
     });
-    hrApi = await login(stack.app, nantes.emails.hr);
   });
 
   afterAll(async () => {
@@ -60,7 +57,12 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
     page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
 
   /** Opens an action's dialog, lets `fill` complete it, submits it and waits for the API's answer. */
-  async function act(page: Page, action: string, label: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+  async function act(
+    page: Page,
+    action: string,
+    label: string,
+    fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+  ) {
     await page.locator(`[data-action="${action}"]`).click({ timeout: TIMEOUT });
     const dialog = page.getByRole('dialog');
     await fill(dialog);
@@ -73,19 +75,29 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
     await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
   }
 
+  /** Picks a person in an autocomplete input by typing part of their name. */
+  async function pick(page: Page, label: string, name: string) {
+    const input = page.getByRole('combobox', { name: label });
+    await input.click();
+    await input.fill(name);
+    await page.getByRole('option', { name, exact: true }).click({ timeout: TIMEOUT });
+  }
+
   const stateChip = (page: Page, label: string) =>
     page.locator('[data-testid="hypothesis"]').locator('..').getByText(label, { exact: true }).first();
 
   it('lets HR create a draft with its hypothesis', async () => {
     const page = await signIn(nantes.emails.hr, '/experiments/create');
     await page.locator('input[name="title"]').fill(title);
-    await page.locator('textarea[name="hypothesis"]').fill(
-      'Un classeur partagé permet aux auxiliaires d’administrer les médicaments en autonomie.',
-    );
+    await page
+      .locator('textarea[name="hypothesis"]')
+      .fill('Un classeur partagé permet aux auxiliaires d’administrer les médicaments en autonomie.');
     await page.locator('textarea[name="vision"]').fill('Des équipes de crèche autonomes et sereines.');
     await page.locator('textarea[name="scope"]').fill('Deux crèches volontaires du quartier Nord.');
     await shot(page, '01-experiment-create');
-    const created = page.waitForResponse((r) => r.url().endsWith('/api/experiments') && r.request().method() === 'POST');
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/experiments') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     expect((await created).status()).toBe(201);
     // Then the guided form opens on the draft for the rest of its framing.
@@ -97,7 +109,10 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
 
   it('lets HR complete the framing until the readiness checklist holds', async () => {
     const page = await signIn(nantes.emails.hr, `/experiments/${experimentId}`);
-    await page.locator('.ra-input-criteria').getByRole('button', { name: 'Ajouter' }).click({ timeout: TIMEOUT });
+    await page
+      .locator('.ra-input-criteria')
+      .getByRole('button', { name: 'Ajouter' })
+      .click({ timeout: TIMEOUT });
     await page.locator('input[name="criteria.0.name"]').fill("Erreurs d'administration");
     await page.locator('input[name="criteria.0.method"]').fill('Relevé mensuel');
     await page.locator('input[name="criteria.0.target"]').fill('0');
@@ -106,23 +121,20 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
     await page.locator('input[name="checkInCadenceDays"]').fill('14');
     await page.locator('textarea[name="exitPlan.pilotWithdrawal"]').fill('À la fin du trimestre');
     await page.locator('textarea[name="exitPlan.takeover"]').fill('La puéricultrice référente');
+    // People are picked among the organisation's users.
+    await pick(page, 'Porteur·euses', 'pilot');
+    await pick(page, 'Portage institutionnel', 'sponsor');
+    await page.locator('.ra-input-participants').getByRole('button', { name: 'Ajouter' }).click();
+    await pick(page, 'Personne', 'participant');
+    await page.locator('input[name="participants.0.consentedAt"]').check();
     await shot(page, '02-experiment-edit');
-    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/experiments/${experimentId}`) && r.request().method() === 'PUT');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/experiments/${experimentId}`) && r.request().method() === 'PUT',
+    );
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     expect((await saved).status()).toBe(200);
     await page.waitForURL(/\/show$/, { timeout: TIMEOUT });
     const readiness = page.locator('[data-testid="readiness"]');
-    // People are picked from GET /api/users, not served yet: they are set through the API.
-    await expect(readiness.locator('[data-readiness="pilots"]').getAttribute('data-ok')).resolves.toBe('false');
-    await hrApi
-      .put(`/api/experiments/${experimentId}`)
-      .send({
-        pilotIds: [nantes.pilot],
-        sponsorId: nantes.sponsor,
-        participants: [{ userId: nantes.participant, consentedAt: new Date().toISOString() }],
-      })
-      .expect(200);
-    await page.reload();
     await readiness.getByText('Tout est prêt : le test peut être lancé.').waitFor({ timeout: TIMEOUT });
     expect(await readiness.locator('[data-ok="false"]').count()).toBe(0);
     await shot(page, '03-experiment-draft-ready');
@@ -146,13 +158,21 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
 
   it('lets the pilot record a check-in with its weather', async () => {
     const page = await signIn(nantes.emails.pilot, `/experiments/${experimentId}/show`);
+    // The launch was announced to the pilot: the app bar counts it as unread.
+    await page
+      .getByRole('link', { name: /^[1-9]\d* notifications? non lues?$/ })
+      .waitFor({ timeout: TIMEOUT });
     await act(page, 'recordCheckIn', "Faire un point d'étape", async (dialog) => {
       await dialog.getByLabel('Nuageux').check();
-      await dialog.locator('textarea[name="progress"]').fill('Les deux crèches utilisent le classeur depuis dix jours.');
+      await dialog
+        .locator('textarea[name="progress"]')
+        .fill('Les deux crèches utilisent le classeur depuis dix jours.');
       await dialog.locator('textarea[name="blockers"]').fill('Le classeur papier se perd parfois.');
     });
     await page.reload();
-    await page.getByText('Les deux crèches utilisent le classeur depuis dix jours.').waitFor({ timeout: TIMEOUT });
+    await page
+      .getByText('Les deux crèches utilisent le classeur depuis dix jours.')
+      .waitFor({ timeout: TIMEOUT });
     await shot(page, '06-experiment-check-in');
     await page.close();
   });
@@ -172,12 +192,23 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
     await stateChip(page, 'En évaluation').waitFor({ timeout: TIMEOUT });
     await act(page, 'submitEvaluation', "Remettre l'évaluation", async (dialog) => {
       await dialog.getByLabel('Hypothèse en partie confirmée').check();
-      await dialog.locator('textarea[name="criterionResults.0.result"]').fill('Aucune erreur relevée en trois semaines.');
+      await dialog
+        .locator('textarea[name="criterionResults.0.result"]')
+        .fill('Aucune erreur relevée en trois semaines.');
       await dialog.locator('input[name="usersVoice.sources"]').fill('entretiens, questionnaire');
       await dialog.locator('input[name="usersVoice.count"]').fill('12');
-      await dialog.locator('textarea[name="learnings"]').fill('Le classeur rassure ; il faut un double numérique.');
+      await dialog
+        .locator('textarea[name="learnings"]')
+        .fill('Le classeur rassure ; il faut un double numérique.');
     });
     await stateChip(page, 'En décision').waitFor({ timeout: TIMEOUT });
+    // The history tells the early stop with its reason, and the notices it caused.
+    const timeline = page.locator('[data-testid="timeline"]');
+    await timeline
+      .locator('[data-event="stopEarly"]')
+      .getByText('Les deux crèches déménagent en avril.')
+      .waitFor({ timeout: TIMEOUT });
+    expect(await timeline.locator('[data-kind="notice"][data-event="stopped"]').count()).toBe(1);
     await shot(page, '07-experiment-evaluated');
     await page.close();
   });
@@ -187,7 +218,9 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
     await act(page, 'decide', 'Décider de la suite', async (dialog) => {
       await dialog.getByLabel('Itérer').check();
       await dialog.locator('textarea[name="rationale"]').fill('Concluant, à essayer à plus grande échelle.');
-      await dialog.locator('textarea[name="nextFocus"]').fill('Le même classeur dans trois crèches, en numérique.');
+      await dialog
+        .locator('textarea[name="nextFocus"]')
+        .fill('Le même classeur dans trois crèches, en numérique.');
     });
     await stateChip(page, 'Itéré').waitFor({ timeout: TIMEOUT });
     await shot(page, '08-experiment-iterated');
@@ -209,7 +242,11 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
     await states.waitFor({ timeout: TIMEOUT });
     await expect(states.locator('[data-state-count="iterated"]').textContent()).resolves.toBe('Itéré : 1');
     await expect(states.locator('[data-state-count="draft"]').textContent()).resolves.toBe('Brouillon : 1');
-    await page.locator('[data-testid="dashboard-recent"]').getByText(title).first().waitFor({ timeout: TIMEOUT });
+    await page
+      .locator('[data-testid="dashboard-recent"]')
+      .getByText(title)
+      .first()
+      .waitFor({ timeout: TIMEOUT });
     await shot(page, '10-codir-dashboard');
     await page.close();
   });

@@ -6,6 +6,7 @@ import { dataProvider } from './dataProvider';
 import { experiments } from './experiments';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout';
+import { notifications } from './notifications';
 import { organizations } from './organizations';
 import { MyTasks } from './tasks';
 
@@ -26,6 +27,7 @@ export const App = () => (
     </CustomRoutes>
     <Resource name="experiments" {...experiments} />
     <Resource name="organizations" {...organizations} />
+    <Resource name="notifications" {...notifications} />
     {/* Read through references only (names, timelines, outcomes). */}
     <Resource name="tracks" recordRepresentation="name" />
     <Resource name="users" recordRepresentation="displayName" />

@@ -8,11 +8,25 @@ import { stateAppearance, stateLabelKey } from '../experiments/states';
 import type { DashboardData } from './types';
 
 /** A titled card of the dashboard; its heading names the region. */
-export const DashboardCard = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
+export const DashboardCard = ({
+  title,
+  children,
+  testId,
+}: {
+  title: string;
+  children: ReactNode;
+  testId?: string;
+}) => {
   const translate = useTranslate();
   const id = useId();
   return (
-    <Card component="section" aria-labelledby={id} variant="outlined" sx={{ height: '100%' }} data-testid={testId}>
+    <Card
+      component="section"
+      aria-labelledby={id}
+      variant="outlined"
+      sx={{ height: '100%' }}
+      data-testid={testId}
+    >
       <CardContent>
         <Typography id={id} variant="h6" component="h2" gutterBottom>
           {translate(title)}
@@ -51,7 +65,8 @@ const useShowPath = () => {
 export const ExpiringSoon = ({ expiringSoon }: Pick<DashboardData, 'expiringSoon'>) => {
   const translate = useTranslate();
   const show = useShowPath();
-  if (expiringSoon.items.length === 0) return <Typography color="text.secondary">{translate('app.events.empty')}</Typography>;
+  if (expiringSoon.items.length === 0)
+    return <Typography color="text.secondary">{translate('app.events.empty')}</Typography>;
   return (
     <List dense>
       {expiringSoon.items.map((item) => (
@@ -69,7 +84,8 @@ export const ExpiringSoon = ({ expiringSoon }: Pick<DashboardData, 'expiringSoon
 export const Overdue = ({ overdue }: Pick<DashboardData, 'overdue'>) => {
   const translate = useTranslate();
   const show = useShowPath();
-  if (overdue.items.length === 0) return <Typography color="text.secondary">{translate('app.events.empty')}</Typography>;
+  if (overdue.items.length === 0)
+    return <Typography color="text.secondary">{translate('app.events.empty')}</Typography>;
   return (
     <List dense>
       {overdue.items.map((item) => (
@@ -108,7 +124,8 @@ export const Portfolio = ({ portfolio }: Pick<DashboardData, 'portfolio'>) => {
   const translate = useTranslate();
   const show = useShowPath();
   const items = portfolio.items.filter((i) => i.launchedAt && i.expiresAt);
-  if (items.length === 0) return <Typography color="text.secondary">{translate('app.events.empty')}</Typography>;
+  if (items.length === 0)
+    return <Typography color="text.secondary">{translate('app.events.empty')}</Typography>;
   const start = Math.min(...items.map((i) => Date.parse(i.launchedAt ?? '')));
   const end = Math.max(...items.map((i) => Date.parse(i.expiresAt ?? '')), Date.now());
   const span = Math.max(end - start, 1);
@@ -137,7 +154,16 @@ export const Portfolio = ({ portfolio }: Pick<DashboardData, 'portfolio'>) => {
                   borderRadius: 1,
                 }}
               />
-              <Box sx={{ position: 'absolute', left: today, top: -2, bottom: -2, width: 2, bgcolor: 'text.primary' }} />
+              <Box
+                sx={{
+                  position: 'absolute',
+                  left: today,
+                  top: -2,
+                  bottom: -2,
+                  width: 2,
+                  bgcolor: 'text.primary',
+                }}
+              />
             </Box>
           </Box>
         );
@@ -154,7 +180,8 @@ export const RecentExperiments = () => {
     sort: { field: 'updatedAt', order: 'DESC' },
     pagination: { page: 1, perPage: 8 },
   });
-  if (!data || data.length === 0) return <Typography color="text.secondary">{translate('app.events.empty')}</Typography>;
+  if (!data || data.length === 0)
+    return <Typography color="text.secondary">{translate('app.events.empty')}</Typography>;
   return (
     <List dense>
       {data.map((experiment) => (

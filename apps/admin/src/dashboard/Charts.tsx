@@ -11,9 +11,21 @@ export const OutcomesChart = ({ outcomesByMonth }: Pick<DashboardData, 'outcomes
       height={240}
       xAxis={[{ scaleType: 'band', data: outcomesByMonth.map((m) => m.month) }]}
       series={[
-        { data: outcomesByMonth.map((m) => m.iterated), label: translate('app.outcomes.iterate'), stack: 'o' },
-        { data: outcomesByMonth.map((m) => m.perpetuated), label: translate('app.outcomes.perpetuate'), stack: 'o' },
-        { data: outcomesByMonth.map((m) => m.abandoned), label: translate('app.outcomes.abandon'), stack: 'o' },
+        {
+          data: outcomesByMonth.map((m) => m.iterated),
+          label: translate('app.outcomes.iterate'),
+          stack: 'o',
+        },
+        {
+          data: outcomesByMonth.map((m) => m.perpetuated),
+          label: translate('app.outcomes.perpetuate'),
+          stack: 'o',
+        },
+        {
+          data: outcomesByMonth.map((m) => m.abandoned),
+          label: translate('app.outcomes.abandon'),
+          stack: 'o',
+        },
       ]}
     />
   );
@@ -25,7 +37,13 @@ export const TracksChart = ({ byTrack }: Pick<DashboardData, 'byTrack'>) => {
     <BarChart
       height={240}
       layout="horizontal"
-      yAxis={[{ scaleType: 'band', data: byTrack.map((t) => t.trackName ?? translate('app.dashboard.noTrack')), width: 160 }]}
+      yAxis={[
+        {
+          scaleType: 'band',
+          data: byTrack.map((t) => t.trackName ?? translate('app.dashboard.noTrack')),
+          width: 160,
+        },
+      ]}
       series={[
         { data: byTrack.map((t) => t.count), label: translate('app.dashboard.all') },
         { data: byTrack.map((t) => t.ongoing), label: translate('app.dashboard.ongoing') },

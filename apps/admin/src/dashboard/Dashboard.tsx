@@ -3,7 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Title, useDataProvider, useTranslate } from 'react-admin';
 import type { CapacitesDataProvider } from '../dataProvider';
-import { DashboardCard, EvaluationsOnTime, ExpiringSoon, Overdue, Portfolio, RecentExperiments, StateCounts } from './Cards';
+import {
+  DashboardCard,
+  EvaluationsOnTime,
+  ExpiringSoon,
+  Overdue,
+  Portfolio,
+  RecentExperiments,
+  StateCounts,
+} from './Cards';
 import type { DashboardData } from './types';
 
 const OutcomesChart = lazy(() => import('./Charts').then((m) => ({ default: m.OutcomesChart })));
@@ -50,7 +58,9 @@ export const Dashboard = () => {
             </DashboardCard>
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <DashboardCard title="app.dashboard.byTrack">{chart(<TracksChart byTrack={data.byTrack} />)}</DashboardCard>
+            <DashboardCard title="app.dashboard.byTrack">
+              {chart(<TracksChart byTrack={data.byTrack} />)}
+            </DashboardCard>
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
             <DashboardCard title="app.dashboard.weather">

@@ -2,9 +2,9 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider } from 'react-admin';
 import type { LifecycleAction } from '@capacites/domain';
 import { toApiExperimentFilter } from '../experiments/list/filters';
-import { ACTION_PATHS, type AllowedActionDto, type MyTask } from './lifecycle';
+import { ACTION_PATHS, type AllowedActionDto, type MyTask, type TimelineEntry } from './lifecycle';
 
-export { ACTION_PATHS, type AllowedActionDto, type MyTask } from './lifecycle';
+export { ACTION_PATHS, type AllowedActionDto, type MyTask, type TimelineEntry } from './lifecycle';
 
 /** Same origin as the back-office: the API serves it, and Vite proxies /api in dev. */
 export const API_URL = '/api';
@@ -23,6 +23,8 @@ export interface CapacitesDataProvider extends DataProvider {
   runAction(experimentId: string, action: LifecycleAction, body: object): Promise<unknown>;
   getDashboard<T>(organizationId?: string): Promise<T>;
   getMyTasks(): Promise<MyTask[]>;
+  getTimeline(experimentId: string): Promise<TimelineEntry[]>;
+  getUnreadCount(): Promise<number>;
   markAllNotificationsRead(): Promise<void>;
 }
 
@@ -54,6 +56,14 @@ export const dataProvider: CapacitesDataProvider = {
   async getMyTasks() {
     const { json } = await httpClient(`${API_URL}/me/tasks`);
     return json as MyTask[];
+  },
+  async getTimeline(experimentId) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/timeline`);
+    return json as TimelineEntry[];
+  },
+  async getUnreadCount() {
+    const { json } = await httpClient(`${API_URL}/notifications/unread-count`);
+    return (json as { count: number }).count;
   },
   async markAllNotificationsRead() {
     await httpClient(`${API_URL}/notifications/read-all`, { method: 'POST', body: '{}' });

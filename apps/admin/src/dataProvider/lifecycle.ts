@@ -28,3 +28,18 @@ export interface MyTask {
   dueAt: string | null;
   overdue: boolean;
 }
+
+/** One entry of GET /api/experiments/:id/timeline: a recorded event, or a notice sent. */
+export interface TimelineEntry {
+  id: string;
+  kind: 'audit' | 'notice';
+  event: string;
+  at: string;
+  fromState: string | null;
+  toState: string | null;
+  actorId: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+  /** For a notice: how many people it reached. */
+  recipients: number | null;
+}

@@ -17,17 +17,20 @@ type Issue = z.core.$ZodIssue;
 export function issueMessage(issue: Issue, refinements: Record<string, string> = {}): RaMessage {
   const path = issue.path.join('.');
   if (issue.code === 'custom') return { message: refinements[path] ?? 'app.validation.invalid', args: {} };
-  if (issue.code === 'invalid_type' && issue.input === undefined) return { message: 'ra.validation.required', args: {} };
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return { message: 'ra.validation.required', args: {} };
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1)
     return { message: 'ra.validation.required', args: {} };
   if (issue.code === 'too_small' && issue.origin === 'string')
     return { message: 'ra.validation.minLength', args: { min: Number(issue.minimum) } };
   if (issue.code === 'too_small' && issue.origin === 'array')
     return { message: 'ra.validation.required', args: {} };
-  if (issue.code === 'too_small') return { message: 'ra.validation.minValue', args: { min: Number(issue.minimum) } };
+  if (issue.code === 'too_small')
+    return { message: 'ra.validation.minValue', args: { min: Number(issue.minimum) } };
   if (issue.code === 'too_big' && issue.origin === 'string')
     return { message: 'ra.validation.maxLength', args: { max: Number(issue.maximum) } };
-  if (issue.code === 'too_big') return { message: 'ra.validation.maxValue', args: { max: Number(issue.maximum) } };
+  if (issue.code === 'too_big')
+    return { message: 'ra.validation.maxValue', args: { max: Number(issue.maximum) } };
   if (issue.code === 'invalid_value') return { message: 'app.validation.choose', args: {} };
   if (issue.code === 'invalid_format') return { message: 'app.validation.date', args: {} };
   return { message: 'app.validation.invalid', args: {} };

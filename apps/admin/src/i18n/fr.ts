@@ -43,7 +43,8 @@ export const frCapacitesMessages = {
     },
     readiness: {
       ready: 'Tout est prêt : le test peut être lancé.',
-      missing: 'Encore %{smart_count} point à compléter avant le lancement. |||| Encore %{smart_count} points à compléter avant le lancement.',
+      missing:
+        'Encore %{smart_count} point à compléter avant le lancement. |||| Encore %{smart_count} points à compléter avant le lancement.',
       items: {
         hypothesis: 'Une hypothèse à vérifier',
         scope: 'Un périmètre (services, sites, personnes)',
@@ -51,7 +52,7 @@ export const frCapacitesMessages = {
         pilots: 'Au moins un·e porteur·euse',
         sponsor: 'Un portage institutionnel',
         expiry: 'Une date de péremption future, dans la durée maximale (%{max} jours)',
-        consent: "Des participant·es qui ont donné leur accord",
+        consent: 'Des participant·es qui ont donné leur accord',
         exitPlan: 'Un plan de sortie : quand le porteur se retire, qui prend le relais',
       },
       problems: {
@@ -84,6 +85,7 @@ export const frCapacitesMessages = {
       abandon: 'Abandonner',
     },
     events: {
+      framingUpdated: 'Cadrage modifié',
       create: 'Test créé en brouillon',
       launch: 'Test lancé',
       cancel: 'Test annulé',
@@ -128,8 +130,14 @@ export const frCapacitesMessages = {
         label: 'Demander une prolongation',
         help: 'Une prolongation est limitée, justifiée, et accordée par le portage institutionnel.',
       },
-      approveExtension: { label: 'Accorder la prolongation', help: 'La nouvelle date de péremption s’applique dès maintenant.' },
-      refuseExtension: { label: 'Refuser la prolongation', help: 'Le test s’arrêtera à sa date de péremption actuelle.' },
+      approveExtension: {
+        label: 'Accorder la prolongation',
+        help: 'La nouvelle date de péremption s’applique dès maintenant.',
+      },
+      refuseExtension: {
+        label: 'Refuser la prolongation',
+        help: 'Le test s’arrêtera à sa date de péremption actuelle.',
+      },
       stopEarly: {
         label: 'Arrêter le test',
         help: "Arrêter avant la date de péremption est permis : l'évaluation reste due.",
@@ -150,7 +158,8 @@ export const frCapacitesMessages = {
     validation: {
       choose: 'Choisissez une valeur',
       date: 'Une date est attendue (AAAA-MM-JJ)',
-      usersVoice: 'La parole des usager·es est requise : ses sources et le nombre de personnes entendues, ou pourquoi personne ne l’a été.',
+      usersVoice:
+        'La parole des usager·es est requise : ses sources et le nombre de personnes entendues, ou pourquoi personne ne l’a été.',
       handover: 'Pérenniser demande une passation : quand le porteur se retire, qui prend le relais.',
       invalid: 'Valeur invalide',
     },
@@ -162,6 +171,33 @@ export const frCapacitesMessages = {
     },
     fiche: {
       subtitle: 'Un test vérifie une hypothèse, a une durée limitée et sera évalué.',
+    },
+    notices: {
+      sent: '%{notice} — envoyé à %{smart_count} personne |||| %{notice} — envoyé à %{smart_count} personnes',
+      events: {
+        launched: 'Annonce du lancement',
+        cancelled: "Annonce de l'annulation",
+        preExpiryReminder: 'Rappel avant la date de péremption',
+        checkInDue: "Rappel de point d'étape",
+        checkInsMissed: "Alerte : points d'étape manqués",
+        extensionRequested: 'Demande de prolongation transmise',
+        extensionApproved: 'Annonce de la prolongation',
+        extensionRefused: 'Annonce du refus de prolongation',
+        stopped: "Annonce de l'arrêt, évaluation attendue",
+        evaluationReminder: "Rappel d'évaluation",
+        evaluationOverdue: 'Alerte : évaluation en retard',
+        evaluationAlgeco: 'Alerte Algeco au CODIR : évaluation',
+        evaluationSubmitted: "Annonce de l'évaluation",
+        decisionReminder: 'Rappel de décision',
+        decisionOverdue: 'Alerte : décision en retard',
+        decisionAlgeco: 'Alerte Algeco au CODIR : décision',
+        decided: 'Annonce de la décision',
+        criteriaAmended: 'Annonce de la modification des critères',
+      },
+    },
+    notifications: {
+      unread: '%{smart_count} notification non lue |||| %{smart_count} notifications non lues',
+      markAllRead: 'Tout marquer comme lu',
     },
     tasks: {
       empty: 'Rien à faire pour le moment.',
@@ -177,20 +213,20 @@ export const frCapacitesMessages = {
       },
     },
     dashboard: {
-    byState: 'Tests par état',
-    overdue: 'En retard : alertes « Algeco »',
-    expiringSoon: 'Péremption dans les 30 jours',
-    outcomes: 'Décisions par mois',
-    byTrack: 'Tests par piste',
-    weather: 'Météo des tests en cours',
-    onTime: 'Évaluations remises à temps',
-    onTimeDetail: '%{onTime} sur %{total}',
-    portfolio: 'Portefeuille en cours',
-    recent: 'Derniers mouvements',
-    noTrack: 'Sans piste',
-    all: 'Tous',
-    ongoing: 'En cours',
-  },
+      byState: 'Tests par état',
+      overdue: 'En retard : alertes « Algeco »',
+      expiringSoon: 'Péremption dans les 30 jours',
+      outcomes: 'Décisions par mois',
+      byTrack: 'Tests par piste',
+      weather: 'Météo des tests en cours',
+      onTime: 'Évaluations remises à temps',
+      onTimeDetail: '%{onTime} sur %{total}',
+      portfolio: 'Portefeuille en cours',
+      recent: 'Derniers mouvements',
+      noTrack: 'Sans piste',
+      all: 'Tous',
+      ongoing: 'En cours',
+    },
     print: 'Imprimer',
     yes: 'Oui',
     no: 'Non',
@@ -282,10 +318,13 @@ export const frCapacitesMessages = {
           "Un test ne se fait qu'avec l'accord des parties : chaque personne de l'équipe testeuse doit avoir donné le sien.",
         expiresOn:
           "À cette date, le test s'arrête, quoi qu'il arrive. Cela oblige à l'évaluation et évite l'« effet Algeco ».",
-        checkInCadenceDays: 'Des points réguliers gardent le rythme sans épuiser les personnes (14 jours par défaut).',
-        exitPlan: "Préparez l'autonomie de l'équipe après le test : quand le porteur se retire, qui prend le relais.",
+        checkInCadenceDays:
+          'Des points réguliers gardent le rythme sans épuiser les personnes (14 jours par défaut).',
+        exitPlan:
+          "Préparez l'autonomie de l'équipe après le test : quand le porteur se retire, qui prend le relais.",
         runningLocked: 'Le test est lancé : seuls la vision et le périmètre peuvent encore changer.',
-        createNext: 'Le brouillon est créé ; complétez ensuite son cadrage (critères, personnes, dates, plan de sortie).',
+        createNext:
+          'Le brouillon est créé ; complétez ensuite son cadrage (critères, personnes, dates, plan de sortie).',
       },
       states: {
         draft: 'Brouillon',
@@ -319,15 +358,35 @@ export const frCapacitesMessages = {
     },
     tracks: {
       name: 'Piste |||| Pistes',
-      fields: { name: 'Nom', slug: 'Identifiant court', description: 'Description', organizationId: 'Organisation' },
+      fields: {
+        name: 'Nom',
+        slug: 'Identifiant court',
+        description: 'Description',
+        organizationId: 'Organisation',
+      },
     },
     users: {
       name: 'Personne |||| Personnes',
-      fields: { displayName: 'Nom', email: 'Adresse électronique', disabled: 'Désactivé', memberships: 'Rôles' },
+      fields: {
+        displayName: 'Nom',
+        email: 'Adresse électronique',
+        disabled: 'Désactivé',
+        memberships: 'Rôles',
+      },
+    },
+    notifications: {
+      name: 'Notification |||| Notifications',
+      fields: { read: 'Lue', subject: 'Objet', createdAt: 'Reçue le', body: 'Message' },
     },
     'check-ins': {
       name: "Point d'étape |||| Points d'étape",
-      fields: { weather: 'Météo', progress: 'Avancement', blockers: 'Points de blocage', recordedAt: 'Le', authorId: 'Par' },
+      fields: {
+        weather: 'Météo',
+        progress: 'Avancement',
+        blockers: 'Points de blocage',
+        recordedAt: 'Le',
+        authorId: 'Par',
+      },
     },
     'audit-events': {
       name: 'Événement |||| Événements',

@@ -1,11 +1,26 @@
 import { Box, Typography } from '@mui/material';
-import { AppBar as RaAppBar, TitlePortal, useTranslate } from 'react-admin';
+import {
+  AppBar as RaAppBar,
+  LocalesMenuButton,
+  TitlePortal,
+  ToggleThemeButton,
+  useTranslate,
+} from 'react-admin';
+import { UnreadBadge } from '../notifications';
 
-/** The product name, then the current page's title; the default toolbar keeps the locale picker. */
+/** The product name, then the current page's title; the unread notifications, the locale picker. */
 export const AppBar = () => {
   const translate = useTranslate();
   return (
-    <RaAppBar>
+    <RaAppBar
+      toolbar={
+        <>
+          <UnreadBadge />
+          <LocalesMenuButton />
+          <ToggleThemeButton />
+        </>
+      }
+    >
       <Typography
         variant="h6"
         component="span"

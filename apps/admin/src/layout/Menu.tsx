@@ -13,6 +13,7 @@ export const Menu = () => {
     <RaMenu>
       <RaMenu.ResourceItem name="experiments" />
       <RaMenu.Item to="/tasks" primaryText="app.menu.tasks" leftIcon={<TasksIcon />} />
+      <RaMenu.ResourceItem name="notifications" />
       {hasAnyRole(principal, ['codir', 'hr', 'admin']) ? (
         <RaMenu.Item to="/dashboard" primaryText="app.menu.dashboard" leftIcon={<DashboardIcon />} />
       ) : null}

@@ -18,9 +18,11 @@ export const MyTasks = () => {
   const dataProvider = useDataProvider<CapacitesDataProvider>();
   const { data, error } = useQuery({ queryKey: ['me', 'tasks'], queryFn: () => dataProvider.getMyTasks() });
   const format = (iso: string) =>
-    new Intl.DateTimeFormat(formattingLocale(locale), { day: 'numeric', month: 'long', year: 'numeric' }).format(
-      new Date(iso),
-    );
+    new Intl.DateTimeFormat(formattingLocale(locale), {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(iso));
   return (
     <Box sx={{ p: 2 }}>
       <Title title="app.menu.tasks" />
@@ -39,7 +41,9 @@ export const MyTasks = () => {
                     primary={
                       <>
                         <Chip size="small" label={translate(`app.tasks.kinds.${task.kind}`)} sx={{ mr: 1 }} />
-                        <Link to={createPath({ resource: 'experiments', id: task.experimentId, type: 'show' })}>
+                        <Link
+                          to={createPath({ resource: 'experiments', id: task.experimentId, type: 'show' })}
+                        >
                           {task.title}
                         </Link>
                       </>
@@ -48,9 +52,14 @@ export const MyTasks = () => {
                       task.dueAt ? (
                         <Box
                           component="span"
-                          sx={{ color: task.overdue ? 'error.main' : 'text.secondary', fontWeight: task.overdue ? 700 : 400 }}
+                          sx={{
+                            color: task.overdue ? 'error.main' : 'text.secondary',
+                            fontWeight: task.overdue ? 700 : 400,
+                          }}
                         >
-                          {translate(task.overdue ? 'app.tasks.overdueSince' : 'app.tasks.dueOn', { date: format(task.dueAt) })}
+                          {translate(task.overdue ? 'app.tasks.overdueSince' : 'app.tasks.dueOn', {
+                            date: format(task.dueAt),
+                          })}
                         </Box>
                       ) : null
                     }

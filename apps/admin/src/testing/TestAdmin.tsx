@@ -5,7 +5,17 @@ import { i18nProvider } from '../i18n';
 /** A fake data provider: every method rejects unless a test gives it. */
 export function fakeDataProvider(overrides: Record<string, unknown> = {}): DataProvider {
   const reject = (name: string) => () => Promise.reject(new Error(`unexpected ${name}`));
-  const methods = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'];
+  const methods = [
+    'getList',
+    'getOne',
+    'getMany',
+    'getManyReference',
+    'create',
+    'update',
+    'updateMany',
+    'delete',
+    'deleteMany',
+  ];
   return {
     ...Object.fromEntries(methods.map((name) => [name, jest.fn(reject(name))])),
     // Names of organisations and users are looked up everywhere: none by default.

@@ -35,7 +35,13 @@ export const experimentStub = {
   readyDraft: (expiresAt = '2026-03-12T22:59:59.999Z'): Experiment => ({
     ...base,
     criteria: [
-      { id: 'errors', name: "Erreurs d'administration", method: 'Relevé mensuel', target: '0', coBuiltWithUsers: true },
+      {
+        id: 'errors',
+        name: "Erreurs d'administration",
+        method: 'Relevé mensuel',
+        target: '0',
+        coBuiltWithUsers: true,
+      },
     ],
     pilotIds: [PILOT],
     sponsorId: SPONSOR,

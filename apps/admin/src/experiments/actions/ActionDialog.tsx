@@ -1,5 +1,13 @@
 import type { LifecycleAction } from '@capacites/domain';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+} from '@mui/material';
 import { useId, useMemo, useState } from 'react';
 import { Form, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
@@ -56,7 +64,13 @@ export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialog
   const { Fields } = form;
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
-      <Form record={defaultValues} defaultValues={defaultValues} resolver={resolver} onSubmit={submit} noValidate>
+      <Form
+        record={defaultValues}
+        defaultValues={defaultValues}
+        resolver={resolver}
+        onSubmit={submit}
+        noValidate
+      >
         <DialogTitle id={titleId}>{translate(`app.actions.${action}.label`)}</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{translate(`app.actions.${action}.help`)}</DialogContentText>

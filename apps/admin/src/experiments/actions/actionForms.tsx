@@ -103,7 +103,12 @@ const EvaluationFields = ({ experiment }: { experiment: Experiment }) => {
       </Typography>
       {(experiment.criteria ?? []).map((criterion, index) => (
         <Box key={criterion.id} sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
-          <TextInput source={`criterionResults.${index}.result`} label={criterion.name} {...multiline} minRows={1} />
+          <TextInput
+            source={`criterionResults.${index}.result`}
+            label={criterion.name}
+            {...multiline}
+            minRows={1}
+          />
           <NullableBooleanInput
             source={`criterionResults.${index}.met`}
             label="resources.experiments.fields.met"
@@ -114,12 +119,7 @@ const EvaluationFields = ({ experiment }: { experiment: Experiment }) => {
       <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
         {translate('app.sections.evaluation')}
       </Typography>
-      <TextInput
-        source="usersVoice.sources"
-        format={formatSources}
-        parse={parseSources}
-        fullWidth
-      />
+      <TextInput source="usersVoice.sources" format={formatSources} parse={parseSources} fullWidth />
       <NumberInput source="usersVoice.count" min={0} />
       <TextInput source="usersVoice.noneReason" {...multiline} />
       <TextInput source="learnings" {...multiline} minRows={3} />
@@ -182,7 +182,11 @@ export const ACTION_FORMS: Record<LifecycleAction, ActionForm> = {
     schema: evaluationSchema,
     defaults: (experiment) => ({
       verdict: undefined,
-      criterionResults: (experiment.criteria ?? []).map((c) => ({ criterionId: c.id, result: '', met: null })),
+      criterionResults: (experiment.criteria ?? []).map((c) => ({
+        criterionId: c.id,
+        result: '',
+        met: null,
+      })),
       usersVoice: { sources: [], count: 0, noneReason: '' },
       learnings: '',
     }),

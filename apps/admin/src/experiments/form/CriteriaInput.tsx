@@ -1,13 +1,27 @@
 import { ArrayInput, BooleanInput, SimpleFormIterator, TextInput } from 'react-admin';
 
 /** The evaluation criteria, each with its "co-built with users" flag (edit and amendment forms). */
-export const CriteriaInput = ({ disabled = false, helperText }: { disabled?: boolean; helperText?: string }) => (
+export const CriteriaInput = ({
+  disabled = false,
+  helperText,
+}: {
+  disabled?: boolean;
+  helperText?: string;
+}) => (
   <ArrayInput source="criteria" helperText={helperText}>
     <SimpleFormIterator inline disableReordering disabled={disabled}>
       <TextInput source="name" label="resources.experiments.fields.criterion.name" sx={{ minWidth: 260 }} />
-      <TextInput source="method" label="resources.experiments.fields.criterion.method" sx={{ minWidth: 220 }} />
+      <TextInput
+        source="method"
+        label="resources.experiments.fields.criterion.method"
+        sx={{ minWidth: 220 }}
+      />
       <TextInput source="target" label="resources.experiments.fields.criterion.target" />
-      <BooleanInput source="coBuiltWithUsers" label="resources.experiments.fields.criterion.coBuiltWithUsers" />
+      <BooleanInput
+        source="coBuiltWithUsers"
+        label="resources.experiments.fields.criterion.coBuiltWithUsers"
+        sx={{ minWidth: 260 }}
+      />
     </SimpleFormIterator>
   </ArrayInput>
 );

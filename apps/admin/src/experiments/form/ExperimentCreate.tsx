@@ -1,13 +1,6 @@
 import { createExperimentSchema } from '@capacites/domain';
 import { Alert } from '@mui/material';
-import {
-  Create,
-  ReferenceInput,
-  SelectInput,
-  SimpleForm,
-  TextInput,
-  useTranslate,
-} from 'react-admin';
+import { Create, ReferenceInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
 import { usePrincipal } from '../../access';
 import { zodResolver } from '../../forms';
 import { withoutEmptyFields } from '../payload';
@@ -32,7 +25,12 @@ export const ExperimentCreate = () => {
         <Alert severity="info" sx={{ mb: 2 }}>
           {translate('resources.experiments.helpers.createNext')}
         </Alert>
-        <ReferenceInput source="organizationId" reference="organizations" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
+        <ReferenceInput
+          source="organizationId"
+          reference="organizations"
+          sort={{ field: 'name', order: 'ASC' }}
+          perPage={100}
+        >
           <SelectInput optionText="name" fullWidth />
         </ReferenceInput>
         <TextInput source="title" helperText="resources.experiments.helpers.title" fullWidth />
@@ -43,8 +41,20 @@ export const ExperimentCreate = () => {
           helperText="resources.experiments.helpers.hypothesis"
           fullWidth
         />
-        <TextInput source="vision" multiline minRows={2} helperText="resources.experiments.helpers.vision" fullWidth />
-        <TextInput source="scope" multiline minRows={2} helperText="resources.experiments.helpers.scope" fullWidth />
+        <TextInput
+          source="vision"
+          multiline
+          minRows={2}
+          helperText="resources.experiments.helpers.vision"
+          fullWidth
+        />
+        <TextInput
+          source="scope"
+          multiline
+          minRows={2}
+          helperText="resources.experiments.helpers.scope"
+          fullWidth
+        />
         <ReferenceInput source="trackId" reference="tracks" sort={{ field: 'name', order: 'ASC' }}>
           <SelectInput optionText="name" fullWidth emptyText="—" />
         </ReferenceInput>

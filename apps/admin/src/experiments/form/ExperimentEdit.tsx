@@ -12,7 +12,9 @@ import {
   ReferenceInput,
   SelectInput,
   SimpleForm,
+  SaveButton,
   SimpleFormIterator,
+  Toolbar,
   TextInput,
   useRecordContext,
   useTranslate,
@@ -23,7 +25,17 @@ import type { Experiment } from '../types';
 import { CriteriaInput } from './CriteriaInput';
 import { toFramingFormValues, toFramingPayload } from './framingPayload';
 
-const Step = ({ n, title, help, children }: { n: number; title: string; help?: string; children: ReactNode }) => {
+const Step = ({
+  n,
+  title,
+  help,
+  children,
+}: {
+  n: number;
+  title: string;
+  help?: string;
+  children: ReactNode;
+}) => {
   const translate = useTranslate();
   return (
     <>
@@ -40,8 +52,15 @@ const Step = ({ n, title, help, children }: { n: number; title: string; help?: s
   );
 };
 
+const SaveOnlyToolbar = () => (
+  <Toolbar>
+    <SaveButton />
+  </Toolbar>
+);
+
 const h = (name: string) => `resources.experiments.helpers.${name}`;
 const userFilter = (q: string) => ({ q });
+const BY_NAME = { field: 'displayName', order: 'ASC' } as const;
 
 /** The guided framing form: one step per part of the source's advice. */
 const FramingForm = () => {
@@ -65,11 +84,19 @@ const FramingForm = () => {
   const locked = (field: string) => running && !(EDITABLE_WHILE_RUNNING as readonly string[]).includes(field);
   const people = { organizationId: record.organizationId };
   return (
-    <SimpleForm record={defaults} resolver={resolver} noValidate>
+    // No delete button: a test is cancelled, never deleted (the API has no delete).
+    <SimpleForm record={defaults} resolver={resolver} noValidate toolbar={<SaveOnlyToolbar />}>
       {running ? <Alert severity="info">{translate(h('runningLocked'))}</Alert> : null}
       <Step n={1} title="app.sections.hypothesis" help={h('hypothesis')}>
         <TextInput source="title" disabled={locked('title')} fullWidth helperText={h('title')} />
-        <TextInput source="hypothesis" multiline minRows={3} disabled={locked('hypothesis')} fullWidth helperText={false} />
+        <TextInput
+          source="hypothesis"
+          multiline
+          minRows={3}
+          disabled={locked('hypothesis')}
+          fullWidth
+          helperText={false}
+        />
         <TextInput source="vision" multiline minRows={2} fullWidth helperText={h('vision')} />
       </Step>
       <Step n={2} title="resources.experiments.fields.scope" help={h('scope')}>
@@ -82,10 +109,15 @@ const FramingForm = () => {
         <CriteriaInput disabled={locked('criteria')} />
       </Step>
       <Step n={4} title="app.sections.people" help={h('pilots')}>
-        <ReferenceArrayInput source="pilotIds" reference="users" filter={people}>
-          <AutocompleteArrayInput optionText="displayName" filterToQuery={userFilter} disabled={locked('pilotIds')} fullWidth />
+        <ReferenceArrayInput source="pilotIds" reference="users" filter={people} sort={BY_NAME}>
+          <AutocompleteArrayInput
+            optionText="displayName"
+            filterToQuery={userFilter}
+            disabled={locked('pilotIds')}
+            fullWidth
+          />
         </ReferenceArrayInput>
-        <ReferenceInput source="sponsorId" reference="users" filter={people}>
+        <ReferenceInput source="sponsorId" reference="users" filter={people} sort={BY_NAME}>
           <AutocompleteInput
             optionText="displayName"
             filterToQuery={userFilter}
@@ -96,7 +128,7 @@ const FramingForm = () => {
         </ReferenceInput>
         <ArrayInput source="participants" helperText={h('participants')}>
           <SimpleFormIterator inline disableReordering disabled={locked('participants')}>
-            <ReferenceInput source="userId" reference="users" filter={people}>
+            <ReferenceInput source="userId" reference="users" filter={people} sort={BY_NAME}>
               <AutocompleteInput
                 optionText="displayName"
                 filterToQuery={userFilter}
@@ -129,8 +161,20 @@ const FramingForm = () => {
         />
       </Step>
       <Step n={6} title="app.sections.exitPlan" help={h('exitPlan')}>
-        <TextInput source="exitPlan.pilotWithdrawal" multiline fullWidth disabled={locked('exitPlan')} helperText={false} />
-        <TextInput source="exitPlan.takeover" multiline fullWidth disabled={locked('exitPlan')} helperText={false} />
+        <TextInput
+          source="exitPlan.pilotWithdrawal"
+          multiline
+          fullWidth
+          disabled={locked('exitPlan')}
+          helperText={false}
+        />
+        <TextInput
+          source="exitPlan.takeover"
+          multiline
+          fullWidth
+          disabled={locked('exitPlan')}
+          helperText={false}
+        />
       </Step>
     </SimpleForm>
   );

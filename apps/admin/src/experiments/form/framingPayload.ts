@@ -57,7 +57,8 @@ export function toFramingPayload(values: Values, state: string): UpdateExperimen
         body[field] = value || null;
         break;
       case 'checkInCadenceDays':
-        body.checkInCadenceDays = value === '' || value === null || value === undefined ? null : Number(value);
+        body.checkInCadenceDays =
+          value === '' || value === null || value === undefined ? null : Number(value);
         break;
       case 'exitPlan': {
         const plan = (value ?? {}) as Values;

@@ -35,14 +35,23 @@ const experimentFilters = [
   <ReferenceInput key="trackId" source="trackId" reference="tracks" sort={{ field: 'name', order: 'ASC' }}>
     <SelectInput optionText="name" label="resources.experiments.fields.trackId" />
   </ReferenceInput>,
-  <ReferenceInput key="pilotId" source="pilotId" reference="users">
+  <ReferenceInput
+    key="pilotId"
+    source="pilotId"
+    reference="users"
+    sort={{ field: 'displayName', order: 'ASC' }}
+  >
     <AutocompleteInput
       optionText="displayName"
       label="resources.experiments.filters.pilotId"
       filterToQuery={(q: string) => ({ q })}
     />
   </ReferenceInput>,
-  <BooleanInput key="expiringSoon" source="expiringSoon" label="resources.experiments.filters.expiringSoon" />,
+  <BooleanInput
+    key="expiringSoon"
+    source="expiringSoon"
+    label="resources.experiments.filters.expiringSoon"
+  />,
   <BooleanInput key="overdue" source="overdue" label="resources.experiments.filters.overdue" />,
 ];
 

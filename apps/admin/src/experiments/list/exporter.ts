@@ -32,7 +32,11 @@ type CsvRow = Record<(typeof CSV_COLUMNS)[number][0], string | number>;
 
 export function toCsvRow(
   experiment: Experiment,
-  related: { organizations: Record<string, Named>; tracks: Record<string, Named>; users: Record<string, Named> },
+  related: {
+    organizations: Record<string, Named>;
+    tracks: Record<string, Named>;
+    users: Record<string, Named>;
+  },
   stateLabel: (state: Experiment['state']) => string,
 ): CsvRow {
   const userName = (id: string) => related.users[id]?.displayName ?? id;
@@ -57,12 +61,20 @@ export const makeExperimentExporter =
   async (records, fetchRelatedRecords) => {
     // getMany with no id would ask the API for `id IN ()`: skip it. Tracks and users
     // are optional in the export: a failure leaves their column with ids.
-    const related = async (rows: object[], field: string, resource: string): Promise<Record<string, Named>> =>
+    const related = async (
+      rows: object[],
+      field: string,
+      resource: string,
+    ): Promise<Record<string, Named>> =>
       rows.length === 0 ? {} : fetchRelatedRecords<Named>(rows, field, resource).catch(() => ({}));
     const people = records.flatMap((r) => [...(r.pilotIds ?? []), ...(r.sponsorId ? [r.sponsorId] : [])]);
     const [organizations, tracks, users] = await Promise.all([
       related(records, 'organizationId', 'organizations'),
-      related(records.filter((r) => r.trackId), 'trackId', 'tracks'),
+      related(
+        records.filter((r) => r.trackId),
+        'trackId',
+        'tracks',
+      ),
       related(people.length > 0 ? [{ people }] : [], 'people', 'users'),
     ]);
     const rows = records.map((record) => toCsvRow(record, { organizations, tracks, users }, stateLabel));

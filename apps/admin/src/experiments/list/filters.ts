@@ -6,7 +6,10 @@ export const EXPIRING_SOON_DAYS = 30;
  * number of days, so a bookmarked list stays relative to today, and sent as a date;
  * it concerns running tests only. An unticked toggle sends nothing.
  */
-export function toApiExperimentFilter(filter: Record<string, unknown>, now = new Date()): Record<string, unknown> {
+export function toApiExperimentFilter(
+  filter: Record<string, unknown>,
+  now = new Date(),
+): Record<string, unknown> {
   const { expiringSoon, overdue, ...rest } = filter;
   const api: Record<string, unknown> = { ...rest };
   if (expiringSoon === true) {

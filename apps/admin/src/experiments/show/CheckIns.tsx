@@ -32,12 +32,18 @@ export const CheckIns = ({ experiment }: { experiment: Experiment }) => {
     { retry: false },
   );
   if (error || !data) return null;
-  if (data.length === 0) return <Typography color="text.secondary">{translate('app.events.empty')}</Typography>;
+  if (data.length === 0)
+    return <Typography color="text.secondary">{translate('app.events.empty')}</Typography>;
   return (
     <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }} data-testid="check-ins">
       {data.map((checkIn) => (
         <Box component="li" key={checkIn.id} sx={{ mb: 2 }}>
-          <Typography variant="body2" color="text.secondary" component="div" sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            component="div"
+            sx={{ display: 'flex', gap: 1, alignItems: 'center' }}
+          >
             <WeatherIcon weather={checkIn.weather} />
             <strong>{translate(`app.weather.${checkIn.weather}`)}</strong> · {format(checkIn.recordedAt)} ·{' '}
             <UserName id={checkIn.authorId} />

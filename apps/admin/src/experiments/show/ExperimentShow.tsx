@@ -57,7 +57,12 @@ const ExperimentView = () => {
       {tape ? <Watermark text={tape} /> : null}
       <Box sx={{ position: 'relative', zIndex: 1 }}>
         <TestTape experiment={experiment} />
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems={{ md: 'center' }} sx={{ mb: 2 }}>
+        <Stack
+          direction={{ xs: 'column', md: 'row' }}
+          spacing={2}
+          alignItems={{ md: 'center' }}
+          sx={{ mb: 2 }}
+        >
           <Box sx={{ flexGrow: 1 }}>
             <Typography variant="h5" component="h1">
               {experiment.title}

@@ -57,7 +57,9 @@ export const FicheTest = ({ experiment }: { experiment: Experiment }) => {
         <Box sx={{ position: 'relative', zIndex: 1 }}>
           {tape ? (
             <Box sx={{ background: TAPE_STRIPES, p: '4px', mb: 1 }}>
-              <Box sx={{ bgcolor: '#ffd600', fontWeight: 800, textAlign: 'center', letterSpacing: '0.12em' }}>{tape}</Box>
+              <Box sx={{ bgcolor: '#ffd600', fontWeight: 800, textAlign: 'center', letterSpacing: '0.12em' }}>
+                {tape}
+              </Box>
             </Box>
           ) : null}
           <Typography variant="overline" component="p">
@@ -91,7 +93,9 @@ export const FicheTest = ({ experiment }: { experiment: Experiment }) => {
                 </span>
               ))}
             </Block>
-            <Block title={f('sponsorId')}>{experiment.sponsorId ? <UserName id={experiment.sponsorId} /> : '—'}</Block>
+            <Block title={f('sponsorId')}>
+              {experiment.sponsorId ? <UserName id={experiment.sponsorId} /> : '—'}
+            </Block>
             <Block title={f('launchedAt')}>{format(experiment.launchedAt)}</Block>
             <Block title={f('expiresAt')}>{format(experiment.expiresAt)}</Block>
             <Block title={f('exitPlan.pilotWithdrawal')}>{experiment.exitPlan?.pilotWithdrawal || '—'}</Block>

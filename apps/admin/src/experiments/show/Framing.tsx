@@ -51,7 +51,9 @@ export const People = ({ experiment }: { experiment: Experiment }) => {
               <Chip key={id} size="small" sx={{ mr: 0.5 }} label={<UserName id={id} />} />
             ))}
       </Entry>
-      <Entry label={f('sponsorId')}>{experiment.sponsorId ? <UserName id={experiment.sponsorId} /> : '—'}</Entry>
+      <Entry label={f('sponsorId')}>
+        {experiment.sponsorId ? <UserName id={experiment.sponsorId} /> : '—'}
+      </Entry>
       <Entry label={f('participants')}>
         {participants.length === 0 ? (
           '—'
@@ -94,7 +96,13 @@ export const Criteria = ({ experiment }: { experiment: Experiment }) => {
             <TableCell>{c.target || '—'}</TableCell>
             <TableCell>
               {c.coBuiltWithUsers ? (
-                <Chip size="small" icon={<GroupsIcon />} label={translate('app.yes')} color="success" variant="outlined" />
+                <Chip
+                  size="small"
+                  icon={<GroupsIcon />}
+                  label={translate('app.yes')}
+                  color="success"
+                  variant="outlined"
+                />
               ) : (
                 translate('app.no')
               )}
@@ -120,11 +128,11 @@ export const Dates = ({ experiment }: { experiment: Experiment }) => {
       {experiment.evaluationDueAt ? (
         <Entry label={f('evaluationDueAt')}>{format(experiment.evaluationDueAt)}</Entry>
       ) : null}
-      {experiment.decisionDueAt ? <Entry label={f('decisionDueAt')}>{format(experiment.decisionDueAt)}</Entry> : null}
+      {experiment.decisionDueAt ? (
+        <Entry label={f('decisionDueAt')}>{format(experiment.decisionDueAt)}</Entry>
+      ) : null}
       <Entry label={f('checkInCadenceDays')}>{experiment.checkInCadenceDays ?? '—'}</Entry>
-      <Entry label={f('lastWeather')}>
-        {translate(`app.weather.${experiment.lastWeather ?? 'none'}`)}
-      </Entry>
+      <Entry label={f('lastWeather')}>{translate(`app.weather.${experiment.lastWeather ?? 'none'}`)}</Entry>
     </Box>
   );
 };

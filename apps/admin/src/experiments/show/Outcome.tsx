@@ -65,9 +65,7 @@ export const EvaluationView = ({ experiment }: { experiment: Experiment }) => {
         ))}
       </Box>
       <Typography sx={prose}>
-        {voice.count > 0
-          ? `${voice.sources.join(', ')} — ${voice.count}`
-          : voice.noneReason}
+        {voice.count > 0 ? `${voice.sources.join(', ')} — ${voice.count}` : voice.noneReason}
       </Typography>
       <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
         {translate('resources.experiments.fields.learnings')}
@@ -95,7 +93,8 @@ export const DecisionView = ({ experiment }: { experiment: Experiment }) => {
       <Typography sx={prose}>{data.rationale}</Typography>
       {data.handover ? (
         <Typography sx={prose}>
-          {translate('resources.experiments.fields.handover.pilotWithdrawal')} : {data.handover.pilotWithdrawal}
+          {translate('resources.experiments.fields.handover.pilotWithdrawal')} :{' '}
+          {data.handover.pilotWithdrawal}
           {'\n'}
           {translate('resources.experiments.fields.handover.takeover')} : {data.handover.takeover}
         </Typography>

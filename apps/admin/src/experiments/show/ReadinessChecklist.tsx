@@ -10,8 +10,7 @@ import { experimentReadiness } from './readiness';
 export const ReadinessChecklist = ({ experiment, now }: { experiment: Experiment; now?: Date }) => {
   const translate = useTranslate();
   const organization = useOrganization(experiment.organizationId) as
-    | { settings?: Record<string, unknown>; timeZone?: string }
-    | undefined;
+    { settings?: Record<string, unknown>; timeZone?: string } | undefined;
   const { items, settings } = experimentReadiness(experiment, organization, now ?? new Date());
   const missing = items.filter((item) => !item.ok).length;
   return (

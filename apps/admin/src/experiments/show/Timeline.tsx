@@ -1,74 +1,107 @@
+import NoticeIcon from '@mui/icons-material/NotificationsNoneOutlined';
 import { Box, Typography } from '@mui/material';
-import { useGetList, useTranslate } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { useDataProvider, useTranslate } from 'react-admin';
+import type { CapacitesDataProvider, TimelineEntry } from '../../dataProvider';
 import { useOrganizationDateFormat } from '../../organizations';
 import type { Experiment } from '../types';
 import { UserName } from './UserName';
 
-/** One audit record (GET /api/audit-events). */
-export interface AuditEvent {
-  id: string;
-  experimentId: string;
-  event: string;
-  fromState: string | null;
-  toState: string | null;
-  actorId: string | null;
-  reason: string | null;
-  details: Record<string, unknown>;
-  occurredAt: string;
+const ALERTS = new Set([
+  'evaluationOverdue',
+  'evaluationAlgeco',
+  'decisionOverdue',
+  'decisionAlgeco',
+  'checkInMissed',
+  'checkInsMissed',
+]);
+
+/** The words of one entry: a recorded event, or a notice sent to some people. */
+export function timelineLabel(
+  entry: TimelineEntry,
+  translate: (key: string, options?: object) => string,
+): string {
+  if (entry.kind === 'notice') {
+    return translate('app.notices.sent', {
+      notice: translate(`app.notices.events.${entry.event}`, { _: entry.event }),
+      smart_count: entry.recipients ?? 0,
+    });
+  }
+  const label = translate(`app.events.${entry.event}`, { _: entry.event });
+  const fields = (entry.details as { fields?: unknown }).fields;
+  if (entry.event === 'framingUpdated' && Array.isArray(fields)) {
+    return `${label} : ${fields.map((f) => translate(`resources.experiments.fields.${String(f)}`, { _: String(f) })).join(', ')}`;
+  }
+  return label;
 }
 
-const ALERTS = new Set(['evaluationOverdue', 'evaluationAlgeco', 'decisionOverdue', 'decisionAlgeco', 'checkInMissed']);
-
-/** Everything that happened to the experiment, oldest first, from its audit records. */
+/**
+ * Everything that happened, oldest first (GET /api/experiments/:id/timeline): the
+ * transitions, check-ins, extension, evaluation and decision, and the reminders and
+ * escalations sent, with how many people they reached.
+ */
 export const Timeline = ({ experiment }: { experiment: Experiment }) => {
   const translate = useTranslate();
+  const dataProvider = useDataProvider<CapacitesDataProvider>();
   const format = useOrganizationDateFormat(experiment.organizationId);
-  const { data, error, isPending } = useGetList<AuditEvent>(
-    'audit-events',
-    {
-      filter: { experimentId: experiment.id },
-      sort: { field: 'occurredAt', order: 'ASC' },
-      pagination: { page: 1, perPage: 200 },
-      // A new transition changes updatedAt: the timeline is read again.
-      meta: { version: experiment.updatedAt },
-    },
-    { retry: false },
-  );
+  const { data, error, isPending } = useQuery({
+    // A transition changes updatedAt: the timeline is read again.
+    queryKey: ['experiments', 'timeline', experiment.id, experiment.updatedAt],
+    queryFn: () => dataProvider.getTimeline(experiment.id),
+    retry: false,
+  });
   if (isPending) return null;
   if (error) return <Typography color="text.secondary">{translate('app.events.unavailable')}</Typography>;
-  if (!data || data.length === 0) return <Typography color="text.secondary">{translate('app.events.empty')}</Typography>;
+  if (data.length === 0)
+    return <Typography color="text.secondary">{translate('app.events.empty')}</Typography>;
   return (
     <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} data-testid="timeline">
-      {data.map((event) => (
-        <Box
-          component="li"
-          key={event.id}
-          data-event={event.event}
-          sx={{
-            borderLeft: 3,
-            borderColor: ALERTS.has(event.event) ? 'error.main' : 'primary.main',
-            pl: 2,
-            pb: 1.5,
-            position: 'relative',
-          }}
-        >
-          <Typography variant="body2" color="text.secondary" component="div">
-            {format(event.occurredAt, true)} · <UserName id={event.actorId} />
-          </Typography>
-          <Typography
-            variant="body1"
-            component="div"
-            sx={{ fontWeight: 600, color: ALERTS.has(event.event) ? 'error.main' : 'text.primary' }}
+      {data.map((entry) => {
+        const alert = ALERTS.has(entry.event);
+        const notice = entry.kind === 'notice';
+        return (
+          <Box
+            component="li"
+            key={entry.id}
+            data-event={entry.event}
+            data-kind={entry.kind}
+            sx={{
+              borderLeft: 3,
+              borderColor: alert ? 'error.main' : notice ? 'grey.400' : 'primary.main',
+              pl: 2,
+              pb: 1.5,
+            }}
           >
-            {translate(`app.events.${event.event}`, { _: event.event })}
-          </Typography>
-          {event.reason ? (
-            <Typography variant="body2" sx={{ whiteSpace: 'pre-line' }}>
-              {event.reason}
+            <Typography variant="body2" color="text.secondary" component="div">
+              {format(entry.at, true)}
+              {notice ? null : (
+                <>
+                  {' · '}
+                  <UserName id={entry.actorId} />
+                </>
+              )}
             </Typography>
-          ) : null}
-        </Box>
-      ))}
+            <Typography
+              component="div"
+              sx={{
+                fontWeight: notice ? 400 : 600,
+                color: alert ? 'error.main' : notice ? 'text.secondary' : 'text.primary',
+                display: 'flex',
+                alignItems: 'center',
+                gap: 0.5,
+              }}
+            >
+              {notice ? <NoticeIcon fontSize="small" aria-hidden /> : null}
+              {timelineLabel(entry, translate)}
+            </Typography>
+            {entry.reason ? (
+              <Typography variant="body2" sx={{ whiteSpace: 'pre-line' }}>
+                {entry.reason}
+              </Typography>
+            ) : null}
+          </Box>
+        );
+      })}
     </Box>
   );
 };

@@ -9,7 +9,11 @@ interface User {
 /** A person's name, batched with every other lookup of users on the page. */
 export const UserName = ({ id }: { id: string | null | undefined }) => {
   const translate = useTranslate();
-  const { data } = useGetManyAggregate<User>('users', { ids: id ? [id] : [] }, { enabled: Boolean(id), retry: false });
+  const { data } = useGetManyAggregate<User>(
+    'users',
+    { ids: id ? [id] : [] },
+    { enabled: Boolean(id), retry: false },
+  );
   if (!id) return <>{translate('app.events.system')}</>;
   const user = data?.[0];
   // Until the users endpoint answers, a short id keeps people apart.

@@ -31,17 +31,17 @@ describe('an action dialog', () => {
     await userEvent.type(await screen.findByLabelText(/Raison/), 'Les équipes ont changé de locaux');
     await userEvent.click(screen.getByRole('button', { name: 'Arrêter le test' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(runAction).toHaveBeenCalledWith(experiment.id, 'stopEarly', { reason: 'Les équipes ont changé de locaux' });
+    expect(runAction).toHaveBeenCalledWith(experiment.id, 'stopEarly', {
+      reason: 'Les équipes ont changé de locaux',
+    });
   });
 
   it("shows the server's refusal and stays open", async () => {
-    const runAction = jest
-      .fn()
-      .mockRejectedValue(
-        new HttpError('This transition is refused: the experiment is not running.', 409, {
-          message: 'This transition is refused: the experiment is not running.',
-        }),
-      );
+    const runAction = jest.fn().mockRejectedValue(
+      new HttpError('This transition is refused: the experiment is not running.', 409, {
+        message: 'This transition is refused: the experiment is not running.',
+      }),
+    );
     const { onClose } = renderDialog('stopEarly', runAction);
     await userEvent.type(await screen.findByLabelText(/Raison/), 'Fin anticipée');
     await userEvent.click(screen.getByRole('button', { name: 'Arrêter le test' }));
@@ -89,7 +89,10 @@ describe('an action dialog', () => {
     const { experiment } = renderDialog('decide', runAction);
     await userEvent.click(await screen.findByLabelText('Itérer'));
     await userEvent.type(screen.getByLabelText(/Motivation/), 'Étendre à une autre crèche');
-    await userEvent.type(screen.getByLabelText(/itération suivante/), 'Le même classeur dans une troisième crèche');
+    await userEvent.type(
+      screen.getByLabelText(/itération suivante/),
+      'Le même classeur dans une troisième crèche',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Décider de la suite' }));
     await waitFor(() =>
       expect(runAction).toHaveBeenCalledWith(experiment.id, 'decide', {

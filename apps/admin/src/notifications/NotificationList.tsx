@@ -1,0 +1,98 @@
+import DoneAllIcon from '@mui/icons-material/DoneAll';
+import { Box, Button } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  BooleanField,
+  DataTable,
+  DateField,
+  List,
+  TopToolbar,
+  useDataProvider,
+  useNotify,
+  useRefresh,
+  useTranslate,
+  useUpdate,
+  type RaRecord,
+} from 'react-admin';
+import { useNavigate } from 'react-router-dom';
+import type { CapacitesDataProvider } from '../dataProvider';
+
+export interface AppNotification extends RaRecord<string> {
+  experimentId: string | null;
+  event: string;
+  subject: string;
+  body: string;
+  link: string;
+  read: boolean;
+  readAt: string | null;
+  createdAt: string;
+}
+
+const MarkAllRead = () => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<CapacitesDataProvider>();
+  const refresh = useRefresh();
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  return (
+    <Button
+      startIcon={<DoneAllIcon />}
+      onClick={async () => {
+        await dataProvider.markAllNotificationsRead();
+        await queryClient.invalidateQueries({ queryKey: ['notifications', 'unread'] });
+        notify('app.actions.done', { type: 'success' });
+        refresh();
+      }}
+    >
+      {translate('app.notifications.markAllRead')}
+    </Button>
+  );
+};
+
+/** The current user's notifications, newest first; opening one marks it read. */
+export const NotificationList = () => {
+  const navigate = useNavigate();
+  const [update] = useUpdate();
+  const queryClient = useQueryClient();
+  const open = (_id: unknown, _resource: string, record: RaRecord) => {
+    const notification = record as AppNotification;
+    if (!notification.read) {
+      void update(
+        'notifications',
+        { id: notification.id, data: { read: true }, previousData: notification },
+        { onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['notifications', 'unread'] }) },
+      );
+    }
+    if (notification.experimentId) void navigate(`/experiments/${notification.experimentId}/show`);
+    return false as const;
+  };
+  return (
+    <List<AppNotification>
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      exporter={false}
+      actions={
+        <TopToolbar>
+          <MarkAllRead />
+        </TopToolbar>
+      }
+    >
+      <DataTable<AppNotification> rowClick={open} bulkActionButtons={false}>
+        <DataTable.Col source="read" disableSort>
+          <BooleanField source="read" />
+        </DataTable.Col>
+        <DataTable.Col
+          source="subject"
+          disableSort
+          render={(record: AppNotification) => (
+            <Box component="span" sx={{ fontWeight: record.read ? 400 : 700 }}>
+              {record.subject}
+            </Box>
+          )}
+        />
+        <DataTable.Col source="createdAt">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};
