@@ -1,0 +1,82 @@
+import { render, screen, within } from '@testing-library/react';
+import { TestAdmin } from '../../../testing/TestAdmin';
+import { experimentStub } from '../../../testing/experimentStub';
+import { ReadinessChecklist } from '../ReadinessChecklist';
+
+const NOW = new Date('2026-02-01T10:00:00.000Z');
+
+const itemsOf = async () => {
+  const list = await screen.findByRole('list', { name: 'Prêt à lancer ?' });
+  return within(list).getAllByRole('listitem');
+};
+
+describe('the readiness checklist', () => {
+  it('lists all eight conditions of launch, with what is missing in an empty draft', async () => {
+    render(
+      <TestAdmin>
+        <ReadinessChecklist
+          experiment={{ ...experimentStub.emptyDraft(), hypothesis: '', scope: '' }}
+          now={NOW}
+        />
+      </TestAdmin>,
+    );
+    const items = await itemsOf();
+    expect(items.map((item) => item.getAttribute('data-readiness'))).toEqual([
+      'hypothesis',
+      'scope',
+      'criteria',
+      'pilots',
+      'sponsor',
+      'expiry',
+      'consent',
+      'exitPlan',
+    ]);
+    expect(items.every((item) => item.getAttribute('data-ok') === 'false')).toBe(true);
+    expect(screen.getByText('Encore 8 points à compléter avant le lancement.')).toBeInTheDocument();
+    expect(screen.getByText('Pas d’hypothèse, pas de test.')).toBeInTheDocument();
+  });
+
+  it('says the test may be launched once everything holds', async () => {
+    render(
+      <TestAdmin>
+        <ReadinessChecklist experiment={experimentStub.readyDraft('2026-03-01T22:59:59.999Z')} now={NOW} />
+      </TestAdmin>,
+    );
+    const items = await itemsOf();
+    expect(items.every((item) => item.getAttribute('data-ok') === 'true')).toBe(true);
+    expect(screen.getByText('Tout est prêt : le test peut être lancé.')).toBeInTheDocument();
+  });
+
+  it('refuses an expiry beyond the maximum duration, as the API would', async () => {
+    render(
+      <TestAdmin>
+        <ReadinessChecklist experiment={experimentStub.readyDraft('2028-01-01T22:59:59.999Z')} now={NOW} />
+      </TestAdmin>,
+    );
+    const items = await itemsOf();
+    const expiry = items.find((item) => item.getAttribute('data-readiness') === 'expiry');
+    expect(expiry).toHaveAttribute('data-ok', 'false');
+    expect(
+      within(expiry as HTMLElement).getByText(/dans la durée maximale \(365 jours\)/),
+    ).toBeInTheDocument();
+  });
+
+  it("counts a new iteration's hypothesis as missing until it is revised", async () => {
+    render(
+      <TestAdmin>
+        <ReadinessChecklist
+          experiment={{
+            ...experimentStub.readyDraft('2026-03-01T22:59:59.999Z'),
+            hypothesisNeedsRevision: true,
+          }}
+          now={NOW}
+        />
+      </TestAdmin>,
+    );
+    const items = await itemsOf();
+    expect(items[0]).toHaveAttribute('data-ok', 'false');
+    expect(
+      screen.getByText("L'hypothèse reprise du test précédent doit être revue pour cette itération."),
+    ).toBeInTheDocument();
+  });
+});
