@@ -153,6 +153,14 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('[data-testid="fiche-test"]').isVisible()).resolves.toBe(true);
     await shot(page, '05-fiche-test-print');
+    await page.emulateMedia({ media: 'screen' });
+    // The list shows it running, its pilot and the countdown to its expiry.
+    await page.goto(`${stack.baseUrl}/#/experiments`);
+    const row = page.locator('tr', { hasText: title });
+    await row.getByText('En cours').waitFor({ timeout: TIMEOUT });
+    await row.getByText('pilot').waitFor({ timeout: TIMEOUT });
+    expect(await row.locator('[data-overdue="false"]').textContent()).toMatch(/^J-3[01]$/);
+    await shot(page, '05b-experiments-list');
     await page.close();
   });
 
