@@ -76,6 +76,15 @@ export interface PortfolioRow {
   stoppedAt: Date | null;
 }
 
+export interface RecentDecisionRow {
+  id: string;
+  title: string;
+  organizationId: string;
+  outcome: 'iterate' | 'perpetuate' | 'abandon';
+  decidedAt: Date;
+  childExperimentId: string | null;
+}
+
 // Literal (not a parameter) so that the planner can match the partial indexes on it.
 const ONGOING = `('running', 'evaluating', 'deciding')`;
 
@@ -261,6 +270,20 @@ export class DashboardRepository {
        FROM experiments e
        WHERE e.state IN ${ONGOING} AND ${inScope('e.organization_id', scope, params)}
        ORDER BY e.launched_at, e.id
+       LIMIT $1`,
+      params,
+    );
+  }
+
+  /** The latest decisions, newest first (index idx_decisions_org_decided / idx_decisions_decided). */
+  async findRecentDecisions(scope: DashboardScope, limit: number): Promise<RecentDecisionRow[]> {
+    const params: unknown[] = [limit];
+    return this.rows(
+      `SELECT d.experiment_id AS id, e.title, d.organization_id AS "organizationId", d.outcome,
+              d.decided_at AS "decidedAt", d.child_experiment_id AS "childExperimentId"
+       FROM decisions d JOIN experiments e ON e.id = d.experiment_id
+       WHERE ${inScope('d.organization_id', scope, params)}
+       ORDER BY d.decided_at DESC, d.experiment_id
        LIMIT $1`,
       params,
     );

@@ -7,6 +7,7 @@ export const EXPIRY_HORIZON_DAYS = 30;
 export const ALERT_LIST_LIMIT = 50;
 export const PORTFOLIO_LIMIT = 200;
 export const OUTCOME_MONTHS = 12;
+export const RECENT_DECISIONS_LIMIT = 10;
 // One zone for months that may span several organisations: the programme's default.
 export const DASHBOARD_TIME_ZONE = DEFAULT_TIME_ZONE;
 
@@ -28,6 +29,7 @@ export class DashboardService {
       evaluations,
       weather,
       portfolio,
+      recentDecisions,
     ] = await Promise.all([
       this.dashboard.countByState(scope),
       this.dashboard.countByTrack(scope),
@@ -38,6 +40,7 @@ export class DashboardService {
       this.dashboard.countEvaluationTimeliness(scope),
       this.dashboard.countRunningWeather(scope),
       this.dashboard.findOngoingByLaunch(scope, PORTFOLIO_LIMIT),
+      this.dashboard.findRecentDecisions(scope, RECENT_DECISIONS_LIMIT),
     ]);
     return toDashboardResponse(
       {
@@ -50,6 +53,7 @@ export class DashboardService {
         evaluations,
         weather,
         portfolio,
+        recentDecisions,
       },
       now,
     );

@@ -287,6 +287,18 @@ describe('The CODIR dashboard through PostgreSQL', () => {
       expect(nantesDashboard.outcomesByMonth).toEqual(expected);
     });
 
+    it('lists the organisation’s latest decisions, newest first, and none of another organisation', () => {
+      expect(nantesDashboard.recentDecisions.map((d) => [d.id, d.outcome])).toEqual([
+        [ids['nantes.perpetuatedJune'], 'perpetuate'],
+        [ids['nantes.perpetuatedMay'], 'perpetuate'],
+        [ids['nantes.abandonedApril'], 'abandon'],
+        [ids['nantes.iteratedApril'], 'iterate'],
+        [ids['nantes.iteratedJuly2025'], 'iterate'],
+        [ids['nantes.abandonedJune2025'], 'abandon'],
+      ]);
+      expect(nantesDashboard.recentDecisions.map((d) => d.id)).not.toContain(ids['rennes.perpetuatedJune']);
+    });
+
     it('gives the share of evaluations submitted on time', () => {
       expect(nantesDashboard.evaluationsOnTime).toEqual({ onTime: 4, total: 7, share: 4 / 7 });
     });

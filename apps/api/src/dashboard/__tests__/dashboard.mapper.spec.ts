@@ -16,6 +16,7 @@ const dashboardRowsStub = {
     evaluations: { onTime: 0, total: 0 },
     weather: { sunny: 0, cloudy: 0, stormy: 0, none: 0 },
     portfolio: [],
+    recentDecisions: [],
   }),
   busy: (): DashboardRows => ({
     byState: [
@@ -75,6 +76,16 @@ const dashboardRowsStub = {
         stoppedAt: new Date('2026-02-20T10:00:00.000Z'),
       },
     ],
+    recentDecisions: [
+      {
+        id: 'e-6',
+        title: 'Décidé',
+        organizationId: 'org-1',
+        outcome: 'iterate',
+        decidedAt: new Date('2026-03-02T09:00:00.000Z'),
+        childExperimentId: 'e-7',
+      },
+    ],
   }),
 };
 
@@ -119,6 +130,20 @@ describe('The CODIR dashboard mapper', () => {
       expiresAt: '2026-02-28T22:59:59.999Z',
       stoppedAt: '2026-02-20T10:00:00.000Z',
     });
+  });
+
+  it('lists the latest decisions with their next iteration', () => {
+    const response = toDashboardResponse(dashboardRowsStub.busy(), NOW);
+    expect(response.recentDecisions).toEqual([
+      {
+        id: 'e-6',
+        title: 'Décidé',
+        organizationId: 'org-1',
+        outcome: 'iterate',
+        decidedAt: '2026-03-02T09:00:00.000Z',
+        childExperimentId: 'e-7',
+      },
+    ]);
   });
 
   it('reports the uncapped totals of the lists: from the rows, and the ongoing states for the portfolio', () => {

@@ -6,6 +6,7 @@ import type {
   OutcomeMonthRow,
   OverdueRow,
   PortfolioRow,
+  RecentDecisionRow,
   StateCountRow,
   TrackCountRow,
   WeatherCountRow,
@@ -81,6 +82,16 @@ export interface WeatherCounts {
   none: number;
 }
 
+export interface RecentDecision {
+  id: string;
+  title: string;
+  organizationId: string;
+  outcome: 'iterate' | 'perpetuate' | 'abandon';
+  decidedAt: string;
+  /** The next iteration, when the decision was to iterate. */
+  childExperimentId: string | null;
+}
+
 export interface DashboardResponse {
   generatedAt: string;
   /** Every state, zero included. */
@@ -93,6 +104,8 @@ export interface DashboardResponse {
   evaluationsOnTime: { onTime: number; total: number; share: number | null };
   runningWeather: WeatherCounts;
   portfolio: CappedList<PortfolioItem>;
+  /** The latest decisions, newest first. */
+  recentDecisions: RecentDecision[];
 }
 
 /** What the repository answers, one field per query. */
@@ -106,6 +119,7 @@ export interface DashboardRows {
   evaluations: EvaluationTimelinessRow;
   weather: WeatherCountRow;
   portfolio: PortfolioRow[];
+  recentDecisions: RecentDecisionRow[];
 }
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
@@ -180,5 +194,13 @@ export function toDashboardResponse(rows: DashboardRows, now: Date): DashboardRe
         stoppedAt: iso(row.stoppedAt),
       })),
     },
+    recentDecisions: rows.recentDecisions.map((row) => ({
+      id: row.id,
+      title: row.title,
+      organizationId: row.organizationId,
+      outcome: row.outcome,
+      decidedAt: row.decidedAt.toISOString(),
+      childExperimentId: row.childExperimentId,
+    })),
   };
 }
