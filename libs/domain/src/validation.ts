@@ -8,8 +8,27 @@ export interface FieldError {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
+/**
+ * The strings of an input that hold the NUL character, by path. PostgreSQL cannot store it
+ * in text (and nothing legitimate sends it), so it is refused at the edge like any bad field.
+ */
+export function nulCharacterErrors(input: unknown, path: (string | number)[] = []): FieldError[] {
+  if (typeof input === 'string') {
+    return input.includes('\u0000')
+      ? [{ field: path.join('.') || '(body)', message: 'must not contain the NUL character (\\u0000)' }]
+      : [];
+  }
+  if (Array.isArray(input)) return input.flatMap((item, i) => nulCharacterErrors(item, [...path, i]));
+  if (input && typeof input === 'object') {
+    return Object.entries(input).flatMap(([key, value]) => nulCharacterErrors(value, [...path, key]));
+  }
+  return [];
+}
+
 /** Validates unknown input against a schema and names every bad field. */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
+  const nul = nulCharacterErrors(input);
+  if (nul.length > 0) return { ok: false, errors: nul };
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   const errors: FieldError[] = result.error.issues.flatMap((issue) => {

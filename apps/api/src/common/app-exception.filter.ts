@@ -10,6 +10,11 @@ import type { Request, Response } from 'express';
 import type { Logger as PinoLogger } from 'pino';
 import { z } from 'zod';
 import { AppException, type ErrorKind } from './app.exception';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  RETRY_AFTER_SECONDS,
+} from './dependency-errors';
 import { requestIdOf } from './request-id';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -79,12 +84,31 @@ export class AppExceptionFilter implements ExceptionFilter {
     const requestId = requestIdOf(request);
     const body: ErrorBody = { ...this.toBody(exception), ...(requestId ? { requestId } : {}) };
     if (body.statusCode >= 500) this.logFailure(exception, request);
+    else if (body.statusCode === HttpStatus.FORBIDDEN) this.logRefusal(body, request);
     if (response.headersSent) {
       // Part of the answer is already out: all that can be done is to cut it short.
       response.end();
       return;
     }
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE)
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(body.statusCode).json(body);
+  }
+
+  /** Refused authorisations are security events: who tried what (never the body). */
+  private logRefusal(
+    body: ErrorBody,
+    request: Request & { log?: PinoLogger; user?: { userId?: string } },
+  ): void {
+    const event = {
+      event: 'access_refused',
+      code: body.code,
+      method: request.method,
+      path: (request.originalUrl ?? request.url ?? '').split('?')[0],
+      userId: request.user?.userId ?? null,
+    };
+    if (request.log) request.log.warn({ context: 'Auth', ...event }, 'access refused');
+    else this.logger.warn(JSON.stringify(event));
   }
 
   private logFailure(exception: unknown, request: Request & { log?: PinoLogger }): void {
@@ -121,6 +145,14 @@ export class AppExceptionFilter implements ExceptionFilter {
             ? (raw as { message: string }).message
             : exception.message;
       return { statusCode: status, code: codeOf(status), message };
+    }
+    // PostgreSQL down, restarting or shutting down: a clear 503, not a bug's 500.
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'DATABASE_UNAVAILABLE',
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+      };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -1,5 +1,6 @@
 import {
   Injectable,
+  SetMetadata,
   UnsupportedMediaTypeException,
   type CallHandler,
   type ExecutionContext,
@@ -17,11 +18,17 @@ function carriesBody(request: IncomingMessage): boolean {
   return Number.isFinite(length) && length > 0;
 }
 
+const ACCEPTS_MULTIPART = 'capacites:accepts-multipart';
+
+/** Marks a handler whose own interceptor reads multipart bodies (a file upload). */
+export const AcceptsMultipart = () => SetMetadata(ACCEPTS_MULTIPART, true);
+
 /**
  * A body that no parser read (the API parses JSON only) would reach the handler as an empty
- * body and fail validation with a misleading message: answer 415 instead. An interceptor
- * rather than a middleware, so that it runs after every body parser whatever their order;
- * multipart bodies are left to a route's own interceptor (file uploads).
+ * body and fail validation with a misleading message, or worse pass as an empty change:
+ * answer 415 instead. An interceptor rather than a middleware, so that it runs after every
+ * body parser whatever their order. Multipart bodies are left only to the handlers marked
+ * @AcceptsMultipart() (their own interceptor, which runs after this one, parses them).
  */
 @Injectable()
 export class JsonBodyInterceptor implements NestInterceptor {
@@ -29,7 +36,8 @@ export class JsonBodyInterceptor implements NestInterceptor {
     if (context.getType() === 'http') {
       const request = context.switchToHttp().getRequest<IncomingMessage & { body?: unknown }>();
       const multipart = request.headers['content-type']?.toLowerCase().startsWith('multipart/') ?? false;
-      if (request.body === undefined && !multipart && carriesBody(request)) {
+      const uploads = multipart && Reflect.getMetadata(ACCEPTS_MULTIPART, context.getHandler()) === true;
+      if (request.body === undefined && !uploads && carriesBody(request)) {
         throw new UnsupportedMediaTypeException(UNSUPPORTED_BODY_MESSAGE);
       }
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldError } from '@capacites/domain';
+import { nulCharacterErrors, type FieldError } from '@capacites/domain';
 import { ValidationException } from './app.exception';
 
 /**
@@ -45,6 +45,8 @@ export function parseListQuery<F extends z.ZodType>(
   const rangeRaw = parseJson('range', asString(query.range), errors) ?? [0, 24];
   const sortRaw = parseJson('sort', asString(query.sort), errors) ?? [defaultSort.field, defaultSort.order];
 
+  const nul = nulCharacterErrors(filterRaw, ['filter']);
+  if (nul.length > 0) throw new ValidationException(nul);
   const filter = filterSchema.safeParse(filterRaw);
   if (!filter.success) {
     for (const issue of filter.error.issues) {

@@ -17,6 +17,7 @@ import {
   type Principal,
 } from '@capacites/domain';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { ValidationException } from '../common/app.exception';
 import { accessFacts, assertCanPerform, assertReadable } from './experiment-access';
 import type { ExperimentEntity } from '@capacites/persistence';
 import {
@@ -64,6 +65,8 @@ export class ExperimentLifecycleService {
       throw new AuthException(AuthErrorCode.FORBIDDEN, "HR, or the experiment's pilots, edit its framing.");
     }
     const fields = Object.keys(input) as (keyof UpdateExperimentInput)[];
+    // Nothing to change: no write, no audit record of an edit that did not happen.
+    if (fields.length === 0) return toExperimentResponse(experiment);
     if (experiment.state !== 'draft') {
       const locked = fields.filter(
         (field) => !(experiment.state === 'running' && EDITABLE_WHILE_RUNNING.includes(field)),
@@ -81,6 +84,7 @@ export class ExperimentLifecycleService {
     ) {
       throw new ExperimentsException(ExperimentsErrorCode.TRACK_NOT_FOUND);
     }
+    await this.assertPeopleOf(experiment.organizationId, input);
     const { expiresOn, ...rest } = input;
     const changes: Partial<ExperimentEntity> = { ...rest };
     if (expiresOn !== undefined) {
@@ -97,6 +101,30 @@ export class ExperimentLifecycleService {
       );
     }
     return toExperimentResponse(await this.load(id, principal));
+  }
+
+  /**
+   * Pilots, sponsor and participants are people of the experiment's organisation: an
+   * identifier from elsewhere (or unknown) is refused, naming each bad field, and the
+   * answer is the same for both so that nothing is learnt of other organisations.
+   */
+  private async assertPeopleOf(organizationId: string, input: UpdateExperimentInput): Promise<void> {
+    const named: { field: string; userId: string }[] = [
+      ...(input.pilotIds ?? []).map((userId, i) => ({ field: `pilotIds.${i}`, userId })),
+      ...(input.sponsorId ? [{ field: 'sponsorId', userId: input.sponsorId }] : []),
+      ...(input.participants ?? []).map((p, i) => ({ field: `participants.${i}.userId`, userId: p.userId })),
+    ];
+    if (named.length === 0) return;
+    const members = await this.experiments.membersOf(
+      organizationId,
+      named.map((n) => n.userId),
+    );
+    const strangers = named.filter((n) => !members.has(n.userId));
+    if (strangers.length > 0) {
+      throw new ValidationException(
+        strangers.map(({ field }) => ({ field, message: 'no such person in the organization' })),
+      );
+    }
   }
 
   async launch(id: string, principal: Principal): Promise<ExperimentResponse> {

@@ -4,7 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ExperimentState } from '@capacites/domain';
-import { AuditEventEntity, ExperimentEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
+import {
+  AuditEventEntity,
+  ExperimentEntity,
+  MembershipEntity,
+  OrganizationEntity,
+  TrackEntity,
+} from '@capacites/persistence';
 import { applyExperimentScope, type ReadScope } from '../common/experiment-scope';
 import type { ListQuery } from '../common/list-query';
 import type { ExperimentListFilter } from './dto/experiment-list.filter';
@@ -51,6 +57,18 @@ export class ExperimentsRepository {
       .andWhere('t.archived_at IS NULL')
       .getCount();
     return count > 0;
+  }
+
+  /** Which of these users have a membership in the organisation (any role). */
+  async membersOf(organizationId: string, userIds: string[]): Promise<Set<string>> {
+    const rows = await this.dataSource
+      .getRepository(MembershipEntity)
+      .createQueryBuilder('m')
+      .select('DISTINCT m.user_id', 'userId')
+      .where('m.organization_id = :organizationId', { organizationId })
+      .andWhere('m.user_id IN (:...userIds)', { userIds: [...new Set(userIds)] })
+      .getRawMany<{ userId: string }>();
+    return new Set(rows.map((row) => row.userId));
   }
 
   async insertDraft(draft: NewDraft, manager?: EntityManager): Promise<void> {

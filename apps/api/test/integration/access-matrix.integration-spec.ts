@@ -62,6 +62,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
   let checkInId: string;
   let testimonyId: string;
   let notificationId: string;
+  let sharedTrackId: string;
   let cellsChecked = 0;
 
   beforeAll(async () => {
@@ -131,6 +132,8 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       .getRepository(NotificationEntity)
       .findOneByOrFail({ recipientId: a.pilot });
     notificationId = notification.id;
+    const tracks = await teamA.hr.get('/api/tracks').expect(200);
+    sharedTrackId = tracks.body.find((t: { organizationId: string | null }) => t.organizationId === null).id;
   }, 120_000);
 
   afterAll(async () => {
@@ -178,6 +181,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       ['GET /experiments/:id', () => `/api/experiments/${xr}`],
       ['GET /experiments/:id/status', () => `/api/experiments/${xr}/status`],
       ['GET /experiments/:id/actions', () => `/api/experiments/${xr}/actions`],
+      ['GET /experiments/:id/timeline', () => `/api/experiments/${xr}/timeline`],
       ['GET /check-ins/:id', () => `/api/check-ins/${checkInId}`],
       ['GET /testimonies/:id', () => `/api/testimonies/${testimonyId}`],
     ])('%s', async (endpoint, url) => {
@@ -297,6 +301,27 @@ describe('Access matrix: endpoints × roles × organisations', () => {
         call: get(() => `/api/dashboard?organizationId=${a.organization.id}`),
       });
     });
+    it.each([
+      ['GET /tracks', '/api/tracks'],
+      ['GET /me/tasks', '/api/me/tasks'],
+      ['GET /shared-learnings', '/api/shared-learnings'],
+      ['GET /notifications', '/api/notifications'],
+      ['GET /notifications/unread-count', '/api/notifications/unread-count'],
+      ['GET /evaluations', '/api/evaluations'],
+      ['GET /decisions', '/api/decisions'],
+      ['GET /organizations', '/api/organizations'],
+      ['GET /auth/me', '/api/auth/me'],
+    ])('%s: open to every signed-in user (each sees their own scope)', async (endpoint, url) => {
+      await check({ endpoint, expect: {}, otherwise: 200, call: get(() => url) });
+    });
+    it('GET /users lists A’s pilot to A’s people only', async () => {
+      await check({
+        endpoint: 'GET /users',
+        expect: statuses(OF_A, 200),
+        otherwise: 204,
+        call: listed('/api/users?range=[0,199]', () => a.pilot),
+      });
+    });
     it('GET /notifications/:id: its recipient only, not even the admin', async () => {
       await check({
         endpoint: 'GET /notifications/:id',
@@ -376,6 +401,96 @@ describe('Access matrix: endpoints × roles × organisations', () => {
         });
         const row = await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: xr });
         expect(row.state).toBe('running');
+      },
+    );
+
+    it('POST /experiments/XD/launch (draft): HR and its pilot may (not called); admin and CODIR 403; the rest 404', async () => {
+      await check({
+        endpoint: 'POST /experiments/:id/launch',
+        expect: { admin: 403, codir: 403 },
+        otherwise: 404,
+        skip: ['hr', 'pilot'],
+        call: send(
+          'post',
+          () => `/api/experiments/${xd}/launch`,
+          () => ({}),
+        ),
+      });
+    });
+
+    it('POST /experiments/XR/check-ins: its pilot only; other readers 403; the rest 404', async () => {
+      await check({
+        endpoint: 'POST /experiments/:id/check-ins',
+        expect: { pilot: 200, hr: 403, codir: 403, sponsor: 403, participant: 403, admin: 403 },
+        otherwise: 404,
+        call: send(
+          'post',
+          () => `/api/experiments/${xr}/check-ins`,
+          () => ({ weather: 'cloudy', progress: 'Matrice' }),
+        ),
+      });
+    });
+
+    it('POST /experiments/XR/criteria-amendments: HR and pilot may (not called); other readers 403', async () => {
+      await check({
+        endpoint: 'POST /experiments/:id/criteria-amendments',
+        expect: { codir: 403, sponsor: 403, participant: 403, admin: 403 },
+        otherwise: 404,
+        skip: ['hr', 'pilot'],
+        call: send(
+          'post',
+          () => `/api/experiments/${xr}/criteria-amendments`,
+          () => ({
+            reason: 'Matrice',
+            criteria: [
+              { id: 'errors', name: 'Erreurs', method: 'Relevé', target: '0', coBuiltWithUsers: true },
+            ],
+          }),
+        ),
+      });
+    });
+
+    it('POST /experiments/XR/evaluation: HR and pilot pass the role check and meet the state (409)', async () => {
+      await check({
+        endpoint: 'POST /experiments/:id/evaluation',
+        expect: { hr: 409, pilot: 409, codir: 403, sponsor: 403, participant: 403, admin: 403 },
+        otherwise: 404,
+        call: send(
+          'post',
+          () => `/api/experiments/${xr}/evaluation`,
+          () => ({
+            verdict: 'confirmed',
+            criterionResults: [{ criterionId: 'errors', result: 'Aucune', met: true }],
+            usersVoice: { sources: ['entretiens'], count: 3, noneReason: '' },
+            learnings: 'Matrice',
+          }),
+        ),
+      });
+    });
+
+    it('DELETE /testimonies/:id: its author and HR may (not called); other readers 403; the rest 404', async () => {
+      await check({
+        endpoint: 'DELETE /testimonies/:id',
+        expect: { pilot: 403, sponsor: 403, codir: 403, admin: 403 },
+        otherwise: 404,
+        skip: ['participant', 'hr'],
+        call: send(
+          'delete',
+          () => `/api/testimonies/${testimonyId}`,
+          () => ({}),
+        ),
+      });
+    });
+
+    it.each<[string, 'put' | 'delete', () => string, () => object]>([
+      ['PUT /tracks/:id', 'put', () => `/api/tracks/${sharedTrackId}`, () => ({ description: 'Matrice' })],
+      ['DELETE /tracks/:id', 'delete', () => `/api/tracks/${sharedTrackId}`, () => ({})],
+      ['PUT /users/:id', 'put', () => `/api/users/${a.participant}`, () => ({ displayName: 'Participant' })],
+      ['DELETE /users/:id', 'delete', () => `/api/users/${a.participant}`, () => ({})],
+    ])(
+      '%s: the platform admin only (not called for the admin); 403 for everyone else',
+      async (endpoint, method, url, body) => {
+        await check({ endpoint, expect: {}, otherwise: 403, skip: ['admin'], call: send(method, url, body) });
       },
     );
 
@@ -488,6 +603,129 @@ describe('Access matrix: endpoints × roles × organisations', () => {
           () => `/api/notifications/${notificationId}`,
           () => ({ read: true }),
         ),
+      });
+    });
+  });
+
+  describe('identifiers of another organisation in bodies, and filters that try to widen the scope', () => {
+    let bTrack: string;
+
+    beforeAll(async () => {
+      const track = await as.admin
+        .post('/api/tracks')
+        .send({ name: `Piste de B ${randomUUID().slice(0, 8)}`, organizationId: b.organization.id })
+        .expect(201);
+      bTrack = track.body.id;
+    });
+
+    /** The editors of draft XD name someone or something of B: refused (400), naming the field; XD unchanged. */
+    it.each<[string, () => object, string]>([
+      ['a pilot of B', () => ({ pilotIds: [a.pilot, b.pilot] }), 'pilotIds.1'],
+      ['the sponsor of B', () => ({ sponsorId: b.sponsor }), 'sponsorId'],
+      [
+        'a participant of B',
+        () => ({ participants: [{ userId: b.participant, consentedAt: null }] }),
+        'participants.0.userId',
+      ],
+      ['an unknown person', () => ({ sponsorId: randomUUID() }), 'sponsorId'],
+      ['a track of B', () => ({ trackId: bTrack }), ''],
+    ])('PUT /experiments/XD naming %s: 400 for its editors, 404 for the others', async (_, body, field) => {
+      const before = await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: xd });
+      await check({
+        endpoint: `PUT /experiments/:id (${field || 'trackId'} of B)`,
+        expect: { hr: 400, pilot: 400, admin: 403, codir: 403 },
+        otherwise: 404,
+        call: async (client) => {
+          const response = await client.put(`/api/experiments/${xd}`).send(body());
+          const named = (response.body.fields ?? []).map((f: { field: string }) => f.field);
+          // A 400 that does not name the bad field (or the track) is not the expected refusal.
+          const precise =
+            response.status !== 400 ||
+            (field ? named.includes(field) : response.body.code === 'TRACK_NOT_FOUND');
+          return { status: precise ? response.status : -response.status, body: response.body };
+        },
+      });
+      const after = await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: xd });
+      expect({
+        pilotIds: after.pilotIds,
+        sponsorId: after.sponsorId,
+        participants: after.participants,
+        trackId: after.trackId,
+      }).toEqual({
+        pilotIds: before.pilotIds,
+        sponsorId: before.sponsorId,
+        participants: before.participants,
+        trackId: before.trackId,
+      });
+    });
+
+    it('POST /experiments in A on a track of B: 400 TRACK_NOT_FOUND for those who create', async () => {
+      await check({
+        endpoint: 'POST /experiments (trackId of B)',
+        expect: { admin: 403, codir: 403, sponsor: 403, participant: 403 },
+        otherwise: 400,
+        call: send(
+          'post',
+          () => '/api/experiments',
+          () => ({ organizationId: a.organization.id, title: 'Piste volée', trackId: bTrack }),
+        ),
+      });
+    });
+
+    const OF_B: Who[] = ['B.hr', 'B.codir', 'B.pilot', 'B.sponsor', 'B.participant'];
+    it.each<[string, () => string, () => string, Partial<Record<Who, number>>]>([
+      [
+        'GET /tracks filtered on B shows B’s own track to B and the admin only',
+        () => `/api/tracks?range=[0,99]&filter=${enc({ organizationId: b.organization.id })}`,
+        () => bTrack,
+        { ...statuses(OF_B, 200), admin: 200 },
+      ],
+      [
+        'GET /testimonies filtered on A',
+        () => `/api/testimonies?filter=${enc({ organizationId: a.organization.id })}`,
+        () => testimonyId,
+        statuses(READERS_OF_XR, 200),
+      ],
+      [
+        'GET /check-ins filtered on A',
+        () => `/api/check-ins?filter=${enc({ organizationId: a.organization.id })}`,
+        () => checkInId,
+        statuses(READERS_OF_XR, 200),
+      ],
+      [
+        'GET /experiments filtered on XR’s sponsor',
+        () => `/api/experiments?filter=${enc({ sponsorId: a.sponsor })}`,
+        () => xr,
+        statuses(READERS_OF_XR, 200),
+      ],
+      [
+        'GET /users filtered on A’s pilot id',
+        () => `/api/users?filter=${enc({ id: [a.pilot] })}`,
+        () => a.pilot,
+        statuses(OF_A, 200),
+      ],
+      [
+        'GET /notifications filtered on XR shows the pilot’s notice to the pilot only',
+        () => `/api/notifications?range=[0,99]&filter=${enc({ experimentId: xr })}`,
+        () => notificationId,
+        { pilot: 200 },
+      ],
+    ])('%s', async (endpoint, url, id, expected) => {
+      await check({ endpoint, expect: expected, otherwise: 204, call: listed(url(), id) });
+    });
+
+    it('GET /audit-events filtered on A: nothing of A for B’s people', async () => {
+      await check({
+        endpoint: 'GET /audit-events?filter=A',
+        expect: { ...statuses(READERS_OF_XR, 200), outsider: 200 },
+        otherwise: 204,
+        call: async (client) => {
+          const response = await client.get(
+            `/api/audit-events?range=[0,99]&filter=${enc({ organizationId: a.organization.id })}`,
+          );
+          if (response.status !== 200) return { status: response.status, body: response.body };
+          return { status: response.body.length > 0 ? 200 : 204, body: response.body };
+        },
       });
     });
   });

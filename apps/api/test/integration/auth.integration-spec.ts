@@ -8,6 +8,7 @@ import {
   type Team,
   type TeamRole,
 } from '../support/fixtures';
+import { loadApiConfig } from '../../src/config/api.config';
 import { anonymous, login, loginTeam, type ApiClient } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 
@@ -127,6 +128,38 @@ describe('Authentication, roles and organisation isolation', () => {
       .execute();
     await client.get('/api/auth/me').expect(401);
     as.sponsor = await login(stack.app, nantes.emails.sponsor);
+  });
+
+  it('ends a session after SESSION_IDLE_MINUTES without a request, and keeps an active one alive', async () => {
+    const client = await login(stack.app, nantes.emails.codir);
+    const sessions = stack.db.getRepository(SessionEntity);
+    const [session] = await sessions.find({
+      where: { userId: nantes.codir },
+      order: { createdAt: 'DESC' },
+      take: 1,
+    });
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    // 29 minutes idle (default 30): still valid, and this request refreshes the idle timer.
+    await sessions.update({ id: session.id }, { lastSeenAt: minutesAgo(29) });
+    await client.get('/api/auth/me').expect(200);
+    expect((await sessions.findOneByOrFail({ id: session.id })).lastSeenAt.getTime()).toBeGreaterThan(
+      minutesAgo(1).getTime(),
+    );
+    // 31 minutes idle: over.
+    await sessions.update({ id: session.id }, { lastSeenAt: minutesAgo(31) });
+    await client.get('/api/auth/me').expect(401);
+  });
+
+  it('caps the absolute lifetime at 12 hours: a longer SESSION_MAX_HOURS stops the API at boot', () => {
+    expect(loadApiConfig(stack.env).SESSION_MAX_HOURS).toBe(12);
+    expect(() => loadApiConfig({ ...stack.env, SESSION_MAX_HOURS: '13' })).toThrow(/SESSION_MAX_HOURS/);
+  });
+
+  it('revokes a bearer token on logout', async () => {
+    const client = await login(stack.app, nantes.emails.hr);
+    await client.get('/api/auth/me').expect(200);
+    await client.post('/api/auth/logout').expect(204);
+    await client.get('/api/auth/me').expect(401);
   });
 
   it('hides one organisation from another: 404 on reads and actions, nothing in lists', async () => {

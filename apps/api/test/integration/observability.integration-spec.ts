@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { insertTeam, TEST_PASSWORD, type Team } from '../support/fixtures';
+import { insertAdmin, insertTeam, TEST_PASSWORD, type Team } from '../support/fixtures';
 import { LogCapture, type LogRecord } from '../support/log-capture';
 import { startStack, type TestStack } from '../support/stack';
 
@@ -156,5 +156,80 @@ describe('Request ids and JSON logs', () => {
       req: { headers: { authorization: '[Redacted]' } },
     });
     expect(logs.text()).toContain('/api/auth/login?password=[Redacted]');
+  });
+
+  it('logs authentication events and refused authorisations, with who and from where', async () => {
+    /** The `Auth` line of this event written while handling the request (found by its id). */
+    const event = async (name: string, response: request.Response) => {
+      const reqId = response.headers['x-request-id'] as string;
+      const line = await logs.waitFor(
+        `${name} of ${reqId}`,
+        (r) => r.reqId === reqId && r.context === 'Auth' && String(r.message).includes(`"event":"${name}"`),
+      );
+      return JSON.parse(String(line.message)) as Record<string, unknown>;
+    };
+
+    const failed = await http()
+      .post('/api/auth/login')
+      .send({ email: team.emails.sponsor, password: 'mauvais' })
+      .expect(401);
+    expect(await event('login_failed', failed)).toMatchObject({ from: expect.any(String) });
+
+    const opened = await http()
+      .post('/api/auth/token')
+      .send({ email: team.emails.participant, password: TEST_PASSWORD })
+      .expect(200);
+    expect(await event('login', opened)).toMatchObject({ method: 'password', userId: team.participant });
+    const token = opened.body.token as string;
+
+    // A participant may not frame a test: refused (403), and logged as such.
+    const refused = await http()
+      .post('/api/experiments')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ organizationId: team.organization.id, title: 'Pas pour moi' })
+      .expect(403);
+    const refusal = await logs.waitFor(
+      'access_refused',
+      (r) => r.event === 'access_refused' && r.reqId === refused.headers['x-request-id'],
+    );
+    expect(refusal).toMatchObject({
+      level: 'warn',
+      context: 'Auth',
+      code: 'FORBIDDEN',
+      method: 'POST',
+      path: '/api/experiments',
+      userId: team.participant,
+    });
+
+    const anonymous = await http().get('/api/auth/me').set('Authorization', 'Bearer inconnu').expect(401);
+    expect(await event('unauthenticated_request', anonymous)).toMatchObject({ from: expect.any(String) });
+    const logout = await http().post('/api/auth/logout').set('Authorization', `Bearer ${token}`).expect(204);
+    expect(await event('logout', logout)).toMatchObject({ sessionId: expect.any(String) });
+  });
+
+  it('never returns or logs a password an administrator sets for a user', async () => {
+    const admin = await insertAdmin(stack.db, team.organization.id);
+    const token = (
+      await http().post('/api/auth/token').send({ email: admin.email, password: TEST_PASSWORD }).expect(200)
+    ).body.token as string;
+    const password = `initial-${randomUUID()}`;
+    const created = await http()
+      .post('/api/users')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ email: `nouvelle-${randomUUID().slice(0, 8)}@a.test`, displayName: 'Nouvelle', password })
+      .expect(201);
+    const changed = `change-${randomUUID()}`;
+    const updated = await http()
+      .put(`/api/users/${created.body.id}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ password: changed })
+      .expect(200);
+    for (const response of [created, updated]) {
+      expect(response.text).not.toMatch(/password|argon2/i);
+      await accessLine(response.headers['x-request-id'] as string);
+    }
+    expect(logs.text()).not.toContain(password);
+    expect(logs.text()).not.toContain(changed);
+    expect(logs.text()).not.toMatch(/\$argon2/);
   });
 });

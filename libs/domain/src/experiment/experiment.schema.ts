@@ -43,10 +43,8 @@ export const updateExperimentSchema = z
     pilotIds: z.array(z.uuid()).max(20),
     sponsorId: z.uuid().nullable(),
     participants: z.array(participantSchema).max(500),
-    expiresOn: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expiresOn must be a date (YYYY-MM-DD)' })
-      .nullable(),
+    // z.iso.date() knows the calendar: 2031-02-30 is refused here, not at launch.
+    expiresOn: z.iso.date({ message: 'expiresOn must be a date (YYYY-MM-DD)' }).nullable(),
     checkInCadenceDays: z.number().int().min(1).max(90).nullable(),
     exitPlan: exitPlanSchema,
   })

@@ -27,9 +27,7 @@ export type CheckInInput = z.infer<typeof checkInSchema>;
 export const extensionRequestSchema = z
   .object({
     /** The new expiry date (YYYY-MM-DD), the end of that day in the organisation's time zone. */
-    newExpiryDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'newExpiryDate must be a date (YYYY-MM-DD)' }),
+    newExpiryDate: z.iso.date({ message: 'newExpiryDate must be a date (YYYY-MM-DD)' }),
     justification: text('justification'),
   })
   .strict();

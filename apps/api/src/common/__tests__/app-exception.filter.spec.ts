@@ -6,14 +6,22 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { AppExceptionFilter, INTERNAL_ERROR_MESSAGE, type ErrorBody } from '../app-exception.filter';
+import { AuthErrorCode, AuthException } from '../../auth/auth.exception';
 import { ValidationException } from '../app.exception';
 
 /** A request/response pair as Express gives them to the filter, recording what is sent. */
 function fakeHttp(request: Record<string, unknown> = {}) {
   const logged: { fields: Record<string, unknown>; message: string }[] = [];
-  const sent: { status?: number; body?: ErrorBody; ended: boolean } = { ended: false };
+  const sent: { status?: number; body?: ErrorBody; ended: boolean; headers?: Record<string, string> } = {
+    ended: false,
+  };
+  const warned: { fields: Record<string, unknown>; message: string }[] = [];
   const response = {
     headersSent: false,
+    setHeader(name: string, value: string) {
+      sent.headers = { ...sent.headers, [name]: value };
+      return this;
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -31,13 +39,16 @@ function fakeHttp(request: Record<string, unknown> = {}) {
     method: 'POST',
     originalUrl: '/api/experiments',
     id: 'req-42',
-    log: { error: (fields: Record<string, unknown>, message: string) => logged.push({ fields, message }) },
+    log: {
+      error: (fields: Record<string, unknown>, message: string) => logged.push({ fields, message }),
+      warn: (fields: Record<string, unknown>, message: string) => warned.push({ fields, message }),
+    },
     ...request,
   };
   const host = {
     switchToHttp: () => ({ getRequest: () => req, getResponse: () => response }),
   } as unknown as ArgumentsHost;
-  return { host, sent, logged, response };
+  return { host, sent, logged, warned, response };
 }
 
 /** What body-parser throws (an http-errors error), and how Nest hands it to the filters. */
@@ -155,6 +166,76 @@ describe('AppExceptionFilter', () => {
       code: 'BAD_REQUEST',
       message: 'Validation failed (uuid is expected)',
     });
+  });
+
+  it.each([
+    [
+      'the server refuses connections',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'the server shuts down (57P01 admin_shutdown), wrapped by TypeORM',
+      Object.assign(new Error('Query failed'), {
+        driverError: Object.assign(new Error('terminating connection due to administrator command'), {
+          code: '57P01',
+        }),
+      }),
+    ],
+    ['the connection fails (08006)', Object.assign(new Error('connection failure'), { code: '08006' })],
+    ['the connection drops', new Error('Connection terminated unexpectedly')],
+    ['the pool cannot connect in time', new Error('timeout exceeded when trying to connect')],
+    [
+      'every address refuses (AggregateError)',
+      new AggregateError([
+        Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' }),
+      ]),
+    ],
+  ])('answers 503 DATABASE_UNAVAILABLE with Retry-After when %s', (_, failure) => {
+    const { host, sent, logged } = fakeHttp();
+    filter.catch(failure, host);
+    expect(sent.status).toBe(503);
+    expect(sent.body).toEqual({
+      statusCode: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'The database is unavailable; the request could not be completed. Try again shortly.',
+      requestId: 'req-42',
+    });
+    expect(sent.headers).toEqual({ 'Retry-After': '5' });
+    expect(JSON.stringify(sent.body)).not.toMatch(/ECONNREFUSED|5432|administrator/);
+    expect(logged).toHaveLength(1);
+  });
+
+  it('keeps the generic 500 for a query that fails for another reason (a bug)', () => {
+    const { host, sent } = fakeHttp();
+    const failure = Object.assign(new Error('Query failed'), {
+      driverError: Object.assign(new Error('column "nope" does not exist'), { code: '42703' }),
+    });
+    filter.catch(failure, host);
+    expect(sent.status).toBe(500);
+    expect(sent.body?.code).toBe('INTERNAL_ERROR');
+    expect(sent.headers).toBeUndefined();
+  });
+
+  it('logs a refused authorisation (403) as a security event, with who and what', () => {
+    const { host, sent, warned } = fakeHttp({
+      user: { userId: 'u-1' },
+      originalUrl: '/api/experiments/x/launch?a=1',
+    });
+    filter.catch(new AuthException(AuthErrorCode.FORBIDDEN, 'HR only.'), host);
+    expect(sent.status).toBe(403);
+    expect(warned).toEqual([
+      {
+        fields: {
+          context: 'Auth',
+          event: 'access_refused',
+          code: 'FORBIDDEN',
+          method: 'POST',
+          path: '/api/experiments/x/launch',
+          userId: 'u-1',
+        },
+        message: 'access refused',
+      },
+    ]);
   });
 
   it('cuts short an answer already under way instead of writing a second one', () => {
