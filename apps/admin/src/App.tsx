@@ -5,7 +5,7 @@ import { Dashboard } from './dashboard';
 import { dataProvider } from './dataProvider';
 import { experiments } from './experiments';
 import { i18nProvider } from './i18n';
-import { Layout } from './layout';
+import { darkTheme, Layout, lightTheme, LoginPage } from './layout';
 import { notifications } from './notifications';
 import { organizations } from './organizations';
 import { MyTasks } from './tasks';
@@ -18,6 +18,9 @@ export const App = () => (
     requireAuth
     i18nProvider={i18nProvider}
     layout={Layout}
+    loginPage={LoginPage}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     // Public administrations' data: no usage ping to a third party.
     disableTelemetry
   >

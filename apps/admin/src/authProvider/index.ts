@@ -26,8 +26,9 @@ export const authProvider: AuthProvider = {
       method: 'POST',
       body: JSON.stringify({ email: username, password }),
     });
-    if (response.status === 429) throw new Error('Trop de tentatives : réessayez dans une minute.');
-    if (!response.ok) throw new Error('Adresse électronique ou mot de passe incorrect.');
+    // Translation keys: react-admin's login form translates the message it shows.
+    if (response.status === 429) throw new Error('app.login.tooManyAttempts');
+    if (!response.ok) throw new Error('app.login.badCredentials');
   },
   /**
    * After a session opened through ProConnect (OpenID Connect), the API answers the

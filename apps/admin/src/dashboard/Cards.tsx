@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { Link, useCreatePath, useGetList, useTranslate } from 'react-admin';
 import type { Experiment } from '../experiments';
-import { stateAppearance, stateLabelKey } from '../experiments/states';
+import { stateChipSx, stateLabelKey } from '../experiments/states';
 import type { DashboardData } from './types';
 
 /** A titled card of the dashboard; its heading names the region. */
@@ -42,12 +42,10 @@ export const StateCounts = ({ byState }: Pick<DashboardData, 'byState'>) => {
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
       {EXPERIMENT_STATES.map((state) => {
-        const { color, variant } = stateAppearance(state);
         return (
           <Chip
             key={state}
-            color={color}
-            variant={variant}
+            sx={stateChipSx(state)}
             data-state-count={state}
             label={`${translate(stateLabelKey(state))} : ${byState[state] ?? 0}`}
           />

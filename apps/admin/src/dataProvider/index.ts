@@ -2,9 +2,23 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider } from 'react-admin';
 import type { LifecycleAction } from '@capacites/domain';
 import { toApiExperimentFilter } from '../experiments/list/filters';
-import { ACTION_PATHS, type AllowedActionDto, type MyTask, type TimelineEntry } from './lifecycle';
+import {
+  ACTION_PATHS,
+  type AllowedActionDto,
+  type ExperimentStatusDto,
+  type MyTask,
+  type TimelineEntry,
+} from './lifecycle';
 
-export { ACTION_PATHS, type AllowedActionDto, type MyTask, type TimelineEntry } from './lifecycle';
+export {
+  ACTION_PATHS,
+  type AllowedActionDto,
+  type ExperimentStatusDto,
+  type MyTask,
+  type PendingExtensionDto,
+  type TimelineEntry,
+} from './lifecycle';
+export { apiErrorCode, apiErrorMessage } from './errors';
 
 /** Same origin as the back-office: the API serves it, and Vite proxies /api in dev. */
 export const API_URL = '/api';
@@ -26,6 +40,12 @@ export interface CapacitesDataProvider extends DataProvider {
   getTimeline(experimentId: string): Promise<TimelineEntry[]>;
   getUnreadCount(): Promise<number>;
   markAllNotificationsRead(): Promise<void>;
+  /** What the workflow knows now (GET /experiments/:id/status): the pending extension request. */
+  getStatus(experimentId: string): Promise<ExperimentStatusDto>;
+  /** The calling participant gives (true) or withdraws (false) their consent. */
+  setConsent(experimentId: string, consent: boolean): Promise<unknown>;
+  /** Shares an evaluation's learnings with the network, or withdraws them (id = the experiment's). */
+  setLearningsSharing(experimentId: string, shared: boolean): Promise<unknown>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -67,5 +87,23 @@ export const dataProvider: CapacitesDataProvider = {
   },
   async markAllNotificationsRead() {
     await httpClient(`${API_URL}/notifications/read-all`, { method: 'POST', body: '{}' });
+  },
+  async getStatus(experimentId) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/status`);
+    return json as ExperimentStatusDto;
+  },
+  async setConsent(experimentId, consent) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/consent`, {
+      method: 'POST',
+      body: JSON.stringify({ consent }),
+    });
+    return json;
+  },
+  async setLearningsSharing(experimentId, shared) {
+    const { json } = await httpClient(`${API_URL}/evaluations/${experimentId}/sharing`, {
+      method: 'PUT',
+      body: JSON.stringify({ shared }),
+    });
+    return json;
   },
 };

@@ -43,3 +43,19 @@ export interface TimelineEntry {
   /** For a notice: how many people it reached. */
   recipients: number | null;
 }
+
+/** An extension request waiting for the sponsor (in GET /api/experiments/:id/status). */
+export interface PendingExtensionDto {
+  requestedBy: string | null;
+  requestedAt: string;
+  newExpiresAt: string;
+  justification: string;
+}
+
+/** The part of GET /api/experiments/:id/status the back-office reads. */
+export interface ExperimentStatusDto {
+  experimentId: string;
+  state: string;
+  pendingExtension: PendingExtensionDto | null;
+  extensionsUsed: number;
+}

@@ -1,6 +1,6 @@
 import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { stateAppearance, stateLabelKey } from './states';
+import { stateChipSx, stateLabelKey } from './states';
 import type { Experiment } from './types';
 
 interface StateChipProps {
@@ -14,12 +14,10 @@ export const StateChip = (_props: StateChipProps) => {
   const record = useRecordContext<Experiment>();
   const translate = useTranslate();
   if (!record) return null;
-  const { color, variant } = stateAppearance(record.state);
   return (
     <Chip
       size="small"
-      color={color}
-      variant={variant}
+      sx={stateChipSx(record.state)}
       label={translate(stateLabelKey(record.state), { _: record.state })}
       data-state={record.state}
     />

@@ -15,6 +15,39 @@ export const frCapacitesMessages = {
       dashboard: 'Tableau de bord CODIR',
       notifications: 'Notifications',
       administration: 'Administration',
+      sharedLearnings: 'Enseignements partagés',
+    },
+    login: {
+      oidcButton: 'Se connecter avec %{label}',
+      or: 'ou',
+      badCredentials: 'Adresse électronique ou mot de passe incorrect.',
+      tooManyAttempts: 'Trop de tentatives : réessayez dans une minute.',
+      errors: {
+        oidc_unknown_user:
+          'Votre compte %{label} ne correspond à aucun utilisateur de Capacités. Demandez à un administrateur de créer votre compte avec la même adresse électronique.',
+        oidc_cancelled: 'Connexion avec %{label} annulée.',
+        oidc_expired:
+          'La connexion a expiré ou a été commencée dans un autre onglet ou navigateur : recommencez.',
+        oidc_unavailable:
+          '%{label} est momentanément indisponible : réessayez plus tard, ou connectez-vous avec votre mot de passe.',
+        oidc_failed: 'La connexion avec %{label} a échoué : recommencez.',
+      },
+    },
+    errors: {
+      TRACK_IN_USE:
+        'Des tests utilisent cette piste : elle ne peut pas être supprimée. Archivez-la : elle ne sera plus proposée aux nouveaux tests et les tests existants la gardent.',
+      SELF_LOCKOUT:
+        "Vous ne pouvez ni désactiver votre propre compte, ni retirer votre propre rôle d'administration de la plateforme.",
+      EMAIL_TAKEN: 'Une personne a déjà cette adresse électronique.',
+      SLUG_TAKEN: 'Cet identifiant court est déjà pris.',
+      NOT_STARTED: 'Les témoignages se recueillent une fois le test lancé.',
+      WORKFLOW_UNAVAILABLE:
+        "Le moteur du cycle de vie est momentanément indisponible : rien n'a été changé, réessayez dans un instant.",
+      DATABASE_UNAVAILABLE:
+        "La base de données est momentanément indisponible : rien n'a été changé, réessayez dans un instant.",
+    },
+    access: {
+      adminOnly: "Cet écran est réservé à l'administration de la plateforme.",
     },
     countdown: {
       left: 'J-%{days}',
@@ -40,6 +73,7 @@ export const frCapacitesMessages = {
       decision: 'Décision',
       lineage: 'Itérations',
       readiness: 'Prêt à lancer ?',
+      testimonies: 'Témoignages',
     },
     readiness: {
       ready: 'Tout est prêt : le test peut être lancé.',
@@ -105,6 +139,12 @@ export const frCapacitesMessages = {
       decideAbandon: 'Décision : abandonner',
       decisionOverdue: 'Décision en retard',
       decisionAlgeco: 'Alerte Algeco : décision en retard, CODIR prévenu',
+      consentGiven: 'Accord donné',
+      consentWithdrawn: 'Accord retiré',
+      testimonyAdded: 'Témoignage ajouté',
+      testimonyRemoved: 'Témoignage supprimé',
+      learningsShared: 'Enseignements partagés avec le réseau',
+      learningsWithdrawn: 'Enseignements retirés du réseau',
       system: 'automatique',
       empty: 'Rien pour le moment.',
       unavailable: "L'historique n'est pas encore disponible.",
@@ -157,11 +197,58 @@ export const frCapacitesMessages = {
     },
     validation: {
       choose: 'Choisissez une valeur',
-      date: 'Une date est attendue (AAAA-MM-JJ)',
+      date: 'Une date est attendue (JJ/MM/AAAA)',
       usersVoice:
         'La parole des usager·es est requise : ses sources et le nombre de personnes entendues, ou pourquoi personne ne l’a été.',
       handover: 'Pérenniser demande une passation : quand le porteur se retire, qui prend le relais.',
       invalid: 'Valeur invalide',
+    },
+    consent: {
+      given: 'Accord donné le %{date}',
+      pending: 'Accord en attente',
+      give: 'Je donne mon accord',
+      withdraw: 'Retirer mon accord',
+      askGive:
+        "Vous faites partie de l'équipe testeuse. Un test ne se fait qu'avec l'accord des parties : acceptez-vous d'y prendre part ?",
+      givenYours:
+        "Vous avez donné votre accord. Vous pouvez le retirer à tout moment jusqu'à la fin du test.",
+      confirmWithdraw: 'Retirer votre accord ?',
+      confirmWithdrawContent:
+        "Le test continue sans vous. Le retrait est noté dans l'historique du test, que ses porteur·euses voient.",
+    },
+    testimonies: {
+      add: 'Ajouter un témoignage',
+      edit: 'Modifier le témoignage',
+      delete: 'Supprimer le témoignage',
+      confirmDelete: 'Supprimer ce témoignage ?',
+      confirmDeleteContent: "Il disparaît du test ; la suppression est notée dans l'historique.",
+      anonymous: 'Anonyme',
+      shareable: 'Partageable',
+      empty:
+        'Aucun témoignage pour le moment. Recueillez la parole des usager·es du test, surtout de celles et ceux qui parlent moins.',
+      notYet: 'Les témoignages se recueillent une fois le test lancé.',
+      asText:
+        'Les verbatims sont enregistrés et affichés comme du texte brut : aucune balise n’est interprétée.',
+    },
+    learnings: {
+      shared: 'Enseignements partagés avec le réseau le %{date}',
+      notShared: 'Enseignements non partagés avec le réseau',
+      share: 'Partager avec le réseau',
+      withdraw: 'Retirer du réseau',
+      help: 'Capitaliser et essaimer : le titre du test, son verdict, ses enseignements et la décision deviennent lisibles par les autres organisations. Le reste du test reste privé.',
+      intro:
+        "Ce que d'autres administrations ont appris de leurs tests et ont choisi de partager avec le réseau. Le reste de leurs tests reste privé.",
+    },
+    extension: {
+      pending: 'La demande en attente',
+      newDate: 'Nouvelle date de péremption demandée',
+      currentDate: 'Date de péremption actuelle',
+      justification: 'Justification',
+      requested: 'Demandée le %{date} par %{name}',
+      unavailable: "La demande n'a pas pu être lue ; elle figure dans l'historique du test.",
+    },
+    date: {
+      placeholder: 'jj/mm/aaaa',
     },
     lineage: {
       parent: "Test d'origine",
@@ -345,7 +432,35 @@ export const frCapacitesMessages = {
         name: 'Nom',
         kind: 'Type de collectivité',
         timeZone: 'Fuseau horaire',
+        customSettings: 'Réglages personnalisés',
+        createdAt: 'Créée le',
+        settings: {
+          maxDurationDays: "Durée maximale d'un test (jours, prolongation comprise)",
+          maxExtensions: 'Nombre maximal de prolongations',
+          preExpiryReminderDays:
+            'Rappels avant la date de péremption (jours avant, séparés par des virgules)',
+          evaluationDueDays: "Délai pour remettre l'évaluation (jours)",
+          dueReminderDays: "Rappels avant l'échéance d'évaluation ou de décision (jours avant)",
+          codirEscalationDays: "Alerte au CODIR, après l'alerte au portage (jours)",
+          decisionDueDays: 'Délai pour décider (jours)',
+          defaultCheckInCadenceDays: "Rythme des points d'étape par défaut (jours)",
+          missedCheckInsBeforeAlert: "Points d'étape manqués de suite avant alerte",
+          reminderHour: 'Heure locale des rappels (0 à 23)',
+        },
       },
+      sections: {
+        identity: 'Organisation',
+        settings: 'Réglages du cycle de vie des tests',
+      },
+      helpers: {
+        slug: 'Lettres minuscules, chiffres et tirets. Il ne change plus ensuite.',
+        timeZone: 'Les dates et les rappels suivent ce fuseau (Europe/Paris par défaut).',
+        settings:
+          'Laissez un champ vide pour garder la valeur par défaut. Un changement vaut pour les prochains lancements : les tests en cours gardent les réglages de leur lancement.',
+        default: 'Par défaut : %{value}',
+        effective: 'Actuellement : %{value}',
+      },
+      custom: 'personnalisé',
       kinds: {
         commune: 'Commune',
         epci: 'EPCI (intercommunalité)',
@@ -363,15 +478,118 @@ export const frCapacitesMessages = {
         slug: 'Identifiant court',
         description: 'Description',
         organizationId: 'Organisation',
+        archived: 'Archivée',
+        archivedAt: 'Archivée le',
+        q: 'Rechercher',
       },
+      helpers: {
+        slug: 'Vide : calculé à partir du nom.',
+        organizationId: 'Vide : la piste est proposée à toutes les organisations.',
+        archived:
+          "Une piste archivée n'est plus proposée aux nouveaux tests ; ceux qui l'utilisent la gardent.",
+      },
+      shared: 'Toutes les organisations',
+      archive: 'Archiver la piste',
+      unarchive: 'Désarchiver',
+      delete: 'Supprimer la piste',
+      confirmDelete: 'Supprimer la piste « %{name} » ?',
+      confirmDeleteContent:
+        'Une piste qui n’a jamais servi peut être supprimée. Une piste utilisée sera archivée à la place.',
+      inUse: 'Piste utilisée par des tests',
+      archived: 'Archivée',
+      active: 'Active',
     },
     users: {
       name: 'Personne |||| Personnes',
       fields: {
         displayName: 'Nom',
         email: 'Adresse électronique',
-        disabled: 'Désactivé',
+        password: 'Mot de passe',
+        disabled: 'Compte désactivé',
         memberships: 'Rôles',
+        organizationId: 'Organisation',
+        role: 'Rôle',
+        createdAt: 'Créé le',
+        q: 'Rechercher',
+      },
+      roles: {
+        admin: 'Administration de la plateforme',
+        hr: 'RH / transformation',
+        pilot: 'Porteur·euse de test',
+        sponsor: 'Portage institutionnel',
+        codir: 'CODIR',
+        member: 'Membre (équipe testeuse)',
+      },
+      helpers: {
+        password: 'Au moins 12 caractères. Vide : la personne se connecte avec ProConnect seulement.',
+        passwordEdit:
+          'Vide : le mot de passe ne change pas. Un nouveau mot de passe ferme les sessions ouvertes.',
+        memberships:
+          'Un ou plusieurs rôles par organisation. Changer les rôles ferme les sessions ouvertes de la personne.',
+        disabled:
+          "Un compte désactivé ne peut plus se connecter ; la personne reste nommée dans l'historique. Les comptes ne sont jamais supprimés.",
+      },
+      disable: 'Désactiver le compte',
+      enable: 'Réactiver le compte',
+      confirmDisable: 'Désactiver le compte de %{name} ?',
+      confirmDisableContent:
+        "La personne ne pourra plus se connecter et ses sessions sont fermées. Son nom reste dans l'historique des tests ; le compte peut être réactivé.",
+      active: 'Actif',
+    },
+    emails: {
+      name: 'Courriel |||| Courriels',
+      fields: {
+        toAddress: 'Destinataire',
+        subject: 'Objet',
+        text: 'Message',
+        status: 'État',
+        createdAt: 'Créé le',
+        sentAt: 'Envoyé le',
+        organizationId: 'Organisation',
+      },
+      statuses: {
+        outbox: "En attente (pas de serveur d'envoi)",
+        sent: 'Envoyé',
+      },
+      intro:
+        "Les courriels de notification. Sans serveur d'envoi (SMTP) configuré, ils restent ici, lisibles par l'administration de la plateforme.",
+    },
+    'shared-learnings': {
+      name: 'Enseignement partagé |||| Enseignements partagés',
+      fields: {
+        q: 'Rechercher',
+        title: 'Test',
+        organizationName: 'Organisation',
+        trackId: 'Piste',
+        trackName: 'Piste',
+        verdict: 'Verdict',
+        learnings: 'Enseignements',
+        outcome: 'Décision',
+        sharedAt: 'Partagé le',
+      },
+    },
+    testimonies: {
+      name: 'Témoignage |||| Témoignages',
+      fields: {
+        quote: 'Verbatim',
+        speaker: 'Qui parle',
+        speakerRole: 'Sa fonction ou son rôle dans le test',
+        source: 'Recueilli lors de',
+        collectedAt: 'Recueilli le',
+        shareable: 'Peut être partagé au-delà de l’organisation',
+        authorId: 'Ajouté par',
+      },
+      sources: {
+        interview: 'Entretien',
+        questionnaire: 'Questionnaire',
+        workshop: 'Atelier',
+        observation: 'Observation',
+        other: 'Autre',
+      },
+      helpers: {
+        quote: 'Les mots de la personne, tels quels.',
+        speaker: 'Vide : le témoignage reste anonyme.',
+        shareable: 'Seulement si la personne a donné son accord.',
       },
     },
     notifications: {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { useOrganizationDateFormat } from '../../organizations';
 import type { Experiment } from '../types';
-import { TAPE_STRIPES, useTapeText, Watermark } from './TestTape';
+import { TAPE_COLORS, TAPE_STRIPES, useTapeText, Watermark } from './TestTape';
 import { UserName } from './UserName';
 
 // On paper only the card is printed, on one A4 page; on screen it stays hidden.
@@ -57,7 +57,15 @@ export const FicheTest = ({ experiment }: { experiment: Experiment }) => {
         <Box sx={{ position: 'relative', zIndex: 1 }}>
           {tape ? (
             <Box sx={{ background: TAPE_STRIPES, p: '4px', mb: 1 }}>
-              <Box sx={{ bgcolor: '#ffd600', fontWeight: 800, textAlign: 'center', letterSpacing: '0.12em' }}>
+              <Box
+                sx={{
+                  bgcolor: TAPE_COLORS.background,
+                  color: TAPE_COLORS.text,
+                  fontWeight: 800,
+                  textAlign: 'center',
+                  letterSpacing: '0.12em',
+                }}
+              >
                 {tape}
               </Box>
             </Box>

@@ -3,8 +3,11 @@ import { useTranslate } from 'react-admin';
 import { useOrganizationDateFormat } from '../../organizations';
 import type { Experiment } from '../types';
 
+/** The tape's text and its yellow (checked at 4.5:1 and more by a test). */
+export const TAPE_COLORS = { text: '#1a1a1a', background: '#ffd600' } as const;
+
 /** Site tape ("rubalise") stripes: yellow and black, the source's "chantier" aesthetics. */
-export const TAPE_STRIPES = 'repeating-linear-gradient(-45deg, #ffd600 0 18px, #1a1a1a 18px 36px)';
+export const TAPE_STRIPES = `repeating-linear-gradient(-45deg, ${TAPE_COLORS.background} 0 18px, ${TAPE_COLORS.text} 18px 36px)`;
 
 /** "EN TEST — jusqu'au 12 mars 2026" for a running experiment; nothing otherwise. */
 export function useTapeText(experiment: Experiment | undefined): string | null {
@@ -30,8 +33,8 @@ export const TestTape = ({ experiment }: { experiment: Experiment }) => {
     >
       <Box
         sx={{
-          bgcolor: '#ffd600',
-          color: '#1a1a1a', // 14:1 on the tape's yellow
+          bgcolor: TAPE_COLORS.background,
+          color: TAPE_COLORS.text, // 12:1
           fontWeight: 800,
           letterSpacing: '0.12em',
           textAlign: 'center',

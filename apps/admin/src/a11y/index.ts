@@ -1,0 +1,2 @@
+export { contrastRatio, TEXT_CONTRAST } from './contrast';
+export { DocumentLang } from './DocumentLang';

@@ -1,0 +1,85 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { TestAdmin } from '../../testing/TestAdmin';
+import { LoginPage } from '../LoginPage';
+
+const PROVIDERS_WITH_OIDC = {
+  password: { enabled: true },
+  oidc: { enabled: true, label: 'ProConnect', loginUrl: '/api/auth/oidc/login' },
+};
+const PASSWORD_ONLY = { password: { enabled: true }, oidc: { enabled: false } };
+
+function answerProviders(body: unknown, status = 200) {
+  // jsdom has no Response: the fields fetchAuthProviders reads.
+  const fetchMock = jest.fn(() =>
+    Promise.resolve({ ok: status >= 200 && status < 300, status, json: () => Promise.resolve(body) }),
+  );
+  globalThis.fetch = fetchMock as unknown as typeof fetch;
+  return fetchMock;
+}
+
+function renderLogin(path = '/login') {
+  return render(
+    <MemoryRouter initialEntries={[path]}>
+      <TestAdmin>
+        <LoginPage />
+      </TestAdmin>
+    </MemoryRouter>,
+  );
+}
+
+describe('the login page', () => {
+  const originalFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = originalFetch;
+  });
+
+  it('offers ProConnect when the API says it is enabled, leading to the API', async () => {
+    const fetchMock = answerProviders(PROVIDERS_WITH_OIDC);
+    renderLogin();
+    const button = await screen.findByRole('link', { name: 'Se connecter avec ProConnect' });
+    expect(button).toHaveAttribute('href', '/api/auth/oidc/login');
+    expect(fetchMock).toHaveBeenCalledWith('/api/auth/providers', expect.anything());
+    // The password form stays beside it.
+    expect(screen.getByLabelText(/Identifiant/)).toBeInTheDocument();
+  });
+
+  it('shows the password form only when OpenID Connect is off', async () => {
+    const fetchMock = answerProviders(PASSWORD_ONLY);
+    renderLogin();
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    // Once the answer is read, not before: the button would show up then if it were wrong.
+    await act(async () => {
+      await (fetchMock.mock.results[0]?.value as Promise<{ json: () => Promise<unknown> }>).then((r) =>
+        r.json(),
+      );
+    });
+    expect(await screen.findByLabelText(/Mot de passe/)).toBeInTheDocument();
+    expect(screen.queryByText(/Se connecter avec/)).not.toBeInTheDocument();
+  });
+
+  it('falls back to the password form when the API cannot be reached', async () => {
+    globalThis.fetch = jest.fn(() =>
+      Promise.reject(new TypeError('network down')),
+    ) as unknown as typeof fetch;
+    renderLogin();
+    expect(await screen.findByLabelText(/Mot de passe/)).toBeInTheDocument();
+    expect(screen.queryByText(/Se connecter avec/)).not.toBeInTheDocument();
+  });
+
+  it('explains why the provider login was refused, naming the provider', async () => {
+    answerProviders(PROVIDERS_WITH_OIDC);
+    renderLogin('/login?error=oidc_unknown_user');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Votre compte ProConnect ne correspond à aucun utilisateur de Capacités. Demandez à un administrateur',
+    );
+  });
+
+  it('ignores an error reason the API does not send', async () => {
+    answerProviders(PASSWORD_ONLY);
+    renderLogin('/login?error=%3Cimg%20src%3Dx%3E');
+    expect(await screen.findByLabelText(/Mot de passe/)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
