@@ -182,6 +182,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       ['GET /experiments/:id/status', () => `/api/experiments/${xr}/status`],
       ['GET /experiments/:id/actions', () => `/api/experiments/${xr}/actions`],
       ['GET /experiments/:id/timeline', () => `/api/experiments/${xr}/timeline`],
+      ['GET /experiments/:id/calendar.ics', () => `/api/experiments/${xr}/calendar.ics`],
       ['GET /check-ins/:id', () => `/api/check-ins/${checkInId}`],
       ['GET /testimonies/:id', () => `/api/testimonies/${testimonyId}`],
     ])('%s', async (endpoint, url) => {
@@ -304,6 +305,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
     it.each([
       ['GET /tracks', '/api/tracks'],
       ['GET /me/tasks', '/api/me/tasks'],
+      ['GET /me/calendar.ics', '/api/me/calendar.ics'],
       ['GET /shared-learnings', '/api/shared-learnings'],
       ['GET /notifications', '/api/notifications'],
       ['GET /notifications/unread-count', '/api/notifications/unread-count'],

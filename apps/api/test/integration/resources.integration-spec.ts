@@ -404,6 +404,31 @@ describe('API resources through the real stack', () => {
     });
   });
 
+  describe('deadlines as calendars', () => {
+    it('exports an experiment’s deadlines and the caller’s own as iCalendar files', async () => {
+      const draft = await as.hr
+        .post('/api/experiments')
+        .send({ organizationId: team.organization.id, title: 'Agenda des échéances' })
+        .expect(201);
+      await as.hr
+        .put(`/api/experiments/${draft.body.id}`)
+        .send(readyFramingBody(team, dateInDays(45)))
+        .expect(200);
+      await as.hr.post(`/api/experiments/${draft.body.id}/launch`).send({}).expect(200);
+      const one = await as.participant.get(`/api/experiments/${draft.body.id}/calendar.ics`).expect(200);
+      expect(one.headers['content-type']).toMatch(/^text\/calendar/);
+      expect(one.headers['content-disposition']).toMatch(/attachment; filename="capacites-.*\.ics"/);
+      expect(one.text).toContain(`UID:expiry-${draft.body.id}@capacites`);
+      expect(one.text).toContain(`DTSTART;VALUE=DATE:${dateInDays(45).replace(/-/g, '')}`);
+      expect(one.text).toContain(`UID:check-in-${draft.body.id}@capacites`);
+      await stranger.hr.get(`/api/experiments/${draft.body.id}/calendar.ics`).expect(404);
+      const mine = await as.pilot.get('/api/me/calendar.ics').expect(200);
+      expect(mine.text).toContain(`UID:expiry-${draft.body.id}@capacites`);
+      const theirs = await stranger.pilot.get('/api/me/calendar.ics').expect(200);
+      expect(theirs.text).not.toContain(draft.body.id);
+    });
+  });
+
   describe('consent of the participants', () => {
     it('lets each participant give their own consent before launch, and withdraw it while running', async () => {
       const created = await as.hr
