@@ -8,7 +8,11 @@ import { i18nProvider } from './i18n';
 import { darkTheme, Layout, lightTheme, LoginPage } from './layout';
 import { notifications } from './notifications';
 import { organizations } from './organizations';
+import { emails } from './emails';
+import { sharedLearnings } from './shared-learnings';
 import { MyTasks } from './tasks';
+import { tracks } from './tracks';
+import { users } from './users';
 
 export const App = () => (
   <Admin
@@ -31,9 +35,13 @@ export const App = () => (
     <Resource name="experiments" {...experiments} />
     <Resource name="organizations" {...organizations} />
     <Resource name="notifications" {...notifications} />
-    {/* Read through references only (names, timelines, outcomes). */}
-    <Resource name="tracks" recordRepresentation="name" />
-    <Resource name="users" recordRepresentation="displayName" />
+    <Resource name="shared-learnings" {...sharedLearnings} />
+    {/* Administration (the platform admin); everyone reads tracks and users through references. */}
+    <Resource name="tracks" {...tracks} />
+    <Resource name="users" {...users} />
+    <Resource name="emails" {...emails} />
+    {/* Read through references only (timelines, outcomes, the experiment page). */}
+    <Resource name="testimonies" />
     <Resource name="check-ins" />
     <Resource name="audit-events" />
     <Resource name="evaluations" />

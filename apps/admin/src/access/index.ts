@@ -1,1 +1,2 @@
+export { AdminOnly } from './AdminOnly';
 export { hasAnyRole, usePrincipal } from './usePrincipal';

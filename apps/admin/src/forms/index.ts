@@ -1,1 +1,3 @@
 export { asRaError, issueMessage, zodResolver, type RaMessage, type ZodResolverOptions } from './zodResolver';
+export { DayInput, dayToIso, isoToDay } from './DayInput';
+export { useApiErrorNotify } from './useApiErrorNotify';

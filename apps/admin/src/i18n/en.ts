@@ -229,6 +229,7 @@ const enCapacitesMessages: CapacitesMessages = {
     },
     date: {
       placeholder: 'dd/mm/yyyy',
+      format: '(format: dd/mm/yyyy)',
     },
     lineage: {
       parent: 'Original experiment',

@@ -249,6 +249,7 @@ export const frCapacitesMessages = {
     },
     date: {
       placeholder: 'jj/mm/aaaa',
+      format: '(format : jj/mm/aaaa)',
     },
     lineage: {
       parent: "Test d'origine",

@@ -1,14 +1,17 @@
 import DashboardIcon from '@mui/icons-material/InsightsOutlined';
 import TasksIcon from '@mui/icons-material/TaskAltOutlined';
+import { Divider } from '@mui/material';
 import { Menu as RaMenu } from 'react-admin';
 import { hasAnyRole, usePrincipal } from '../access';
 
 /**
- * The menu follows the user's roles: everyone has the tests; the dashboard is for the
- * CODIR and HR (as the API allows); administration for the platform admin.
+ * The menu follows the user's roles: everyone has the tests, their tasks and the
+ * learnings shared by the network; the dashboard is for the CODIR and HR (as the API
+ * allows); administration (organisations, tracks, people, emails) for the platform admin.
  */
 export const Menu = () => {
   const principal = usePrincipal();
+  const admin = hasAnyRole(principal, ['admin']);
   return (
     <RaMenu>
       <RaMenu.ResourceItem name="experiments" />
@@ -17,7 +20,12 @@ export const Menu = () => {
       {hasAnyRole(principal, ['codir', 'hr', 'admin']) ? (
         <RaMenu.Item to="/dashboard" primaryText="app.menu.dashboard" leftIcon={<DashboardIcon />} />
       ) : null}
-      {hasAnyRole(principal, ['admin']) ? <RaMenu.ResourceItem name="organizations" /> : null}
+      <RaMenu.ResourceItem name="shared-learnings" />
+      {admin ? <Divider component="li" aria-hidden /> : null}
+      {admin ? <RaMenu.ResourceItem name="organizations" /> : null}
+      {admin ? <RaMenu.ResourceItem name="tracks" /> : null}
+      {admin ? <RaMenu.ResourceItem name="users" /> : null}
+      {admin ? <RaMenu.ResourceItem name="emails" /> : null}
     </RaMenu>
   );
 };

@@ -1,4 +1,4 @@
-import type { OrganizationKind } from '@capacites/domain';
+import type { LifecycleSettings, OrganizationKind } from '@capacites/domain';
 import type { RaRecord } from 'react-admin';
 
 /** An organisation ("collectivité") as GET /api/organizations returns it. */
@@ -7,6 +7,11 @@ export interface Organization extends RaRecord<string> {
   name: string;
   kind: OrganizationKind;
   timeZone: string;
+  /** The effective lifecycle settings: the custom ones over the defaults. */
+  settings?: LifecycleSettings;
+  /** Only what the organisation changed from the defaults. */
+  customSettings?: Partial<Omit<LifecycleSettings, 'timeZone'>>;
+  createdAt?: string;
 }
 
 // Mirrors the domain's DEFAULT_TIME_ZONE; a value import would pull the domain's

@@ -1,5 +1,12 @@
+import type { Role } from '@capacites/domain';
 import type { ReactNode } from 'react';
-import { AdminContext, RecordContextProvider, ResourceContextProvider, type DataProvider } from 'react-admin';
+import {
+  AdminContext,
+  RecordContextProvider,
+  ResourceContextProvider,
+  type AuthProvider,
+  type DataProvider,
+} from 'react-admin';
 import { i18nProvider } from '../i18n';
 
 /** A fake data provider: every method rejects unless a test gives it. */
@@ -24,19 +31,36 @@ export function fakeDataProvider(overrides: Record<string, unknown> = {}): DataP
   } as unknown as DataProvider;
 }
 
+/** A signed-in user with these memberships, as the real authProvider reports them. */
+export function fakeAuthProvider(
+  userId: string,
+  memberships: { organizationId: string; role: Role }[],
+): AuthProvider {
+  return {
+    login: () => Promise.resolve(),
+    logout: () => Promise.resolve(),
+    checkAuth: () => Promise.resolve(),
+    checkError: () => Promise.resolve(),
+    getIdentity: () => Promise.resolve({ id: userId, fullName: userId }),
+    getPermissions: () => Promise.resolve(memberships),
+  };
+}
+
 /** react-admin's contexts (French messages, a fake API) around a component under test. */
 export const TestAdmin = ({
   children,
   dataProvider = fakeDataProvider(),
+  authProvider,
   record,
   resource = 'experiments',
 }: {
   children: ReactNode;
   dataProvider?: DataProvider;
+  authProvider?: AuthProvider;
   record?: object;
   resource?: string;
 }) => (
-  <AdminContext dataProvider={dataProvider} i18nProvider={i18nProvider}>
+  <AdminContext dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider}>
     <ResourceContextProvider value={resource}>
       {record ? <RecordContextProvider value={record}>{children}</RecordContextProvider> : children}
     </ResourceContextProvider>

@@ -5,6 +5,16 @@ const PILOT = '22222222-2222-4222-8222-222222222222';
 const SPONSOR = '33333333-3333-4333-8333-333333333333';
 const MEMBER = '44444444-4444-4444-8444-444444444444';
 
+/** The people and organisation of the stubs (HR and admin are not in the experiments). */
+export const stubIds = {
+  organization: ORGANIZATION,
+  pilot: PILOT,
+  sponsor: SPONSOR,
+  member: MEMBER,
+  hr: '66666666-6666-4666-8666-666666666666',
+  admin: '77777777-7777-4777-8777-777777777777',
+} as const;
+
 const base: Experiment = {
   id: '55555555-5555-4555-8555-555555555555',
   organizationId: ORGANIZATION,

@@ -1,0 +1,36 @@
+import { userUpdateSchema } from '@capacites/domain';
+import { BooleanInput, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { AdminOnly } from '../access';
+import { useApiErrorNotify, zodResolver } from '../forms';
+import { DisableUserButton } from './DisableUserButton';
+import { userUpdateBody, type User } from './types';
+import { MembershipsInput, UserIdentityFields } from './UserFields';
+
+const resolver = zodResolver(userUpdateSchema, { toBody: userUpdateBody });
+
+const UserToolbar = () => (
+  <Toolbar sx={{ justifyContent: 'space-between' }}>
+    <SaveButton />
+    <DisableUserButton />
+  </Toolbar>
+);
+
+export const UserEdit = () => {
+  const onError = useApiErrorNotify();
+  return (
+    <AdminOnly>
+      <Edit<User>
+        mutationMode="pessimistic"
+        redirect="list"
+        transform={(data: User) => userUpdateBody(data) as User}
+        mutationOptions={{ onError }}
+      >
+        <SimpleForm resolver={resolver} toolbar={<UserToolbar />} noValidate>
+          <UserIdentityFields editing />
+          <MembershipsInput />
+          <BooleanInput source="disabled" helperText="resources.users.helpers.disabled" />
+        </SimpleForm>
+      </Edit>
+    </AdminOnly>
+  );
+};
