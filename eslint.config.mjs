@@ -88,9 +88,10 @@ export default [
     },
   },
   {
-    // Integration and browser tests (their own Nx projects, tagged type:e2e) assemble the
-    // real stack from the apps themselves; nothing else may import an app.
-    files: ['apps/api/test/**/*.ts', 'apps/admin/e2e/**/*.ts'],
+    // Integration and browser tests (their own Nx projects, tagged type:e2e) and the
+    // benchmarks (type:bench) assemble the real stack from the apps themselves; nothing
+    // else may import an app.
+    files: ['apps/api/test/**/*.ts', 'apps/admin/e2e/**/*.ts', 'benchmarks/**/*.ts', 'benchmarks/**/*.tsx'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   prettier,

@@ -4,7 +4,7 @@
 // against them and ends with one line: `N passed, N failed[, N skipped]`.
 //
 //   npm test                 every suite
-//   npm test -- unit e2e     only the named ones (checks unit admin workflow integration e2e)
+//   npm test -- unit e2e     only the named ones (checks unit admin workflow integration e2e bench)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
 const { ensureTestServer } = await import('./lib/test-server.mjs');
 const { findChromium, CHROMIUM_HINT } = await import('./lib/chromium.mjs');
 
-const ALL = ['checks', 'unit', 'admin', 'workflow', 'integration', 'e2e'];
+const ALL = ['checks', 'unit', 'admin', 'workflow', 'integration', 'e2e', 'bench'];
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const unknown = requested.filter((name) => !ALL.includes(name));
 if (unknown.length > 0) {
@@ -33,7 +33,7 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 
 // Services first, with their progress, so that a suite never times out on a first build.
-if (suites.some((name) => ['integration', 'e2e'].includes(name))) {
+if (suites.some((name) => ['integration', 'e2e', 'bench'].includes(name))) {
   const cli = await ensureTemporalCli();
   step(`Temporal CLI: ${cli.path ?? 'the SDK will download the dev server'} (${cli.source})`);
   if (cli.path) process.env.TEMPORAL_CLI_PATH = cli.path;
@@ -101,6 +101,20 @@ for (const suite of suites) {
     const chromium = findChromium();
     if (!chromium) step(CHROMIUM_HINT);
     jest('e2e', chromium ? { CHROMIUM_PATH: chromium } : { CAPACITES_E2E_SKIP: CHROMIUM_HINT });
+  } else if (suite === 'bench') {
+    // The benchmarks' smallest configuration: each must run; timings are reported, never asserted.
+    const chromium = findChromium();
+    if (chromium) process.env.CHROMIUM_PATH ??= chromium;
+    for (const name of ['storm', 'api', 'backoffice']) {
+      check(`benchmark ${name} (ci size)`, process.execPath, [
+        '-r',
+        join(repoRoot, 'scripts', 'register.cjs'),
+        join(repoRoot, 'benchmarks', 'src', 'main.ts'),
+        '--size=ci',
+        `--only=${name}`,
+        `--results=${join(resultsDir, 'bench')}`,
+      ]);
+    }
   } else {
     jest(suite);
   }

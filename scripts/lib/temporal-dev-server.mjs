@@ -24,10 +24,11 @@ export async function waitForPort(port, host = '127.0.0.1', timeoutMs = 60000) {
 }
 
 /**
- * @param {{ cli: string, dbFile?: string, port: number, uiPort?: number, namespace: string, onExit?: (code: number|null) => void }} o
- * Without dbFile the server keeps everything in memory (test suites).
+ * @param {{ cli: string, dbFile?: string, port: number, uiPort?: number, metricsPort?: number, namespace: string, onExit?: (code: number|null) => void }} o
+ * Without dbFile the server keeps everything in memory (test suites). metricsPort serves
+ * Prometheus metrics on /metrics (the benchmarks read the state transitions there).
  */
-export async function startTemporalDevServer({ cli, dbFile, port, uiPort, namespace, onExit }) {
+export async function startTemporalDevServer({ cli, dbFile, port, uiPort, metricsPort, namespace, onExit }) {
   const persistence = [];
   if (dbFile) {
     mkdirSync(dirname(dbFile), { recursive: true });
@@ -42,6 +43,7 @@ export async function startTemporalDevServer({ cli, dbFile, port, uiPort, namesp
     '--port',
     String(port),
     ...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']),
+    ...(metricsPort ? ['--metrics-port', String(metricsPort)] : []),
     '--namespace',
     namespace,
     '--log-level',

