@@ -25,4 +25,9 @@ if (typeof globalThis.ResizeObserver === 'undefined') {
     disconnect() {}
   };
 }
+// MUI X Charts clones its options; jsdom does not expose Node's structuredClone.
+if (typeof globalThis.structuredClone === 'undefined') {
+  const { deserialize, serialize } = require('node:v8');
+  globalThis.structuredClone = (value) => deserialize(serialize(value));
+}
 require('@testing-library/jest-dom');

@@ -2,9 +2,10 @@ import { EXPERIMENT_STATES } from '@capacites/domain';
 import { Box, Card, CardContent, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useId } from 'react';
-import { Link, useCreatePath, useGetList, useTranslate } from 'react-admin';
+import { Link, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import type { Experiment } from '../experiments';
 import { stateChipSx, stateLabelKey } from '../experiments/states';
+import { formattingLocale } from '../i18n';
 import type { DashboardData } from './types';
 
 /** A titled card of the dashboard; its heading names the region. */
@@ -167,6 +168,45 @@ export const Portfolio = ({ portfolio }: Pick<DashboardData, 'portfolio'>) => {
         );
       })}
     </Box>
+  );
+};
+
+/** The latest decisions, each with its outcome, its day and the next iteration if any. */
+export const RecentDecisions = ({ recentDecisions = [] }: Pick<DashboardData, 'recentDecisions'>) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const show = useShowPath();
+  if (recentDecisions.length === 0)
+    return <Typography color="text.secondary">{translate('app.events.empty')}</Typography>;
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(formattingLocale(locale), {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(iso));
+  return (
+    <List dense>
+      {recentDecisions.map((decision) => (
+        <ListItem key={decision.id} disableGutters data-outcome={decision.outcome}>
+          <ListItemText
+            primary={<Link to={show(decision.id)}>{decision.title}</Link>}
+            secondary={
+              <>
+                {translate(`app.outcomes.${decision.outcome}`)} · {day(decision.decidedAt)}
+                {decision.childExperimentId ? (
+                  <>
+                    {' · '}
+                    <Link to={show(decision.childExperimentId)}>
+                      {translate('app.dashboard.nextIteration')}
+                    </Link>
+                  </>
+                ) : null}
+              </>
+            }
+          />
+        </ListItem>
+      ))}
+    </List>
   );
 };
 

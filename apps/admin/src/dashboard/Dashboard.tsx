@@ -9,6 +9,7 @@ import {
   ExpiringSoon,
   Overdue,
   Portfolio,
+  RecentDecisions,
   RecentExperiments,
   StateCounts,
 } from './Cards';
@@ -75,6 +76,11 @@ export const Dashboard = () => {
           <Grid size={{ xs: 12, md: 6 }}>
             <DashboardCard title="app.dashboard.recent" testId="dashboard-recent">
               <RecentExperiments />
+            </DashboardCard>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <DashboardCard title="app.dashboard.decisions" testId="dashboard-decisions">
+              <RecentDecisions recentDecisions={data.recentDecisions} />
             </DashboardCard>
           </Grid>
           <Grid size={12}>

@@ -37,4 +37,14 @@ export interface DashboardData {
       stoppedAt: string | null;
     }[];
   };
+  /** The latest decisions, newest first (absent from an API older than this screen). */
+  recentDecisions?: {
+    id: string;
+    title: string;
+    organizationId: string;
+    outcome: 'iterate' | 'perpetuate' | 'abandon';
+    decidedAt: string;
+    /** The next iteration, when the decision was to iterate. */
+    childExperimentId: string | null;
+  }[];
 }

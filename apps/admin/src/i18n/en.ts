@@ -224,7 +224,7 @@ const enCapacitesMessages: CapacitesMessages = {
       newDate: 'Requested new expiry date',
       currentDate: 'Current expiry date',
       justification: 'Justification',
-      requested: 'Requested on %{date} by %{name}',
+      requestedBy: 'Requested on %{date} by',
       unavailable: "The request could not be read; it is in the experiment's history.",
     },
     date: {
@@ -289,6 +289,8 @@ const enCapacitesMessages: CapacitesMessages = {
       onTimeDetail: '%{onTime} of %{total}',
       portfolio: 'Ongoing portfolio',
       recent: 'Latest movements',
+      decisions: 'Latest decisions',
+      nextIteration: 'next iteration',
       noTrack: 'No track',
       all: 'All',
       ongoing: 'Ongoing',

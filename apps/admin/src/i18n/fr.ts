@@ -244,7 +244,7 @@ export const frCapacitesMessages = {
       newDate: 'Nouvelle date de péremption demandée',
       currentDate: 'Date de péremption actuelle',
       justification: 'Justification',
-      requested: 'Demandée le %{date} par %{name}',
+      requestedBy: 'Demandée le %{date} par',
       unavailable: "La demande n'a pas pu être lue ; elle figure dans l'historique du test.",
     },
     date: {
@@ -311,6 +311,8 @@ export const frCapacitesMessages = {
       onTimeDetail: '%{onTime} sur %{total}',
       portfolio: 'Portefeuille en cours',
       recent: 'Derniers mouvements',
+      decisions: 'Dernières décisions',
+      nextIteration: 'itération suivante',
       noTrack: 'Sans piste',
       all: 'Tous',
       ongoing: 'En cours',

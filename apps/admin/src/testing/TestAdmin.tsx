@@ -1,5 +1,6 @@
 import type { Role } from '@capacites/domain';
-import type { ReactNode } from 'react';
+import { QueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import {
   AdminContext,
   RecordContextProvider,
@@ -59,10 +60,21 @@ export const TestAdmin = ({
   authProvider?: AuthProvider;
   record?: object;
   resource?: string;
-}) => (
-  <AdminContext dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider}>
-    <ResourceContextProvider value={resource}>
-      {record ? <RecordContextProvider value={record}>{children}</RecordContextProvider> : children}
-    </ResourceContextProvider>
-  </AdminContext>
-);
+}) => {
+  // A failed request fails the test's screen at once: no retries with back-off.
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
+  );
+  return (
+    <AdminContext
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      queryClient={queryClient}
+    >
+      <ResourceContextProvider value={resource}>
+        {record ? <RecordContextProvider value={record}>{children}</RecordContextProvider> : children}
+      </ResourceContextProvider>
+    </AdminContext>
+  );
+};

@@ -22,9 +22,11 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { DayInput } from '../../forms';
 import { CriteriaInput, normalizeCriteria } from '../form/CriteriaInput';
 import type { Experiment } from '../types';
 import { WeatherIcon } from '../WeatherIcon';
+import { PendingExtension } from './PendingExtension';
 
 type Values = Record<string, unknown>;
 
@@ -69,8 +71,16 @@ const CheckInFields = () => {
 
 const ExtensionFields = () => (
   <>
-    <TextInput source="newExpiryDate" type="date" InputLabelProps={{ shrink: true }} />
+    <DayInput source="newExpiryDate" />
     <TextInput source="justification" {...multiline} />
+  </>
+);
+
+/** The sponsor decides on the request itself: its new date and justification come first. */
+const ExtensionDecisionFields = ({ experiment }: { experiment: Experiment }) => (
+  <>
+    <PendingExtension experiment={experiment} />
+    <ReasonFields />
   </>
 );
 
@@ -169,8 +179,8 @@ export const ACTION_FORMS: Record<LifecycleAction, ActionForm> = {
     defaults: () => ({ newExpiryDate: '', justification: '' }),
     Fields: ExtensionFields,
   },
-  approveExtension: optionalReason,
-  refuseExtension: optionalReason,
+  approveExtension: { ...optionalReason, Fields: ExtensionDecisionFields },
+  refuseExtension: { ...optionalReason, Fields: ExtensionDecisionFields },
   stopEarly: { schema: reasonSchema, defaults: () => ({ reason: '' }), Fields: ReasonFields, serious: true },
   amendCriteria: {
     schema: criteriaAmendmentSchema,

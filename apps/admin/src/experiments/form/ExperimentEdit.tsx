@@ -19,7 +19,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { zodResolver } from '../../forms';
+import { DayInput, zodResolver } from '../../forms';
 import { DEFAULT_TIME_ZONE, useOrganizationQuery } from '../../organizations';
 import type { Experiment } from '../types';
 import { CriteriaInput } from './CriteriaInput';
@@ -145,13 +145,7 @@ const FramingForm = () => {
         </ArrayInput>
       </Step>
       <Step n={5} title="app.sections.dates">
-        <TextInput
-          source="expiresOn"
-          type="date"
-          disabled={locked('expiresOn')}
-          helperText={h('expiresOn')}
-          InputLabelProps={{ shrink: true }}
-        />
+        <DayInput source="expiresOn" disabled={locked('expiresOn')} helperText={h('expiresOn')} />
         <NumberInput
           source="checkInCadenceDays"
           min={1}

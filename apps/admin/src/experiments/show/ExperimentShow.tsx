@@ -4,11 +4,14 @@ import { canEditExperiment } from '@capacites/domain';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { Link, Show, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import { usePrincipal } from '../../access';
+import { COLLECTING_STATES, Testimonies } from '../../testimonies';
 import { ExperimentActions } from '../actions/ExperimentActions';
 import { DeadlineCountdown } from '../deadline';
 import { StateChip } from '../StateChip';
 import type { Experiment } from '../types';
+import { accessFactsOf } from './accessFacts';
 import { CheckIns } from './CheckIns';
+import { MyConsent } from './Consent';
 import { FicheTest } from './FicheTest';
 import { Criteria, Dates, ExitPlan, People, ScopeAndPlace } from './Framing';
 import { DecisionView, EvaluationView, hasDecision, hasEvaluation, Lineage } from './Outcome';
@@ -23,14 +26,7 @@ const EditFramingButton = ({ experiment }: { experiment: Experiment }) => {
   const principal = usePrincipal();
   const editable = experiment.state === 'draft' || experiment.state === 'running';
   if (!principal || !editable) return null;
-  const facts = {
-    organizationId: experiment.organizationId,
-    pilotIds: experiment.pilotIds ?? [],
-    sponsorId: experiment.sponsorId ?? null,
-    participantIds: (experiment.participants ?? []).map((p) => p.userId),
-    createdBy: null,
-  };
-  if (!canEditExperiment(principal, facts)) return null;
+  if (!canEditExperiment(principal, accessFactsOf(experiment))) return null;
   return (
     <Button
       component={Link}
@@ -82,6 +78,7 @@ const ExperimentView = () => {
         <Box sx={{ mb: 2 }}>
           <ExperimentActions experiment={experiment} />
         </Box>
+        <MyConsent experiment={experiment} />
         {experiment.algeco ? (
           <Alert severity="error" sx={{ mb: 2 }}>
             {translate('app.events.evaluationAlgeco')}
@@ -125,6 +122,11 @@ const ExperimentView = () => {
         {experiment.state !== 'draft' && experiment.state !== 'cancelled' ? (
           <Section title="app.sections.checkIns">
             <CheckIns experiment={experiment} />
+          </Section>
+        ) : null}
+        {COLLECTING_STATES.includes(experiment.state) ? (
+          <Section title="app.sections.testimonies">
+            <Testimonies experiment={experiment} />
           </Section>
         ) : null}
         {hasEvaluation(experiment) ? (

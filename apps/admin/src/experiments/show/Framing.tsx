@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { ReferenceField, TextField, useTranslate } from 'react-admin';
 import { useOrganizationDateFormat } from '../../organizations';
 import type { Experiment } from '../types';
+import { ConsentChip } from './Consent';
 import { UserName } from './UserName';
 
 const prose = { whiteSpace: 'pre-line' } as const;
@@ -39,8 +40,6 @@ export const ScopeAndPlace = ({ experiment }: { experiment: Experiment }) => (
 );
 
 export const People = ({ experiment }: { experiment: Experiment }) => {
-  const translate = useTranslate();
-  const format = useOrganizationDateFormat(experiment.organizationId);
   const participants = experiment.participants ?? [];
   return (
     <>
@@ -60,12 +59,10 @@ export const People = ({ experiment }: { experiment: Experiment }) => {
         ) : (
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
             {participants.map((p) => (
-              <li key={p.userId}>
-                <UserName id={p.userId} /> —{' '}
-                {p.consentedAt
-                  ? `${translate(f('consentedAt'))} ${format(p.consentedAt)}`
-                  : translate('app.readiness.problems.consent')}
-              </li>
+              <Box component="li" key={p.userId} data-participant={p.userId} sx={{ mb: 0.5 }}>
+                <UserName id={p.userId} />{' '}
+                <ConsentChip consentedAt={p.consentedAt} organizationId={experiment.organizationId} />
+              </Box>
             ))}
           </Box>
         )}

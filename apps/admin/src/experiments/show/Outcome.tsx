@@ -3,6 +3,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import { Link, useCreatePath, useGetOne, useTranslate } from 'react-admin';
 import { useOrganizationDateFormat } from '../../organizations';
 import type { Experiment } from '../types';
+import { LearningsSharing } from './LearningsSharing';
 import { UserName } from './UserName';
 
 /** GET /api/evaluations/:experimentId */
@@ -14,6 +15,8 @@ export interface EvaluationRecord {
   learnings: string;
   criteriaAtLaunch: Criterion[];
   onTime: boolean;
+  learningsShared: boolean;
+  learningsSharedAt: string | null;
   submittedBy: string | null;
   submittedAt: string;
 }
@@ -71,6 +74,11 @@ export const EvaluationView = ({ experiment }: { experiment: Experiment }) => {
         {translate('resources.experiments.fields.learnings')}
       </Typography>
       <Typography sx={prose}>{data.learnings}</Typography>
+      <LearningsSharing
+        experiment={experiment}
+        shared={Boolean(data.learningsShared)}
+        sharedAt={data.learningsSharedAt ?? null}
+      />
     </Box>
   );
 };

@@ -9,8 +9,8 @@ import { experimentReadiness } from './readiness';
 /** While in draft: what the launch still needs (DOMAIN.md, "draft"). */
 export const ReadinessChecklist = ({ experiment, now }: { experiment: Experiment; now?: Date }) => {
   const translate = useTranslate();
-  const organization = useOrganization(experiment.organizationId) as
-    { settings?: Record<string, unknown>; timeZone?: string } | undefined;
+  // GET /api/organizations gives the effective settings: the organisation's maximum duration applies.
+  const organization = useOrganization(experiment.organizationId);
   const { items, settings } = experimentReadiness(experiment, organization, now ?? new Date());
   const missing = items.filter((item) => !item.ok).length;
   return (

@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
-import { TestAdmin } from '../../../testing/TestAdmin';
+import { organizationStub } from '../../../testing/adminStubs';
+import { fakeDataProvider, TestAdmin } from '../../../testing/TestAdmin';
 import { experimentStub } from '../../../testing/experimentStub';
 import { ReadinessChecklist } from '../ReadinessChecklist';
 
@@ -78,5 +79,23 @@ describe('the readiness checklist', () => {
     expect(
       screen.getByText("L'hypothèse reprise du test précédent doit être revue pour cette itération."),
     ).toBeInTheDocument();
+  });
+
+  it("applies the organisation's maximum duration (GET /api/organizations gives its settings)", async () => {
+    const getMany = jest.fn(() =>
+      Promise.resolve({ data: [organizationStub.nantes({ maxDurationDays: 30 })] }),
+    );
+    render(
+      <TestAdmin dataProvider={fakeDataProvider({ getMany })}>
+        {/* 38 days after NOW: within the default 365 days, beyond this organisation's 30. */}
+        <ReadinessChecklist experiment={experimentStub.readyDraft('2026-03-10T22:59:59.999Z')} now={NOW} />
+      </TestAdmin>,
+    );
+    const expiry = await screen.findByText(/dans la durée maximale \(30 jours\)/);
+    expect(expiry.closest('[data-readiness]')).toHaveAttribute('data-ok', 'false');
+    expect(getMany).toHaveBeenCalledWith(
+      'organizations',
+      expect.objectContaining({ ids: [organizationStub.nantes().id] }),
+    );
   });
 });
