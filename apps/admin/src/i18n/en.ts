@@ -295,6 +295,7 @@ const enCapacitesMessages: CapacitesMessages = {
       all: 'All',
       ongoing: 'Ongoing',
     },
+    language: 'Language: %{name}',
     print: 'Print',
     yes: 'Yes',
     no: 'No',

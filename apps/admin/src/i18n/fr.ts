@@ -317,6 +317,7 @@ export const frCapacitesMessages = {
       all: 'Tous',
       ongoing: 'En cours',
     },
+    language: 'Langue : %{name}',
     print: 'Imprimer',
     yes: 'Oui',
     no: 'Non',

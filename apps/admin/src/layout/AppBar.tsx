@@ -1,12 +1,7 @@
 import { Box, Typography } from '@mui/material';
-import {
-  AppBar as RaAppBar,
-  LocalesMenuButton,
-  TitlePortal,
-  ToggleThemeButton,
-  useTranslate,
-} from 'react-admin';
+import { AppBar as RaAppBar, TitlePortal, ToggleThemeButton, useTranslate } from 'react-admin';
 import { UnreadBadge } from '../notifications';
+import { LanguageMenu } from './LanguageMenu';
 
 /** The product name, then the current page's title; the unread notifications, the locale picker. */
 export const AppBar = () => {
@@ -16,7 +11,7 @@ export const AppBar = () => {
       toolbar={
         <>
           <UnreadBadge />
-          <LocalesMenuButton />
+          <LanguageMenu />
           <ToggleThemeButton />
         </>
       }

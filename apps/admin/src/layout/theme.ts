@@ -25,6 +25,8 @@ function withAccessibility(base: RaThemeOptions, focusColor: string): RaThemeOpt
   const ring = focusRing(focusColor);
   return {
     ...base,
+    // Wide enough for "Tableau de bord CODIR" and "Enseignements partagés" in full.
+    sidebar: { width: 280, closedWidth: 50 },
     components: {
       ...base.components,
       MuiCssBaseline: {

@@ -68,7 +68,8 @@ export const OrganizationFields = ({ creating = false }: { creating?: boolean })
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {translate('resources.organizations.helpers.settings')}
       </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, columnGap: 2 }}>
+      {/* One column: the labels are sentences, which two columns would cut. */}
+      <Box sx={{ maxWidth: 720 }}>
         {SETTING_KEYS.map((setting) => (
           <SettingInput key={setting} setting={setting} />
         ))}

@@ -1,8 +1,8 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useLocaleState } from 'react-admin';
 import { EXPERIMENT_STATES, stateAppearance } from '../../experiments/states';
 import { TAPE_COLORS } from '../../experiments/show/TestTape';
+import { LanguageMenu } from '../../layout/LanguageMenu';
 import { PALETTE } from '../../layout/theme';
 import { TestAdmin } from '../../testing/TestAdmin';
 import { contrastRatio, DocumentLang, TEXT_CONTRAST } from '..';
@@ -39,26 +39,22 @@ describe('the colours of the back-office (RGAA 3.2: text at 4.5:1 at least)', ()
   );
 });
 
-const PickEnglish = () => {
-  const [, setLocale] = useLocaleState();
-  return (
-    <button type="button" onClick={() => setLocale('en')}>
-      English
-    </button>
-  );
-};
-
 describe('the language of the document', () => {
   it('is French first, and follows the language the user picks', async () => {
     document.documentElement.lang = '';
     render(
       <TestAdmin>
         <DocumentLang />
-        <PickEnglish />
+        <LanguageMenu />
       </TestAdmin>,
     );
     await waitFor(() => expect(document.documentElement.lang).toBe('fr'));
-    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Langue : Français' }));
+    const english = await screen.findByRole('menuitem', { name: 'English' });
+    // The language's name is marked in its own language (RGAA 8.7).
+    expect(english).toHaveAttribute('lang', 'en');
+    await userEvent.click(english);
     await waitFor(() => expect(document.documentElement.lang).toBe('en'));
+    expect(await screen.findByRole('button', { name: 'Language: English' })).toBeInTheDocument();
   });
 });

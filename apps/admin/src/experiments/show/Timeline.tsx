@@ -30,7 +30,12 @@ export function timelineLabel(
   const label = translate(`app.events.${entry.event}`, { _: entry.event });
   const fields = (entry.details as { fields?: unknown }).fields;
   if (entry.event === 'framingUpdated' && Array.isArray(fields)) {
-    return `${label} : ${fields.map((f) => translate(`resources.experiments.fields.${String(f)}`, { _: String(f) })).join(', ')}`;
+    // exitPlan is a group of fields: its section's title names it.
+    const nameOf = (field: string) =>
+      field === 'exitPlan'
+        ? translate('app.sections.exitPlan')
+        : translate(`resources.experiments.fields.${field}`, { _: field });
+    return `${label} : ${fields.map((f) => nameOf(String(f))).join(', ')}`;
   }
   return label;
 }

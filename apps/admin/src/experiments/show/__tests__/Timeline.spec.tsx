@@ -1,0 +1,36 @@
+import type { TimelineEntry } from '../../../dataProvider';
+import { i18nProvider } from '../../../i18n';
+import { timelineLabel } from '../Timeline';
+
+const entry = (overrides: Partial<TimelineEntry>): TimelineEntry => ({
+  id: '1',
+  kind: 'audit',
+  event: 'framingUpdated',
+  at: '2026-02-01T10:00:00.000Z',
+  fromState: 'draft',
+  toState: 'draft',
+  actorId: null,
+  reason: null,
+  details: {},
+  recipients: null,
+  ...overrides,
+});
+
+const translate = (key: string, options?: object) => i18nProvider.translate(key, options);
+
+describe('the words of the history', () => {
+  it('name the framing fields changed, the exit plan included', () => {
+    expect(
+      timelineLabel(entry({ details: { fields: ['title', 'exitPlan', 'participants'] } }), translate),
+    ).toBe('Cadrage modifié : Titre, Plan de sortie, Équipe testeuse');
+  });
+
+  it('tell consent, testimonies and shared learnings', () => {
+    expect(timelineLabel(entry({ event: 'consentGiven' }), translate)).toBe('Accord donné');
+    expect(timelineLabel(entry({ event: 'consentWithdrawn' }), translate)).toBe('Accord retiré');
+    expect(timelineLabel(entry({ event: 'testimonyAdded' }), translate)).toBe('Témoignage ajouté');
+    expect(timelineLabel(entry({ event: 'learningsShared' }), translate)).toBe(
+      'Enseignements partagés avec le réseau',
+    );
+  });
+});
