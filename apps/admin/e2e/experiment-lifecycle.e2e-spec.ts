@@ -284,6 +284,10 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
     await row.getByText('pilot').waitFor({ timeout: TIMEOUT });
     expect(await row.locator('[data-overdue="false"]').textContent()).toMatch(/^J-3[01]$/);
     await checkScreen(page, '05b-experiments-list');
+    // With the keyboard: the title is a link, Enter opens the test.
+    await row.getByRole('link', { name: title }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/experiments/${experimentId}/show$`), { timeout: TIMEOUT });
     await page.close();
   });
 

@@ -1,2 +1,3 @@
 export { contrastRatio, TEXT_CONTRAST } from './contrast';
 export { DocumentLang } from './DocumentLang';
+export { RowLink } from './RowLink';

@@ -1,10 +1,12 @@
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import { Box, Button } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
+import type { MouseEvent } from 'react';
 import {
   BooleanField,
   DataTable,
   DateField,
+  Link,
   List,
   TopToolbar,
   useDataProvider,
@@ -54,8 +56,7 @@ export const NotificationList = () => {
   const navigate = useNavigate();
   const [update] = useUpdate();
   const queryClient = useQueryClient();
-  const open = (_id: unknown, _resource: string, record: RaRecord) => {
-    const notification = record as AppNotification;
+  const markRead = (notification: AppNotification) => {
     if (!notification.read) {
       void update(
         'notifications',
@@ -63,6 +64,10 @@ export const NotificationList = () => {
         { onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['notifications', 'unread'] }) },
       );
     }
+  };
+  const open = (_id: unknown, _resource: string, record: RaRecord) => {
+    const notification = record as AppNotification;
+    markRead(notification);
     if (notification.experimentId) void navigate(`/experiments/${notification.experimentId}/show`);
     return false as const;
   };
@@ -85,7 +90,20 @@ export const NotificationList = () => {
           disableSort
           render={(record: AppNotification) => (
             <Box component="span" sx={{ fontWeight: record.read ? 400 : 700 }}>
-              {record.subject}
+              {record.experimentId ? (
+                // A link too: rows answer the mouse only, a link the keyboard as well.
+                <Link
+                  to={`/experiments/${record.experimentId}/show`}
+                  onClick={(event: MouseEvent) => {
+                    event.stopPropagation();
+                    markRead(record);
+                  }}
+                >
+                  {record.subject}
+                </Link>
+              ) : (
+                record.subject
+              )}
             </Box>
           )}
         />

@@ -1,6 +1,7 @@
 import { Chip } from '@mui/material';
 import { CreateButton, DataTable, List, TopToolbar, useTranslate } from 'react-admin';
 import { AdminOnly } from '../access';
+import { RowLink } from '../a11y';
 import { OrganizationKindField } from './OrganizationKindField';
 import type { Organization } from './types';
 
@@ -38,7 +39,14 @@ export const OrganizationList = () => (
       }
     >
       <DataTable<Organization> rowClick="edit" bulkActionButtons={false}>
-        <DataTable.Col source="name" />
+        <DataTable.Col
+          source="name"
+          render={(record: Organization) => (
+            <RowLink resource="organizations" id={record.id}>
+              {record.name}
+            </RowLink>
+          )}
+        />
         <DataTable.Col source="kind">
           <OrganizationKindField source="kind" />
         </DataTable.Col>

@@ -12,6 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { AdminOnly } from '../access';
+import { RowLink } from '../a11y';
 import type { Track } from './types';
 
 const filters = [
@@ -53,7 +54,14 @@ export const TrackList = () => (
       }
     >
       <DataTable<Track> rowClick="edit" bulkActionButtons={false}>
-        <DataTable.Col source="name" />
+        <DataTable.Col
+          source="name"
+          render={(record: Track) => (
+            <RowLink resource="tracks" id={record.id}>
+              {record.name}
+            </RowLink>
+          )}
+        />
         <DataTable.Col source="description" disableSort />
         <DataTable.Col
           source="organizationId"

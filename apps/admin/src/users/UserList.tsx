@@ -15,6 +15,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { AdminOnly } from '../access';
+import { RowLink } from '../a11y';
 import type { User } from './types';
 
 const filters = [
@@ -88,7 +89,14 @@ export const UserList = () => (
       }
     >
       <DataTable<User> rowClick="edit" bulkActionButtons={false}>
-        <DataTable.Col source="displayName" />
+        <DataTable.Col
+          source="displayName"
+          render={(record: User) => (
+            <RowLink resource="users" id={record.id}>
+              {record.displayName}
+            </RowLink>
+          )}
+        />
         <DataTable.Col source="email" />
         <DataTable.Col
           source="memberships"

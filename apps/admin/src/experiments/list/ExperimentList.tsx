@@ -18,6 +18,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useMemo } from 'react';
+import { RowLink } from '../../a11y';
 import { OrganizationDateField } from '../../organizations';
 import { DeadlineCountdown } from '../deadline';
 import { StateChip } from '../StateChip';
@@ -78,7 +79,14 @@ export const ExperimentList = () => {
       exporter={exporter}
     >
       <DataTable<Experiment> rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="title" />
+        <DataTable.Col
+          source="title"
+          render={(record: Experiment) => (
+            <RowLink resource="experiments" id={record.id} type="show">
+              {record.title}
+            </RowLink>
+          )}
+        />
         <DataTable.Col source="state">
           <StateChip source="state" />
         </DataTable.Col>
