@@ -55,7 +55,13 @@ export const ExperimentCreate = () => {
           helperText="resources.experiments.helpers.scope"
           fullWidth
         />
-        <ReferenceInput source="trackId" reference="tracks" sort={{ field: 'name', order: 'ASC' }}>
+        {/* Archived tracks are not offered to new tests. */}
+        <ReferenceInput
+          source="trackId"
+          reference="tracks"
+          sort={{ field: 'name', order: 'ASC' }}
+          filter={{ archived: false }}
+        >
           <SelectInput optionText="name" fullWidth emptyText="—" />
         </ReferenceInput>
       </SimpleForm>

@@ -101,7 +101,13 @@ const FramingForm = () => {
       </Step>
       <Step n={2} title="resources.experiments.fields.scope" help={h('scope')}>
         <TextInput source="scope" multiline minRows={2} fullWidth helperText={false} />
-        <ReferenceInput source="trackId" reference="tracks" sort={{ field: 'name', order: 'ASC' }}>
+        {/* The organisation's tracks and the shared ones, archived ones aside (the current one still shows). */}
+        <ReferenceInput
+          source="trackId"
+          reference="tracks"
+          sort={{ field: 'name', order: 'ASC' }}
+          filter={{ archived: false, organizationId: record.organizationId }}
+        >
           <SelectInput optionText="name" emptyText="—" disabled={locked('trackId')} />
         </ReferenceInput>
       </Step>
