@@ -3,6 +3,9 @@
 //   workflow     the workflows on the real time-skipping Temporal test server
 //   integration  API + worker + Temporal dev server + PostgreSQL, all real
 //   e2e          the same stack driven through the back-office in a real Chromium
+// and, in `npm run test:resilience` only (long runs):
+//   fuzz         schemathesis against the API, from its OpenAPI document
+//   faults       an expiry storm through PostgreSQL, worker and Temporal faults
 const preset = require('./jest.preset');
 
 /** @type {import('jest').Config} */
@@ -52,6 +55,23 @@ module.exports = {
       testMatch: ['<rootDir>/apps/admin/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/scripts/testing/global-setup.mjs',
       globalTeardown: '<rootDir>/scripts/testing/global-teardown.mjs',
+      setupFilesAfterEnv: ['<rootDir>/scripts/testing/long-timeout.cjs'],
+    },
+    {
+      ...preset,
+      displayName: 'fuzz',
+      testMatch: ['<rootDir>/apps/api/test/fuzz/**/*.fuzz-spec.ts'],
+      globalSetup: '<rootDir>/scripts/testing/global-setup.mjs',
+      globalTeardown: '<rootDir>/scripts/testing/global-teardown.mjs',
+      setupFilesAfterEnv: ['<rootDir>/scripts/testing/long-timeout.cjs'],
+    },
+    {
+      // Its own PostgreSQL and Temporal dev server, which it stops and restarts.
+      ...preset,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/apps/api/test/faults/**/*.faults-spec.ts'],
+      globalSetup: '<rootDir>/scripts/testing/faults-global-setup.mjs',
+      globalTeardown: '<rootDir>/scripts/testing/faults-global-teardown.mjs',
       setupFilesAfterEnv: ['<rootDir>/scripts/testing/long-timeout.cjs'],
     },
   ],

@@ -5,6 +5,8 @@
 //
 //   npm test                 every suite
 //   npm test -- unit e2e     only the named ones (checks unit admin workflow integration e2e bench)
+//   npm test -- --resilience  the same, then the long fault and fuzz suites (fuzz faults),
+//                            also alone: `npm run test:resilience`
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,13 +21,17 @@ const { ensureTestServer } = await import('./lib/test-server.mjs');
 const { findChromium, CHROMIUM_HINT } = await import('./lib/chromium.mjs');
 
 const ALL = ['checks', 'unit', 'admin', 'workflow', 'integration', 'e2e', 'bench'];
+// Long runs, outside `npm test` unless asked for (README, "Reliability").
+const RESILIENCE = ['fuzz', 'faults'];
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-const unknown = requested.filter((name) => !ALL.includes(name));
+const unknown = requested.filter((name) => !ALL.includes(name) && !RESILIENCE.includes(name));
 if (unknown.length > 0) {
-  console.error(`Unknown suite(s): ${unknown.join(', ')}. Known: ${ALL.join(', ')}`);
+  console.error(`Unknown suite(s): ${unknown.join(', ')}. Known: ${[...ALL, ...RESILIENCE].join(', ')}`);
   process.exit(2);
 }
-const suites = requested.length > 0 ? ALL.filter((name) => requested.includes(name)) : ALL;
+const named = (list) => list.filter((name) => requested.includes(name));
+const suites = requested.length > 0 ? [...named(ALL), ...named(RESILIENCE)] : [...ALL];
+if (process.argv.includes('--resilience')) suites.push(...RESILIENCE.filter((name) => !suites.includes(name)));
 
 const resultsDir = join(repoRoot, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
@@ -33,7 +39,7 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 
 // Services first, with their progress, so that a suite never times out on a first build.
-if (suites.some((name) => ['integration', 'e2e', 'bench'].includes(name))) {
+if (suites.some((name) => ['integration', 'e2e', 'bench', 'fuzz', 'faults'].includes(name))) {
   const cli = await ensureTemporalCli();
   step(`Temporal CLI: ${cli.path ?? 'the SDK will download the dev server'} (${cli.source})`);
   if (cli.path) process.env.TEMPORAL_CLI_PATH = cli.path;
@@ -42,6 +48,12 @@ if (suites.includes('workflow')) {
   const server = ensureTestServer();
   step(`Temporal test server: ${server.path ?? 'the SDK will download it'} (${server.source})`);
   if (server.path) process.env.TEMPORAL_TEST_SERVER_PATH = server.path;
+}
+if (suites.includes('fuzz')) {
+  const { ensureSchemathesis } = await import('./lib/schemathesis.mjs');
+  const st = ensureSchemathesis();
+  step(`schemathesis: ${st.path} (${st.source})`);
+  process.env.SCHEMATHESIS_PATH = st.path;
 }
 
 function run(command, args, extraEnv = {}) {

@@ -38,5 +38,7 @@ export default async function globalSetup() {
   process.env.CAPACITES_TEST_TEMPORAL_ADDRESS = temporal.address;
   process.env.CAPACITES_TEST_WORKFLOW_BUNDLE = bundlePath;
   process.env.CAPACITES_TEST_DIR = dir;
+  // Suites that stop and restart a Temporal server of their own (backup and restore, faults).
+  if (cli.path) process.env.CAPACITES_TEST_TEMPORAL_CLI = cli.path;
   globalThis.__capacitesServices = { pg, temporal, dir };
 }

@@ -11,6 +11,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import { AppExceptionFilter } from './common/app-exception.filter';
+import { answerClientErrorsAsJson } from './common/client-errors';
 import { JsonBodyInterceptor } from './common/json-body.interceptor';
 import { createApiLogging } from './common/logging';
 import { buildOpenApiDocument } from './common/openapi';
@@ -42,6 +43,7 @@ export async function createApiApp(
   );
   // Nest's own Logger (new Logger(Context).log…) writes through pino from now on.
   app.useLogger(app.get(NativeLogger));
+  answerClientErrorsAsJson(app.getHttpServer());
   // Express middlewares run in this order. The request id and the access log come first,
   // then the security and CORS headers, so that a request refused while its body is read
   // (too large, malformed) is logged and answered like any other.

@@ -92,6 +92,9 @@ export class AppExceptionFilter implements ExceptionFilter {
     }
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE)
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    // Explicitly: a route's @Header('Content-Type', …) (an .ics download) is already set and
+    // Express's json() would keep it, labelling the error as something else.
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.status(body.statusCode).json(body);
   }
 

@@ -136,12 +136,14 @@ export class ExperimentsRepository {
       qb.andWhere('e.organization_id = :organizationId', { organizationId: filter.organizationId });
     if (filter.trackId) qb.andWhere('e.track_id = :trackId', { trackId: filter.trackId });
     if (filter.state) {
-      qb.andWhere('e.state IN (:...states)', {
-        states: Array.isArray(filter.state) ? filter.state : [filter.state],
-      });
+      // An empty list matches nothing (`IN ()` is not SQL), like the other resources' id lists.
+      const states = ([] as (string | null)[]).concat(filter.state);
+      qb.andWhere('e.state IN (:...states)', { states: states.length > 0 ? states : [null] });
     }
-    if (filter.id)
-      qb.andWhere('e.id IN (:...ids)', { ids: Array.isArray(filter.id) ? filter.id : [filter.id] });
+    if (filter.id) {
+      const ids = ([] as (string | null)[]).concat(filter.id);
+      qb.andWhere('e.id IN (:...ids)', { ids: ids.length > 0 ? ids : [null] });
+    }
     if (filter.pilotId)
       qb.andWhere('e.pilot_ids @> ARRAY[CAST(:pilotId AS uuid)]', { pilotId: filter.pilotId });
     if (filter.sponsorId) qb.andWhere('e.sponsor_id = :sponsorId', { sponsorId: filter.sponsorId });

@@ -110,6 +110,8 @@ export class OrganizationsService {
     assertAdmin(principal);
     const row = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id });
     if (!row) throw ResourceException.notFound('organization');
+    // Nothing to change (an empty body): no write, no audit record.
+    if (Object.keys(input).length === 0) return this.findOne(id, principal);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(OrganizationEntity, { id }, { ...input });
       await recordAdminEvent(manager, {

@@ -174,8 +174,11 @@ export class AuditEventsController {
     });
     const { rows, total } = await this.records.page(AUDIT_EVENTS, q, user, (qb) => {
       if (q.filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: q.filter.actorId });
-      if (q.filter.event)
-        qb.andWhere('a.event IN (:...events)', { events: ([] as string[]).concat(q.filter.event) });
+      if (q.filter.event) {
+        // An empty list matches nothing (`IN ()` is not SQL).
+        const events = ([] as (string | null)[]).concat(q.filter.event);
+        qb.andWhere('a.event IN (:...events)', { events: events.length > 0 ? events : [null] });
+      }
     });
     return page(response, 'audit-events', q, { data: rows.map(toAuditEventResponse), total });
   }

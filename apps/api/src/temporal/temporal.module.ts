@@ -1,5 +1,5 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { temporalConnectionSettings } from '@capacites/config';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 
@@ -22,6 +22,12 @@ export const TEMPORAL_TASK_QUEUE = Symbol('TEMPORAL_TASK_QUEUE');
           address: settings.address,
           tls: settings.tls,
           apiKey: settings.apiKey,
+          // An interactive API: when Temporal is down, answer 503 within a second or so rather
+          // than after the SDK's default ten attempts (about 15 s, measured: 25 s per request
+          // in the fault suite); the caller retries.
+          interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 }))],
+          // And find it again within seconds once it is back (gRPC's reconnect backoff grows to 120 s).
+          channelArgs: { 'grpc.initial_reconnect_backoff_ms': 500, 'grpc.max_reconnect_backoff_ms': 5_000 },
         });
         return new Client({ connection, namespace: settings.namespace });
       },

@@ -101,7 +101,9 @@ export class TestimoniesService {
   async update(id: string, input: TestimonyUpdate, principal: Principal): Promise<TestimonyResponse> {
     const row = await this.editable(id, principal);
     if (input.collectedAt) assertNotFuture(input.collectedAt);
-    await this.dataSource.getRepository(TestimonyEntity).update({ id: row.id }, input);
+    // An empty body changes nothing (TypeORM refuses an UPDATE without values).
+    if (Object.keys(input).length > 0)
+      await this.dataSource.getRepository(TestimonyEntity).update({ id: row.id }, input);
     return this.findOne(id, principal);
   }
 

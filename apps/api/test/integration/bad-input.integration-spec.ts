@@ -216,6 +216,46 @@ describe('Bad input: refused with a 4xx that names the problem; odd text stored 
     );
   });
 
+  it('takes an empty list in a filter as matching nothing, and an empty edit as no change (never a 500)', async () => {
+    const filter = (value: object) => encodeURIComponent(JSON.stringify(value));
+    for (const url of [
+      `/api/experiments?filter=${filter({ state: [] })}`,
+      `/api/experiments?filter=${filter({ id: [] })}`,
+      `/api/audit-events?filter=${filter({ event: [] })}`,
+      `/api/users?filter=${filter({ id: [] })}`,
+    ]) {
+      const response = await as.hr.get(url);
+      expect({ url, status: response.status, body: response.body }).toEqual({ url, status: 200, body: [] });
+    }
+    const events = async (value: object) =>
+      (
+        (await admin.get(`/api/audit-events?range=[0,499]&filter=${filter(value)}`).expect(200)).body as {
+          event: string;
+        }[]
+      ).map((e) => e.event);
+    const organizationEvents = {
+      organizationId: team.organization.id,
+      event: ['organization.updated', 'organization.settingsChanged'],
+    };
+    const before = await events(organizationEvents);
+    await admin.put(`/api/organizations/${team.organization.id}`).send({}).expect(200);
+    expect(await events(organizationEvents)).toEqual(before);
+    const id = await launched('Témoignage inchangé');
+    const testimony = await as.participant
+      .post('/api/testimonies')
+      .send({ experimentId: id, quote: 'Inchangé', source: 'interview', collectedAt: dateInDays(0) })
+      .expect(201);
+    await as.participant.put(`/api/testimonies/${testimony.body.id}`).send({}).expect(200);
+    const draftId = await draft('Modification vide');
+    await as.hr.put(`/api/experiments/${draftId}`).send({}).expect(200);
+    expect(await events({ experimentId: draftId })).toEqual(['create']);
+  });
+
+  it('answers errors of a download route (.ics) as JSON errors, not as a calendar', async () => {
+    expectProblem(await as.hr.get('/api/experiments/pas-un-uuid/calendar.ics'), 400);
+    expectProblem(await as.hr.get(`/api/experiments/${team.organization.id}/calendar.ics`), 404);
+  });
+
   it('refuses bodies that are not JSON on an authenticated write route (415) and leaves the experiment as it was', async () => {
     const id = await draft('Type de contenu');
     const token = (

@@ -175,6 +175,15 @@ describe('HTTP hardening, over a real socket', () => {
     expect((await expectJsonError(empty, 400, 'VALIDATION_FAILED')).message).toMatch(/email/);
   });
 
+  it("answers a request line over Node's header limit with a JSON 431 naming it, not a bare status line", async () => {
+    const response = await fetch(url(`/api/experiments?filter=${'x'.repeat(20_000)}`));
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = (await response.json()) as { message: string };
+    expect(body).toMatchObject({ statusCode: 431, code: 'REQUEST_HEADER_FIELDS_TOO_LARGE' });
+    expect(body.message).toMatch(/larger than the 16 KB the server accepts/);
+  });
+
   it('answers unknown routes with a JSON 404, inside /api and outside', async () => {
     const inside = await expectJsonError(await fetch(url('/api/no-such-route')), 404, 'NOT_FOUND');
     expect(inside.message).toBe('Cannot GET /api/no-such-route');

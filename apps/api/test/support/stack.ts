@@ -37,6 +37,11 @@ function required(name: string): string {
   return value;
 }
 
+/** A new empty database on the run's PostgreSQL (not migrated). */
+export function createTestDatabase(): Promise<string> {
+  return createDatabase(required('CAPACITES_TEST_DATABASE_URL'));
+}
+
 async function createDatabase(adminUrl: string): Promise<string> {
   const name = `it_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const client = new PgClient({ connectionString: adminUrl });
@@ -62,6 +67,10 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Receives the API's JSON log lines (level info unless env sets LOG_LEVEL); silent otherwise. */
   logs?: DestinationStream;
+  /** An existing database (holding data already) instead of a fresh one; migrated up like any. */
+  databaseUrl?: string;
+  /** Another Temporal server than the run's (one that the test stops and restarts). */
+  temporalAddress?: string;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
@@ -70,9 +79,9 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
   }
-  const databaseUrl = await createDatabase(required('CAPACITES_TEST_DATABASE_URL'));
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   await runMigrations({ url: databaseUrl });
-  const temporalAddress = required('CAPACITES_TEST_TEMPORAL_ADDRESS');
+  const temporalAddress = options.temporalAddress ?? required('CAPACITES_TEST_TEMPORAL_ADDRESS');
   const taskQueue = `it-${randomUUID()}`;
   const env: Record<string, string> = {
     DATABASE_URL: databaseUrl,

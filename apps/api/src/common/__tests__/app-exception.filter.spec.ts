@@ -200,7 +200,7 @@ describe('AppExceptionFilter', () => {
       message: 'The database is unavailable; the request could not be completed. Try again shortly.',
       requestId: 'req-42',
     });
-    expect(sent.headers).toEqual({ 'Retry-After': '5' });
+    expect(sent.headers).toEqual({ 'Retry-After': '5', 'Content-Type': 'application/json; charset=utf-8' });
     expect(JSON.stringify(sent.body)).not.toMatch(/ECONNREFUSED|5432|administrator/);
     expect(logged).toHaveLength(1);
   });
@@ -213,7 +213,7 @@ describe('AppExceptionFilter', () => {
     filter.catch(failure, host);
     expect(sent.status).toBe(500);
     expect(sent.body?.code).toBe('INTERNAL_ERROR');
-    expect(sent.headers).toBeUndefined();
+    expect(sent.headers?.['Retry-After']).toBeUndefined();
   });
 
   it('logs a refused authorisation (403) as a security event, with who and what', () => {
@@ -236,6 +236,13 @@ describe('AppExceptionFilter', () => {
         message: 'access refused',
       },
     ]);
+  });
+
+  it('labels every error answer as JSON, even on a route that set another Content-Type (.ics)', () => {
+    const { host, sent, response } = fakeHttp();
+    response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    filter.catch(new NotFoundException('This experiment does not exist.'), host);
+    expect(sent.headers?.['Content-Type']).toBe('application/json; charset=utf-8');
   });
 
   it('cuts short an answer already under way instead of writing a second one', () => {

@@ -1,0 +1,6 @@
+import { rmSync } from 'node:fs';
+
+export default async function globalTeardown() {
+  if (process.env.CAPACITES_TEST_DIR)
+    rmSync(process.env.CAPACITES_TEST_DIR, { recursive: true, force: true });
+}
