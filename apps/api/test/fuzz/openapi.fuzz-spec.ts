@@ -135,9 +135,7 @@ describe('Fuzzing the API from its OpenAPI document (schemathesis)', () => {
       const byStatus: Record<string, number> = {};
       for (const line of answered)
         byStatus[line.res?.statusCode ?? 0] = (byStatus[line.res?.statusCode ?? 0] ?? 0) + 1;
-      const operations = Number(
-        /(\d+) (?:operations?|API operations?) (?:tested|selected)/i.exec(output)?.[1] ?? 0,
-      );
+      const operations = Number(/Tested:\s+(\d+)/.exec(output)?.[1] ?? 0);
       runs.push({ who, exitCode: code, requests: answered.length, byStatus, operations, output });
       mkdirSync(results, { recursive: true });
       // The schemathesis report, and the API's own error lines (with stacks) to debug a 5xx.

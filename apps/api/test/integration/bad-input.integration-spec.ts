@@ -256,6 +256,22 @@ describe('Bad input: refused with a 4xx that names the problem; odd text stored 
     expectProblem(await as.hr.get(`/api/experiments/${team.organization.id}/calendar.ics`), 404);
   });
 
+  it('refuses an expiry date outside the years 2000 to 2999, which no calendar handles well', async () => {
+    const id = await draft('Date antique');
+    for (const expiresOn of ['0689-12-28', '1999-12-31', '3000-01-01']) {
+      const problem = expectProblem(
+        await as.hr.put(`/api/experiments/${id}`).send({ expiresOn }),
+        400,
+        'expiresOn',
+      );
+      expect(problem.fields?.[0].message).toBe('expiresOn must be between 2000-01-01 and 2999-12-31');
+    }
+    await as.hr.put(`/api/experiments/${id}`).send({ expiresOn: '2999-12-31' }).expect(200);
+    expect((await as.hr.get(`/api/experiments/${id}/calendar.ics`).expect(200)).text).toContain(
+      'DTSTART;VALUE=DATE:29991231',
+    );
+  });
+
   it('refuses bodies that are not JSON on an authenticated write route (415) and leaves the experiment as it was', async () => {
     const id = await draft('Type de contenu');
     const token = (

@@ -22,6 +22,10 @@ describe('dates in the organisation time zone', () => {
     expect(localDate(new Date('2026-11-27T23:30:00Z'), 'Europe/Paris')).toBe('2026-11-28');
   });
 
+  it('writes a local date with a four-digit year, even before the year 1000', () => {
+    expect(localDate(new Date('0999-03-01T12:00:00Z'), 'UTC')).toBe('0999-03-01');
+  });
+
   it('refuses a malformed or impossible date', () => {
     expect(() => endOfLocalDay('28/12/2026', 'Europe/Paris')).toThrow(/not a date/);
     expect(() => endOfLocalDay('2027-02-30', 'Europe/Paris')).toThrow(/not a valid date/);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { criterionSchema, exitPlanSchema, participantSchema } from './framing';
+import { criterionSchema, exitPlanSchema, expiryDateSchema, participantSchema } from './framing';
 
 /**
  * Input accepted when an experiment is created in draft. Shared by the API (edge
@@ -43,8 +43,7 @@ export const updateExperimentSchema = z
     pilotIds: z.array(z.uuid()).max(20),
     sponsorId: z.uuid().nullable(),
     participants: z.array(participantSchema).max(500),
-    // z.iso.date() knows the calendar: 2031-02-30 is refused here, not at launch.
-    expiresOn: z.iso.date({ message: 'expiresOn must be a date (YYYY-MM-DD)' }).nullable(),
+    expiresOn: expiryDateSchema('expiresOn').nullable(),
     checkInCadenceDays: z.number().int().min(1).max(90).nullable(),
     exitPlan: exitPlanSchema,
   })

@@ -32,6 +32,19 @@ export const exitPlanSchema = z
   .strict();
 export type ExitPlan = z.infer<typeof exitPlanSchema>;
 
+/**
+ * A calendar date (YYYY-MM-DD) that can be a test's expiry: a real date (2031-02-30 is not)
+ * within years 2000 to 2999. Earlier or later ones can never be launched (the expiry must be
+ * in the future, within the maximum duration), and centuries-old dates fall in local mean
+ * times that calendars and time zones handle badly.
+ */
+export const expiryDateSchema = (field: string) =>
+  z.iso
+    .date({ message: `${field} must be a date (YYYY-MM-DD)` })
+    .refine((date) => date >= '2000-01-01' && date <= '2999-12-31', {
+      message: `${field} must be between 2000-01-01 and 2999-12-31`,
+    });
+
 /** The framing of an experiment as the workflow receives it at launch. */
 export interface ExperimentFraming {
   title: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { criterionSchema } from './framing';
+import { criterionSchema, expiryDateSchema } from './framing';
 
 /** Inputs of the lifecycle actions, validated at the API edge and again by the workflow. */
 
@@ -27,7 +27,7 @@ export type CheckInInput = z.infer<typeof checkInSchema>;
 export const extensionRequestSchema = z
   .object({
     /** The new expiry date (YYYY-MM-DD), the end of that day in the organisation's time zone. */
-    newExpiryDate: z.iso.date({ message: 'newExpiryDate must be a date (YYYY-MM-DD)' }),
+    newExpiryDate: expiryDateSchema('newExpiryDate'),
     justification: text('justification'),
   })
   .strict();

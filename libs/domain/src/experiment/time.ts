@@ -106,7 +106,8 @@ export function endOfLocalDayAfter(instant: Date, days: number, timeZone: string
 /** The local calendar date of an instant, as YYYY-MM-DD. */
 export function localDate(instant: Date, timeZone: string): string {
   const p = localParts(instant.getTime(), timeZone);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  // Four digits for the year too: "0689-12-28", a date the API's schemas read back (not "689-12-28").
+  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
 /** Whole days from `from` to `to` (rounded up): "J-12", "dépassé de 5 jours". */
