@@ -18,14 +18,15 @@ import type { Criterion, ExitPlan, ExperimentState, LifecycleSettings, Participa
  * the projection of the experiment's workflow.
  */
 @Entity({ name: 'experiments' })
-@Index('idx_experiments_org_state', ['organizationId', 'state'])
+// Covering (INCLUDE) and descending indexes, which TypeORM cannot declare: defined in the
+// ReadPathIndexes migration, declared here for the schema diff only.
+@Index('idx_experiments_org_state', { synchronize: false })
+@Index('idx_experiments_created', { synchronize: false })
+@Index('idx_experiments_evaluation_due', { synchronize: false })
+@Index('idx_experiments_decision_due', { synchronize: false })
 @Index('idx_experiments_org_expires', ['organizationId', 'expiresAt'])
 @Index('idx_experiments_parent', ['parentId'])
 @Index('idx_experiments_running_expires', ['expiresAt'], { where: `"state" = 'running'` })
-@Index('idx_experiments_evaluation_due', ['evaluationDueAt', 'organizationId'], {
-  where: `"state" = 'evaluating'`,
-})
-@Index('idx_experiments_decision_due', ['decisionDueAt', 'organizationId'], { where: `"state" = 'deciding'` })
 @Index('idx_experiments_ongoing_launched', ['launchedAt', 'id'], {
   where: `"state" IN ('running', 'evaluating', 'deciding')`,
 })

@@ -4,6 +4,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity({ name: 'notifications' })
 @Index('idx_notifications_recipient', ['recipientId', 'createdAt'])
 @Index('idx_notifications_unread', ['recipientId', 'createdAt'], { where: '"read_at" IS NULL' })
+// An experiment's timeline counts its notices.
+@Index('idx_notifications_experiment', ['experimentId', 'createdAt'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -6,6 +6,7 @@ import { DashboardIndexes1795836487099 } from './1795836487099-DashboardIndexes'
 import { Resources1795900000000 } from './1795900000000-Resources';
 import { SessionIdToken1795900100000 } from './1795900100000-SessionIdToken';
 import { SharedLearnings1795900200000 } from './1795900200000-SharedLearnings';
+import { ReadPathIndexes1795900250000 } from './1795900250000-ReadPathIndexes';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Resources1795900000000,
   SessionIdToken1795900100000,
   SharedLearnings1795900200000,
+  ReadPathIndexes1795900250000,
 ];
