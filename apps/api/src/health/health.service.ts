@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -17,6 +17,12 @@ export interface HealthReport {
 
 const TIMEOUT_MS = 3000;
 
+const logger = new Logger('Health');
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('no answer within');
+}
+
 async function timed(probe: () => Promise<unknown>): Promise<DependencyStatus> {
   const started = Date.now();
   try {
@@ -28,10 +34,12 @@ async function timed(probe: () => Promise<unknown>): Promise<DependencyStatus> {
     ]);
     return { status: 'up', latencyMs: Date.now() - started };
   } catch (error) {
+    logger.warn(`dependency down: ${error instanceof Error ? error.message : String(error)}`);
     return {
       status: 'down',
       latencyMs: Date.now() - started,
-      error: error instanceof Error ? error.message : String(error),
+      // The endpoint is public: a generic reason only; the detail (addresses…) goes to the logs.
+      error: isTimeout(error) ? 'no answer in time' : 'unreachable',
     };
   }
 }
