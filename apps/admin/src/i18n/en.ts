@@ -302,6 +302,10 @@ const enCapacitesMessages: CapacitesMessages = {
     },
     language: 'Language: %{name}',
     print: 'Print',
+    calendar: {
+      experiment: 'Add the deadlines to my calendar (.ics)',
+      mine: 'All my deadlines in my calendar (.ics)',
+    },
     yes: 'Yes',
     no: 'No',
   },

@@ -324,6 +324,10 @@ export const frCapacitesMessages = {
     },
     language: 'Langue : %{name}',
     print: 'Imprimer',
+    calendar: {
+      experiment: 'Ajouter les échéances à mon agenda (.ics)',
+      mine: 'Toutes mes échéances dans mon agenda (.ics)',
+    },
     yes: 'Oui',
     no: 'Non',
   },

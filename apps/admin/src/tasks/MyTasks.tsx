@@ -1,7 +1,19 @@
-import { Alert, Box, Card, CardContent, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
+import EventIcon from '@mui/icons-material/Event';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Title, useCreatePath, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
-import type { CapacitesDataProvider, MyTask } from '../dataProvider';
+import { API_URL, type CapacitesDataProvider, type MyTask } from '../dataProvider';
 import { formattingLocale } from '../i18n';
 
 /** Overdue first, then by due date; undated tasks last. */
@@ -29,6 +41,15 @@ export const MyTasks = () => {
       <Typography variant="h5" component="h1" gutterBottom>
         {translate('app.menu.tasks')}
       </Typography>
+      <Button
+        startIcon={<EventIcon />}
+        href={`${API_URL}/me/calendar.ics`}
+        download
+        variant="outlined"
+        sx={{ mb: 2 }}
+      >
+        {translate('app.calendar.mine')}
+      </Button>
       {error ? <Alert severity="warning">{translate('app.tasks.unavailable')}</Alert> : null}
       {data && data.length === 0 ? <Alert severity="success">{translate('app.tasks.empty')}</Alert> : null}
       {data && data.length > 0 ? (

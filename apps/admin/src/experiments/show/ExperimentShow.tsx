@@ -1,9 +1,11 @@
 import EditIcon from '@mui/icons-material/Edit';
+import EventIcon from '@mui/icons-material/Event';
 import PrintIcon from '@mui/icons-material/Print';
 import { canEditExperiment } from '@capacites/domain';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { Link, Show, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import { usePrincipal } from '../../access';
+import { API_URL } from '../../dataProvider';
 import { COLLECTING_STATES, Testimonies } from '../../testimonies';
 import { ExperimentActions } from '../actions/ExperimentActions';
 import { DeadlineCountdown } from '../deadline';
@@ -72,6 +74,14 @@ const ExperimentView = () => {
             <EditFramingButton experiment={experiment} />
             <Button startIcon={<PrintIcon />} onClick={() => window.print()} variant="outlined">
               {translate('app.tape.print')}
+            </Button>
+            <Button
+              startIcon={<EventIcon />}
+              href={`${API_URL}/experiments/${experiment.id}/calendar.ics`}
+              download
+              variant="outlined"
+            >
+              {translate('app.calendar.experiment')}
             </Button>
           </Stack>
         </Stack>

@@ -66,6 +66,13 @@ describe('my tasks', () => {
     expect(within(items[3] as HTMLElement).queryByText(/À faire avant/)).not.toBeInTheDocument();
   });
 
+  it('offer every deadline of the user as a calendar file to download', async () => {
+    renderTasks(jest.fn(() => Promise.resolve(TASKS)));
+    const link = await screen.findByRole('link', { name: 'Toutes mes échéances dans mon agenda (.ics)' });
+    expect(link).toHaveAttribute('href', '/api/me/calendar.ics');
+    expect(link).toHaveAttribute('download');
+  });
+
   it('say when there is nothing to do', async () => {
     renderTasks(jest.fn(() => Promise.resolve([])));
     expect(await screen.findByText('Rien à faire pour le moment.')).toBeInTheDocument();
