@@ -4,6 +4,7 @@ export * from './experiment/experiment.schema';
 export * from './experiment/framing';
 export * from './experiment/readiness';
 export * from './experiment/lifecycle-inputs';
+export * from './experiment/lifecycle-rules';
 export * from './experiment/actions';
 export * from './experiment/time';
 export * from './organization/organization';

@@ -52,6 +52,8 @@ export interface RecordTransitionInput {
   };
   decision?: DecisionInput & { onTime: boolean; childExperimentId: string | null };
   amendment?: { criteria: Criterion[]; reason: string };
+  /** The notifications this event sends, written in the same transaction. */
+  notice?: TransitionNotice;
 }
 
 export type NotificationEvent =
@@ -100,3 +102,6 @@ export interface ExperimentActivities {
   notify(input: NotifyInput): Promise<void>;
   createIterationDraft(input: CreateIterationInput): Promise<void>;
 }
+
+/** A notification sent with a recorded event: the experiment and organisation are the event's. */
+export type TransitionNotice = Omit<NotifyInput, 'experimentId' | 'organizationId'>;

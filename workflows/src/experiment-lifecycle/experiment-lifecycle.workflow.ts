@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -52,6 +53,18 @@ const activities = proxyActivities<ExperimentActivities>({
 
 const DEFAULT_HISTORY_LIMIT = 2000;
 
+/** Patch id: a transition and its notice are recorded by one activity (see `record`). */
+const ONE_ACTIVITY_PER_TRANSITION = 'one-activity-per-transition';
+
+type NoticeData = Record<string, string | number | boolean | null>;
+/** The notification an event sends: who receives it and what the template needs. */
+interface Notice {
+  event: NotificationEvent;
+  userIds: string[];
+  roles: ('codir' | 'hr')[];
+  data?: NoticeData;
+}
+
 /**
  * One durable workflow per experiment, from draft to a terminal state (DOMAIN.md,
  * "Lifecycle"). Transitions arrive as Updates (validated, then applied one at a time);
@@ -92,13 +105,20 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
       return work();
     });
 
+  /**
+   * Records an event (audit, projection, attachments) and, with a notice, the notifications
+   * it sends, in one activity and one database transaction: one round trip to the server per
+   * transition instead of two (docs/benchmarks.md, "Expiry storm"). Histories written before
+   * that change replay on the two-activity path.
+   */
   const record = async (
     event: string,
     actor: Actor | null,
     extra: Partial<RecordTransitionInput> & { from?: RecordTransitionInput['from'] } = {},
     key = lifecycle.nextKey(event),
+    notice?: Notice,
   ) => {
-    await activities.recordTransition({
+    const input: RecordTransitionInput = {
       experimentId: d.experimentId,
       organizationId: d.organizationId,
       idempotencyKey: key,
@@ -109,21 +129,39 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
       reason: actor?.reason ?? null,
       occurredAt: now().toISOString(),
       ...extra,
-    });
+    };
+    if (!notice || (notice.userIds.length === 0 && notice.roles.length === 0)) {
+      await activities.recordTransition(input);
+      return;
+    }
+    const message = {
+      idempotencyKey: lifecycle.nextKey(`notify:${notice.event}`),
+      event: notice.event,
+      recipients: { userIds: notice.userIds, roles: notice.roles },
+      data: notice.data ?? {},
+    };
+    if (patched(ONE_ACTIVITY_PER_TRANSITION)) {
+      await activities.recordTransition({ ...input, notice: message });
+    } else {
+      await activities.recordTransition(input);
+      await activities.notify({ experimentId: d.experimentId, organizationId: d.organizationId, ...message });
+    }
   };
   const transition = async (
     name: TransitionName,
     actor: Actor | null,
     extra: Partial<RecordTransitionInput> = {},
+    notice?: Notice,
   ) => {
     const { from, key } = lifecycle.move(name);
-    await record(name, actor, { ...extra, from }, key);
+    await record(name, actor, { ...extra, from }, key, notice);
   };
+  /** A notification on its own (reminders), not tied to a recorded event. */
   const send = async (
     event: NotificationEvent,
     userIds: string[],
     roles: ('codir' | 'hr')[],
-    data: Record<string, string | number | boolean | null> = {},
+    data: NoticeData = {},
   ) => {
     if (userIds.length === 0 && roles.length === 0) return;
     await activities.notify({
@@ -135,6 +173,12 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
       data,
     });
   };
+  const notice = (
+    event: NotificationEvent,
+    userIds: string[],
+    roles: ('codir' | 'hr')[],
+    data: NoticeData = {},
+  ): Notice => ({ event, userIds, roles, data });
 
   // --- creation ---------------------------------------------------------------------
   let creation: Promise<ExperimentSnapshot> | undefined = input.carried
@@ -158,19 +202,23 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
         () => lifecycle.checkLaunch(request, now()),
         async () => {
           lifecycle.applyLaunch(request, now());
-          await transition('launch', request.actor, {
-            patch: {
-              launchedAt: d.launchedAt,
-              expiresAt: d.expiresAt,
-              originalExpiresAt: d.originalExpiresAt,
-              criteria: d.criteriaAtLaunch,
-              settingsSnapshot: request.settings,
+          await transition(
+            'launch',
+            request.actor,
+            {
+              patch: {
+                launchedAt: d.launchedAt,
+                expiresAt: d.expiresAt,
+                originalExpiresAt: d.originalExpiresAt,
+                criteria: d.criteriaAtLaunch,
+                settingsSnapshot: request.settings,
+              },
+              details: { checkInCadenceDays: d.checkInCadenceDays },
             },
-            details: { checkInCadenceDays: d.checkInCadenceDays },
-          });
-          await send('launched', lifecycle.people('pilots', 'sponsor', 'participants'), [], {
-            expiresAt: d.expiresAt,
-          });
+            notice('launched', lifecycle.people('pilots', 'sponsor', 'participants'), [], {
+              expiresAt: d.expiresAt,
+            }),
+          );
           replan();
           return lifecycle.snapshot();
         },
@@ -184,10 +232,12 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
       guarded(
         () => lifecycle.assertCan('cancel'),
         async () => {
-          await transition('cancel', actor);
-          await send('cancelled', lifecycle.people('pilots', 'sponsor'), [], {
-            reason: actor.reason ?? null,
-          });
+          await transition(
+            'cancel',
+            actor,
+            {},
+            notice('cancelled', lifecycle.people('pilots', 'sponsor'), [], { reason: actor.reason ?? null }),
+          );
           replan();
           return lifecycle.snapshot();
         },
@@ -238,12 +288,13 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
             {
               details: { newExpiresAt: request.newExpiresAt, currentExpiresAt: d.expiresAt },
             },
+            undefined,
+            notice('extensionRequested', lifecycle.people('sponsor'), [], {
+              newExpiresAt: request.newExpiresAt,
+              expiresAt: d.expiresAt,
+              justification: request.justification,
+            }),
           );
-          await send('extensionRequested', lifecycle.people('sponsor'), [], {
-            newExpiresAt: request.newExpiresAt,
-            expiresAt: d.expiresAt,
-            justification: request.justification,
-          });
           return lifecycle.snapshot();
         },
       ),
@@ -261,17 +312,22 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           d.expiresAt = pending.newExpiresAt;
           d.extensionsUsed += 1;
           d.pendingExtension = null;
-          await record('extensionApproved', actor, {
-            patch: { expiresAt: d.expiresAt, extensionsUsed: d.extensionsUsed },
-            details: {
-              previousExpiresAt: previous,
-              newExpiresAt: d.expiresAt,
-              justification: pending.justification,
+          await record(
+            'extensionApproved',
+            actor,
+            {
+              patch: { expiresAt: d.expiresAt, extensionsUsed: d.extensionsUsed },
+              details: {
+                previousExpiresAt: previous,
+                newExpiresAt: d.expiresAt,
+                justification: pending.justification,
+              },
             },
-          });
-          await send('extensionApproved', lifecycle.people('pilots', 'participants'), [], {
-            expiresAt: d.expiresAt,
-          });
+            undefined,
+            notice('extensionApproved', lifecycle.people('pilots', 'participants'), [], {
+              expiresAt: d.expiresAt,
+            }),
+          );
           replan();
           return lifecycle.snapshot();
         },
@@ -287,11 +343,16 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
         async () => {
           const pending = d.pendingExtension as NonNullable<typeof d.pendingExtension>;
           d.pendingExtension = null;
-          await record('extensionRefused', actor, { details: { requestedExpiresAt: pending.newExpiresAt } });
-          await send('extensionRefused', lifecycle.people('pilots'), [], {
-            expiresAt: d.expiresAt,
-            reason: actor.reason ?? null,
-          });
+          await record(
+            'extensionRefused',
+            actor,
+            { details: { requestedExpiresAt: pending.newExpiresAt } },
+            undefined,
+            notice('extensionRefused', lifecycle.people('pilots'), [], {
+              expiresAt: d.expiresAt,
+              reason: actor.reason ?? null,
+            }),
+          );
           return lifecycle.snapshot();
         },
       ),
@@ -311,13 +372,13 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
         details: lapsed ? { lapsedExtensionRequest: lapsed.newExpiresAt } : {},
       },
       key,
+      notice('stopped', lifecycle.people('pilots', 'sponsor', 'participants'), ['hr'], {
+        kind,
+        stoppedAt: d.stoppedAt,
+        evaluationDueAt: d.evaluationDueAt,
+        reason: actor?.reason ?? null,
+      }),
     );
-    await send('stopped', lifecycle.people('pilots', 'sponsor', 'participants'), ['hr'], {
-      kind,
-      stoppedAt: d.stoppedAt,
-      evaluationDueAt: d.evaluationDueAt,
-      reason: actor?.reason ?? null,
-    });
     replan();
   };
 
@@ -352,10 +413,9 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
             {
               amendment: { criteria: request.criteria, reason: request.reason },
             },
+            undefined,
+            notice('criteriaAmended', lifecycle.people('pilots', 'sponsor'), [], { reason: request.reason }),
           );
-          await send('criteriaAmended', lifecycle.people('pilots', 'sponsor'), [], {
-            reason: request.reason,
-          });
           return lifecycle.snapshot();
         },
       ),
@@ -386,11 +446,11 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
               details: { verdict: request.evaluation.verdict, onTime },
             },
             key,
+            notice('evaluationSubmitted', lifecycle.people('sponsor', 'pilots'), ['codir'], {
+              verdict: request.evaluation.verdict,
+              decisionDueAt: d.decisionDueAt,
+            }),
           );
-          await send('evaluationSubmitted', lifecycle.people('sponsor', 'pilots'), ['codir'], {
-            verdict: request.evaluation.verdict,
-            decisionDueAt: d.decisionDueAt,
-          });
           replan();
           return lifecycle.snapshot();
         },
@@ -439,12 +499,12 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
               details: { outcome: decision.outcome, onTime },
             },
             key,
+            notice('decided', lifecycle.people('pilots', 'sponsor', 'participants'), ['hr'], {
+              outcome: decision.outcome,
+              rationale: decision.rationale,
+              childExperimentId: d.childExperimentId,
+            }),
           );
-          await send('decided', lifecycle.people('pilots', 'sponsor', 'participants'), ['hr'], {
-            outcome: decision.outcome,
-            rationale: decision.rationale,
-            childExperimentId: d.childExperimentId,
-          });
           replan();
           return lifecycle.snapshot();
         },
@@ -469,14 +529,13 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
         break;
       case 'checkInDue':
         d.missedCheckIns += 1;
-        await record('checkInMissed', null, {
-          patch: { missedCheckIns: d.missedCheckIns },
-          details: { dueAt: event.at },
-        });
-        await send('checkInDue', lifecycle.people('pilots'), [], {
-          dueAt: event.at,
-          missed: d.missedCheckIns,
-        });
+        await record(
+          'checkInMissed',
+          null,
+          { patch: { missedCheckIns: d.missedCheckIns }, details: { dueAt: event.at } },
+          undefined,
+          notice('checkInDue', lifecycle.people('pilots'), [], { dueAt: event.at, missed: d.missedCheckIns }),
+        );
         if (d.missedCheckIns === settings.missedCheckInsBeforeAlert) {
           await send('checkInsMissed', lifecycle.people('sponsor'), [], { missed: d.missedCheckIns });
         }
@@ -488,21 +547,28 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
         });
         break;
       case 'evaluationOverdue':
-        await record('evaluationOverdue', null, { details: { dueAt: d.evaluationDueAt } });
-        await send('evaluationOverdue', lifecycle.people('sponsor', 'pilots'), [], {
-          dueAt: d.evaluationDueAt,
-        });
+        await record(
+          'evaluationOverdue',
+          null,
+          { details: { dueAt: d.evaluationDueAt } },
+          undefined,
+          notice('evaluationOverdue', lifecycle.people('sponsor', 'pilots'), [], {
+            dueAt: d.evaluationDueAt,
+          }),
+        );
         break;
       case 'evaluationAlgeco':
         d.algeco = true;
-        await record('evaluationAlgeco', null, {
-          patch: { algeco: true },
-          details: { dueAt: d.evaluationDueAt, daysOverdue: event.days ?? 0 },
-        });
-        await send('evaluationAlgeco', lifecycle.people('sponsor'), ['codir'], {
-          dueAt: d.evaluationDueAt,
-          days: event.days ?? 0,
-        });
+        await record(
+          'evaluationAlgeco',
+          null,
+          { patch: { algeco: true }, details: { dueAt: d.evaluationDueAt, daysOverdue: event.days ?? 0 } },
+          undefined,
+          notice('evaluationAlgeco', lifecycle.people('sponsor'), ['codir'], {
+            dueAt: d.evaluationDueAt,
+            days: event.days ?? 0,
+          }),
+        );
         break;
       case 'decisionReminder':
         await send('decisionReminder', lifecycle.people('sponsor'), [], {
@@ -511,19 +577,26 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
         });
         break;
       case 'decisionOverdue':
-        await record('decisionOverdue', null, { details: { dueAt: d.decisionDueAt } });
-        await send('decisionOverdue', lifecycle.people('sponsor'), [], { dueAt: d.decisionDueAt });
+        await record(
+          'decisionOverdue',
+          null,
+          { details: { dueAt: d.decisionDueAt } },
+          undefined,
+          notice('decisionOverdue', lifecycle.people('sponsor'), [], { dueAt: d.decisionDueAt }),
+        );
         break;
       case 'decisionAlgeco':
         d.algeco = true;
-        await record('decisionAlgeco', null, {
-          patch: { algeco: true },
-          details: { dueAt: d.decisionDueAt, daysOverdue: event.days ?? 0 },
-        });
-        await send('decisionAlgeco', lifecycle.people('sponsor'), ['codir'], {
-          dueAt: d.decisionDueAt,
-          days: event.days ?? 0,
-        });
+        await record(
+          'decisionAlgeco',
+          null,
+          { patch: { algeco: true }, details: { dueAt: d.decisionDueAt, daysOverdue: event.days ?? 0 } },
+          undefined,
+          notice('decisionAlgeco', lifecycle.people('sponsor'), ['codir'], {
+            dueAt: d.decisionDueAt,
+            days: event.days ?? 0,
+          }),
+        );
         break;
     }
   };

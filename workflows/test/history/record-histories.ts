@@ -24,7 +24,7 @@ import { createTestWorker, createTimeSkippingEnvironment } from '../support/envi
 import { fakeActivities } from '../support/fake-activities';
 import { actor, DAY, evaluationStub, launchRequest } from '../support/stubs';
 
-export const RELEASE = 'v1';
+export const RELEASE = 'v2';
 const outDir = join(__dirname, RELEASE);
 
 describe(`records the workflow histories of release ${RELEASE}`, () => {

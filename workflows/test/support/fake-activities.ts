@@ -19,6 +19,11 @@ export function fakeActivities(): FakeActivities {
   const notifications: NotifyInput[] = [];
   const iterations: CreateIterationInput[] = [];
   const order: string[] = [];
+  const notify = (input: NotifyInput) => {
+    if (notifications.some((n) => n.idempotencyKey === input.idempotencyKey)) return;
+    notifications.push(input);
+    order.push(`notify:${input.event}`);
+  };
   return {
     transitions,
     notifications,
@@ -28,11 +33,12 @@ export function fakeActivities(): FakeActivities {
       if (transitions.some((t) => t.idempotencyKey === input.idempotencyKey)) return;
       transitions.push(input);
       order.push(input.event);
+      // The worker writes the event's notice in the same transaction.
+      if (input.notice)
+        notify({ ...input.notice, experimentId: input.experimentId, organizationId: input.organizationId });
     },
     async notify(input) {
-      if (notifications.some((n) => n.idempotencyKey === input.idempotencyKey)) return;
-      notifications.push(input);
-      order.push(`notify:${input.event}`);
+      notify(input);
     },
     async createIterationDraft(input) {
       if (!iterations.some((i) => i.newExperimentId === input.newExperimentId)) iterations.push(input);

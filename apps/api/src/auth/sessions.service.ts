@@ -17,6 +17,29 @@ export interface OpenedSession {
   expiresAt: Date;
 }
 
+interface AuthenticatedRow {
+  session_id: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  user_id: string;
+  email: string;
+  display_name: string;
+  disabled_at: Date | null;
+  memberships: AuthUser['memberships'];
+}
+
+const AUTHENTICATE_SQL = `
+  SELECT s.id AS session_id, s.last_seen_at, s.expires_at,
+         u.id AS user_id, u.email, u.display_name, u.disabled_at,
+         COALESCE(
+           (SELECT json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role)
+                            ORDER BY m.organization_id, m.role)
+              FROM memberships m WHERE m.user_id = u.id),
+           '[]'::json) AS memberships
+    FROM sessions s
+    JOIN users u ON u.id = s.user_id
+   WHERE s.token_hash = $1 AND s.revoked_at IS NULL`;
+
 /** Sessions: opaque random tokens, stored hashed, with an idle timeout and an absolute lifetime. */
 @Injectable()
 export class SessionsService {
@@ -54,22 +77,31 @@ export class SessionsService {
     return this.open(user, from, { method: 'oidc', idToken });
   }
 
-  /** The user of a valid session, or null; refreshes the idle timer. */
+  /**
+   * The user of a valid session, or null; refreshes the idle timer (at most once a minute).
+   * One statement on every authenticated request: the session, its user and the user's
+   * memberships (docs/benchmarks.md, "API").
+   */
   async authenticate(token: string): Promise<AuthUser | null> {
-    const session = await this.dataSource
-      .getRepository(SessionEntity)
-      .findOne({ where: { tokenHash: sha256(token), revokedAt: IsNull() }, relations: { user: true } });
-    if (!session?.user || session.user.disabledAt) return null;
+    const rows: AuthenticatedRow[] = await this.dataSource.query(AUTHENTICATE_SQL, [sha256(token)]);
+    const row = rows[0];
+    if (!row || row.disabled_at) return null;
     const now = Date.now();
-    const idleLimit = session.lastSeenAt.getTime() + this.config.SESSION_IDLE_MINUTES * 60_000;
-    if (now > session.expiresAt.getTime() || now > idleLimit) return null;
-    // Write at most once a minute per session.
-    if (now - session.lastSeenAt.getTime() > 60_000) {
+    const lastSeen = new Date(row.last_seen_at).getTime();
+    const idleLimit = lastSeen + this.config.SESSION_IDLE_MINUTES * 60_000;
+    if (now > new Date(row.expires_at).getTime() || now > idleLimit) return null;
+    if (now - lastSeen > 60_000) {
       await this.dataSource
         .getRepository(SessionEntity)
-        .update({ id: session.id }, { lastSeenAt: new Date(now) });
+        .update({ id: row.session_id }, { lastSeenAt: new Date(now) });
     }
-    return this.toAuthUser(session.user, session.id);
+    return {
+      userId: row.user_id,
+      email: row.email,
+      displayName: row.display_name,
+      sessionId: row.session_id,
+      memberships: row.memberships,
+    };
   }
 
   /** Revokes the session; returns its ID token when it was opened through OpenID Connect. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   EmailEntity,
   ExperimentEntity,
@@ -28,58 +28,73 @@ export class NotifierService {
   ) {}
 
   async notify(input: NotifyInput): Promise<void> {
-    const recipients = await this.resolveRecipients(input);
-    if (recipients.length === 0) return;
-    const experiment = await this.dataSource
-      .getRepository(ExperimentEntity)
-      .findOneByOrFail({ id: input.experimentId });
-    const organization = await this.dataSource
-      .getRepository(OrganizationEntity)
-      .findOneByOrFail({ id: input.organizationId });
-    const link = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/#/experiments/${experiment.id}/show`;
+    const addresses = await this.dataSource.transaction((manager) => this.enqueue(manager, input));
+    await this.deliver(input.organizationId, addresses);
+  }
+
+  /**
+   * Writes the notifications of an event and their emails in the caller's transaction, one
+   * statement per table whatever the number of recipients (an expiry storm notifies thousands
+   * at once). Only the notifications this call created get an email: a retry adds nothing.
+   * @returns the recipients' addresses, for {@link deliver} after commit (a retry also sends
+   * what an earlier attempt left in the outbox).
+   */
+  async enqueue(manager: EntityManager, input: NotifyInput): Promise<string[]> {
+    const recipients = await this.resolveRecipients(manager, input);
+    if (recipients.length === 0) return [];
+    const context = await manager
+      .createQueryBuilder(ExperimentEntity, 'experiment')
+      .innerJoin(OrganizationEntity, 'organization', 'organization.id = experiment.organizationId')
+      .select(['experiment.id AS id', 'experiment.title AS title', 'organization.timeZone AS "timeZone"'])
+      .where('experiment.id = :id', { id: input.experimentId })
+      .getRawOne<{ id: string; title: string; timeZone: string }>();
+    if (!context) throw new Error(`experiment ${input.experimentId} does not exist in the database`);
+    const link = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/#/experiments/${context.id}/show`;
     const message = renderNotification(input.event, {
-      title: experiment.title,
-      timeZone: organization.timeZone,
+      title: context.title,
+      timeZone: context.timeZone,
       link,
       data: input.data,
     });
-
-    await this.dataSource.transaction(async (manager) => {
-      for (const recipient of recipients) {
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(NotificationEntity)
-          .values({
-            dedupeKey: `${input.idempotencyKey}:${recipient.id}`,
-            organizationId: input.organizationId,
-            experimentId: input.experimentId,
-            recipientId: recipient.id,
-            event: input.event,
-            subject: message.subject,
-            body: message.body,
-            link,
-          })
-          .orIgnore()
-          .returning(['id'])
-          .execute();
-        const notificationId = (inserted.raw as { id: string }[])[0]?.id;
-        if (!notificationId) continue;
-        await manager.insert(EmailEntity, {
-          notificationId,
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values(
+        recipients.map((recipient) => ({
+          dedupeKey: `${input.idempotencyKey}:${recipient.id}`,
           organizationId: input.organizationId,
-          toAddress: recipient.email,
+          experimentId: input.experimentId,
+          recipientId: recipient.id,
+          event: input.event,
           subject: message.subject,
-          text: message.body,
-          status: 'outbox',
-        });
-      }
-    });
-    if (this.mailer.enabled)
-      await this.flushOutbox(
-        input.organizationId,
-        recipients.map((r) => r.email),
-      );
+          body: message.body,
+          link,
+        })),
+      )
+      .orIgnore()
+      .returning(['id', 'recipientId'])
+      .execute();
+    const addresses = recipients.map((recipient) => recipient.email);
+    // Property names in returning(); the raw rows carry the column names.
+    const created = inserted.raw as { id: string; recipient_id: string }[];
+    if (created.length === 0) return addresses;
+    const addressOf = new Map(recipients.map((recipient) => [recipient.id, recipient.email]));
+    const emails = created.map((row) => ({
+      notificationId: row.id,
+      organizationId: input.organizationId,
+      toAddress: addressOf.get(row.recipient_id) ?? missingAddress(row.recipient_id),
+      subject: message.subject,
+      text: message.body,
+      status: 'outbox' as const,
+    }));
+    await manager.insert(EmailEntity, emails);
+    return addresses;
+  }
+
+  /** After commit: sends what {@link enqueue} left in the outbox, when SMTP is configured. */
+  async deliver(organizationId: string, addresses: string[]): Promise<void> {
+    if (this.mailer.enabled && addresses.length > 0) await this.flushOutbox(organizationId, addresses);
   }
 
   /** Sends the waiting emails of these recipients; marks each as sent once the server took it. */
@@ -95,17 +110,24 @@ export class NotifierService {
     }
   }
 
-  private async resolveRecipients(input: NotifyInput): Promise<{ id: string; email: string }[]> {
+  private async resolveRecipients(
+    manager: EntityManager,
+    input: NotifyInput,
+  ): Promise<{ id: string; email: string }[]> {
     const ids = new Set(input.recipients.userIds);
     if (input.recipients.roles.length > 0) {
-      const members = await this.dataSource.getRepository(MembershipEntity).findBy({
+      const members = await manager.getRepository(MembershipEntity).findBy({
         organizationId: input.organizationId,
         role: In(input.recipients.roles),
       });
       members.forEach((m) => ids.add(m.userId));
     }
     if (ids.size === 0) return [];
-    const users = await this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
+    const users = await manager.getRepository(UserEntity).findBy({ id: In([...ids]) });
     return users.map((u) => ({ id: u.id, email: u.email })).sort((a, b) => a.id.localeCompare(b.id));
   }
+}
+
+function missingAddress(recipientId: string): never {
+  throw new Error(`notification created for ${recipientId}, who is not among the recipients`);
 }

@@ -11,6 +11,7 @@ import {
 } from '@capacites/persistence';
 import type { ExperimentPatch, RecordTransitionInput } from '@capacites/workflows';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { NotifierService } from '../notifications/notifier.service';
 
 export class ExperimentNotFoundError extends Error {
   constructor(readonly experimentId: string) {
@@ -47,16 +48,21 @@ function toColumns(patch: ExperimentPatch): QueryDeepPartialEntity<ExperimentEnt
 
 /**
  * Writes what the workflow records — the audit event, the projected state and fields,
- * and the check-in, evaluation, decision or amendment that goes with it — in one
- * transaction. Idempotent: a second call with the same key writes nothing.
+ * the check-in, evaluation, decision or amendment that goes with it, and the notifications
+ * it sends — in one transaction. Idempotent: a second call with the same key writes nothing.
  */
 @Injectable()
 export class TransitionRecorder {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifier: NotifierService,
+  ) {}
 
   /** @returns true when this call wrote the event, false when it was already recorded. */
   async record(input: RecordTransitionInput): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    const { notice } = input;
+    let addresses: string[] = [];
+    const written = await this.dataSource.transaction(async (manager) => {
       const experiment = await manager.findOne(ExperimentEntity, {
         where: { id: input.experimentId },
         lock: { mode: 'pessimistic_write' },
@@ -88,8 +94,27 @@ export class TransitionRecorder {
         { state: input.to, ...toColumns(input.patch ?? {}) },
       );
       await this.recordAttachments(manager, input);
+      if (notice) {
+        addresses = await this.notifier.enqueue(manager, {
+          ...notice,
+          experimentId: input.experimentId,
+          organizationId: input.organizationId,
+        });
+      }
       return true;
     });
+    // A retry after the commit finds the event recorded: it still sends what waits in the outbox.
+    if (notice && !written) {
+      addresses = await this.dataSource.transaction((manager) =>
+        this.notifier.enqueue(manager, {
+          ...notice,
+          experimentId: input.experimentId,
+          organizationId: input.organizationId,
+        }),
+      );
+    }
+    await this.notifier.deliver(input.organizationId, addresses);
+    return written;
   }
 
   private async recordAttachments(manager: EntityManager, input: RecordTransitionInput): Promise<void> {

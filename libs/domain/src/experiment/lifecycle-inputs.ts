@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { criterionSchema, expiryDateSchema } from './framing';
+import {
+  HANDOVER_REQUIRED,
+  hasRequiredHandover,
+  hasUsersVoice,
+  USERS_VOICE_REQUIRED,
+} from './lifecycle-rules';
 
-/** Inputs of the lifecycle actions, validated at the API edge and again by the workflow. */
+/**
+ * Inputs of the lifecycle actions, validated at the API edge. The workflow checks again the
+ * rules that are more than a shape (lifecycle-rules.ts) and those that depend on its state.
+ */
 
 const text = (name: string, max = 4000) =>
   z
@@ -66,9 +75,7 @@ export const evaluationSchema = z
         noneReason: z.string().trim().max(2000).default(''),
       })
       .strict()
-      .refine((v) => (v.sources.length > 0 && v.count > 0) || v.noneReason.length > 0, {
-        message: "the users' voice is required: its sources and how many were heard, or why none was",
-      }),
+      .refine(hasUsersVoice, { message: USERS_VOICE_REQUIRED }),
     learnings: text('learnings', 8000),
   })
   .strict();
@@ -93,10 +100,7 @@ export const decisionSchema = z
     nextFocus: z.string().trim().max(2000).optional(),
   })
   .strict()
-  .refine((d) => d.outcome !== 'perpetuate' || d.handover !== undefined, {
-    message: 'perpetuating needs a handover: when the pilot withdraws and who takes over',
-    path: ['handover'],
-  });
+  .refine(hasRequiredHandover, { message: HANDOVER_REQUIRED, path: ['handover'] });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 export const criteriaAmendmentSchema = z
