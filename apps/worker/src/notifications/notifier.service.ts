@@ -1,18 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import {
-  EmailEntity,
-  ExperimentEntity,
-  MembershipEntity,
-  NotificationEntity,
-  OrganizationEntity,
-  UserEntity,
-} from '@capacites/persistence';
+import { EmailEntity, NotificationEntity } from '@capacites/persistence';
 import type { NotifyInput } from '@capacites/workflows';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker.config';
 import { MAILER, type Mailer } from './mailer';
 import { renderNotification } from './templates';
+
+/** What a notice's template needs of its experiment. */
+export interface NoticeContext {
+  id: string;
+  title: string;
+  timeZone: string;
+}
 
 /**
  * Delivers a lifecycle notification in-app and by email. Exactly one notification per
@@ -39,16 +39,10 @@ export class NotifierService {
    * @returns the recipients' addresses, for {@link deliver} after commit (a retry also sends
    * what an earlier attempt left in the outbox).
    */
-  async enqueue(manager: EntityManager, input: NotifyInput): Promise<string[]> {
+  async enqueue(manager: EntityManager, input: NotifyInput, known?: NoticeContext): Promise<string[]> {
     const recipients = await this.resolveRecipients(manager, input);
     if (recipients.length === 0) return [];
-    const context = await manager
-      .createQueryBuilder(ExperimentEntity, 'experiment')
-      .innerJoin(OrganizationEntity, 'organization', 'organization.id = experiment.organizationId')
-      .select(['experiment.id AS id', 'experiment.title AS title', 'organization.timeZone AS "timeZone"'])
-      .where('experiment.id = :id', { id: input.experimentId })
-      .getRawOne<{ id: string; title: string; timeZone: string }>();
-    if (!context) throw new Error(`experiment ${input.experimentId} does not exist in the database`);
+    const context = known ?? (await this.context(manager, input.experimentId));
     const link = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/#/experiments/${context.id}/show`;
     const message = renderNotification(input.event, {
       title: context.title,
@@ -110,21 +104,32 @@ export class NotifierService {
     }
   }
 
+  private async context(manager: EntityManager, experimentId: string): Promise<NoticeContext> {
+    const [context]: NoticeContext[] = await manager.query(
+      `SELECT e.id, e.title, o.time_zone AS "timeZone"
+         FROM experiments e JOIN organizations o ON o.id = e.organization_id
+        WHERE e.id = $1`,
+      [experimentId],
+    );
+    if (!context) throw new Error(`experiment ${experimentId} does not exist in the database`);
+    return context;
+  }
+
+  /** The named people and the members holding the roles, in one query, by id. */
   private async resolveRecipients(
     manager: EntityManager,
     input: NotifyInput,
   ): Promise<{ id: string; email: string }[]> {
-    const ids = new Set(input.recipients.userIds);
-    if (input.recipients.roles.length > 0) {
-      const members = await manager.getRepository(MembershipEntity).findBy({
-        organizationId: input.organizationId,
-        role: In(input.recipients.roles),
-      });
-      members.forEach((m) => ids.add(m.userId));
-    }
-    if (ids.size === 0) return [];
-    const users = await manager.getRepository(UserEntity).findBy({ id: In([...ids]) });
-    return users.map((u) => ({ id: u.id, email: u.email })).sort((a, b) => a.id.localeCompare(b.id));
+    const { userIds, roles } = input.recipients;
+    if (userIds.length === 0 && roles.length === 0) return [];
+    return manager.query(
+      `SELECT u.id, u.email FROM users u
+        WHERE u.id = ANY($1::uuid[])
+           OR u.id IN (SELECT m.user_id FROM memberships m
+                        WHERE m.organization_id = $2 AND m.role = ANY($3::text[]))
+        ORDER BY u.id`,
+      [userIds, input.organizationId, roles],
+    );
   }
 }
 

@@ -11,7 +11,7 @@ import {
 } from '@capacites/persistence';
 import type { ExperimentPatch, RecordTransitionInput } from '@capacites/workflows';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { NotifierService } from '../notifications/notifier.service';
+import { NotifierService, type NoticeContext } from '../notifications/notifier.service';
 
 export class ExperimentNotFoundError extends Error {
   constructor(readonly experimentId: string) {
@@ -19,6 +19,12 @@ export class ExperimentNotFoundError extends Error {
     this.name = 'ExperimentNotFoundError';
   }
 }
+
+const LOCK_EXPERIMENT_SQL = `
+  SELECT e.id, e.title, o.time_zone AS "timeZone"
+    FROM experiments e JOIN organizations o ON o.id = e.organization_id
+   WHERE e.id = $1
+     FOR UPDATE OF e`;
 
 const date = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null ? null : new Date(value);
@@ -63,10 +69,8 @@ export class TransitionRecorder {
     const { notice } = input;
     let addresses: string[] = [];
     const written = await this.dataSource.transaction(async (manager) => {
-      const experiment = await manager.findOne(ExperimentEntity, {
-        where: { id: input.experimentId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      // Locks the row (one writer per experiment) and reads what a notice's template needs.
+      const [experiment]: NoticeContext[] = await manager.query(LOCK_EXPERIMENT_SQL, [input.experimentId]);
       if (!experiment) throw new ExperimentNotFoundError(input.experimentId);
       const inserted = await manager
         .createQueryBuilder()
@@ -95,11 +99,11 @@ export class TransitionRecorder {
       );
       await this.recordAttachments(manager, input);
       if (notice) {
-        addresses = await this.notifier.enqueue(manager, {
-          ...notice,
-          experimentId: input.experimentId,
-          organizationId: input.organizationId,
-        });
+        addresses = await this.notifier.enqueue(
+          manager,
+          { ...notice, experimentId: input.experimentId, organizationId: input.organizationId },
+          experiment,
+        );
       }
       return true;
     });
