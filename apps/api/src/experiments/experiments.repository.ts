@@ -4,13 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ExperimentState } from '@capacites/domain';
-import {
-  AuditEventEntity,
-  ExperimentEntity,
-  MembershipEntity,
-  OrganizationEntity,
-  TrackEntity,
-} from '@capacites/persistence';
+import { ExperimentEntity, MembershipEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
+import { recordExperimentEvent } from '../common/admin-audit';
 import { applyExperimentScope, type ReadScope } from '../common/experiment-scope';
 import type { ListQuery } from '../common/list-query';
 import type { ExperimentListFilter } from './dto/experiment-list.filter';
@@ -101,17 +96,14 @@ export class ExperimentsRepository {
         .getRepository(ExperimentEntity)
         .update({ id, state: inState }, framing as QueryDeepPartialEntity<ExperimentEntity>);
       if ((result.affected ?? 0) === 0) return false;
-      await manager.insert(AuditEventEntity, {
+      await recordExperimentEvent(manager, {
         idempotencyKey: `framing:${id}:${randomUUID()}`,
         organizationId: audit.organizationId,
         experimentId: id,
+        state: inState,
         event: audit.event ?? 'framingUpdated',
-        fromState: inState,
-        toState: inState,
         actorId: audit.actorId,
-        reason: null,
         details: { fields: audit.fields },
-        occurredAt: new Date(),
       });
       return true;
     });

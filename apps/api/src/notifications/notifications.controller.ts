@@ -3,11 +3,11 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
-import { ResourceException } from '../common/app.exception';
+import { assertAdmin } from '../common/admin-access';
 import { ApiList } from '../common/api-list.decorator';
+import { idsFilter } from '../common/filters';
 import { listQuery, page } from '../common/pagination';
 import { createZodDto } from '../common/zod-dto';
-import { isPlatformAdmin } from '@capacites/domain';
 import {
   NOTIFICATION_SORT,
   NotificationsService,
@@ -17,18 +17,18 @@ import {
 
 export class NotificationReadDto extends createZodDto(z.object({ read: z.boolean() }).strict()) {}
 
-const ids = z.union([z.uuid(), z.array(z.uuid()).max(500)]);
 const Id = () => Param('id', new ParseUUIDPipe());
 const notificationFilter = z
-  .object({ read: z.boolean().optional(), experimentId: z.uuid().optional(), id: ids.optional() })
+  .object({ read: z.boolean().optional(), experimentId: z.uuid().optional(), id: idsFilter.optional() })
   .strict();
 const emailFilter = z
   .object({
     status: z.enum(['outbox', 'sent']).optional(),
     organizationId: z.uuid().optional(),
-    id: ids.optional(),
+    id: idsFilter.optional(),
   })
   .strict();
+const ADMIN_ONLY = 'The email outbox is for the platform admin.';
 const EMAIL_SORT = { createdAt: 'createdAt', toAddress: 'toAddress', status: 'status' };
 
 /** The current user's notifications, read and unread. */
@@ -85,19 +85,14 @@ export class EmailsController {
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<EmailResponse[]> {
-    assertAdmin(user);
+    assertAdmin(user, ADMIN_ONLY);
     const q = listQuery(query, emailFilter, EMAIL_SORT, { field: 'createdAt', order: 'DESC' });
     return page(response, 'emails', q, await this.notifications.emails(q));
   }
 
   @Get(':id')
   findOne(@CurrentUser() user: AuthUser, @Id() id: string): Promise<EmailResponse> {
-    assertAdmin(user);
+    assertAdmin(user, ADMIN_ONLY);
     return this.notifications.email(id);
   }
-}
-
-function assertAdmin(user: AuthUser): void {
-  if (!isPlatformAdmin(user))
-    throw ResourceException.forbidden('The email outbox is for the platform admin.');
 }

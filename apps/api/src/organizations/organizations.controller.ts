@@ -5,6 +5,7 @@ import { ORGANIZATION_KINDS, organizationCreateSchema, organizationUpdateSchema 
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ApiList } from '../common/api-list.decorator';
+import { idsFilter } from '../common/filters';
 import { listQuery, page } from '../common/pagination';
 import { createZodDto } from '../common/zod-dto';
 import { OrganizationsService, type OrganizationResponse } from './organizations.service';
@@ -14,7 +15,7 @@ export class OrganizationUpdateDto extends createZodDto(organizationUpdateSchema
 
 const filterSchema = z
   .object({
-    id: z.union([z.uuid(), z.array(z.uuid()).max(500)]).optional(),
+    id: idsFilter.optional(),
     kind: z.enum(ORGANIZATION_KINDS).optional(),
   })
   .strict();

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { OrganizationEntity } from '@capacites/persistence';
 import {
-  canAdministrate,
   isPlatformAdmin,
   resolveLifecycleSettings,
   type LifecycleSettings,
@@ -12,10 +11,13 @@ import {
   type OrganizationUpdateInput,
   type Principal,
 } from '@capacites/domain';
+import { assertAdmin } from '../common/admin-access';
 import { recordAdminEvent } from '../common/admin-audit';
 import { ResourceException } from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
 import { asArray } from '../common/pagination';
+
+const ADMIN_ONLY = 'Organizations are managed by the platform admin.';
 
 export interface OrganizationResponse {
   id: string;
@@ -78,7 +80,7 @@ export class OrganizationsService {
   }
 
   async create(input: OrganizationCreateInput, principal: Principal): Promise<OrganizationResponse> {
-    assertAdmin(principal);
+    assertAdmin(principal, ADMIN_ONLY);
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       if (await manager.getRepository(OrganizationEntity).existsBy({ slug: input.slug })) {
@@ -107,7 +109,7 @@ export class OrganizationsService {
     input: OrganizationUpdateInput,
     principal: Principal,
   ): Promise<OrganizationResponse> {
-    assertAdmin(principal);
+    assertAdmin(principal, ADMIN_ONLY);
     const row = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id });
     if (!row) throw ResourceException.notFound('organization');
     // Nothing to change (an empty body): no write, no audit record.
@@ -125,11 +127,5 @@ export class OrganizationsService {
       });
     });
     return this.findOne(id, principal);
-  }
-}
-
-function assertAdmin(principal: Principal): void {
-  if (!canAdministrate(principal)) {
-    throw ResourceException.forbidden('Organizations are managed by the platform admin.');
   }
 }

@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ResourceException } from '../common/app.exception';
 import { ApiList } from '../common/api-list.decorator';
+import { idsFilter, oneOrMany } from '../common/filters';
 import { listQuery, page } from '../common/pagination';
 import { RecordsRepository, type RecordTable } from './records.repository';
 import {
@@ -19,9 +20,12 @@ import {
   type EvaluationResponse,
 } from './records.responses';
 
-const ids = z.union([z.uuid(), z.array(z.uuid()).max(500)]);
 const recordFilter = z
-  .object({ experimentId: z.uuid().optional(), organizationId: z.uuid().optional(), id: ids.optional() })
+  .object({
+    experimentId: z.uuid().optional(),
+    organizationId: z.uuid().optional(),
+    id: idsFilter.optional(),
+  })
   .strict();
 
 const CHECK_INS: RecordTable<CheckInEntity> = {
@@ -51,10 +55,8 @@ const auditEventFilter = z
     experimentId: z.uuid().optional(),
     organizationId: z.uuid().optional(),
     actorId: z.uuid().optional(),
-    event: z.union([z.string().max(64), z.array(z.string().max(64)).max(50)]).optional(),
-    id: z
-      .union([z.string().regex(/^\d{1,18}$/), z.array(z.string().regex(/^\d{1,18}$/)).max(500)])
-      .optional(),
+    event: oneOrMany(z.string().max(64), 50).optional(),
+    id: oneOrMany(z.string().regex(/^\d{1,18}$/)).optional(),
   })
   .strict();
 

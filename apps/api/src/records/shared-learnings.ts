@@ -4,9 +4,10 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { canShareLearnings, VERDICTS, type Principal } from '@capacites/domain';
-import { AuditEventEntity, EvaluationEntity, ExperimentEntity } from '@capacites/persistence';
+import { EvaluationEntity, ExperimentEntity } from '@capacites/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
+import { recordExperimentEvent } from '../common/admin-audit';
 import { ResourceException } from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
 import { ApiList } from '../common/api-list.decorator';
@@ -68,17 +69,14 @@ export class SharedLearningsService {
           ? { learningsSharedAt: new Date(), learningsSharedBy: principal.userId }
           : { learningsSharedAt: null, learningsSharedBy: null },
       );
-      await manager.insert(AuditEventEntity, {
+      await recordExperimentEvent(manager, {
         idempotencyKey: `learnings:${experimentId}:${Date.now()}:${principal.userId}`,
         organizationId: experiment.organizationId,
         experimentId,
+        state: experiment.state,
         event: shared ? 'learningsShared' : 'learningsWithdrawn',
-        fromState: experiment.state,
-        toState: experiment.state,
         actorId: principal.userId,
-        reason: null,
         details: {},
-        occurredAt: new Date(),
       });
     });
     return toEvaluationResponse(

@@ -5,6 +5,7 @@ import { TESTIMONY_SOURCES, testimonySchema, testimonyUpdateSchema } from '@capa
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ApiList } from '../common/api-list.decorator';
+import { idsFilter } from '../common/filters';
 import { listQuery, page } from '../common/pagination';
 import { createZodDto } from '../common/zod-dto';
 import { TESTIMONIES, TestimoniesService, type TestimonyResponse } from './testimonies.service';
@@ -18,7 +19,7 @@ const filterSchema = z
     organizationId: z.uuid().optional(),
     source: z.enum(TESTIMONY_SOURCES).optional(),
     shareable: z.boolean().optional(),
-    id: z.union([z.uuid(), z.array(z.uuid()).max(500)]).optional(),
+    id: idsFilter.optional(),
   })
   .strict();
 

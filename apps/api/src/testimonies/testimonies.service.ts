@@ -10,7 +10,8 @@ import {
   type TestimonyInput,
   type TestimonyUpdate,
 } from '@capacites/domain';
-import { AuditEventEntity, ExperimentEntity, TestimonyEntity } from '@capacites/persistence';
+import { ExperimentEntity, TestimonyEntity } from '@capacites/persistence';
+import { recordExperimentEvent, type ExperimentEvent } from '../common/admin-audit';
 import { ResourceException } from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
 import { accessFacts } from '../experiments/experiment-access';
@@ -93,7 +94,10 @@ export class TestimoniesService {
         organizationId: experiment.organizationId,
         authorId: principal.userId,
       });
-      await manager.insert(AuditEventEntity, auditRow(experiment, 'testimonyAdded', principal.userId, id));
+      await recordExperimentEvent(
+        manager,
+        testimonyEvent(experiment, 'testimonyAdded', principal.userId, id),
+      );
     });
     return this.findOne(id, principal);
   }
@@ -112,9 +116,9 @@ export class TestimoniesService {
     const response = toTestimonyResponse(row);
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(TestimonyEntity, { id: row.id });
-      await manager.insert(
-        AuditEventEntity,
-        auditRow(
+      await recordExperimentEvent(
+        manager,
+        testimonyEvent(
           { id: row.experimentId, organizationId: row.organizationId, state: null },
           'testimonyRemoved',
           principal.userId,
@@ -142,22 +146,19 @@ function assertNotFuture(date: string): void {
   }
 }
 
-function auditRow(
+function testimonyEvent(
   experiment: { id: string; organizationId: string; state: string | null },
   event: string,
   actorId: string,
   testimonyId: string,
-) {
+): ExperimentEvent {
   return {
     idempotencyKey: `${event}:${testimonyId}:${randomUUID()}`,
     organizationId: experiment.organizationId,
     experimentId: experiment.id,
+    state: experiment.state,
     event,
-    fromState: experiment.state,
-    toState: experiment.state,
     actorId,
-    reason: null,
     details: { testimonyId },
-    occurredAt: new Date(),
   };
 }

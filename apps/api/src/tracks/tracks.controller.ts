@@ -5,6 +5,7 @@ import { trackCreateSchema, trackUpdateSchema } from '@capacites/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ApiList } from '../common/api-list.decorator';
+import { idsFilter } from '../common/filters';
 import { listQuery, page } from '../common/pagination';
 import { createZodDto } from '../common/zod-dto';
 import { TRACK_SORT, TracksService, type TrackResponse } from './tracks.service';
@@ -17,7 +18,7 @@ const filterSchema = z
     q: z.string().trim().max(200).optional(),
     organizationId: z.uuid().optional(),
     archived: z.boolean().optional(),
-    id: z.union([z.uuid(), z.array(z.uuid()).max(500)]).optional(),
+    id: idsFilter.optional(),
   })
   .strict();
 

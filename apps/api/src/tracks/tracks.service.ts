@@ -3,17 +3,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import {
-  canAdministrate,
   isPlatformAdmin,
   type Principal,
   type TrackCreateInput,
   type TrackUpdateInput,
 } from '@capacites/domain';
 import { ExperimentEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
+import { assertAdmin } from '../common/admin-access';
 import { recordAdminEvent } from '../common/admin-audit';
 import { ResourceException } from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
+import { escapeLike } from '../common/filters';
 import { asArray } from '../common/pagination';
+
+const ADMIN_ONLY = 'Tracks are managed by the platform admin.';
 
 export const toTrackResponse = (t: TrackEntity) => ({
   id: t.id,
@@ -98,7 +101,7 @@ export class TracksService {
   }
 
   async create(input: TrackCreateInput, principal: Principal): Promise<TrackResponse> {
-    assertAdmin(principal);
+    assertAdmin(principal, ADMIN_ONLY);
     if (
       input.organizationId &&
       !(await this.dataSource.getRepository(OrganizationEntity).existsBy({ id: input.organizationId }))
@@ -130,7 +133,7 @@ export class TracksService {
   }
 
   async update(id: string, input: TrackUpdateInput, principal: Principal): Promise<TrackResponse> {
-    assertAdmin(principal);
+    assertAdmin(principal, ADMIN_ONLY);
     const track = await this.dataSource.getRepository(TrackEntity).findOneBy({ id });
     if (!track) throw ResourceException.notFound('track');
     await this.dataSource.transaction(async (manager) => {
@@ -153,7 +156,7 @@ export class TracksService {
 
   /** Deletes an unused track; one that experiments use must be archived instead (409). */
   async remove(id: string, principal: Principal): Promise<TrackResponse> {
-    assertAdmin(principal);
+    assertAdmin(principal, ADMIN_ONLY);
     const track = await this.dataSource.getRepository(TrackEntity).findOneBy({ id });
     if (!track) throw ResourceException.notFound('track');
     const used = await this.dataSource.getRepository(ExperimentEntity).countBy({ trackId: id });
@@ -174,13 +177,4 @@ export class TracksService {
     });
     return toTrackResponse(track);
   }
-}
-
-function assertAdmin(principal: Principal): void {
-  if (!canAdministrate(principal))
-    throw ResourceException.forbidden('Tracks are managed by the platform admin.');
-}
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -5,6 +5,7 @@ import { ROLES, userCreateSchema, userUpdateSchema } from '@capacites/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ApiList } from '../common/api-list.decorator';
+import { idsFilter } from '../common/filters';
 import { listQuery, page } from '../common/pagination';
 import { createZodDto } from '../common/zod-dto';
 import { USER_SORT, UsersService, type UserResponse } from './users.service';
@@ -18,7 +19,7 @@ const filterSchema = z
     organizationId: z.uuid().optional(),
     role: z.enum(ROLES).optional(),
     disabled: z.boolean().optional(),
-    id: z.union([z.uuid(), z.array(z.uuid()).max(500)]).optional(),
+    id: idsFilter.optional(),
   })
   .strict();
 

@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from 'argon2';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
-  canAdministrate,
   isPlatformAdmin,
   type Principal,
   type Role,
@@ -12,11 +11,14 @@ import {
   type UserUpdateInput,
 } from '@capacites/domain';
 import { MembershipEntity, OrganizationEntity, SessionEntity, UserEntity } from '@capacites/persistence';
+import { assertAdmin } from '../common/admin-access';
 import { recordAdminEvent } from '../common/admin-audit';
 import { ResourceException } from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
+import { escapeLike } from '../common/filters';
 import { asArray } from '../common/pagination';
-import { escapeLike } from '../tracks/tracks.service';
+
+const ADMIN_ONLY = 'Accounts are managed by the platform admin.';
 
 export interface UserResponse {
   id: string;
@@ -103,7 +105,7 @@ export class UsersService {
   }
 
   async create(input: UserCreateInput, principal: Principal): Promise<UserResponse> {
-    assertAdmin(principal);
+    assertAdmin(principal, ADMIN_ONLY);
     await this.assertOrganizationsExist(input.memberships.map((m) => m.organizationId));
     const id = randomUUID();
     const passwordHash = input.password ? await hash(input.password) : null;
@@ -133,7 +135,7 @@ export class UsersService {
   }
 
   async update(id: string, input: UserUpdateInput, principal: Principal): Promise<UserResponse> {
-    assertAdmin(principal);
+    assertAdmin(principal, ADMIN_ONLY);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     if (!user) throw ResourceException.notFound('user');
     if (id === principal.userId) {
@@ -244,9 +246,4 @@ function ownOrganizations(principal: Principal): string[] | 'all' {
   return isPlatformAdmin(principal)
     ? 'all'
     : [...new Set(principal.memberships.map((m) => m.organizationId))];
-}
-
-function assertAdmin(principal: Principal): void {
-  if (!canAdministrate(principal))
-    throw ResourceException.forbidden('Accounts are managed by the platform admin.');
 }

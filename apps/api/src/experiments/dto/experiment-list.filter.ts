@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPERIMENT_STATES } from '@capacites/domain';
+import { idsFilter } from '../../common/filters';
 
 export const experimentListFilterSchema = z
   .object({
@@ -19,7 +20,7 @@ export const experimentListFilterSchema = z
       .optional(),
     /** Evaluations and decisions past their due date ("Algeco" candidates). */
     overdue: z.boolean().optional(),
-    id: z.union([z.uuid(), z.array(z.uuid()).max(500)]).optional(),
+    id: idsFilter.optional(),
   })
   .strict();
 
