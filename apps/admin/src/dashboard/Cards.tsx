@@ -1,42 +1,14 @@
 import { EXPERIMENT_STATES } from '@capacites/domain';
-import { Box, Card, CardContent, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
-import { useId } from 'react';
+import { Box, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Link, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { SectionCard, type SectionCardProps } from '../a11y';
 import type { Experiment } from '../experiments';
 import { stateChipSx, stateLabelKey } from '../experiments/states';
 import { formattingLocale } from '../i18n';
 import type { DashboardData } from './types';
 
 /** A titled card of the dashboard; its heading names the region. */
-export const DashboardCard = ({
-  title,
-  children,
-  testId,
-}: {
-  title: string;
-  children: ReactNode;
-  testId?: string;
-}) => {
-  const translate = useTranslate();
-  const id = useId();
-  return (
-    <Card
-      component="section"
-      aria-labelledby={id}
-      variant="outlined"
-      sx={{ height: '100%' }}
-      data-testid={testId}
-    >
-      <CardContent>
-        <Typography id={id} variant="h6" component="h2" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
+export const DashboardCard = (props: SectionCardProps) => <SectionCard {...props} sx={{ height: '100%' }} />;
 
 export const StateCounts = ({ byState }: Pick<DashboardData, 'byState'>) => {
   const translate = useTranslate();

@@ -1,5 +1,5 @@
 import DeleteIcon from '@mui/icons-material/DeleteOutline';
-import { Alert, Button } from '@mui/material';
+import { Alert } from '@mui/material';
 import { useState } from 'react';
 import {
   Confirm,
@@ -11,6 +11,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { apiErrorCode, apiErrorMessage } from '../dataProvider';
+import { ConfirmButton } from '../forms';
 import type { Track } from './types';
 
 /**
@@ -24,26 +25,19 @@ export const DeleteTrackButton = () => {
   const notify = useNotify();
   const redirect = useRedirect();
   const refresh = useRefresh();
-  const [step, setStep] = useState<'closed' | 'confirm' | 'inUse'>('closed');
+  const [inUse, setInUse] = useState(false);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   if (!track) return null;
 
   const remove = async () => {
-    setBusy(true);
     try {
       await dataProvider.delete('tracks', { id: track.id, previousData: track });
-      setStep('closed');
       notify('ra.notification.deleted', { type: 'info', messageArgs: { smart_count: 1 } });
       redirect('list', 'tracks');
     } catch (error) {
-      if (apiErrorCode(error) === 'TRACK_IN_USE') setStep('inUse');
-      else {
-        setStep('closed');
-        notify(apiErrorMessage(error, translate), { type: 'error' });
-      }
-    } finally {
-      setBusy(false);
+      if (apiErrorCode(error) === 'TRACK_IN_USE') setInUse(true);
+      else notify(apiErrorMessage(error, translate), { type: 'error' });
     }
   };
 
@@ -52,7 +46,7 @@ export const DeleteTrackButton = () => {
     setRefusal(null);
     try {
       await dataProvider.update('tracks', { id: track.id, data: { archived: true }, previousData: track });
-      setStep('closed');
+      setInUse(false);
       notify('app.actions.done', { type: 'success' });
       refresh();
       redirect('list', 'tracks');
@@ -65,27 +59,17 @@ export const DeleteTrackButton = () => {
 
   return (
     <>
-      <Button
-        color="error"
-        startIcon={<DeleteIcon />}
-        onClick={() => setStep('confirm')}
-        data-testid="delete-track"
-      >
-        {translate('resources.tracks.delete')}
-      </Button>
-      <Confirm
-        isOpen={step === 'confirm'}
-        loading={busy}
+      <ConfirmButton
+        label="resources.tracks.delete"
+        icon={<DeleteIcon />}
         title="resources.tracks.confirmDelete"
         titleTranslateOptions={{ name: track.name }}
         content="resources.tracks.confirmDeleteContent"
-        confirm="resources.tracks.delete"
-        confirmColor="warning"
-        onConfirm={() => void remove()}
-        onClose={() => setStep('closed')}
+        onConfirm={remove}
+        testId="delete-track"
       />
       <Confirm
-        isOpen={step === 'inUse'}
+        isOpen={inUse}
         loading={busy}
         title="resources.tracks.inUse"
         content={
@@ -103,7 +87,7 @@ export const DeleteTrackButton = () => {
         confirm="resources.tracks.archive"
         confirmColor="primary"
         onConfirm={() => void archive()}
-        onClose={() => setStep('closed')}
+        onClose={() => setInUse(false)}
       />
     </>
   );
