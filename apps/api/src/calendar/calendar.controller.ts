@@ -63,7 +63,7 @@ export class CalendarController {
       .andWhere(
         new Brackets((mine) => {
           mine
-            .where('CAST(:me AS uuid) = ANY(e.pilot_ids)', { me: user.userId })
+            .where('e.pilot_ids @> ARRAY[CAST(:me AS uuid)]', { me: user.userId })
             .orWhere('e.sponsor_id = :me')
             .orWhere("e.participants @> jsonb_build_array(jsonb_build_object('userId', CAST(:me AS text)))");
           if (codirOf.length > 0)

@@ -45,7 +45,9 @@ export function applyExperimentScope<Q extends WhereExpressionBuilder>(
               [`${p}Member`]: [...scope.memberOf, NONE],
             })
             .andWhere(
-              `(CAST(:${p}User AS uuid) = ANY(${alias}.pilot_ids) OR ${alias}.sponsor_id = :${p}User OR ${alias}.created_by = :${p}User` +
+              // Each arm has its index (ScopeIndexes migration), so that PostgreSQL reads only
+              // one's own experiments, not the whole organisation (@> and not = ANY for the GIN).
+              `(${alias}.pilot_ids @> ARRAY[CAST(:${p}User AS uuid)] OR ${alias}.sponsor_id = :${p}User OR ${alias}.created_by = :${p}User` +
                 ` OR ${alias}.participants @> jsonb_build_array(jsonb_build_object('userId', CAST(:${p}User AS text))))`,
               { [`${p}User`]: scope.userId },
             );

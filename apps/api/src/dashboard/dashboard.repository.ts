@@ -289,6 +289,18 @@ export class DashboardRepository {
     );
   }
 
+  /**
+   * Moves on every committed write to what the dashboard shows (experiments, their
+   * evaluations and decisions, tracks, organisations): DashboardVersion migration.
+   */
+  async dataVersion(): Promise<string> {
+    const [row] = await this.rows<{ version: string }>(
+      'SELECT last_value::text AS version FROM dashboard_version_seq',
+      [],
+    );
+    return row.version;
+  }
+
   private rows<T>(sql: string, params: unknown[]): Promise<T[]> {
     return this.dataSource.query<T[]>(sql, params);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DAY_MS, DEFAULT_TIME_ZONE } from '@capacites/domain';
 import { DashboardRepository, type DashboardScope } from './dashboard.repository';
-import { toDashboardResponse, type DashboardResponse } from './dto/dashboard.response';
+import { toDashboardResponse, type DashboardResponse, type DashboardRows } from './dto/dashboard.response';
 
 export const EXPIRY_HORIZON_DAYS = 30;
 export const ALERT_LIST_LIMIT = 50;
@@ -11,12 +11,59 @@ export const RECENT_DECISIONS_LIMIT = 10;
 // One zone for months that may span several organisations: the programme's default.
 export const DASHBOARD_TIME_ZONE = DEFAULT_TIME_ZONE;
 
+/** How long a computed dashboard may serve while nothing changes (its dates move on). */
+export const DASHBOARD_BUCKET_MS = 60_000;
+/** Dashboards kept (one per scope: an organisation, a set of them, or all). */
+export const DASHBOARD_CACHE_SIZE = 200;
+
+interface CachedDashboard {
+  version: string;
+  bucket: number;
+  data: Promise<DashboardRows>;
+}
+
+/**
+ * The CODIR dashboard. Its aggregates read every experiment of the scope (over all 50
+ * organisations at 100,000 experiments: ~45 ms of PostgreSQL each time), so one computation
+ * serves every request of the same scope until the data changes: a database trigger moves a
+ * version on every write to what the dashboard shows (DashboardVersion migration), and the
+ * figures are recomputed at least once a minute since "expiring" and "overdue" move with the
+ * clock. Concurrent requests for the same scope share one computation (docs/benchmarks.md).
+ */
 @Injectable()
 export class DashboardService {
+  private readonly cache = new Map<string, CachedDashboard>();
+
   constructor(private readonly dashboard: DashboardRepository) {}
 
   /** The CODIR dashboard over the organisations of `scope`, as of `now`. */
   async getDashboard(scope: DashboardScope, now: Date): Promise<DashboardResponse> {
+    const key = scope.organizationIds === 'all' ? 'all' : [...scope.organizationIds].sort().join(',');
+    const version = await this.dashboard.dataVersion();
+    const bucket = Math.floor(now.getTime() / DASHBOARD_BUCKET_MS);
+    let entry = this.cache.get(key);
+    if (!entry || entry.version !== version || entry.bucket !== bucket) {
+      const data = this.compute(scope, now);
+      entry = { version, bucket, data };
+      this.remember(key, entry);
+      // A failed computation is not kept: the next request tries again.
+      data.catch(() => {
+        if (this.cache.get(key) === entry) this.cache.delete(key);
+      });
+    }
+    return toDashboardResponse(await entry.data, now);
+  }
+
+  private remember(key: string, entry: CachedDashboard): void {
+    this.cache.delete(key);
+    this.cache.set(key, entry);
+    if (this.cache.size > DASHBOARD_CACHE_SIZE) {
+      const oldest = this.cache.keys().next().value as string;
+      this.cache.delete(oldest);
+    }
+  }
+
+  private async compute(scope: DashboardScope, now: Date): Promise<DashboardRows> {
     const horizon = new Date(now.getTime() + EXPIRY_HORIZON_DAYS * DAY_MS);
     // Independent reads: run concurrently, each on its own pooled connection.
     const [
@@ -42,20 +89,17 @@ export class DashboardService {
       this.dashboard.findOngoingByLaunch(scope, PORTFOLIO_LIMIT),
       this.dashboard.findRecentDecisions(scope, RECENT_DECISIONS_LIMIT),
     ]);
-    return toDashboardResponse(
-      {
-        byState,
-        byTrack,
-        byOrganization,
-        expiring,
-        overdue,
-        outcomesByMonth,
-        evaluations,
-        weather,
-        portfolio,
-        recentDecisions,
-      },
-      now,
-    );
+    return {
+      byState,
+      byTrack,
+      byOrganization,
+      expiring,
+      overdue,
+      outcomesByMonth,
+      evaluations,
+      weather,
+      portfolio,
+      recentDecisions,
+    };
   }
 }

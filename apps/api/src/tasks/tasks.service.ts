@@ -45,20 +45,20 @@ export class TasksService {
       WITH mine AS (
         SELECT * FROM experiments
         WHERE organization_id = ANY($2::uuid[])
-          AND (($1::uuid = ANY(pilot_ids)) OR sponsor_id = $1 OR created_by = $1 OR organization_id = ANY($3::uuid[]))
+          AND ((pilot_ids @> ARRAY[$1::uuid]) OR sponsor_id = $1 OR created_by = $1 OR organization_id = ANY($3::uuid[]))
       )
       SELECT 'launch' AS kind, id AS experiment_id, organization_id, title, NULL::timestamptz AS due_at
-        FROM mine WHERE state = 'draft' AND ($1::uuid = ANY(pilot_ids) OR created_by = $1)
+        FROM mine WHERE state = 'draft' AND (pilot_ids @> ARRAY[$1::uuid] OR created_by = $1)
       UNION ALL
       SELECT 'check-in', id, organization_id, title,
              COALESCE(last_check_in_at, launched_at) + check_in_cadence_days * interval '1 day'
         FROM mine
-        WHERE state = 'running' AND $1::uuid = ANY(pilot_ids) AND check_in_cadence_days IS NOT NULL
+        WHERE state = 'running' AND pilot_ids @> ARRAY[$1::uuid] AND check_in_cadence_days IS NOT NULL
           AND COALESCE(last_check_in_at, launched_at) + check_in_cadence_days * interval '1 day'
               <= now() + $4 * interval '1 day'
       UNION ALL
       SELECT 'evaluation', id, organization_id, title, evaluation_due_at
-        FROM mine WHERE state = 'evaluating' AND $1::uuid = ANY(pilot_ids)
+        FROM mine WHERE state = 'evaluating' AND pilot_ids @> ARRAY[$1::uuid]
       UNION ALL
       SELECT 'decision', id, organization_id, title, decision_due_at
         FROM mine WHERE state = 'deciding' AND (sponsor_id = $1 OR organization_id = ANY($3::uuid[]))

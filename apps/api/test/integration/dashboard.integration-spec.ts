@@ -416,4 +416,22 @@ describe('The CODIR dashboard through PostgreSQL', () => {
       expect(response.portfolio).toEqual({ total: 0, items: [] });
     }
   });
+  it('shows a write on the very next request: the dashboard kept for the scope is recomputed once the data changed', async () => {
+    const before = await dashboard('all');
+    expect(await dashboard('all')).toEqual(before);
+    const row = experimentStub.in('running', rennes, {
+      launchedAt: daysFromNow(-1),
+      expiresAt: daysFromNow(3),
+    });
+    await insertExperiments([row]);
+    const afterInsert = await dashboard('all');
+    expect(afterInsert.byState.running).toBe(before.byState.running + 1);
+    expect(afterInsert.expiringSoon.items[0].id).toBe(row.id);
+    await stack.db.getRepository(ExperimentEntity).update({ id: row.id }, { state: 'evaluating' });
+    const afterUpdate = await dashboard('all');
+    expect(afterUpdate.byState.running).toBe(before.byState.running);
+    expect(afterUpdate.byState.evaluating).toBe(before.byState.evaluating + 1);
+    await decide(row, 'abandon', NOW);
+    expect((await dashboard('all')).recentDecisions[0].id).toBe(row.id);
+  });
 });

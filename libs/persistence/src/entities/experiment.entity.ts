@@ -34,6 +34,9 @@ import type { Criterion, ExitPlan, ExperimentState, LifecycleSettings, Participa
 @Index('idx_experiments_search', { synchronize: false })
 @Index('idx_experiments_pilots', { synchronize: false })
 @Index('idx_experiments_sponsor', ['sponsorId', 'organizationId'])
+// ScopeIndexes migration: one index per arm of the read scope.
+@Index('idx_experiments_participants', { synchronize: false })
+@Index('idx_experiments_created_by', ['createdBy'])
 export class ExperimentEntity {
   @PrimaryColumn('uuid')
   id!: string;

@@ -7,6 +7,8 @@ import { Resources1795900000000 } from './1795900000000-Resources';
 import { SessionIdToken1795900100000 } from './1795900100000-SessionIdToken';
 import { SharedLearnings1795900200000 } from './1795900200000-SharedLearnings';
 import { ReadPathIndexes1795900250000 } from './1795900250000-ReadPathIndexes';
+import { DashboardVersion1795900300000 } from './1795900300000-DashboardVersion';
+import { ScopeIndexes1795900310000 } from './1795900310000-ScopeIndexes';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   SessionIdToken1795900100000,
   SharedLearnings1795900200000,
   ReadPathIndexes1795900250000,
+  DashboardVersion1795900300000,
+  ScopeIndexes1795900310000,
 ];
