@@ -187,7 +187,13 @@ try {
   if (migrate.status !== 0) throw new Error('migrations failed (see above)');
 
   step('Starting the worker and the API…');
-  launch('worker', [...register, 'apps/worker/src/main.ts'], appEnv);
+  // Explicit memory bounds (docs/benchmarks.md, "Worker memory"): ~0.3 MB per cached
+  // workflow, so the default cache of 1,000 fits well within this heap.
+  const workerHeapMb = process.env.WORKER_HEAP_MB ?? '1536';
+  launch('worker', [`--max-old-space-size=${workerHeapMb}`, ...register, 'apps/worker/src/main.ts'], {
+    WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '1000',
+    ...appEnv,
+  });
   launch('api', [...register, 'apps/api/src/main.ts'], appEnv);
   const healthUrl = `http://127.0.0.1:${ports.api}/api/health`;
   await waitForHealth(healthUrl);
