@@ -20,6 +20,10 @@ interface CachedDashboard {
   version: string;
   bucket: number;
   data: Promise<DashboardRows>;
+  /** While `data` is being computed. */
+  computing: boolean;
+  /** The latest figures computed for this scope, if any. */
+  last?: DashboardRows;
 }
 
 /**
@@ -28,7 +32,9 @@ interface CachedDashboard {
  * serves every request of the same scope until the data changes: a database trigger moves a
  * version on every write to what the dashboard shows (DashboardVersion migration), and the
  * figures are recomputed at least once a minute since "expiring" and "overdue" move with the
- * clock. Concurrent requests for the same scope share one computation (docs/benchmarks.md).
+ * clock. At most one computation per scope runs at a time: concurrent requests share it, or,
+ * when the data changed again meanwhile, get the latest figures computed (at most one
+ * computation old) instead of queueing more work on PostgreSQL (docs/benchmarks.md).
  */
 @Injectable()
 export class DashboardService {
@@ -41,17 +47,33 @@ export class DashboardService {
     const key = scope.organizationIds === 'all' ? 'all' : [...scope.organizationIds].sort().join(',');
     const version = await this.dashboard.dataVersion();
     const bucket = Math.floor(now.getTime() / DASHBOARD_BUCKET_MS);
-    let entry = this.cache.get(key);
-    if (!entry || entry.version !== version || entry.bucket !== bucket) {
-      const data = this.compute(scope, now);
-      entry = { version, bucket, data };
-      this.remember(key, entry);
-      // A failed computation is not kept: the next request tries again.
-      data.catch(() => {
-        if (this.cache.get(key) === entry) this.cache.delete(key);
-      });
+    const entry = this.cache.get(key);
+    if (entry && ((entry.version === version && entry.bucket === bucket) || entry.computing)) {
+      return toDashboardResponse(
+        entry.version === version || !entry.last ? await entry.data : entry.last,
+        now,
+      );
     }
-    return toDashboardResponse(await entry.data, now);
+    const next: CachedDashboard = {
+      version,
+      bucket,
+      data: this.compute(scope, now),
+      computing: true,
+      last: entry?.last,
+    };
+    this.remember(key, next);
+    next.data.then(
+      (rows) => {
+        next.computing = false;
+        next.last = rows;
+      },
+      // A failed computation is not kept: the next request tries again.
+      () => {
+        next.computing = false;
+        if (this.cache.get(key) === next) this.cache.delete(key);
+      },
+    );
+    return toDashboardResponse(await next.data, now);
   }
 
   private remember(key: string, entry: CachedDashboard): void {

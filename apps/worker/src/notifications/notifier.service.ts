@@ -1,11 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { EmailEntity, NotificationEntity } from '@capacites/persistence';
+import { EmailEntity } from '@capacites/persistence';
 import type { NotifyInput } from '@capacites/workflows';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker.config';
 import { MAILER, type Mailer } from './mailer';
 import { renderNotification } from './templates';
+
+// Data-modifying CTEs run once and to completion whether or not the final SELECT reads them.
+const ENQUEUE_SQL = `
+  WITH recipients AS (
+    SELECT u.id, u.email FROM users u
+     WHERE u.id = ANY($8::uuid[])
+        OR u.id IN (SELECT m.user_id FROM memberships m
+                     WHERE m.organization_id = $2 AND m.role = ANY($9::text[]))
+  ),
+  created AS (
+    INSERT INTO notifications (dedupe_key, organization_id, experiment_id, recipient_id, event, subject, body, link)
+    SELECT $1 || ':' || r.id, $2, $3, r.id, $4, $5, $6, $7 FROM recipients r ORDER BY r.id
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING id, recipient_id
+  ),
+  emails AS (
+    INSERT INTO emails (notification_id, organization_id, to_address, subject, text, status)
+    SELECT c.id, $2, r.email, $5, $6, 'outbox' FROM created c JOIN recipients r ON r.id = c.recipient_id
+  )
+  SELECT r.email FROM recipients r ORDER BY r.id`;
 
 /** What a notice's template needs of its experiment. */
 export interface NoticeContext {
@@ -33,15 +53,17 @@ export class NotifierService {
   }
 
   /**
-   * Writes the notifications of an event and their emails in the caller's transaction, one
-   * statement per table whatever the number of recipients (an expiry storm notifies thousands
-   * at once). Only the notifications this call created get an email: a retry adds nothing.
+   * Writes the notifications of an event and their emails in the caller's transaction, in
+   * one statement whatever the number of recipients (an expiry storm notifies thousands at
+   * once): the recipients (named people and the members holding the roles), one
+   * notification each unless it exists already (dedupe key), and an email for each
+   * notification created, so that a retry adds nothing.
    * @returns the recipients' addresses, for {@link deliver} after commit (a retry also sends
    * what an earlier attempt left in the outbox).
    */
   async enqueue(manager: EntityManager, input: NotifyInput, known?: NoticeContext): Promise<string[]> {
-    const recipients = await this.resolveRecipients(manager, input);
-    if (recipients.length === 0) return [];
+    const { userIds, roles } = input.recipients;
+    if (userIds.length === 0 && roles.length === 0) return [];
     const context = known ?? (await this.context(manager, input.experimentId));
     const link = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/#/experiments/${context.id}/show`;
     const message = renderNotification(input.event, {
@@ -50,40 +72,18 @@ export class NotifierService {
       link,
       data: input.data,
     });
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEntity)
-      .values(
-        recipients.map((recipient) => ({
-          dedupeKey: `${input.idempotencyKey}:${recipient.id}`,
-          organizationId: input.organizationId,
-          experimentId: input.experimentId,
-          recipientId: recipient.id,
-          event: input.event,
-          subject: message.subject,
-          body: message.body,
-          link,
-        })),
-      )
-      .orIgnore()
-      .returning(['id', 'recipientId'])
-      .execute();
-    const addresses = recipients.map((recipient) => recipient.email);
-    // Property names in returning(); the raw rows carry the column names.
-    const created = inserted.raw as { id: string; recipient_id: string }[];
-    if (created.length === 0) return addresses;
-    const addressOf = new Map(recipients.map((recipient) => [recipient.id, recipient.email]));
-    const emails = created.map((row) => ({
-      notificationId: row.id,
-      organizationId: input.organizationId,
-      toAddress: addressOf.get(row.recipient_id) ?? missingAddress(row.recipient_id),
-      subject: message.subject,
-      text: message.body,
-      status: 'outbox' as const,
-    }));
-    await manager.insert(EmailEntity, emails);
-    return addresses;
+    const recipients: { email: string }[] = await manager.query(ENQUEUE_SQL, [
+      input.idempotencyKey,
+      input.organizationId,
+      input.experimentId,
+      input.event,
+      message.subject,
+      message.body,
+      link,
+      userIds,
+      roles,
+    ]);
+    return recipients.map((recipient) => recipient.email);
   }
 
   /** After commit: sends what {@link enqueue} left in the outbox, when SMTP is configured. */
@@ -114,25 +114,4 @@ export class NotifierService {
     if (!context) throw new Error(`experiment ${experimentId} does not exist in the database`);
     return context;
   }
-
-  /** The named people and the members holding the roles, in one query, by id. */
-  private async resolveRecipients(
-    manager: EntityManager,
-    input: NotifyInput,
-  ): Promise<{ id: string; email: string }[]> {
-    const { userIds, roles } = input.recipients;
-    if (userIds.length === 0 && roles.length === 0) return [];
-    return manager.query(
-      `SELECT u.id, u.email FROM users u
-        WHERE u.id = ANY($1::uuid[])
-           OR u.id IN (SELECT m.user_id FROM memberships m
-                        WHERE m.organization_id = $2 AND m.role = ANY($3::text[]))
-        ORDER BY u.id`,
-      [userIds, input.organizationId, roles],
-    );
-  }
-}
-
-function missingAddress(recipientId: string): never {
-  throw new Error(`notification created for ${recipientId}, who is not among the recipients`);
 }

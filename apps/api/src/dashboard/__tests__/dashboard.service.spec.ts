@@ -10,13 +10,14 @@ function fakeRepository() {
     dataVersion: async () => version,
     countByState: async () => {
       computations();
+      const seen = version; // the data as of the start of the computation
       if (failNext) {
         failNext = false;
         throw new Error('database unavailable');
       }
       // Let concurrent requests arrive while this one computes.
       await new Promise((resolve) => setTimeout(resolve, 5));
-      return [{ state: 'running', count: Number(version) }];
+      return [{ state: 'running', count: Number(seen) }];
     },
     countByTrack: async () => [],
     countByOrganization: async () => [],
@@ -73,5 +74,21 @@ describe('DashboardService: one computation per scope while the data stays the s
     await expect(service.getDashboard(all, at)).rejects.toThrow('database unavailable');
     expect((await service.getDashboard(all, at)).byState.running).toBe(1);
     expect(computations).toHaveBeenCalledTimes(2);
+  });
+  it('runs one computation at a time per scope: while one runs and the data changed again, the latest figures answer', async () => {
+    const { service, computations, write } = fakeRepository();
+    expect((await service.getDashboard(all, at)).byState.running).toBe(1);
+    write();
+    const computing = service.getDashboard(all, at);
+    await new Promise((resolve) => setImmediate(resolve)); // its computation has started
+    expect(computations).toHaveBeenCalledTimes(2);
+    write();
+    // The data changed while version 2 is computed: the figures of version 1, without waiting.
+    expect((await service.getDashboard(all, at)).byState.running).toBe(1);
+    expect((await computing).byState.running).toBe(2);
+    expect(computations).toHaveBeenCalledTimes(2);
+    // Once it is done, the next request computes the latest version.
+    expect((await service.getDashboard(all, at)).byState.running).toBe(3);
+    expect(computations).toHaveBeenCalledTimes(3);
   });
 });
