@@ -1,7 +1,7 @@
 import { EXPERIMENT_STATES } from '@capacites/domain';
 import { Box, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Link, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
-import { SectionCard, type SectionCardProps } from '../a11y';
+import { SectionCard, type SectionCardProps } from '../a11y/SectionCard';
 import type { Experiment } from '../experiments';
 import { stateChipSx, stateLabelKey } from '../experiments/states';
 import { formattingLocale } from '../i18n';

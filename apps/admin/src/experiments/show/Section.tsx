@@ -1,4 +1,4 @@
-import { SectionCard, type SectionCardProps } from '../../a11y';
+import { SectionCard, type SectionCardProps } from '../../a11y/SectionCard';
 
 /** A titled block of the experiment page; its heading names the region (keyboard and screen-reader navigation). */
 export const Section = (props: SectionCardProps) => (
