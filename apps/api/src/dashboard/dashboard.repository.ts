@@ -295,7 +295,8 @@ export class DashboardRepository {
    */
   async dataVersion(): Promise<string> {
     const [row] = await this.rows<{ version: string }>(
-      'SELECT last_value::text AS version FROM dashboard_version_seq',
+      // A fresh sequence reads 1 before its first nextval and 1 after it: is_called tells them apart.
+      'SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS version FROM dashboard_version_seq',
       [],
     );
     return row.version;

@@ -434,4 +434,19 @@ describe('The CODIR dashboard through PostgreSQL', () => {
     await decide(row, 'abandon', NOW);
     expect((await dashboard('all')).recentDecisions[0].id).toBe(row.id);
   });
+  it("moves the data version on the first write to a fresh database's sequence, at commit", async () => {
+    const repository = new DashboardRepository(stack.app.get(DataSource));
+    // As right after the migration: the sequence has never been called.
+    await stack.db.query(`SELECT setval('dashboard_version_seq', 1, false)`);
+    const fresh = await repository.dataVersion();
+    const runner = stack.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.manager.getRepository(ExperimentEntity).insert(experimentStub.in('draft', rennes));
+    // Deferred to the commit: a dashboard computed now, without the row, keeps the old version.
+    expect(await repository.dataVersion()).toBe(fresh);
+    await runner.commitTransaction();
+    await runner.release();
+    expect(await repository.dataVersion()).not.toBe(fresh);
+  });
 });
