@@ -35,6 +35,24 @@ export interface NoticeContext {
 }
 
 /**
+ * Reads what a notice's template needs of an experiment; with `lock`, also locks the
+ * experiment's row for the transaction (the transition recorder: one writer per experiment).
+ */
+export async function readNoticeContext(
+  manager: EntityManager,
+  experimentId: string,
+  { lock = false } = {},
+): Promise<NoticeContext | undefined> {
+  const [context]: NoticeContext[] = await manager.query(
+    `SELECT e.id, e.title, o.time_zone AS "timeZone"
+       FROM experiments e JOIN organizations o ON o.id = e.organization_id
+      WHERE e.id = $1${lock ? ' FOR UPDATE OF e' : ''}`,
+    [experimentId],
+  );
+  return context;
+}
+
+/**
  * Delivers a lifecycle notification in-app and by email. Exactly one notification per
  * (event, recipient): the dedupe key is unique, so retries and restarts add nothing.
  * An email is sent once its notification exists; with no SMTP it stays in the outbox.
@@ -105,12 +123,7 @@ export class NotifierService {
   }
 
   private async context(manager: EntityManager, experimentId: string): Promise<NoticeContext> {
-    const [context]: NoticeContext[] = await manager.query(
-      `SELECT e.id, e.title, o.time_zone AS "timeZone"
-         FROM experiments e JOIN organizations o ON o.id = e.organization_id
-        WHERE e.id = $1`,
-      [experimentId],
-    );
+    const context = await readNoticeContext(manager, experimentId);
     if (!context) throw new Error(`experiment ${experimentId} does not exist in the database`);
     return context;
   }

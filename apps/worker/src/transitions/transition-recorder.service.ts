@@ -11,7 +11,7 @@ import {
 } from '@capacites/persistence';
 import type { ExperimentPatch, RecordTransitionInput } from '@capacites/workflows';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { NotifierService, type NoticeContext } from '../notifications/notifier.service';
+import { NotifierService, readNoticeContext } from '../notifications/notifier.service';
 
 export class ExperimentNotFoundError extends Error {
   constructor(readonly experimentId: string) {
@@ -19,12 +19,6 @@ export class ExperimentNotFoundError extends Error {
     this.name = 'ExperimentNotFoundError';
   }
 }
-
-const LOCK_EXPERIMENT_SQL = `
-  SELECT e.id, e.title, o.time_zone AS "timeZone"
-    FROM experiments e JOIN organizations o ON o.id = e.organization_id
-   WHERE e.id = $1
-     FOR UPDATE OF e`;
 
 const date = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null ? null : new Date(value);
@@ -70,7 +64,7 @@ export class TransitionRecorder {
     let addresses: string[] = [];
     const written = await this.dataSource.transaction(async (manager) => {
       // Locks the row (one writer per experiment) and reads what a notice's template needs.
-      const [experiment]: NoticeContext[] = await manager.query(LOCK_EXPERIMENT_SQL, [input.experimentId]);
+      const experiment = await readNoticeContext(manager, input.experimentId, { lock: true });
       if (!experiment) throw new ExperimentNotFoundError(input.experimentId);
       const inserted = await manager
         .createQueryBuilder()
