@@ -48,11 +48,13 @@ export class DashboardService {
     const version = await this.dashboard.dataVersion();
     const bucket = Math.floor(now.getTime() / DASHBOARD_BUCKET_MS);
     const entry = this.cache.get(key);
-    if (entry && ((entry.version === version && entry.bucket === bucket) || entry.computing)) {
-      return toDashboardResponse(
-        entry.version === version || !entry.last ? await entry.data : entry.last,
-        now,
-      );
+    // The data changed again while a computation runs: the latest figures, without waiting.
+    if (entry?.computing && entry.version !== version && entry.last) {
+      return toDashboardResponse(entry.last, now);
+    }
+    // Up to date, or being computed: share it.
+    if (entry && (entry.computing || (entry.version === version && entry.bucket === bucket))) {
+      return toDashboardResponse(await entry.data, now);
     }
     const next: CachedDashboard = {
       version,
