@@ -38,18 +38,23 @@ describe('docker-compose.yml: what is reachable from outside', () => {
 
   it('publishes the API, and only the API, on every interface', () => {
     const open = Object.entries(compose.services).flatMap(([name, service]) =>
-      (service.ports ?? []).filter((port) => hostAddress(port) !== '127.0.0.1').map((port) => `${name} ${String(port)}`),
+      (service.ports ?? [])
+        .filter((port) => hostAddress(port) !== '127.0.0.1')
+        .map((port) => `${name} ${String(port)}`),
     );
     expect(open).toEqual(['api 3000:3000']);
   });
 
   it('keeps Temporal (gRPC, metrics), its Web UI and the mail catcher on loopback or off the host', () => {
-    const temporalish = Object.entries(compose.services).filter(([name]) => name !== 'api' && name !== 'postgres');
+    const temporalish = Object.entries(compose.services).filter(
+      ([name]) => name !== 'api' && name !== 'postgres',
+    );
     // The services this rule is about exist (a renamed one must not slip past it).
     expect(temporalish.map(([name]) => name)).toEqual(expect.arrayContaining(['mail', 'worker']));
     expect(temporalish.some(([name]) => name.startsWith('temporal'))).toBe(true);
     for (const [name, service] of temporalish) {
-      for (const port of service.ports ?? []) expect(`${name} ${hostAddress(port)}`).toBe(`${name} 127.0.0.1`);
+      for (const port of service.ports ?? [])
+        expect(`${name} ${hostAddress(port)}`).toBe(`${name} 127.0.0.1`);
     }
   });
 });
