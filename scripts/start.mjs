@@ -7,9 +7,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureDependencies } from './lib/ensure-deps.mjs';
+import { reportNodeVersion } from './lib/node-version.mjs';
 import { dataDir, repoRoot } from './lib/paths.mjs';
 import { step } from './lib/log.mjs';
 
+reportNodeVersion();
 ensureDependencies();
 
 const { startEmbeddedPostgres } = await import('./lib/postgres.mjs');

@@ -11,9 +11,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies } from './lib/ensure-deps.mjs';
+import { reportNodeVersion } from './lib/node-version.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { step } from './lib/log.mjs';
 
+reportNodeVersion();
 ensureDependencies();
 
 const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
