@@ -16,6 +16,8 @@ import { login, type ApiClient } from '../support/http';
 import { createTestPki, startMtlsProxy, type MtlsProxy, type TestPki } from '../support/mtls';
 import { startStack, type TestStack } from '../support/stack';
 
+const SERVER_NAME = 'temporal-frontend';
+
 describe('Temporal with mutual TLS', () => {
   let pki: TestPki;
   let proxy: MtlsProxy;
@@ -33,6 +35,8 @@ describe('Temporal with mutual TLS', () => {
         TEMPORAL_TLS_CA_PATH: pki.ca.cert,
         TEMPORAL_TLS_CERT_PATH: pki.client.cert,
         TEMPORAL_TLS_KEY_PATH: pki.client.key,
+        // The server certificate names the service, not the address (as in Kubernetes).
+        TEMPORAL_TLS_SERVER_NAME: SERVER_NAME,
       },
     });
     team = await insertTeam(stack.db);
@@ -76,9 +80,10 @@ describe('Temporal with mutual TLS', () => {
         DATABASE_URL: 'postgres://unused@127.0.0.1/unused',
         TEMPORAL_ADDRESS: proxy.address,
         TEMPORAL_TLS_CA_PATH: pki.ca.cert,
+        TEMPORAL_TLS_SERVER_NAME: SERVER_NAME,
       }),
     );
-    expect(withoutCertificate.tls).toEqual({ serverRootCACertificate });
+    expect(withoutCertificate.tls).toEqual({ serverRootCACertificate, serverNameOverride: SERVER_NAME });
     // The worker's (Rust) client…
     await expect(
       NativeConnection.connect({ address: proxy.address, tls: withoutCertificate.tls }),
@@ -94,6 +99,7 @@ describe('Temporal with mutual TLS', () => {
         connectTimeout: 5_000,
         tls: {
           serverRootCACertificate,
+          serverNameOverride: SERVER_NAME,
           clientCertPair: { crt: readFileSync(pki.stranger.cert), key: readFileSync(pki.stranger.key) },
         },
       }),
@@ -106,6 +112,7 @@ describe('Temporal with mutual TLS', () => {
       address: proxy.address,
       tls: {
         serverRootCACertificate,
+        serverNameOverride: SERVER_NAME,
         clientCertPair: { crt: readFileSync(pki.client.cert), key: readFileSync(pki.client.key) },
       },
     });

@@ -75,7 +75,7 @@ function leaf(dir: string, name: string, issuer: CertificateFiles, extensions: s
   return files;
 }
 
-/** A CA, a server certificate for 127.0.0.1/localhost, a client certificate, and a stranger's. */
+/** A CA, a server certificate for `temporal-frontend`, a client certificate, and a stranger's. */
 export function createTestPki(dir: string): TestPki {
   mkdirSync(dir, { recursive: true });
   const ca = authority(dir, 'capacites-test-ca');
@@ -83,7 +83,7 @@ export function createTestPki(dir: string): TestPki {
     dir,
     'temporal-frontend',
     ca,
-    'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n',
+    'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:temporal-frontend\n',
   );
   const clientExtensions =
     'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n';
