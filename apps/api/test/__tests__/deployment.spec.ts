@@ -16,6 +16,8 @@ interface ComposeService {
   command?: string[] | string;
   healthcheck?: { test?: string[] | string };
   depends_on?: unknown;
+  cap_drop?: string[];
+  security_opt?: string[];
 }
 
 interface ComposeFile {
@@ -104,8 +106,12 @@ describe('Dockerfile, docker-compose.yml and the apps agree', () => {
     .map((line) => line.args.split(/\s+/).filter((arg) => !arg.startsWith('--')));
   const cmd = JSON.parse(stage.find((line) => line.instruction === 'CMD')?.args ?? 'null') as string[];
 
-  it('builds the API and the worker from the one image, and nothing else', () => {
+  it('builds the API and the worker from the one image, and nothing else, without privileges', () => {
     expect(appServices.map(([name]) => name).sort()).toEqual(['api', 'worker']);
+    for (const [, service] of appServices) {
+      expect(service.cap_drop).toEqual(['ALL']);
+      expect(service.security_opt).toContain('no-new-privileges:true');
+    }
   });
 
   it('runs compiled JavaScript that the build targets produce, in the paths the image holds', () => {
