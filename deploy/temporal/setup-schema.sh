@@ -4,7 +4,7 @@
 # create each database when missing, set its schema up the first time (version 0.0), then
 # update it to the version this tool ships. Safe to run again.
 set -eu
-SCHEMA=/etc/temporal/schema/postgresql/v12
+SCHEMA=${TEMPORAL_SCHEMA_DIR:-/etc/temporal/schema/postgresql/v12}
 export SQL_PLUGIN=postgres12 SQL_HOST="$POSTGRES_SEEDS" SQL_PORT="$DB_PORT" SQL_USER="$POSTGRES_USER" SQL_PASSWORD="$POSTGRES_PWD"
 for pair in "$DBNAME:temporal" "$VISIBILITY_DBNAME:visibility"; do
   db=${pair%%:*}

@@ -3,7 +3,9 @@
 // benchmarks) and in docker-compose.yml. Docker cannot run here, so this test checks that
 // the compose file, deploy/temporal/config.yaml and the local scripts agree: shards,
 // persistence, database names, ports, versions, and that nothing is published beyond loopback.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 
@@ -124,5 +126,28 @@ describe('docker-compose.yml, deploy/temporal/config.yaml and scripts/lib/tempor
     expect(templateDefault('BIND_ON_IP')).toBe('127.0.0.1');
     expect(lib).toContain("BIND_ON_IP: '127.0.0.1'");
     expect(read('deploy/temporal/ui/local.yaml')).toMatch(/^host: 127\.0\.0\.1$/m);
+  });
+
+  // The server's own rendering of the template with the compose file's environment (the
+  // container sets BIND_ON_IP to its address): needs the server built by
+  // `TEMPORAL_MODE=server npm start` or `npm test -- --temporal=server` (skipped before).
+  const version = libConstant(/TEMPORAL_SERVER_VERSION = process\.env\.TEMPORAL_SERVER_VERSION \?\? '(v[\d.]+)'/);
+  const binary =
+    process.env.TEMPORAL_SERVER_PATH ??
+    join(process.env.CAPACITES_CACHE_DIR ?? join(homedir(), '.cache', 'capacites'), 'temporal-server', version, 'temporal-server');
+  (existsSync(binary) ? it : it.skip)('render, by the server itself, to the same persistence with the compose environment', () => {
+    const rendered = spawnSync(binary, ['--config', join(root, 'deploy', 'temporal'), '--env', 'config', 'render-config'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, ...env('temporal'), BIND_ON_IP: '172.18.0.5', TEMPORAL_BROADCAST_ADDRESS: '172.18.0.5' },
+    });
+    expect(rendered.status).toBe(0);
+    const config = parse(rendered.stdout) as {
+      persistence: { numHistoryShards: number; datastores: Record<string, { sql: { databaseName: string; connectAddr: string; pluginName: string } }> };
+      services: Record<string, { rpc: { grpcPort: number; bindOnIP: string } }>;
+    };
+    expect(config.persistence.numHistoryShards).toBe(16);
+    expect(config.persistence.datastores.default.sql).toMatchObject({ databaseName: 'temporal', connectAddr: 'postgres:5432', pluginName: 'postgres12' });
+    expect(config.persistence.datastores.visibility.sql).toMatchObject({ databaseName: 'temporal_visibility', connectAddr: 'postgres:5432' });
+    expect(config.services.frontend.rpc).toEqual(expect.objectContaining({ grpcPort: 7233, bindOnIP: '172.18.0.5' }));
   });
 });
