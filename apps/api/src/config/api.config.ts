@@ -51,6 +51,9 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
 
 type ApiEnv = z.infer<typeof apiEnvSchema>;
 
+/** Every variable the API reads (checked against docker-compose.yml and the Dockerfile). */
+export const API_ENV_VARIABLES = Object.keys(apiEnvSchema.shape);
+
 /** The OpenID Connect client settings, when OIDC login is enabled. */
 export interface OidcSettings {
   /** Issuer identifier, or the full URL of its discovery document (…/.well-known/openid-configuration). */
