@@ -7,13 +7,16 @@
 //   npm run bench -- --size=full          the reference sizes of docs/benchmarks.md
 //   npm run bench -- --size=ci            the smallest configuration (what `npm test` runs)
 //   npm run bench -- --only=api,backoffice --experiments=20000 --seconds=5
+//   npm run bench -- --only=storm --temporal=dev,server --storm=1000
+//                                         the storm on the dev server and on the real Temporal
+//                                         server (PostgreSQL, --shards=16), side by side
 //
 // Options (docs/benchmarks.md): --size=ci|small|full, --only=storm,api,backoffice,
 // --storm=1000,10000, --concurrency, --worker-heap-mb, --worker-cache, --experiments,
 // --organizations, --seconds, --connections=1,8, --browser-runs, --profile (CPU profiles
 // of the worker and API), --keep (keep the scratch folder), --results=<dir>,
 // --database-url and --temporal-address / --temporal-metrics-url (external services,
-// e.g. the docker-compose cluster).
+// e.g. the docker-compose cluster), --temporal=dev|server|dev,server and --shards.
 //
 // Benchmarks report; they never fail on a timing. The exit code is non-zero only when a
 // benchmark could not run.
@@ -32,7 +35,42 @@ import {
   startPostgres,
   type Postgres,
 } from './lib/services';
-import { runStormBenchmark } from './storm/storm.bench';
+import { drainRate, runStormBenchmark, type StormRun } from './storm/storm.bench';
+import { ratio } from './lib/stats';
+import type { Figure } from './lib/report';
+
+/**
+ * The real server against the dev server, storm by storm, when both ran (--temporal=dev,server):
+ * the goal of issue #13 is three times the dev server's drain rate.
+ */
+function serverComparison(outcomes: { runs: StormRun[]; server: string }[]): Figure[] {
+  const dev = outcomes.find((o) => o.server === 'dev server');
+  const real = outcomes.find((o) => o.server.startsWith('Temporal server'));
+  if (!dev || !real) return [];
+  const figures: Figure[] = [];
+  for (const kind of ['lifecycle', 'baseline'] as const) {
+    for (const run of real.runs.filter((r) => r.kind === kind)) {
+      const before = dev.runs.find((r) => r.kind === kind && r.n === run.n);
+      if (!before) continue;
+      const value = drainRate(run);
+      const baseline = drainRate(before);
+      const r = ratio(value, baseline);
+      figures.push({
+        benchmark: 'storm',
+        name: `N=${run.n.toLocaleString('en-US')}: drain rate of the ${kind === 'lifecycle' ? 'lifecycle' : 'bare workflow'} on the ${real.server}`,
+        value,
+        unit: '/s',
+        baselineName: 'dev server',
+        baseline,
+        ratio: r,
+        ...(kind === 'lifecycle'
+          ? { goal: '≥ 3x the dev server, all evaluating with notifications', met: r === null ? null : r >= 3 && run.completed >= run.started }
+          : {}),
+      });
+    }
+  }
+  return figures;
+}
 
 const BENCHMARKS = ['storm', 'api', 'backoffice'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
@@ -54,6 +92,9 @@ interface Settings {
   databaseUrl?: string;
   temporalAddress?: string;
   temporalMetricsUrl?: string;
+  /** Which Temporal the storm runs on, in order: the CLI's dev server, the real server, or both. */
+  temporal: ('dev' | 'server')[];
+  shards: number;
   resultsDir: string;
 }
 
@@ -70,6 +111,8 @@ const SIZES: Record<
     | 'databaseUrl'
     | 'temporalAddress'
     | 'temporalMetricsUrl'
+    | 'temporal'
+    | 'shards'
   >
 > = {
   ci: {
@@ -126,9 +169,14 @@ function parseArgs(argv: string[]): Settings {
   const unknown = only.filter((name) => !BENCHMARKS.includes(name));
   if (unknown.length > 0)
     throw new Error(`--only: unknown ${unknown.join(', ')}; known: ${BENCHMARKS.join(', ')}`);
+  const temporal = (list('temporal') ?? [process.env.CAPACITES_TEMPORAL_MODE ?? 'dev']) as Settings['temporal'];
+  if (temporal.length === 0 || temporal.some((mode) => mode !== 'dev' && mode !== 'server'))
+    throw new Error('--temporal must be dev, server or dev,server');
   return {
     size,
     only,
+    temporal,
+    shards: number('shards', 16),
     storm: numbers('storm', base.storm),
     concurrency: number('concurrency', base.concurrency),
     workerHeapMb: number('worker-heap-mb', base.workerHeapMb),
@@ -192,23 +240,37 @@ async function main(): Promise<number> {
       pg = externalPostgres(settings.databaseUrl);
     } else {
       step('Starting PostgreSQL (embedded, as `npm start`)…');
-      pg = await startPostgres(scratch);
+      // The real Temporal server's connection pools (4 services) need more than the default 100.
+      pg = await startPostgres(scratch, settings.temporal.includes('server') ? 300 : undefined);
     }
     type Outcome = { figures: RunReport['figures']; details: unknown; errors?: string[] };
     const runners: Record<BenchmarkName, () => Promise<Outcome>> = {
-      storm: () =>
-        runStormBenchmark({
-          sizes: settings.storm,
-          concurrency: settings.concurrency,
-          workerHeapMb: settings.workerHeapMb,
-          workerCache: settings.workerCache,
-          drainMsPerExperiment: 50,
-          scratch,
-          pg: pg as Postgres,
-          profileDir,
-          temporalAddress: settings.temporalAddress,
-          temporalMetricsUrl: settings.temporalMetricsUrl,
-        }),
+      storm: async () => {
+        const outcomes = [];
+        for (const mode of settings.temporalAddress ? (['dev'] as const) : settings.temporal) {
+          outcomes.push(
+            await runStormBenchmark({
+              sizes: settings.storm,
+              concurrency: settings.concurrency,
+              workerHeapMb: settings.workerHeapMb,
+              workerCache: settings.workerCache,
+              // The dev server drains ~70 a second at best: allow for it; the real server is given the same.
+              drainMsPerExperiment: 50,
+              scratch,
+              pg: pg as Postgres,
+              profileDir,
+              temporalAddress: settings.temporalAddress,
+              temporalMetricsUrl: settings.temporalMetricsUrl,
+              temporalMode: mode,
+              shards: settings.shards,
+            }),
+          );
+        }
+        return {
+          figures: [...outcomes.flatMap((o) => o.figures), ...serverComparison(outcomes.map((o) => o.details))],
+          details: outcomes.map((o) => o.details),
+        };
+      },
       api: () =>
         runApiBenchmark({
           experiments: settings.experiments,
