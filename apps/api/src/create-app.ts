@@ -63,7 +63,9 @@ export async function createApiApp(
   app.useGlobalPipes(new ZodValidationPipe());
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalFilters(new AppExceptionFilter({ bodyLimit: config.API_BODY_LIMIT }));
-  app.enableShutdownHooks();
+  // One shutdown however many signals arrive (Ctrl-C reaches the whole process group, then
+  // `npm start` sends SIGTERM: Nest ignores the second while the first runs), then exit 0.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, { sessionCookie: SESSION_COOKIE }), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
