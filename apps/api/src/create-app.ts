@@ -63,10 +63,15 @@ export async function createApiApp(
   app.useGlobalPipes(new ZodValidationPipe());
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalFilters(new AppExceptionFilter({ bodyLimit: config.API_BODY_LIMIT }));
-  app.enableShutdownHooks();
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, { sessionCookie: SESSION_COOKIE }), {
-    jsonDocumentUrl: 'api/docs/openapi.json',
-  });
+  // One shutdown however many signals arrive (Ctrl-C reaches the whole process group, then
+  // `npm start` sends SIGTERM: Nest ignores the second while the first runs), then exit 0.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
+  // The API's map is for developers and integrators: off in production unless API_DOCS=true.
+  if (config.apiDocs) {
+    SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, { sessionCookie: SESSION_COOKIE }), {
+      jsonDocumentUrl: 'api/docs/openapi.json',
+    });
+  }
   if (config.ADMIN_DIST_DIR && existsSync(join(config.ADMIN_DIST_DIR, 'index.html'))) {
     serveBackOffice(app, config.ADMIN_DIST_DIR);
   }

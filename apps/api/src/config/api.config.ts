@@ -13,6 +13,10 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   ADMIN_ORIGIN: z.url().default('http://localhost:5173'),
   /** Built back-office (apps/admin/dist) served by the API in production mode. */
   ADMIN_DIST_DIR: z.string().optional(),
+  /** `production` turns off what only development needs (the API docs, unless API_DOCS says otherwise). */
+  NODE_ENV: z.string().optional(),
+  /** Swagger UI and the OpenAPI document at /api/docs: on by default, off when NODE_ENV=production. */
+  API_DOCS: z.stringbool().optional(),
   /** Largest accepted request body. */
   API_BODY_LIMIT: z.string().default('100kb'),
   /** A session ends after this much inactivity… */
@@ -129,6 +133,8 @@ const apiConfigSchema = apiEnvSchema
   .superRefine(checkOidcVariables, { when: () => true })
   .transform((env) => ({
     ...env,
+    /** Whether /api/docs and /api/docs/openapi.json are served. */
+    apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
     /** null when OpenID Connect login is disabled (OIDC_ISSUER unset). */
     oidc: env.OIDC_ISSUER
       ? ({
