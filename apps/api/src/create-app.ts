@@ -9,7 +9,7 @@ import helmet from 'helmet';
 import { LoggerModule, NativeLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
-import { SESSION_COOKIE } from './auth/session-cookie';
+import { sessionCookieSettings } from './auth/session-cookie';
 import { AppExceptionFilter } from './common/app-exception.filter';
 import { answerClientErrorsAsJson } from './common/client-errors';
 import { JsonBodyInterceptor } from './common/json-body.interceptor';
@@ -64,9 +64,16 @@ export async function createApiApp(
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalFilters(new AppExceptionFilter({ bodyLimit: config.API_BODY_LIMIT }));
   app.enableShutdownHooks();
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, { sessionCookie: SESSION_COOKIE }), {
-    jsonDocumentUrl: 'api/docs/openapi.json',
-  });
+  SwaggerModule.setup(
+    'api/docs',
+    app,
+    buildOpenApiDocument(app, {
+      sessionCookie: sessionCookieSettings(config.SESSION_COOKIE_SECURE).name,
+    }),
+    {
+      jsonDocumentUrl: 'api/docs/openapi.json',
+    },
+  );
   if (config.ADMIN_DIST_DIR && existsSync(join(config.ADMIN_DIST_DIR, 'index.html'))) {
     serveBackOffice(app, config.ADMIN_DIST_DIR);
   }

@@ -306,7 +306,11 @@ describe('OpenID Connect login (ProConnect) against a real provider', () => {
       .orderBy('s.created_at', 'DESC')
       .getOneOrFail();
 
-    const logout = await browser.post(`${PUBLIC_ORIGIN}/api/auth/logout`);
+    // As the back-office sends it: its origin and the CSRF header.
+    const logout = await browser.post(`${PUBLIC_ORIGIN}/api/auth/logout`, undefined, {
+      Origin: PUBLIC_ORIGIN,
+      'X-Capacites-Csrf': '1',
+    });
     expect(logout.status).toBe(200);
     const logoutUrl = new URL((JSON.parse(logout.body) as { logoutUrl: string }).logoutUrl);
     expect(`${logoutUrl.origin}${logoutUrl.pathname}`).toBe(`${provider.issuer}/session/end`);
@@ -339,7 +343,7 @@ describe('OpenID Connect login (ProConnect) against a real provider', () => {
       .post('/api/auth/login')
       .send({ email: team.emails.codir, password: TEST_PASSWORD })
       .expect(200);
-    const logout = await agent.post('/api/auth/logout').expect(204);
+    const logout = await agent.post('/api/auth/logout').set('X-Capacites-Csrf', '1').expect(204);
     expect(logout.text).toBe('');
     await agent.get('/api/auth/me').expect(401);
   });

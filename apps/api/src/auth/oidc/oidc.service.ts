@@ -6,7 +6,12 @@ import type { Response } from 'express';
 import * as client from 'openid-client';
 import { API_CONFIG, type ApiConfig, type OidcSettings } from '../../config/api.config';
 import { AuthErrorCode, AuthException } from '../auth.exception';
-import { setSessionCookie } from '../session-cookie';
+import {
+  secureCookieName,
+  sessionCookieSettings,
+  setSessionCookie,
+  type SessionCookieSettings,
+} from '../session-cookie';
 import { SessionsService } from '../sessions.service';
 import {
   OIDC_FLOW_COOKIE,
@@ -42,6 +47,9 @@ export class OidcService {
   /** Where the back-office lives: the API itself when it serves the built files. */
   private readonly backOfficeUrl: string;
   private discovered: Promise<client.Configuration> | null = null;
+  private readonly cookie: SessionCookieSettings;
+  /** `__Secure-…` over HTTPS: its path (/api/auth/oidc) rules out `__Host-`. */
+  readonly flowCookieName: string;
 
   constructor(
     private readonly sessions: SessionsService,
@@ -52,6 +60,8 @@ export class OidcService {
     const servesBackOffice =
       config.ADMIN_DIST_DIR !== undefined && existsSync(join(config.ADMIN_DIST_DIR, 'index.html'));
     this.backOfficeUrl = servesBackOffice ? '/' : new URL('/', config.ADMIN_ORIGIN).href;
+    this.cookie = sessionCookieSettings(config.SESSION_COOKIE_SECURE);
+    this.flowCookieName = secureCookieName(OIDC_FLOW_COOKIE, config.SESSION_COOKIE_SECURE);
   }
 
   providers(): AuthProvidersResponse {
@@ -78,7 +88,7 @@ export class OidcService {
       nonce: client.randomNonce(),
       codeVerifier: client.randomPKCECodeVerifier(),
     };
-    response.cookie(OIDC_FLOW_COOKIE, sealer.seal(flow), {
+    response.cookie(this.flowCookieName, sealer.seal(flow), {
       httpOnly: true,
       // Lax: the cookie must come back with the provider's top-level redirect to the callback.
       sameSite: 'lax',
@@ -108,7 +118,12 @@ export class OidcService {
   ): Promise<string> {
     const { settings, sealer } = this.enabled();
     // Single use, whatever the outcome.
-    response.clearCookie(OIDC_FLOW_COOKIE, { path: OIDC_FLOW_COOKIE_PATH });
+    response.clearCookie(this.flowCookieName, {
+      path: OIDC_FLOW_COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.SESSION_COOKIE_SECURE,
+    });
     const flow = sealer.open(sealedFlow);
     if (!flow) {
       this.logger.warn(JSON.stringify({ event: 'oidc_flow_missing', from }));
@@ -175,7 +190,7 @@ export class OidcService {
       this.logger.warn(JSON.stringify({ event: 'oidc_unknown_user', sub: subject, emailDomain, from }));
       return this.loginPage('oidc_unknown_user');
     }
-    setSessionCookie(response, session, this.config.SESSION_COOKIE_SECURE);
+    setSessionCookie(response, session, this.cookie);
     this.logger.log(
       JSON.stringify({
         event: 'oidc_login',
