@@ -12,7 +12,7 @@ import {
   setSessionCookie,
   type SessionCookieSettings,
 } from '../session-cookie';
-import { SessionsService } from '../sessions.service';
+import { SessionsService, type FederatedRefusal } from '../sessions.service';
 import {
   OIDC_FLOW_COOKIE,
   OIDC_FLOW_COOKIE_PATH,
@@ -23,7 +23,7 @@ import {
 
 /** Reasons sent back to the back-office's login page (`/#/login?error=…`), which words them. */
 export type OidcLoginError =
-  'oidc_unknown_user' | 'oidc_cancelled' | 'oidc_expired' | 'oidc_unavailable' | 'oidc_failed';
+  FederatedRefusal | 'oidc_cancelled' | 'oidc_expired' | 'oidc_unavailable' | 'oidc_failed';
 
 export interface AuthProvidersResponse {
   password: { enabled: true };
@@ -155,6 +155,8 @@ export class OidcService {
     let idToken: string;
     let email: unknown;
     let subject: string;
+    let issuer: string;
+    let emailVerified: boolean;
     try {
       const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
         pkceCodeVerifier: flow.codeVerifier,
@@ -166,6 +168,7 @@ export class OidcService {
       if (!tokens.id_token || !claims) throw new Error('no ID token in the token response');
       idToken = tokens.id_token;
       subject = claims.sub;
+      issuer = claims.iss;
       // ProConnect gives the email in userinfo only (a signed JWT); other providers may
       // also put it in the ID token. userinfo is checked to be about the same subject.
       const userinfo = await client.fetchUserInfo(configuration, tokens.access_token, subject);
@@ -174,6 +177,9 @@ export class OidcService {
         return this.loginPage('oidc_failed');
       }
       email = userinfo.email ?? claims.email;
+      // Verified only when asserted so, where the email comes from.
+      emailVerified =
+        userinfo.email !== undefined ? userinfo.email_verified === true : claims.email_verified === true;
     } catch (error) {
       this.logger.warn(JSON.stringify({ event: 'oidc_callback_refused', from, ...describe(error) }));
       return this.loginPage('oidc_failed');
@@ -183,13 +189,18 @@ export class OidcService {
       return this.loginPage('oidc_failed');
     }
 
-    const session = await this.sessions.loginFederated(email, from, idToken);
-    if (!session) {
+    const outcome = await this.sessions.loginFederated(
+      { issuer, subject, email, emailVerified },
+      from,
+      idToken,
+    );
+    if ('refused' in outcome) {
       // The domain says which administration knocked, without writing a personal address in logs.
       const emailDomain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-      this.logger.warn(JSON.stringify({ event: 'oidc_unknown_user', sub: subject, emailDomain, from }));
-      return this.loginPage('oidc_unknown_user');
+      this.logger.warn(JSON.stringify({ event: outcome.refused, sub: subject, emailDomain, from }));
+      return this.loginPage(outcome.refused);
     }
+    const { session } = outcome;
     setSessionCookie(response, session, this.cookie);
     this.logger.log(
       JSON.stringify({
