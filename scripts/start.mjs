@@ -234,6 +234,8 @@ try {
 
   const adminUrl = `http://localhost:${ports.admin}`;
   const appEnv = {
+    // npm start serves plain HTTP on this machine: cookies without Secure (README, "Configuration").
+    NODE_ENV: env.NODE_ENV ?? 'development',
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     API_PORT: String(ports.api),
