@@ -15,8 +15,15 @@
 // --database-url and --temporal-address / --temporal-metrics-url (external services,
 // e.g. the docker-compose cluster).
 //
-// Benchmarks report; they never fail on a timing. The exit code is non-zero only when a
-// benchmark could not run.
+// Benchmarks report; they never fail on a timing, but they fail when their work fails
+// (lib/verdict.ts): experiments not started or not reaching the expected state, non-2xx
+// answers, a screen not measured. Exit codes: 0 every benchmark did its work; 1 one failed
+// (the reasons are printed at the end); 2 bad arguments or
+// services that could not start; 3 one was skipped (no Chromium),
+// which is a failure (1) when CI=true.
+//
+// --fault=launch-refused|bad-token injects a failure on purpose (the storm's launches are
+// refused; the API load sends a wrong token): scripts/test.mjs's checks must then fail.
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { runApiBenchmark } from './api/api.bench';
@@ -24,6 +31,7 @@ import { runBackOfficeBenchmark } from './backoffice/backoffice.bench';
 import { step, warn } from './lib/log';
 import { currentLoad, machineInfo } from './lib/machine';
 import { markdownTable, writeReport, type RunReport } from './lib/report';
+import { EXIT, inCi, verdict, type BenchmarkOutcome } from './lib/verdict';
 import {
   externalPostgres,
   removeDir,
@@ -55,6 +63,7 @@ interface Settings {
   temporalAddress?: string;
   temporalMetricsUrl?: string;
   resultsDir: string;
+  fault?: 'launch-refused' | 'bad-token';
 }
 
 const SIZES: Record<
@@ -70,6 +79,7 @@ const SIZES: Record<
     | 'databaseUrl'
     | 'temporalAddress'
     | 'temporalMetricsUrl'
+    | 'fault'
   >
 > = {
   ci: {
@@ -126,7 +136,11 @@ function parseArgs(argv: string[]): Settings {
   const unknown = only.filter((name) => !BENCHMARKS.includes(name));
   if (unknown.length > 0)
     throw new Error(`--only: unknown ${unknown.join(', ')}; known: ${BENCHMARKS.join(', ')}`);
+  const fault = args.get('fault');
+  if (fault !== undefined && fault !== 'launch-refused' && fault !== 'bad-token')
+    throw new Error('--fault must be launch-refused (storm) or bad-token (api)');
   return {
+    fault,
     size,
     only,
     storm: numbers('storm', base.storm),
@@ -158,6 +172,7 @@ async function main(): Promise<number> {
     figures: [],
     details: { settings },
     errors: [],
+    skipped: {},
   };
   step(
     `Capacités benchmarks, size ${settings.size} (${settings.only.join(', ')}) on ${machine.cores} cores; ` +
@@ -173,6 +188,7 @@ async function main(): Promise<number> {
     ? join(settings.resultsDir, 'profiles', report.startedAt.replace(/[:.]/g, '-'))
     : undefined;
   let pg: Postgres | undefined;
+  const outcomes: BenchmarkOutcome[] = [];
   const cleanup = async () => {
     await pg?.stop().catch(() => undefined);
     if (!settings.keep) removeDir(scratch);
@@ -194,7 +210,12 @@ async function main(): Promise<number> {
       step('Starting PostgreSQL (embedded, as `npm start`)…');
       pg = await startPostgres(scratch);
     }
-    type Outcome = { figures: RunReport['figures']; details: unknown; errors?: string[] };
+    type Outcome = {
+      figures: RunReport['figures'];
+      details: unknown;
+      errors?: string[];
+      skipped?: string | null;
+    };
     const runners: Record<BenchmarkName, () => Promise<Outcome>> = {
       storm: () =>
         runStormBenchmark({
@@ -208,6 +229,7 @@ async function main(): Promise<number> {
           profileDir,
           temporalAddress: settings.temporalAddress,
           temporalMetricsUrl: settings.temporalMetricsUrl,
+          fault: settings.fault === 'launch-refused' ? settings.fault : undefined,
         }),
       api: () =>
         runApiBenchmark({
@@ -218,6 +240,7 @@ async function main(): Promise<number> {
           scratch,
           pg: pg as Postgres,
           profileDir,
+          fault: settings.fault === 'bad-token' ? settings.fault : undefined,
         }),
       backoffice: () =>
         runBackOfficeBenchmark({
@@ -229,16 +252,22 @@ async function main(): Promise<number> {
         }),
     };
     for (const name of settings.only) {
+      const outcome: BenchmarkOutcome = { name, problems: [] };
+      outcomes.push(outcome);
       try {
         const result = await runners[name]();
         report.figures.push(...result.figures);
         report.details[name] = result.details;
-        report.errors.push(...(result.errors ?? []).map((error) => `${name}: ${error}`));
+        outcome.problems.push(...(result.errors ?? []));
+        outcome.skipped = result.skipped ?? null;
       } catch (error) {
-        const message = `${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-        report.errors.push(message);
-        warn(`benchmark ${message}`);
+        outcome.problems.push(
+          `could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        warn(`benchmark ${name}: ${outcome.problems[outcome.problems.length - 1]}`);
       }
+      report.errors.push(...outcome.problems.map((problem) => `${name}: ${problem}`));
+      if (outcome.skipped) report.skipped[name] = outcome.skipped;
     }
   } finally {
     await cleanup();
@@ -248,13 +277,15 @@ async function main(): Promise<number> {
   const files = writeReport(settings.resultsDir, report);
   console.log(`\n${markdownTable(report.figures)}\n`);
   step(`Results: ${files.markdown} and ${files.json}`);
-  return report.errors.length > 0 ? 1 : 0;
+  const result = verdict(outcomes, { ci: inCi() });
+  console.log(`\nVerdict (size ${settings.size}):\n${result.lines.map((line) => `  ${line}`).join('\n')}\n`);
+  return result.exitCode;
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
-    process.exit(2);
+    process.exit(EXIT.couldNotRun);
   },
 );

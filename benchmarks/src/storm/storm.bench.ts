@@ -39,6 +39,7 @@ import {
   type TemporalServer,
 } from '../lib/services';
 import { distribution, ratio, round, type Distribution } from '../lib/stats';
+import { stormProblems } from '../lib/verdict';
 import { BARE_WORKFLOW, type BareExpiryInput } from './bare.workflow';
 import type { BareWorkerMessage } from './bare-worker';
 
@@ -59,6 +60,8 @@ export interface StormOptions {
   /** An external Temporal cluster instead of a dev server per storm (docker-compose.yml). */
   temporalAddress?: string;
   temporalMetricsUrl?: string;
+  /** Injected on purpose (--fault), to prove a failed storm fails its check. */
+  fault?: 'launch-refused';
 }
 
 interface StormRun {
@@ -99,7 +102,7 @@ const WORKER_RUNNING = /state: 'RUNNING'/;
 
 export async function runStormBenchmark(
   options: StormOptions,
-): Promise<{ figures: Figure[]; details: unknown }> {
+): Promise<{ figures: Figure[]; details: unknown; errors: string[] }> {
   step('storm: bundling the lifecycle workflow (product bundle) and the bare workflow (benchmark bundle)…');
   const lifecycleBundle = join(options.scratch, 'lifecycle-bundle.js');
   writeFileSync(lifecycleBundle, await buildWorkflowBundle());
@@ -130,7 +133,8 @@ export async function runStormBenchmark(
     largest.find((r) => r.kind === 'baseline'),
   ];
   if (life && bare) figures.push(...memoryFigures(life, bare, options.workerHeapMb));
-  return { figures, details: { runs } };
+  // Every experiment started and stopped, or the storm did not measure what it says.
+  return { figures, details: { runs }, errors: stormProblems(runs, options.sizes) };
 }
 
 // --- the lifecycle storm ------------------------------------------------------------
@@ -276,7 +280,15 @@ async function lifecycleStorm(n: number, options: StormOptions, bundle: string):
             try {
               await client.workflow.getHandle(experimentWorkflowId(id)).executeUpdate(launchUpdate, {
                 args: [
-                  { actor: { userId: org.hr }, framing: framingFor(i, org, at.toISOString()), settings },
+                  {
+                    actor: { userId: org.hr },
+                    framing:
+                      options.fault === 'launch-refused'
+                        ? // The injected fault: a framing the workflow refuses (no criteria, no pilot).
+                          { ...framingFor(i, org, at.toISOString()), criteria: [], pilotIds: [] }
+                        : framingFor(i, org, at.toISOString()),
+                    settings,
+                  },
                 ],
               });
               if (Date.now() > at.getTime() - PAUSE_BEFORE_INSTANT_MS) late += 1;
