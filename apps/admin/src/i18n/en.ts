@@ -235,6 +235,20 @@ const enCapacitesMessages: CapacitesMessages = {
       placeholder: 'dd/mm/yyyy',
       format: '(format: dd/mm/yyyy)',
     },
+    amendments: {
+      title: 'Criteria amended since launch (%{smart_count}) |||| Criteria amended since launch (%{smart_count})',
+      current:
+        'Criteria in force, after %{smart_count} amendment since launch. |||| Criteria in force, after %{smart_count} amendments since launch.',
+      when: 'On %{date}, by',
+      reason: 'Reason',
+      added: 'Criterion added: %{criterion}',
+      removed: 'Criterion removed: %{criterion}',
+      modified: 'Criterion “%{criterion}” changed: %{changes}',
+      change: '%{field}: %{before} becomes %{after}',
+      quoted: '“%{value}”',
+      unchanged: 'No criterion changed.',
+      unavailable: 'The criteria cannot be read for now: try again shortly.',
+    },
     lineage: {
       parent: 'Original experiment',
       child: 'Next iteration',

@@ -255,6 +255,21 @@ export const frCapacitesMessages = {
       placeholder: 'jj/mm/aaaa',
       format: '(format : jj/mm/aaaa)',
     },
+    amendments: {
+      title:
+        'Modification des critères depuis le lancement (%{smart_count}) |||| Modifications des critères depuis le lancement (%{smart_count})',
+      current:
+        'Critères en vigueur, après %{smart_count} modification depuis le lancement. |||| Critères en vigueur, après %{smart_count} modifications depuis le lancement.',
+      when: 'Le %{date}, par',
+      reason: 'Raison',
+      added: 'Critère ajouté : %{criterion}',
+      removed: 'Critère retiré : %{criterion}',
+      modified: 'Critère « %{criterion} » modifié : %{changes}',
+      change: '%{field} : %{before} devient %{after}',
+      quoted: '« %{value} »',
+      unchanged: 'Aucun critère changé.',
+      unavailable: 'Les critères ne peuvent pas être lus pour le moment : réessayez dans un instant.',
+    },
     lineage: {
       parent: "Test d'origine",
       child: 'Itération suivante',
