@@ -4,7 +4,8 @@
 # The layout below (paths, commands, variables) is checked against docker-compose.yml and
 # the apps' configuration by apps/api/test/__tests__/deployment.spec.ts, and the commands
 # are run from that layout by apps/api/test/integration/compiled-apps.integration-spec.ts.
-ARG NODE_IMAGE=node:24-bookworm-slim
+# The Node CI runs on (.ci/provision-node); Node 22.12+ works too (package.json engines).
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 # 1. Build: every dependency, the sources; out come dist/api, dist/worker (with the
 #    prebuilt workflow bundle) and apps/admin/dist (the back-office).

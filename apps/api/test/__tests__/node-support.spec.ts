@@ -31,6 +31,10 @@ describe('Supported Node versions', () => {
     expect(provisioned).toBeGreaterThan(-1);
     expect(run.indexOf('export PATH="$NODE_BIN:$PATH"')).toBeGreaterThan(provisioned);
     expect(run.indexOf('exec npm test')).toBeGreaterThan(run.indexOf('export PATH="$NODE_BIN:$PATH"'));
+    // The image runs the Node that CI tests on.
+    const dockerfile = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
+    expect(/^ARG NODE_IMAGE=node:([\d.]+)-/m.exec(dockerfile)?.[1]).toBe(version);
+    expect(dockerfile.match(/^FROM .*/gm)?.every((line) => line.startsWith('FROM ${NODE_IMAGE}'))).toBe(true);
   });
 
   it('npm test says which Node runs it, and warns below Node 22.12', () => {
