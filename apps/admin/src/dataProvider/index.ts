@@ -23,9 +23,26 @@ export { apiErrorCode, apiErrorMessage } from './errors';
 /** Same origin as the back-office: the API serves it, and Vite proxies /api in dev. */
 export const API_URL = '/api';
 
+/**
+ * The API refuses a state-changing call authenticated by the cookie unless it carries this
+ * header (or a JSON body): a page of another origin cannot add it without CORS' consent.
+ */
+export const CSRF_HEADER = 'X-Capacites-Csrf';
+
+/** Headers with the CSRF header added, whatever form the caller gave them in. */
+export function withCsrfHeader(headers: HeadersInit | undefined): Headers {
+  const result = new Headers(headers);
+  result.set(CSRF_HEADER, '1');
+  return result;
+}
+
 /** The session is an HttpOnly cookie: every call sends it, and only to our own origin. */
 export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
-  fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
+  fetchUtils.fetchJson(url, {
+    ...options,
+    headers: withCsrfHeader(options.headers),
+    credentials: 'same-origin',
+  });
 
 /**
  * What the back-office asks beyond the REST resources: the lifecycle actions, the
