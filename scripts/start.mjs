@@ -12,9 +12,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureDependencies } from './lib/ensure-deps.mjs';
+import { reportNodeVersion } from './lib/node-version.mjs';
 import { dataDir, repoRoot } from './lib/paths.mjs';
 import { step } from './lib/log.mjs';
 
+reportNodeVersion();
 ensureDependencies();
 
 const { startEmbeddedPostgres } = await import('./lib/postgres.mjs');
@@ -135,6 +137,8 @@ try {
   // PostgreSQL
   let databaseUrl = env.DATABASE_URL;
   let embeddedPg = null;
+  // The seeder creates demo accounts only in this embedded PostgreSQL (apps/api/src/seed/seed-guard.ts).
+  let embeddedDatabaseUrl = '';
   if (databaseUrl) {
     step('PostgreSQL: using DATABASE_URL');
   } else {
@@ -150,6 +154,7 @@ try {
     cleanups.push(() => pg.stop());
     embeddedPg = pg;
     databaseUrl = pg.url;
+    embeddedDatabaseUrl = pg.url;
     step(`PostgreSQL ready on port ${pg.port}`);
   }
 
@@ -229,6 +234,8 @@ try {
 
   const adminUrl = `http://localhost:${ports.admin}`;
   const appEnv = {
+    // npm start serves plain HTTP on this machine: cookies without Secure (README, "Configuration").
+    NODE_ENV: env.NODE_ENV ?? 'development',
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     API_PORT: String(ports.api),
@@ -267,10 +274,13 @@ try {
   step('Seeding the demo data (idempotent)…');
   const seed = spawnSync(process.execPath, [...register, 'apps/api/src/cli/prepare.ts'], {
     cwd: repoRoot,
-    env: { ...env, ...appEnv },
+    env: { ...env, ...appEnv, CAPACITES_EMBEDDED_DATABASE_URL: embeddedDatabaseUrl },
     stdio: 'inherit',
   });
-  if (seed.status !== 0) throw new Error('seeding failed (see above)');
+  // 3: refused by the seed guard (production, or an external database): go on without demo data.
+  const seeded = seed.status === 0;
+  if (seed.status === 3) step('No demo data (see above); going on.');
+  else if (!seeded) throw new Error('seeding failed (see above)');
 
   step('Starting the back-office (Vite)…');
   launch(
@@ -281,7 +291,19 @@ try {
   );
   await waitForPort(ports.admin);
 
-  const { DEMO_PASSWORD, demoUsers } = await loadDemoLogins(register);
+  const { DEMO_PASSWORD, demoUsers } = seeded ? await loadDemoLogins(register) : { DEMO_PASSWORD: '', demoUsers: [] };
+  const logins = seeded
+    ? `  Demo logins (password "${DEMO_PASSWORD}"), one per role in each organisation:
+${demoUsers
+  .filter((u) => u.email.endsWith('@nantes.demo'))
+  .map((u) => `    ${u.role.padEnd(8)} ${u.email}`)
+  .join('\n')}
+    …and the same roles in ${[...new Set(demoUsers.map((u) => u.email.split('@')[1]))].filter((d) => d !== 'nantes.demo').join(', ')}
+
+  Watch a test stop live: « Classeur médical partagé en crèche » expires a few minutes after
+  the first start; it then moves to evaluation and its notifications appear.`
+    : `  No demo data in this database. Create an administrator:
+    npm run create-admin -- --email <email> --organization <slug> [--organization-name "<name>"]`;
   console.log(`
   Capacités is running.
 
@@ -293,15 +315,7 @@ try {
     Temporal Web UI     ${temporalUi ?? (env.TEMPORAL_ADDRESS ? '(external cluster)' : '(not available, see above)')}
     PostgreSQL          ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
 
-  Demo logins (password "${DEMO_PASSWORD}"), one per role in each organisation:
-${demoUsers
-  .filter((u) => u.email.endsWith('@nantes.demo'))
-  .map((u) => `    ${u.role.padEnd(8)} ${u.email}`)
-  .join('\n')}
-    …and the same roles in ${[...new Set(demoUsers.map((u) => u.email.split('@')[1]))].filter((d) => d !== 'nantes.demo').join(', ')}
-
-  Watch a test stop live: « Classeur médical partagé en crèche » expires a few minutes after
-  the first start; it then moves to evaluation and its notifications appear.
+${logins}
 
   Ctrl-C stops everything; the data stays in ${dataDir}.
 `);

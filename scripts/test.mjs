@@ -14,14 +14,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies } from './lib/ensure-deps.mjs';
+import { reportNodeVersion } from './lib/node-version.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { step } from './lib/log.mjs';
+import suiteOutcome from './lib/suite-outcome.cjs';
 
+reportNodeVersion();
 ensureDependencies();
 
 const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
 const { ensureTestServer } = await import('./lib/test-server.mjs');
 const { findChromium, CHROMIUM_HINT } = await import('./lib/chromium.mjs');
+const ci = suiteOutcome.inCi();
 
 const ALL = ['checks', 'unit', 'admin', 'workflow', 'integration', 'e2e', 'bench'];
 // Long runs, outside `npm test` unless asked for (README, "Reliability").
@@ -83,6 +87,14 @@ function check(name, command, args) {
   lines.push(`${ok ? 'ok  ' : 'FAIL'} check ${name}`);
 }
 
+/** A benchmark at its ci size: passed, failed (its work failed), or skipped (a failure in CI). */
+function benchmark(name, args) {
+  step(`check: ${name}`);
+  const { result, note } = suiteOutcome.benchmarkCheck(run(process.execPath, args).status, ci);
+  totals[result] += 1;
+  lines.push(`${{ passed: 'ok  ', failed: 'FAIL', skipped: 'SKIP' }[result]} check ${name}${note ? `: ${note}` : ''}`);
+}
+
 function jest(project, extraEnv = {}) {
   step(`suite: ${project}`);
   const output = join(resultsDir, `jest-${project}.json`);
@@ -128,13 +140,19 @@ for (const suite of suites) {
   } else if (suite === 'e2e') {
     const chromium = findChromium();
     if (!chromium) step(CHROMIUM_HINT);
-    jest('e2e', chromium ? { CHROMIUM_PATH: chromium } : { CAPACITES_E2E_SKIP: CHROMIUM_HINT });
+    const browser = suiteOutcome.browserSuite(chromium, ci, CHROMIUM_HINT);
+    if (browser.run) jest('e2e', chromium ? { CHROMIUM_PATH: chromium } : { CAPACITES_E2E_SKIP: CHROMIUM_HINT });
+    else {
+      totals.failed += 1;
+      lines.push(`FAIL e2e: ${browser.failure}`);
+    }
   } else if (suite === 'bench') {
-    // The benchmarks' smallest configuration: each must run; timings are reported, never asserted.
+    // The benchmarks' smallest configuration: each must do its work (a failed start, a non-2xx
+    // answer, an unmeasured screen fail it); timings are reported, never asserted.
     const chromium = findChromium();
     if (chromium) process.env.CHROMIUM_PATH ??= chromium;
     for (const name of ['storm', 'api', 'backoffice']) {
-      check(`benchmark ${name} (ci size)`, process.execPath, [
+      benchmark(`benchmark ${name} (ci size)`, [
         '-r',
         join(repoRoot, 'scripts', 'register.cjs'),
         join(repoRoot, 'benchmarks', 'src', 'main.ts'),
@@ -144,6 +162,8 @@ for (const suite of suites) {
         `--temporal=${temporalMode}`,
       ]);
     }
+    // And the same benchmarks with a failure injected must fail (benchmarks/test).
+    jest('bench');
   } else {
     jest(suite);
   }

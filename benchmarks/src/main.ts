@@ -19,8 +19,15 @@
 // e.g. the docker-compose cluster), --temporal=dev|server|dev,server, --shards and
 // --drain-ms-per-experiment (how long a storm may drain: 50 ms each, at least 60 s).
 //
-// Benchmarks report; they never fail on a timing. The exit code is non-zero only when a
-// benchmark could not run.
+// Benchmarks report; they never fail on a timing, but they fail when their work fails
+// (lib/verdict.ts): experiments not started or not reaching the expected state, non-2xx
+// answers, a screen not measured. Exit codes: 0 every benchmark did its work; 1 one failed
+// (the reasons are printed at the end); 2 bad arguments or
+// services that could not start; 3 one was skipped (no Chromium),
+// which is a failure (1) when CI=true.
+//
+// --fault=launch-refused|bad-token injects a failure on purpose (the storm's launches are
+// refused; the API load sends a wrong token): scripts/test.mjs's checks must then fail.
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { runApiBenchmark } from './api/api.bench';
@@ -28,6 +35,7 @@ import { runBackOfficeBenchmark } from './backoffice/backoffice.bench';
 import { step, warn } from './lib/log';
 import { currentLoad, machineInfo } from './lib/machine';
 import { markdownTable, writeReport, type RunReport } from './lib/report';
+import { EXIT, inCi, verdict, type BenchmarkOutcome } from './lib/verdict';
 import {
   externalPostgres,
   removeDir,
@@ -99,6 +107,7 @@ interface Settings {
   /** How long a storm may drain, per experiment (ms; at least 60 s in all): raise it on a busy machine. */
   drainMsPerExperiment: number;
   resultsDir: string;
+  fault?: 'launch-refused' | 'bad-token';
 }
 
 const SIZES: Record<
@@ -117,6 +126,7 @@ const SIZES: Record<
     | 'temporal'
     | 'shards'
     | 'drainMsPerExperiment'
+    | 'fault'
   >
 > = {
   ci: {
@@ -176,7 +186,11 @@ function parseArgs(argv: string[]): Settings {
   const temporal = (list('temporal') ?? [process.env.CAPACITES_TEMPORAL_MODE ?? 'dev']) as Settings['temporal'];
   if (temporal.length === 0 || temporal.some((mode) => mode !== 'dev' && mode !== 'server'))
     throw new Error('--temporal must be dev, server or dev,server');
+  const fault = args.get('fault');
+  if (fault !== undefined && fault !== 'launch-refused' && fault !== 'bad-token')
+    throw new Error('--fault must be launch-refused (storm) or bad-token (api)');
   return {
+    fault,
     size,
     only,
     temporal,
@@ -211,6 +225,7 @@ async function main(): Promise<number> {
     figures: [],
     details: { settings },
     errors: [],
+    skipped: {},
   };
   step(
     `Capacités benchmarks, size ${settings.size} (${settings.only.join(', ')}) on ${machine.cores} cores; ` +
@@ -226,6 +241,7 @@ async function main(): Promise<number> {
     ? join(settings.resultsDir, 'profiles', report.startedAt.replace(/[:.]/g, '-'))
     : undefined;
   let pg: Postgres | undefined;
+  const outcomes: BenchmarkOutcome[] = [];
   const cleanup = async () => {
     await pg?.stop().catch(() => undefined);
     if (!settings.keep) removeDir(scratch);
@@ -248,7 +264,12 @@ async function main(): Promise<number> {
       // The real Temporal server's connection pools (4 services) need more than the default 100.
       pg = await startPostgres(scratch, settings.temporal.includes('server') ? 300 : undefined);
     }
-    type Outcome = { figures: RunReport['figures']; details: unknown; errors?: string[] };
+    type Outcome = {
+      figures: RunReport['figures'];
+      details: unknown;
+      errors?: string[];
+      skipped?: string | null;
+    };
     const runners: Record<BenchmarkName, () => Promise<Outcome>> = {
       storm: async () => {
         const outcomes = [];
@@ -268,12 +289,14 @@ async function main(): Promise<number> {
               temporalMetricsUrl: settings.temporalMetricsUrl,
               temporalMode: mode,
               shards: settings.shards,
+              fault: settings.fault === 'launch-refused' ? settings.fault : undefined,
             }),
           );
         }
         return {
           figures: [...outcomes.flatMap((o) => o.figures), ...serverComparison(outcomes.map((o) => o.details))],
           details: outcomes.map((o) => o.details),
+          errors: outcomes.flatMap((o) => o.errors),
         };
       },
       api: () =>
@@ -285,6 +308,7 @@ async function main(): Promise<number> {
           scratch,
           pg: pg as Postgres,
           profileDir,
+          fault: settings.fault === 'bad-token' ? settings.fault : undefined,
         }),
       backoffice: () =>
         runBackOfficeBenchmark({
@@ -296,16 +320,22 @@ async function main(): Promise<number> {
         }),
     };
     for (const name of settings.only) {
+      const outcome: BenchmarkOutcome = { name, problems: [] };
+      outcomes.push(outcome);
       try {
         const result = await runners[name]();
         report.figures.push(...result.figures);
         report.details[name] = result.details;
-        report.errors.push(...(result.errors ?? []).map((error) => `${name}: ${error}`));
+        outcome.problems.push(...(result.errors ?? []));
+        outcome.skipped = result.skipped ?? null;
       } catch (error) {
-        const message = `${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-        report.errors.push(message);
-        warn(`benchmark ${message}`);
+        outcome.problems.push(
+          `could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        warn(`benchmark ${name}: ${outcome.problems[outcome.problems.length - 1]}`);
       }
+      report.errors.push(...outcome.problems.map((problem) => `${name}: ${problem}`));
+      if (outcome.skipped) report.skipped[name] = outcome.skipped;
     }
   } finally {
     await cleanup();
@@ -315,13 +345,15 @@ async function main(): Promise<number> {
   const files = writeReport(settings.resultsDir, report);
   console.log(`\n${markdownTable(report.figures)}\n`);
   step(`Results: ${files.markdown} and ${files.json}`);
-  return report.errors.length > 0 ? 1 : 0;
+  const result = verdict(outcomes, { ci: inCi() });
+  console.log(`\nVerdict (size ${settings.size}):\n${result.lines.map((line) => `  ${line}`).join('\n')}\n`);
+  return result.exitCode;
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
-    process.exit(2);
+    process.exit(EXIT.couldNotRun);
   },
 );

@@ -40,6 +40,7 @@ import {
   type TemporalServer,
 } from '../lib/services';
 import { distribution, ratio, round, type Distribution } from '../lib/stats';
+import { stormProblems } from '../lib/verdict';
 import { BARE_WORKFLOW, type BareExpiryInput } from './bare.workflow';
 import type { BareWorkerMessage } from './bare-worker';
 
@@ -64,6 +65,8 @@ export interface StormOptions {
   temporalMode?: 'dev' | 'server';
   /** History shards of the real server (16 by default, as docker-compose.yml). */
   shards?: number;
+  /** Injected on purpose (--fault), to prove a failed storm fails its check. */
+  fault?: 'launch-refused';
 }
 
 export interface StormRun {
@@ -110,7 +113,7 @@ export function serverLabel(options: Pick<StormOptions, 'temporalAddress' | 'tem
 
 export async function runStormBenchmark(
   options: StormOptions,
-): Promise<{ figures: Figure[]; details: { runs: StormRun[]; server: string } }> {
+): Promise<{ figures: Figure[]; details: { runs: StormRun[]; server: string }; errors: string[] }> {
   step('storm: bundling the lifecycle workflow (product bundle) and the bare workflow (benchmark bundle)…');
   const lifecycleBundle = join(options.scratch, 'lifecycle-bundle.js');
   writeFileSync(lifecycleBundle, await buildWorkflowBundle());
@@ -141,7 +144,8 @@ export async function runStormBenchmark(
     largest.find((r) => r.kind === 'baseline'),
   ];
   if (life && bare) figures.push(...memoryFigures(life, bare, options.workerHeapMb, serverLabel(options)));
-  return { figures, details: { runs, server: serverLabel(options) } };
+  // Every experiment started and stopped, or the storm did not measure what it says.
+  return { figures, details: { runs, server: serverLabel(options) }, errors: stormProblems(runs, options.sizes) };
 }
 
 /** Experiments evaluating with their notifications per second: all of them over the last one's lag. */
@@ -293,7 +297,15 @@ async function lifecycleStorm(n: number, options: StormOptions, bundle: string):
             try {
               await client.workflow.getHandle(experimentWorkflowId(id)).executeUpdate(launchUpdate, {
                 args: [
-                  { actor: { userId: org.hr }, framing: framingFor(i, org, at.toISOString()), settings },
+                  {
+                    actor: { userId: org.hr },
+                    framing:
+                      options.fault === 'launch-refused'
+                        ? // The injected fault: a framing the workflow refuses (no criteria, no pilot).
+                          { ...framingFor(i, org, at.toISOString()), criteria: [], pilotIds: [] }
+                        : framingFor(i, org, at.toISOString()),
+                    settings,
+                  },
                 ],
               });
               if (Date.now() > at.getTime() - PAUSE_BEFORE_INSTANT_MS) late += 1;
