@@ -17,7 +17,8 @@ export type SeedDecision = { allowed: true; reason: string } | { allowed: false;
 export function demoSeedDecision(env: Record<string, string | undefined>): SeedDecision {
   const explicit = env[SEED_DEMO_VARIABLE];
   if (explicit !== undefined && explicit !== '') {
-    if (/^(true|1|yes)$/i.test(explicit)) return { allowed: true, reason: `${SEED_DEMO_VARIABLE}=${explicit}` };
+    if (/^(true|1|yes)$/i.test(explicit))
+      return { allowed: true, reason: `${SEED_DEMO_VARIABLE}=${explicit}` };
     if (!/^(false|0|no)$/i.test(explicit))
       return { allowed: false, reason: `${SEED_DEMO_VARIABLE} must be true or false (got "${explicit}")` };
     return { allowed: false, reason: `${SEED_DEMO_VARIABLE}=${explicit}` };

@@ -19,7 +19,12 @@ function runCli(script: string, args: string[], env: Record<string, string>): Pr
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
-      ['-r', join(repoRoot, 'scripts', 'register.cjs'), join(repoRoot, 'apps', 'api', 'src', 'cli', script), ...args],
+      [
+        '-r',
+        join(repoRoot, 'scripts', 'register.cjs'),
+        join(repoRoot, 'apps', 'api', 'src', 'cli', script),
+        ...args,
+      ],
       {
         cwd: repoRoot,
         // No inherited NODE_ENV, CAPACITES_* or password: each case says what it sets.
@@ -97,7 +102,14 @@ describe('First installation in production', () => {
     });
 
     it('refuses without a terminal or the variable, and a password below the policy', async () => {
-      const args = ['--email', 'nopass@ville.example', '--organization', 'ville', '--organization-name', 'Ville'];
+      const args = [
+        '--email',
+        'nopass@ville.example',
+        '--organization',
+        'ville',
+        '--organization-name',
+        'Ville',
+      ];
       const none = await runCli('create-admin.ts', args, env());
       expect(none.code).toBe(2);
       expect(none.stderr).toMatch(/No terminal to type the password in: set CAPACITES_ADMIN_PASSWORD/);
@@ -125,9 +137,13 @@ describe('First installation in production', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/Platform administrator premiere.admin@ville.example created/);
 
-      const user = await stack.db.getRepository(UserEntity).findOneByOrFail({ email: 'premiere.admin@ville.example' });
+      const user = await stack.db
+        .getRepository(UserEntity)
+        .findOneByOrFail({ email: 'premiere.admin@ville.example' });
       expect(user.displayName).toBe('Première Administratrice');
-      const organization = await stack.db.getRepository(OrganizationEntity).findOneByOrFail({ slug: 'ville-de-test' });
+      const organization = await stack.db
+        .getRepository(OrganizationEntity)
+        .findOneByOrFail({ slug: 'ville-de-test' });
       expect(organization).toMatchObject({ name: 'Ville de Test', kind: 'commune' });
       expect(await stack.db.getRepository(MembershipEntity).findBy({ userId: user.id })).toEqual([
         expect.objectContaining({ organizationId: organization.id, role: 'admin' }),
@@ -140,7 +156,9 @@ describe('First installation in production', () => {
       await admin.get('/api/organizations').expect(200);
 
       // Audited as administrative acts of the command line.
-      const audit = await stack.db.getRepository(AuditEventEntity).findBy({ organizationId: organization.id });
+      const audit = await stack.db
+        .getRepository(AuditEventEntity)
+        .findBy({ organizationId: organization.id });
       expect(audit.map((event) => event.event).sort()).toEqual(['organization.created', 'user.created']);
       const created = audit.find((event) => event.event === 'user.created');
       expect(created?.details).toMatchObject({ userId: user.id, via: { command: 'create-admin' } });
@@ -154,7 +172,9 @@ describe('First installation in production', () => {
         { ...env(), CAPACITES_ADMIN_PASSWORD: 'another passphrase 99' },
       );
       expect(again.code).toBe(1);
-      expect(again.stderr).toMatch(/A user with the email "premiere.admin@ville.example" already exists: nothing was created/);
+      expect(again.stderr).toMatch(
+        /A user with the email "premiere.admin@ville.example" already exists: nothing was created/,
+      );
       expect(await counts()).toEqual(before);
       await login(stack.app, 'premiere.admin@ville.example', PASSWORD);
     });

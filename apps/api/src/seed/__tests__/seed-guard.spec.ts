@@ -33,7 +33,15 @@ describe('the demo seed guard', () => {
 
   it('allows when asked explicitly, and refuses a value it does not understand', () => {
     expect(demoSeedDecision({ NODE_ENV: 'production', CAPACITES_SEED_DEMO: 'true' }).allowed).toBe(true);
-    expect(demoSeedDecision({ CAPACITES_SEED_DEMO: 'false', DATABASE_URL: embedded, CAPACITES_EMBEDDED_DATABASE_URL: embedded }).allowed).toBe(false);
-    expect(demoSeedDecision({ NODE_ENV: 'production', CAPACITES_SEED_DEMO: 'oui' }).reason).toMatch(/true or false/);
+    expect(
+      demoSeedDecision({
+        CAPACITES_SEED_DEMO: 'false',
+        DATABASE_URL: embedded,
+        CAPACITES_EMBEDDED_DATABASE_URL: embedded,
+      }).allowed,
+    ).toBe(false);
+    expect(demoSeedDecision({ NODE_ENV: 'production', CAPACITES_SEED_DEMO: 'oui' }).reason).toMatch(
+      /true or false/,
+    );
   });
 });
