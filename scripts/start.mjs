@@ -125,6 +125,10 @@ try {
       port: ports.postgres,
       database: 'capacites',
       persistent: true,
+      // Said when PostgreSQL's binaries or data are placed elsewhere (root, a closed folder).
+      log: (message) => {
+        if (/^(copying PostgreSQL|PostgreSQL's data goes)/.test(message)) step(message);
+      },
     });
     cleanups.push(() => pg.stop());
     databaseUrl = pg.url;

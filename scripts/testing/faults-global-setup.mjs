@@ -6,6 +6,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { preparePostgresBinaries } from '../lib/postgres.mjs';
 import { ensureTemporalCli } from '../lib/temporal-cli.mjs';
 
 const require = createRequire(import.meta.url);
@@ -28,4 +29,6 @@ export default async function globalSetup() {
   process.env.CAPACITES_TEST_TEMPORAL_CLI = cli.path;
   process.env.CAPACITES_TEST_WORKFLOW_BUNDLE = bundlePath;
   process.env.CAPACITES_TEST_DIR = dir;
+  // The suite starts its own clusters: with binaries the `postgres` user can run (root, closed checkout).
+  process.env.CAPACITES_TEST_PG_BIN_DIR = await preparePostgresBinaries();
 }
