@@ -116,6 +116,7 @@ try {
   let databaseUrl = env.DATABASE_URL;
   // The seeder creates demo accounts only in this embedded PostgreSQL (apps/api/src/seed/seed-guard.ts).
   let embeddedDatabaseUrl = '';
+  let pgDataDir = '';
   if (databaseUrl) {
     step('PostgreSQL: using DATABASE_URL');
   } else {
@@ -133,6 +134,7 @@ try {
     cleanups.push(() => pg.stop());
     databaseUrl = pg.url;
     embeddedDatabaseUrl = pg.url;
+    pgDataDir = pg.dir;
     step(`PostgreSQL ready on port ${pg.port}`);
   }
 
@@ -250,7 +252,7 @@ ${demoUsers
 
 ${logins}
 
-  Ctrl-C stops everything; the data stays in ${dataDir}.
+  Ctrl-C stops everything; the data stays in ${dataDir}${pgDataDir && !pgDataDir.startsWith(dataDir) ? ` and ${pgDataDir}` : ''}.
 `);
 } catch (error) {
   console.error(`\n[capacites] ERROR: ${error.message}`);

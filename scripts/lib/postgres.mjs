@@ -205,6 +205,9 @@ export async function startEmbeddedPostgres({ dir, port, database, persistent, l
       ...(account ?? {}),
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: Ctrl-C in the terminal reaches the apps, not PostgreSQL, which
+      // stays up until they have stopped (stop() below, called last).
+      detached: true,
     },
   );
   // If this process ends without stopping it (an uncaught error), PostgreSQL stops too.
@@ -228,6 +231,9 @@ export async function startEmbeddedPostgres({ dir, port, database, persistent, l
   });
 
   const client = new pg.Client({ host: '127.0.0.1', port: pgPort, user, password, database: 'postgres' });
+  // A server that stops (a restart, an operator's fast shutdown) ends this session with an
+  // error event: without a listener, it would crash the whole process.
+  client.on('error', (error) => log(`administration connection closed: ${error.message}`));
   await client.connect();
   const urlFor = (name) => `postgres://${user}:${password}@127.0.0.1:${pgPort}/${name}`;
   const createDatabase = async (name) => {
