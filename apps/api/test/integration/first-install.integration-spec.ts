@@ -1,6 +1,7 @@
 // A production installation: the demo data (whose accounts share a published password)
 // is refused; the first platform administrator comes from `npm run create-admin`.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AuditEventEntity, MembershipEntity, OrganizationEntity, UserEntity } from '@capacites/persistence';
 import { login } from '../support/http';
@@ -42,6 +43,60 @@ function runCli(script: string, args: string[], env: Record<string, string>): Pr
 }
 
 const PASSWORD = 'correct horse battery staple 42';
+
+/** util-linux `script` gives the command a real terminal (a pty), as an operator's shell would. */
+const SCRIPT = '/usr/bin/script';
+const withTerminal = existsSync(SCRIPT) ? it : it.skip;
+
+/** Runs create-admin in a terminal, typing each answer once its prompt has appeared. */
+function runInTerminal(
+  args: string[],
+  env: Record<string, string>,
+  answers: Array<{ after: RegExp; type: string }>,
+): Promise<{ code: number | null; output: string }> {
+  const command = [
+    process.execPath,
+    '-r',
+    join(repoRoot, 'scripts', 'register.cjs'),
+    join(repoRoot, 'apps', 'api', 'src', 'cli', 'create-admin.ts'),
+    ...args,
+  ]
+    .map((part) => `'${part.replace(/'/g, "'\\''")}'`)
+    .join(' ');
+  return new Promise((done, fail) => {
+    const child = spawn(SCRIPT, ['-q', '-e', '-c', command, '/dev/null'], {
+      cwd: repoRoot,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        TERM: 'dumb',
+        LOG_LEVEL: 'error',
+        ...env,
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    let next = 0;
+    let seen = 0;
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const answer = answers[next];
+      if (!answer) return;
+      const rest = output.slice(seen);
+      const match = answer.after.exec(rest);
+      if (match) {
+        seen += match.index + match[0].length;
+        next += 1;
+        child.stdin.write(answer.type);
+        if (next === answers.length) child.stdin.end();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('error', fail);
+    child.once('exit', (code) => done({ code, output }));
+  });
+}
 
 describe('First installation in production', () => {
   let stack: TestStack;
@@ -177,6 +232,31 @@ describe('First installation in production', () => {
       );
       expect(await counts()).toEqual(before);
       await login(stack.app, 'premiere.admin@ville.example', PASSWORD);
+    });
+
+    withTerminal('reads the password from the terminal, twice, without showing it', async () => {
+      const args = [
+        '--email',
+        'terminal@ville.example',
+        '--organization',
+        'ville-du-terminal',
+        '--organization-name',
+        'Ville du Terminal',
+      ];
+      const env = { DATABASE_URL: stack.databaseUrl, NODE_ENV: 'production' };
+      // Two different entries: refused, nothing created, asked again; then twice the same.
+      const run = await runInTerminal(args, env, [
+        { after: /Password of the administrator \(not shown\): /, type: `${PASSWORD}\r` },
+        { after: /The same password again: /, type: 'not the same one at all\r' },
+        { after: /Password of the administrator \(not shown\): /, type: `${PASSWORD}\r` },
+        { after: /The same password again: /, type: `${PASSWORD}\r` },
+      ]);
+      expect(run.output).toMatch(/The two passwords differ/);
+      expect(run.output).toMatch(/Platform administrator terminal@ville.example created/);
+      expect(run.output).not.toContain(PASSWORD);
+      expect(run.output).not.toContain('not the same one');
+      expect(run.code).toBe(0);
+      await login(stack.app, 'terminal@ville.example', PASSWORD);
     });
 
     it('joins an existing organisation without --organization-name, and names an unknown one', async () => {
