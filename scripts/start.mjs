@@ -126,6 +126,8 @@ try {
       port: ports.postgres,
       database: 'capacites',
       persistent: true,
+      // Ctrl-C reaches the apps, which stop first; PostgreSQL is stopped last, by us.
+      ownProcessGroup: true,
       // Said when PostgreSQL's binaries or data are placed elsewhere (root, a closed folder).
       log: (message) => {
         if (/^(copying PostgreSQL|PostgreSQL's data goes)/.test(message)) step(message);

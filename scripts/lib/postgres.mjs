@@ -154,10 +154,17 @@ function usableDataDir(account, dir, log) {
 }
 
 /**
- * @param {{ dir: string, port?: number, database: string, persistent: boolean, log?: (m: string) => void }} options
+ * @param {{ dir: string, port?: number, database: string, persistent: boolean, log?: (m: string) => void, ownProcessGroup?: boolean }} options
  * @returns {Promise<{ url: string, port: number, dir: string, binDir: string, pid: number, stop: () => Promise<void>, createDatabase: (name: string) => Promise<string> }>}
  */
-export async function startEmbeddedPostgres({ dir, port, database, persistent, log = () => {} }) {
+export async function startEmbeddedPostgres({
+  dir,
+  port,
+  database,
+  persistent,
+  log = () => {},
+  ownProcessGroup = false,
+}) {
   const user = 'capacites';
   const password = 'capacites';
   const pgPort = port ?? (await freePort());
@@ -205,9 +212,10 @@ export async function startEmbeddedPostgres({ dir, port, database, persistent, l
       ...(account ?? {}),
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group: Ctrl-C in the terminal reaches the apps, not PostgreSQL, which
-      // stays up until they have stopped (stop() below, called last).
-      detached: true,
+      // npm start: its own process group, so that Ctrl-C in the terminal reaches the apps, not
+      // PostgreSQL, which stays up until they have stopped (stop() below, called last). The
+      // suites keep it in theirs: a run killed as a whole takes its PostgreSQL along.
+      detached: ownProcessGroup,
     },
   );
   // If this process ends without stopping it (an uncaught error), PostgreSQL stops too.
