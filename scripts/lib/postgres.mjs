@@ -154,8 +154,9 @@ function usableDataDir(account, dir, log) {
 }
 
 /**
- * @param {{ dir: string, port?: number, database: string, persistent: boolean, log?: (m: string) => void, ownProcessGroup?: boolean }} options
- * @returns {Promise<{ url: string, port: number, dir: string, binDir: string, pid: number, stop: () => Promise<void>, createDatabase: (name: string) => Promise<string> }>}
+ * @param {{ dir: string, port?: number, database: string, persistent: boolean, log?: (m: string) => void, ownProcessGroup?: boolean, maxConnections?: number }} options
+ * maxConnections: the real Temporal server's pools need more than PostgreSQL's default 100.
+ * @returns {Promise<{ url: string, port: number, dir: string, binDir: string, pid: number, user: string, password: string, urlFor: (name: string) => string, stop: () => Promise<void>, createDatabase: (name: string) => Promise<string> }>}
  */
 export async function startEmbeddedPostgres({
   dir,
@@ -164,6 +165,7 @@ export async function startEmbeddedPostgres({
   persistent,
   log = () => {},
   ownProcessGroup = false,
+  maxConnections,
 }) {
   const user = 'capacites';
   const password = 'capacites';
@@ -207,7 +209,15 @@ export async function startEmbeddedPostgres({
 
   const child = spawn(
     join(binDir, 'postgres'),
-    ['-D', dataDir, '-p', String(pgPort), '-c', 'listen_addresses=127.0.0.1'],
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(pgPort),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      ...(maxConnections ? ['-c', `max_connections=${maxConnections}`] : []),
+    ],
     {
       ...(account ?? {}),
       env,
@@ -256,6 +266,9 @@ export async function startEmbeddedPostgres({
     dir: dataDir,
     binDir,
     pid: child.pid,
+    user,
+    password,
+    urlFor,
     createDatabase,
     stop: async () => {
       await client.end().catch(() => {});

@@ -123,14 +123,17 @@ describe('First installation in production', () => {
         CAPACITES_EMBEDDED_DATABASE_URL: stack.databaseUrl,
       });
       expect(run.code).toBe(3);
-      expect(run.stderr).toMatch(/Demo data is not created when NODE_ENV=production/);
+      expect(run.stderr).toMatch(/Demo data is not created in production \(NODE_ENV=production/);
       expect(run.stderr).toMatch(/npm run create-admin/);
       expect(await counts()).toEqual(before);
     });
 
     it('is refused against an external DATABASE_URL unless CAPACITES_SEED_DEMO=true', async () => {
       const before = await counts();
-      const run = await runCli('prepare.ts', [], { DATABASE_URL: stack.databaseUrl });
+      const run = await runCli('prepare.ts', [], {
+        DATABASE_URL: stack.databaseUrl,
+        NODE_ENV: 'development',
+      });
       expect(run.code).toBe(3);
       expect(run.stderr).toMatch(/not in a database given by DATABASE_URL/);
       expect(await counts()).toEqual(before);

@@ -4,7 +4,8 @@ const base = { DATABASE_URL: 'postgres://u:p@h:5432/d' };
 
 describe('API_DOCS', () => {
   it.each([
-    [{}, true],
+    // Unset NODE_ENV is production: secure defaults.
+    [{}, false],
     [{ NODE_ENV: 'development' }, true],
     [{ NODE_ENV: 'test' }, true],
     [{ NODE_ENV: 'production' }, false],
