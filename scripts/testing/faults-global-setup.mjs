@@ -11,9 +11,8 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { preparePostgresBinaries } from '../lib/postgres.mjs';
 import { ensureTemporalCli } from '../lib/temporal-cli.mjs';
-import { freePort, startEmbeddedPostgres } from '../lib/postgres.mjs';
+import { freePort, preparePostgresBinaries, startEmbeddedPostgres } from '../lib/postgres.mjs';
 
 const require = createRequire(import.meta.url);
 
