@@ -10,6 +10,7 @@ import { ReadPathIndexes1795900250000 } from './1795900250000-ReadPathIndexes';
 import { DashboardVersion1795900300000 } from './1795900300000-DashboardVersion';
 import { ScopeIndexes1795900310000 } from './1795900310000-ScopeIndexes';
 import { EmailClaims1796544708055 } from './1796544708055-EmailClaims';
+import { UserEmailCaseInsensitive1796544708056 } from './1796544708056-UserEmailCaseInsensitive';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DashboardVersion1795900300000,
   ScopeIndexes1795900310000,
   EmailClaims1796544708055,
+  UserEmailCaseInsensitive1796544708056,
 ];
