@@ -7,6 +7,11 @@ import type { CapacitesMessages } from './fr';
 const enCapacitesMessages: CapacitesMessages = {
   app: {
     title: 'Capacités',
+    export: {
+      button: 'Export',
+      csv: 'CSV spreadsheet (semicolon separated)',
+      xlsx: 'Excel workbook (XLSX)',
+    },
     menu: {
       experiments: 'Experiments',
       tasks: 'My tasks',

@@ -9,6 +9,11 @@ import type { TranslationMessages } from 'react-admin';
 export const frCapacitesMessages = {
   app: {
     title: 'Capacités',
+    export: {
+      button: 'Exporter',
+      csv: 'Tableur CSV (séparateur point-virgule)',
+      xlsx: 'Classeur Excel (XLSX)',
+    },
     menu: {
       experiments: 'Tests',
       tasks: 'Mes tâches',
