@@ -13,3 +13,4 @@ export * from './organization/access';
 export * from './validation';
 export * from './experiment/testimony';
 export * from './organization/administration';
+export * from './password/common-passwords';

@@ -10,6 +10,7 @@ import { ReadPathIndexes1795900250000 } from './1795900250000-ReadPathIndexes';
 import { DashboardVersion1795900300000 } from './1795900300000-DashboardVersion';
 import { ScopeIndexes1795900310000 } from './1795900310000-ScopeIndexes';
 import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
+import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DashboardVersion1795900300000,
   ScopeIndexes1795900310000,
   OidcIdentity1796545654868,
+  LoginSecurity1796546400000,
 ];
