@@ -15,3 +15,4 @@ export * from './validation';
 export * from './experiment/testimony';
 export * from './organization/administration';
 export * from './export/exports';
+export * from './password/common-passwords';
