@@ -25,6 +25,10 @@ export interface UserResponse {
   email: string;
   displayName: string;
   disabled: boolean;
+  /** The account may be linked to a ProConnect identity on its first login through it. */
+  oidcAllowed: boolean;
+  /** It is linked to one (issuer, subject): only that identity opens it. */
+  oidcLinked: boolean;
   /** Only the memberships in the caller's organisations (all of them for the admin). */
   memberships: { organizationId: string; role: Role }[];
   createdAt: string;
@@ -118,6 +122,7 @@ export class UsersService {
           displayName: input.displayName,
           passwordHash,
           disabledAt: null,
+          oidcAllowed: input.oidcAllowed ?? !input.password,
         });
         await this.replaceMemberships(manager, id, input.memberships);
         await recordUserEvent(
@@ -163,10 +168,13 @@ export class UsersService {
         if (passwordHash !== undefined) changes.passwordHash = passwordHash;
         if (input.disabled !== undefined)
           changes.disabledAt = input.disabled ? (user.disabledAt ?? new Date()) : null;
+        if (input.oidcAllowed !== undefined) changes.oidcAllowed = input.oidcAllowed;
+        if (input.oidcUnlink === true)
+          Object.assign(changes, { oidcIssuer: null, oidcSubject: null, oidcLinkedAt: null });
         if (Object.keys(changes).length > 0) await manager.update(UserEntity, { id }, changes);
         if (input.memberships) await this.replaceMemberships(manager, id, input.memberships);
         // A disabled account, a new password or other roles: its sessions end now.
-        if (input.disabled === true || passwordHash !== undefined || input.memberships) {
+        if (input.disabled === true || passwordHash !== undefined || input.memberships || input.oidcUnlink) {
           await manager.update(SessionEntity, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
         }
         // The audit says that the password changed, never what it is.
@@ -232,6 +240,8 @@ export class UsersService {
       email: u.email,
       displayName: u.displayName,
       disabled: u.disabledAt !== null,
+      oidcAllowed: u.oidcAllowed,
+      oidcLinked: u.oidcSubject !== null,
       memberships: memberships
         .filter((m) => m.userId === u.id && (own === 'all' || own.includes(m.organizationId)))
         .map((m) => ({ organizationId: m.organizationId, role: m.role }))

@@ -11,6 +11,8 @@ import { DashboardVersion1795900300000 } from './1795900300000-DashboardVersion'
 import { ScopeIndexes1795900310000 } from './1795900310000-ScopeIndexes';
 import { EmailClaims1796544708055 } from './1796544708055-EmailClaims';
 import { UserEmailCaseInsensitive1796544708056 } from './1796544708056-UserEmailCaseInsensitive';
+import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
+import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   ScopeIndexes1795900310000,
   EmailClaims1796544708055,
   UserEmailCaseInsensitive1796544708056,
+  OidcIdentity1796545654868,
+  LoginSecurity1796546400000,
 ];
