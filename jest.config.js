@@ -14,7 +14,7 @@ module.exports = {
     {
       ...preset,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows,benchmarks}/**/__tests__/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows,benchmarks}/**/__tests__/**/*.spec.ts', '<rootDir>/scripts/__tests__/**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/admin/'],
     },
     {

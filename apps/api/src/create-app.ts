@@ -15,7 +15,7 @@ import helmet from 'helmet';
 import { LoggerModule, NativeLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
-import { SESSION_COOKIE } from './auth/session-cookie';
+import { sessionCookieSettings } from './auth/session-cookie';
 import { AppExceptionFilter } from './common/app-exception.filter';
 import { answerClientErrorsAsJson, MAX_REQUEST_HEAD_BYTES } from './common/client-errors';
 import { methodNotAllowed } from './common/method-not-allowed';
@@ -74,15 +74,23 @@ export async function createApiApp(
   });
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.API_BODY_LIMIT });
-  // Behind a reverse proxy, the client address (for login rate limiting) is the forwarded one.
-  app.set('trust proxy', 'loopback');
+  // The client address (login limits, logs): the socket's, or the one forwarded by the
+  // configured number of reverse proxies (TRUST_PROXY_HOPS), never one a client chose.
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ZodValidationPipe());
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalFilters(new AppExceptionFilter({ bodyLimit: config.API_BODY_LIMIT }));
-  app.enableShutdownHooks();
-  const document = buildOpenApiDocument(app, { sessionCookie: SESSION_COOKIE });
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // One shutdown however many signals arrive (Ctrl-C reaches the whole process group, then
+  // `npm start` sends SIGTERM: Nest ignores the second while the first runs), then exit 0.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
+  // Built in every mode (the 405 answers below read it); served to developers and
+  // integrators only: off in production unless API_DOCS=true.
+  const document = buildOpenApiDocument(app, {
+    sessionCookie: sessionCookieSettings(config.SESSION_COOKIE_SECURE).name,
+  });
+  if (config.apiDocs)
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   // Before the routes: a documented path asked with a method it does not answer gets 405.
   app.use(methodNotAllowed(document));
   if (config.ADMIN_DIST_DIR && existsSync(join(config.ADMIN_DIST_DIR, 'index.html'))) {

@@ -7,6 +7,11 @@ import type { CapacitesMessages } from './fr';
 const enCapacitesMessages: CapacitesMessages = {
   app: {
     title: 'Capacités',
+    export: {
+      button: 'Export',
+      csv: 'CSV spreadsheet (semicolon separated)',
+      xlsx: 'Excel workbook (XLSX)',
+    },
     menu: {
       experiments: 'Experiments',
       tasks: 'My tasks',
@@ -20,6 +25,15 @@ const enCapacitesMessages: CapacitesMessages = {
       or: 'or',
       badCredentials: 'Wrong email address or password.',
       tooManyAttempts: 'Too many attempts: try again in a minute.',
+      totpRequired: 'Type the code of your authenticator app.',
+      codeIntro:
+        'Your account has two-factor authentication: type the 6-digit code shown by your authenticator app.',
+      code: 'Verification code',
+      codeHelp: 'Six digits, or one of your recovery codes (xxxxx-xxxxx).',
+      verify: 'Verify',
+      restart: 'Start again with the password',
+      badCode: 'Wrong or already used code.',
+      expired: 'This login expired or used all its attempts: type your password again.',
       errors: {
         oidc_unknown_user:
           'Your %{label} account matches no Capacités user. Ask an administrator to create your account with the same email address.',
@@ -27,6 +41,10 @@ const enCapacitesMessages: CapacitesMessages = {
         oidc_expired: 'The login expired or was started in another tab or browser: please try again.',
         oidc_unavailable: '%{label} is unavailable for now: try again later, or log in with your password.',
         oidc_failed: 'Login with %{label} failed: please try again.',
+        oidc_subject_mismatch:
+          'This Capacités account is already linked to another %{label} identity. If your email address was reassigned to you, ask an administrator to unlink the former one.',
+        oidc_link_not_allowed:
+          'This Capacités account is not open to %{label} login yet. Ask an administrator to allow it, or log in with your password.',
       },
     },
     errors: {
@@ -40,6 +58,39 @@ const enCapacitesMessages: CapacitesMessages = {
       WORKFLOW_UNAVAILABLE:
         'The lifecycle engine is unavailable for now: nothing was changed, try again shortly.',
       DATABASE_UNAVAILABLE: 'The database is unavailable for now: nothing was changed, try again shortly.',
+    },
+    profile: {
+      title: 'My account',
+      menu: 'My account',
+      totp: {
+        title: 'Two-factor authentication (TOTP)',
+        requiredForAdmin:
+          'Platform administration requires two-factor authentication: turn it on to reach the other screens.',
+        disabled:
+          'Protect your account: at each login, a 6-digit code of your authenticator app (FreeOTP, Aegis, Google Authenticator…) is asked after the password.',
+        enable: 'Turn on two-factor authentication',
+        scanIntro:
+          'Add this account to your authenticator app by typing the key below (or opening the otpauth link on your phone), then type the code it shows. The key is shown once.',
+        key: 'Key:',
+        link: 'Link:',
+        code: '6-digit code',
+        codeHelp: 'The code shown by your app, or a recovery code.',
+        confirm: 'Confirm',
+        enabled: 'Two-factor authentication is on.',
+        cannotDisable: 'It cannot be turned off for platform administration.',
+        disable: 'Turn off two-factor authentication',
+        recoveryCodes: 'Recovery codes',
+        recoveryCodesIntro:
+          'Recovery codes, to keep somewhere safe: each replaces the app’s code once if you lose it. They will not be shown again.',
+        errors: {
+          TOTP_INVALID: 'Wrong or already used code.',
+          TOTP_ALREADY_ENABLED: 'Two-factor authentication is already on.',
+          TOTP_NOT_ENABLED: 'Turn on two-factor authentication first.',
+          TOTP_REQUIRED_FOR_ADMIN: 'It cannot be turned off for platform administration.',
+          VALIDATION_FAILED: 'Type the 6 digits of the code, or a recovery code.',
+          UNKNOWN: 'The request failed: please try again.',
+        },
+      },
     },
     access: {
       adminOnly: 'This screen is for the platform administration only.',
@@ -179,6 +230,7 @@ const enCapacitesMessages: CapacitesMessages = {
       },
     },
     validation: {
+      commonPassword: 'This password is among the most common ones: choose another one.',
       choose: 'Choose a value',
       date: 'A date is expected (DD/MM/YYYY)',
       usersVoice: "The users' voice is required: its sources and how many were heard, or why none was.",
@@ -230,6 +282,20 @@ const enCapacitesMessages: CapacitesMessages = {
     date: {
       placeholder: 'dd/mm/yyyy',
       format: '(format: dd/mm/yyyy)',
+    },
+    amendments: {
+      title: 'Criteria amended since launch (%{smart_count}) |||| Criteria amended since launch (%{smart_count})',
+      current:
+        'Criteria in force, after %{smart_count} amendment since launch. |||| Criteria in force, after %{smart_count} amendments since launch.',
+      when: 'On %{date}, by',
+      reason: 'Reason',
+      added: 'Criterion added: %{criterion}',
+      removed: 'Criterion removed: %{criterion}',
+      modified: 'Criterion “%{criterion}” changed: %{changes}',
+      change: '%{field}: %{before} becomes %{after}',
+      quoted: '“%{value}”',
+      unchanged: 'No criterion changed.',
+      unavailable: 'The criteria cannot be read for now: try again shortly.',
     },
     lineage: {
       parent: 'Original experiment',
@@ -488,6 +554,9 @@ const enCapacitesMessages: CapacitesMessages = {
         email: 'Email',
         password: 'Password',
         disabled: 'Account disabled',
+        oidcAllowed: 'ProConnect login allowed',
+        oidcLinked: 'Linked to a ProConnect identity',
+        oidcUnlink: 'Unlink the ProConnect identity',
         memberships: 'Roles',
         organizationId: 'Organisation',
         role: 'Role',
@@ -508,6 +577,12 @@ const enCapacitesMessages: CapacitesMessages = {
         memberships: "One or more roles per organisation. Changing roles ends the person's open sessions.",
         disabled:
           'A disabled account can no longer log in; the person stays named in the history. Accounts are never deleted.',
+        oidcAllowed:
+          'On its first ProConnect login the account is linked to that ProConnect identity; afterwards only that one opens it.',
+        oidcLinked:
+          'Only this ProConnect identity opens the account, even if someone else is given the same address.',
+        oidcUnlink:
+          'Tick it if the address was reassigned or the identity changed: the next allowed ProConnect login links the account again.',
       },
       disable: 'Disable the account',
       enable: 'Enable the account',

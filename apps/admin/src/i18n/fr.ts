@@ -9,6 +9,11 @@ import type { TranslationMessages } from 'react-admin';
 export const frCapacitesMessages = {
   app: {
     title: 'Capacités',
+    export: {
+      button: 'Exporter',
+      csv: 'Tableur CSV (séparateur point-virgule)',
+      xlsx: 'Classeur Excel (XLSX)',
+    },
     menu: {
       experiments: 'Tests',
       tasks: 'Mes tâches',
@@ -22,6 +27,15 @@ export const frCapacitesMessages = {
       or: 'ou',
       badCredentials: 'Adresse électronique ou mot de passe incorrect.',
       tooManyAttempts: 'Trop de tentatives : réessayez dans une minute.',
+      totpRequired: 'Saisissez le code de votre application d’authentification.',
+      codeIntro:
+        'Votre compte est protégé par une double authentification : saisissez le code à 6 chiffres affiché par votre application d’authentification.',
+      code: 'Code de vérification',
+      codeHelp: 'Six chiffres, ou l’un de vos codes de secours (xxxxx-xxxxx).',
+      verify: 'Vérifier',
+      restart: 'Recommencer avec le mot de passe',
+      badCode: 'Code incorrect ou déjà utilisé.',
+      expired: 'Cette connexion a expiré ou épuisé ses essais : saisissez de nouveau votre mot de passe.',
       errors: {
         oidc_unknown_user:
           'Votre compte %{label} ne correspond à aucun utilisateur de Capacités. Demandez à un administrateur de créer votre compte avec la même adresse électronique.',
@@ -31,6 +45,10 @@ export const frCapacitesMessages = {
         oidc_unavailable:
           '%{label} est momentanément indisponible : réessayez plus tard, ou connectez-vous avec votre mot de passe.',
         oidc_failed: 'La connexion avec %{label} a échoué : recommencez.',
+        oidc_subject_mismatch:
+          "Ce compte Capacités est déjà relié à une autre identité %{label}. Si votre adresse électronique vous a été réattribuée, demandez à un administrateur de délier l'ancien compte.",
+        oidc_link_not_allowed:
+          "Ce compte Capacités n'est pas encore ouvert à la connexion avec %{label}. Demandez à un administrateur de l'autoriser, ou connectez-vous avec votre mot de passe.",
       },
     },
     errors: {
@@ -45,6 +63,39 @@ export const frCapacitesMessages = {
         "Le moteur du cycle de vie est momentanément indisponible : rien n'a été changé, réessayez dans un instant.",
       DATABASE_UNAVAILABLE:
         "La base de données est momentanément indisponible : rien n'a été changé, réessayez dans un instant.",
+    },
+    profile: {
+      title: 'Mon compte',
+      menu: 'Mon compte',
+      totp: {
+        title: 'Double authentification (TOTP)',
+        requiredForAdmin:
+          "L'administration de la plateforme exige une double authentification : activez-la pour accéder aux autres écrans.",
+        disabled:
+          'Protégez votre compte : à chaque connexion, un code à 6 chiffres de votre application d’authentification (FreeOTP, Aegis, Google Authenticator…) vous sera demandé après le mot de passe.',
+        enable: 'Activer la double authentification',
+        scanIntro:
+          'Ajoutez ce compte dans votre application d’authentification en saisissant la clé ci-dessous (ou en ouvrant le lien otpauth sur votre téléphone), puis saisissez le code qu’elle affiche. La clé n’est montrée qu’une fois.',
+        key: 'Clé :',
+        link: 'Lien :',
+        code: 'Code à 6 chiffres',
+        codeHelp: 'Le code affiché par votre application, ou un code de secours.',
+        confirm: 'Confirmer',
+        enabled: 'La double authentification est activée.',
+        cannotDisable: "Elle ne peut pas être désactivée pour l'administration de la plateforme.",
+        disable: 'Désactiver la double authentification',
+        recoveryCodes: 'Codes de secours',
+        recoveryCodesIntro:
+          'Codes de secours, à conserver en lieu sûr : chacun remplace une fois le code de l’application si vous la perdez. Ils ne seront plus affichés.',
+        errors: {
+          TOTP_INVALID: 'Code incorrect ou déjà utilisé.',
+          TOTP_ALREADY_ENABLED: 'La double authentification est déjà activée.',
+          TOTP_NOT_ENABLED: 'Commencez par activer la double authentification.',
+          TOTP_REQUIRED_FOR_ADMIN: "Elle ne peut pas être désactivée pour l'administration de la plateforme.",
+          VALIDATION_FAILED: 'Saisissez les 6 chiffres du code, ou un code de secours.',
+          UNKNOWN: 'La demande a échoué : réessayez.',
+        },
+      },
     },
     access: {
       adminOnly: "Cet écran est réservé à l'administration de la plateforme.",
@@ -196,6 +247,7 @@ export const frCapacitesMessages = {
       },
     },
     validation: {
+      commonPassword: 'Ce mot de passe fait partie des plus courants : choisissez-en un autre.',
       choose: 'Choisissez une valeur',
       date: 'Une date est attendue (JJ/MM/AAAA)',
       usersVoice:
@@ -250,6 +302,21 @@ export const frCapacitesMessages = {
     date: {
       placeholder: 'jj/mm/aaaa',
       format: '(format : jj/mm/aaaa)',
+    },
+    amendments: {
+      title:
+        'Modification des critères depuis le lancement (%{smart_count}) |||| Modifications des critères depuis le lancement (%{smart_count})',
+      current:
+        'Critères en vigueur, après %{smart_count} modification depuis le lancement. |||| Critères en vigueur, après %{smart_count} modifications depuis le lancement.',
+      when: 'Le %{date}, par',
+      reason: 'Raison',
+      added: 'Critère ajouté : %{criterion}',
+      removed: 'Critère retiré : %{criterion}',
+      modified: 'Critère « %{criterion} » modifié : %{changes}',
+      change: '%{field} : %{before} devient %{after}',
+      quoted: '« %{value} »',
+      unchanged: 'Aucun critère changé.',
+      unavailable: 'Les critères ne peuvent pas être lus pour le moment : réessayez dans un instant.',
     },
     lineage: {
       parent: "Test d'origine",
@@ -521,6 +588,9 @@ export const frCapacitesMessages = {
         email: 'Adresse électronique',
         password: 'Mot de passe',
         disabled: 'Compte désactivé',
+        oidcAllowed: 'Connexion ProConnect autorisée',
+        oidcLinked: 'Relié à une identité ProConnect',
+        oidcUnlink: "Délier l'identité ProConnect",
         memberships: 'Rôles',
         organizationId: 'Organisation',
         role: 'Rôle',
@@ -543,6 +613,12 @@ export const frCapacitesMessages = {
           'Un ou plusieurs rôles par organisation. Changer les rôles ferme les sessions ouvertes de la personne.',
         disabled:
           "Un compte désactivé ne peut plus se connecter ; la personne reste nommée dans l'historique. Les comptes ne sont jamais supprimés.",
+        oidcAllowed:
+          'À sa première connexion avec ProConnect, le compte est relié à cette identité ProConnect ; ensuite, seule celle-ci y donne accès.',
+        oidcLinked:
+          'Seule cette identité ProConnect ouvre le compte, même si une autre personne reçoit la même adresse.',
+        oidcUnlink:
+          "À cocher si l'adresse a été réattribuée ou l'identité changée : la prochaine connexion ProConnect autorisée reliera le compte à nouveau.",
       },
       disable: 'Désactiver le compte',
       enable: 'Réactiver le compte',

@@ -1,11 +1,14 @@
 import { userCreateSchema } from '@capacites/domain';
-import { Create, SimpleForm } from 'react-admin';
+import { BooleanInput, Create, SimpleForm } from 'react-admin';
 import { AdminOnly } from '../access';
 import { useApiErrorNotify, zodResolver } from '../forms';
 import { userCreateBody } from './types';
 import { MembershipsInput, UserIdentityFields } from './UserFields';
 
-const resolver = zodResolver(userCreateSchema, { toBody: userCreateBody });
+const resolver = zodResolver(userCreateSchema, {
+  toBody: userCreateBody,
+  refinements: { password: 'app.validation.commonPassword' },
+});
 
 export const UserCreate = () => {
   const onError = useApiErrorNotify();
@@ -19,6 +22,7 @@ export const UserCreate = () => {
         >
           <UserIdentityFields />
           <MembershipsInput />
+          <BooleanInput source="oidcAllowed" helperText="resources.users.helpers.oidcAllowed" />
         </SimpleForm>
       </Create>
     </AdminOnly>

@@ -4,9 +4,12 @@ import { AdminOnly } from '../access';
 import { useApiErrorNotify, zodResolver } from '../forms';
 import { DisableUserButton } from './DisableUserButton';
 import { userUpdateBody, type User } from './types';
-import { MembershipsInput, UserIdentityFields } from './UserFields';
+import { MembershipsInput, OidcFields, UserIdentityFields } from './UserFields';
 
-const resolver = zodResolver(userUpdateSchema, { toBody: userUpdateBody });
+const resolver = zodResolver(userUpdateSchema, {
+  toBody: userUpdateBody,
+  refinements: { password: 'app.validation.commonPassword' },
+});
 
 const UserToolbar = () => (
   <Toolbar sx={{ justifyContent: 'space-between' }}>
@@ -29,6 +32,7 @@ export const UserEdit = () => {
           <UserIdentityFields editing />
           <MembershipsInput />
           <BooleanInput source="disabled" helperText="resources.users.helpers.disabled" />
+          <OidcFields />
         </SimpleForm>
       </Edit>
     </AdminOnly>

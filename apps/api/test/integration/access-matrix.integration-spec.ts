@@ -182,6 +182,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       ['GET /experiments/:id/status', () => `/api/experiments/${xr}/status`],
       ['GET /experiments/:id/actions', () => `/api/experiments/${xr}/actions`],
       ['GET /experiments/:id/timeline', () => `/api/experiments/${xr}/timeline`],
+      ['GET /experiments/:id/criteria', () => `/api/experiments/${xr}/criteria`],
       ['GET /experiments/:id/calendar.ics', () => `/api/experiments/${xr}/calendar.ics`],
       ['GET /check-ins/:id', () => `/api/check-ins/${checkInId}`],
       ['GET /testimonies/:id', () => `/api/testimonies/${testimonyId}`],
@@ -311,6 +312,9 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       ['GET /notifications/unread-count', '/api/notifications/unread-count'],
       ['GET /evaluations', '/api/evaluations'],
       ['GET /decisions', '/api/decisions'],
+      ['GET /exports/experiments', '/api/exports/experiments'],
+      ['GET /exports/evaluations', '/api/exports/evaluations?format=xlsx'],
+      ['GET /exports/decisions', '/api/exports/decisions'],
       ['GET /organizations', '/api/organizations'],
       ['GET /auth/me', '/api/auth/me'],
     ])('%s: open to every signed-in user (each sees their own scope)', async (endpoint, url) => {

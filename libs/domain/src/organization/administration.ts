@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCommonPassword } from '../password/common-passwords';
 import { lifecycleSettingsSchema } from './lifecycle-settings';
 import { ORGANIZATION_KINDS, ROLES } from './organization';
 
@@ -84,11 +85,17 @@ export const membershipSchema = z
   })
   .strict();
 
-/** At least 12 characters (ANSSI's recommendation for passwords alone is longer still). */
+/**
+ * At least 12 characters (ANSSI's recommendation for passwords alone is longer still),
+ * and not one of the most common passwords (isCommonPassword).
+ */
 export const passwordSchema = z
   .string()
   .min(12, { message: 'password must have at least 12 characters' })
-  .max(200, { message: 'password must have at most 200 characters' });
+  .max(200, { message: 'password must have at most 200 characters' })
+  .refine((password) => !isCommonPassword(password), {
+    message: 'password is one of the most common passwords: choose another one',
+  });
 
 export const userCreateSchema = z
   .object({
@@ -97,6 +104,11 @@ export const userCreateSchema = z
     /** Absent: the user logs in through OpenID Connect only. */
     password: passwordSchema.optional(),
     memberships: z.array(membershipSchema).max(50).default([]),
+    /**
+     * May be linked to a ProConnect (OpenID Connect) identity on its first login through it.
+     * Absent: yes for an account without password (ProConnect only), no otherwise.
+     */
+    oidcAllowed: z.boolean().optional(),
   })
   .strict();
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
@@ -109,6 +121,9 @@ export const userUpdateSchema = z
     /** Replaces every membership of the user. */
     memberships: z.array(membershipSchema).max(50).optional(),
     disabled: z.boolean().optional(),
+    oidcAllowed: z.boolean().optional(),
+    /** true: forgets the linked ProConnect identity (the next one will be linked on login). */
+    oidcUnlink: z.boolean().optional(),
   })
   .strict();
 export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
