@@ -367,6 +367,8 @@ const enCapacitesMessages: CapacitesMessages = {
       count: 'Count',
     },
     language: 'Language: %{name}',
+    // Starts with the name shown on the button (WCAG 2.5.3, label in name).
+    userMenu: '%{name}, profile menu',
     print: 'Print',
     calendar: {
       experiment: 'Add the deadlines to my calendar (.ics)',

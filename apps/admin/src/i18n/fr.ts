@@ -390,6 +390,8 @@ export const frCapacitesMessages = {
       count: 'Nombre',
     },
     language: 'Langue : %{name}',
+    // Commence par le nom affiché sur le bouton (WCAG 2.5.3, étiquette dans le nom).
+    userMenu: '%{name}, menu du profil',
     print: 'Imprimer',
     calendar: {
       experiment: 'Ajouter les échéances à mon agenda (.ics)',
