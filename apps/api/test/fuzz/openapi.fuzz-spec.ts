@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { dateInDays, insertAdmin, insertTeam, readyFramingBody, TEST_PASSWORD } from '../support/fixtures';
-import { login } from '../support/http';
+import { login, participantConsents } from '../support/http';
 import { LogCapture } from '../support/log-capture';
 import { startStack, type TestStack } from '../support/stack';
 
@@ -68,6 +68,7 @@ describe('Fuzzing the API from its OpenAPI document (schemathesis)', () => {
       .put(`/api/experiments/${created.body.id}`)
       .send(readyFramingBody(team, dateInDays(30)))
       .expect(200);
+    await participantConsents(stack.app, team, created.body.id);
     await hr.post(`/api/experiments/${created.body.id}/launch`).send({}).expect(200);
     for (const [who, email] of [
       ['HR', team.emails.hr],
