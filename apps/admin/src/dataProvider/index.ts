@@ -1,6 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider } from 'react-admin';
-import type { ConsentOnBehalfInput, LifecycleAction } from '@capacites/domain';
+import type { ConsentOnBehalfInput, ExperimentCriteriaResponse, LifecycleAction } from '@capacites/domain';
 import { toApiExperimentFilter } from '../experiments/list/filters';
 import {
   ACTION_PATHS,
@@ -23,9 +23,26 @@ export { apiErrorCode, apiErrorMessage } from './errors';
 /** Same origin as the back-office: the API serves it, and Vite proxies /api in dev. */
 export const API_URL = '/api';
 
+/**
+ * The API refuses a state-changing call authenticated by the cookie unless it carries this
+ * header (or a JSON body): a page of another origin cannot add it without CORS' consent.
+ */
+export const CSRF_HEADER = 'X-Capacites-Csrf';
+
+/** Headers with the CSRF header added, whatever form the caller gave them in. */
+export function withCsrfHeader(headers: HeadersInit | undefined): Headers {
+  const result = new Headers(headers);
+  result.set(CSRF_HEADER, '1');
+  return result;
+}
+
 /** The session is an HttpOnly cookie: every call sends it, and only to our own origin. */
 export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
-  fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
+  fetchUtils.fetchJson(url, {
+    ...options,
+    headers: withCsrfHeader(options.headers),
+    credentials: 'same-origin',
+  });
 
 /**
  * What the back-office asks beyond the REST resources: the lifecycle actions, the
@@ -42,6 +59,8 @@ export interface CapacitesDataProvider extends DataProvider {
   markAllNotificationsRead(): Promise<void>;
   /** What the workflow knows now (GET /experiments/:id/status): the pending extension request. */
   getStatus(experimentId: string): Promise<ExperimentStatusDto>;
+  /** The criteria in force now, those fixed at launch and every amendment (GET /experiments/:id/criteria). */
+  getCriteria(experimentId: string): Promise<ExperimentCriteriaResponse>;
   /** The calling participant gives (true) or withdraws (false) their consent. */
   setConsent(experimentId: string, consent: boolean): Promise<unknown>;
   /** HR enters a consent a participant gave outside the application (paper, email, meeting). */
@@ -93,6 +112,10 @@ export const dataProvider: CapacitesDataProvider = {
   async getStatus(experimentId) {
     const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/status`);
     return json as ExperimentStatusDto;
+  },
+  async getCriteria(experimentId) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/criteria`);
+    return json as ExperimentCriteriaResponse;
   },
   async setConsent(experimentId, consent) {
     const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/consent`, {

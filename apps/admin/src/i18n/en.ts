@@ -27,6 +27,10 @@ const enCapacitesMessages: CapacitesMessages = {
         oidc_expired: 'The login expired or was started in another tab or browser: please try again.',
         oidc_unavailable: '%{label} is unavailable for now: try again later, or log in with your password.',
         oidc_failed: 'Login with %{label} failed: please try again.',
+        oidc_subject_mismatch:
+          'This Capacités account is already linked to another %{label} identity. If your email address was reassigned to you, ask an administrator to unlink the former one.',
+        oidc_link_not_allowed:
+          'This Capacités account is not open to %{label} login yet. Ask an administrator to allow it, or log in with your password.',
       },
     },
     errors: {
@@ -264,6 +268,20 @@ const enCapacitesMessages: CapacitesMessages = {
     date: {
       placeholder: 'dd/mm/yyyy',
       format: '(format: dd/mm/yyyy)',
+    },
+    amendments: {
+      title: 'Criteria amended since launch (%{smart_count}) |||| Criteria amended since launch (%{smart_count})',
+      current:
+        'Criteria in force, after %{smart_count} amendment since launch. |||| Criteria in force, after %{smart_count} amendments since launch.',
+      when: 'On %{date}, by',
+      reason: 'Reason',
+      added: 'Criterion added: %{criterion}',
+      removed: 'Criterion removed: %{criterion}',
+      modified: 'Criterion “%{criterion}” changed: %{changes}',
+      change: '%{field}: %{before} becomes %{after}',
+      quoted: '“%{value}”',
+      unchanged: 'No criterion changed.',
+      unavailable: 'The criteria cannot be read for now: try again shortly.',
     },
     lineage: {
       parent: 'Original experiment',
@@ -521,6 +539,9 @@ const enCapacitesMessages: CapacitesMessages = {
         email: 'Email',
         password: 'Password',
         disabled: 'Account disabled',
+        oidcAllowed: 'ProConnect login allowed',
+        oidcLinked: 'Linked to a ProConnect identity',
+        oidcUnlink: 'Unlink the ProConnect identity',
         memberships: 'Roles',
         organizationId: 'Organisation',
         role: 'Role',
@@ -541,6 +562,12 @@ const enCapacitesMessages: CapacitesMessages = {
         memberships: "One or more roles per organisation. Changing roles ends the person's open sessions.",
         disabled:
           'A disabled account can no longer log in; the person stays named in the history. Accounts are never deleted.',
+        oidcAllowed:
+          'On its first ProConnect login the account is linked to that ProConnect identity; afterwards only that one opens it.',
+        oidcLinked:
+          'Only this ProConnect identity opens the account, even if someone else is given the same address.',
+        oidcUnlink:
+          'Tick it if the address was reassigned or the identity changed: the next allowed ProConnect login links the account again.',
       },
       disable: 'Disable the account',
       enable: 'Enable the account',

@@ -31,6 +31,10 @@ export const frCapacitesMessages = {
         oidc_unavailable:
           '%{label} est momentanément indisponible : réessayez plus tard, ou connectez-vous avec votre mot de passe.',
         oidc_failed: 'La connexion avec %{label} a échoué : recommencez.',
+        oidc_subject_mismatch:
+          "Ce compte Capacités est déjà relié à une autre identité %{label}. Si votre adresse électronique vous a été réattribuée, demandez à un administrateur de délier l'ancien compte.",
+        oidc_link_not_allowed:
+          "Ce compte Capacités n'est pas encore ouvert à la connexion avec %{label}. Demandez à un administrateur de l'autoriser, ou connectez-vous avec votre mot de passe.",
       },
     },
     errors: {
@@ -286,6 +290,21 @@ export const frCapacitesMessages = {
     date: {
       placeholder: 'jj/mm/aaaa',
       format: '(format : jj/mm/aaaa)',
+    },
+    amendments: {
+      title:
+        'Modification des critères depuis le lancement (%{smart_count}) |||| Modifications des critères depuis le lancement (%{smart_count})',
+      current:
+        'Critères en vigueur, après %{smart_count} modification depuis le lancement. |||| Critères en vigueur, après %{smart_count} modifications depuis le lancement.',
+      when: 'Le %{date}, par',
+      reason: 'Raison',
+      added: 'Critère ajouté : %{criterion}',
+      removed: 'Critère retiré : %{criterion}',
+      modified: 'Critère « %{criterion} » modifié : %{changes}',
+      change: '%{field} : %{before} devient %{after}',
+      quoted: '« %{value} »',
+      unchanged: 'Aucun critère changé.',
+      unavailable: 'Les critères ne peuvent pas être lus pour le moment : réessayez dans un instant.',
     },
     lineage: {
       parent: "Test d'origine",
@@ -556,6 +575,9 @@ export const frCapacitesMessages = {
         email: 'Adresse électronique',
         password: 'Mot de passe',
         disabled: 'Compte désactivé',
+        oidcAllowed: 'Connexion ProConnect autorisée',
+        oidcLinked: 'Relié à une identité ProConnect',
+        oidcUnlink: "Délier l'identité ProConnect",
         memberships: 'Rôles',
         organizationId: 'Organisation',
         role: 'Rôle',
@@ -578,6 +600,12 @@ export const frCapacitesMessages = {
           'Un ou plusieurs rôles par organisation. Changer les rôles ferme les sessions ouvertes de la personne.',
         disabled:
           "Un compte désactivé ne peut plus se connecter ; la personne reste nommée dans l'historique. Les comptes ne sont jamais supprimés.",
+        oidcAllowed:
+          'À sa première connexion avec ProConnect, le compte est relié à cette identité ProConnect ; ensuite, seule celle-ci y donne accès.',
+        oidcLinked:
+          'Seule cette identité ProConnect ouvre le compte, même si une autre personne reçoit la même adresse.',
+        oidcUnlink:
+          "À cocher si l'adresse a été réattribuée ou l'identité changée : la prochaine connexion ProConnect autorisée reliera le compte à nouveau.",
       },
       disable: 'Désactiver le compte',
       enable: 'Réactiver le compte',

@@ -6,6 +6,7 @@ export enum AuthErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   WRONG_PASSWORD = 'WRONG_PASSWORD',
   NOT_FOUND = 'NOT_FOUND',
+  CSRF_REFUSED = 'CSRF_REFUSED',
 }
 
 const DEFINITIONS: Record<AuthErrorCode, { kind: ErrorKind; message: string }> = {
@@ -15,6 +16,11 @@ const DEFINITIONS: Record<AuthErrorCode, { kind: ErrorKind; message: string }> =
   [AuthErrorCode.FORBIDDEN]: { kind: 'forbidden', message: 'Your role does not allow this action.' },
   [AuthErrorCode.WRONG_PASSWORD]: { kind: 'invalid', message: 'The current password is wrong.' },
   [AuthErrorCode.NOT_FOUND]: { kind: 'not_found', message: 'Not found.' },
+  [AuthErrorCode.CSRF_REFUSED]: {
+    kind: 'forbidden',
+    message:
+      'Cross-site request refused: send JSON or the X-Capacites-Csrf header, from the back-office origin.',
+  },
 };
 
 export class AuthException extends AppException {

@@ -183,6 +183,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       ['GET /experiments/:id/status', () => `/api/experiments/${xr}/status`],
       ['GET /experiments/:id/actions', () => `/api/experiments/${xr}/actions`],
       ['GET /experiments/:id/timeline', () => `/api/experiments/${xr}/timeline`],
+      ['GET /experiments/:id/criteria', () => `/api/experiments/${xr}/criteria`],
       ['GET /experiments/:id/calendar.ics', () => `/api/experiments/${xr}/calendar.ics`],
       ['GET /check-ins/:id', () => `/api/check-ins/${checkInId}`],
       ['GET /testimonies/:id', () => `/api/testimonies/${testimonyId}`],

@@ -2,6 +2,7 @@ import type { LifecycleAction } from '@capacites/domain';
 import {
   Alert,
   Button,
+  CircularProgress,
   Dialog,
   DialogActions,
   DialogContent,
@@ -13,8 +14,9 @@ import { Form, useDataProvider, useNotify, useRefresh, useTranslate } from 'reac
 import type { FieldValues } from 'react-hook-form';
 import { apiErrorMessage, type CapacitesDataProvider } from '../../dataProvider';
 import { zodResolver } from '../../forms';
+import { useExperimentCriteria } from '../criteria';
 import type { Experiment } from '../types';
-import { ACTION_FORMS } from './actionForms';
+import { ACTION_FORMS, type ActionContext } from './actionForms';
 
 interface ActionDialogProps {
   experiment: Experiment;
@@ -43,7 +45,14 @@ export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialog
     () => zodResolver(form.schema, { toBody, refinements: form.refinements, aliases: form.aliases }),
     [form, toBody],
   );
-  const defaultValues = useMemo(() => form.defaults(experiment), [form, experiment]);
+  const criteria = useExperimentCriteria(experiment, { enabled: Boolean(form.needsCriteria) });
+  const current = criteria.data?.current;
+  const context: ActionContext | null = useMemo(
+    () => (current || !form.needsCriteria ? { experiment, criteria: current ?? [] } : null),
+    [experiment, current, form.needsCriteria],
+  );
+  // The form's defaults are read once, when it mounts: it waits for the current criteria.
+  const defaultValues = useMemo(() => (context ? form.defaults(context) : null), [form, context]);
 
   const submit = async (values: FieldValues) => {
     setRefusal(null);
@@ -59,6 +68,25 @@ export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialog
   };
 
   const { Fields } = form;
+  if (!context || !defaultValues) {
+    return (
+      <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
+        <DialogTitle id={titleId}>{translate(`app.actions.${action}.label`)}</DialogTitle>
+        <DialogContent>
+          {form.needsCriteria && criteria.error ? (
+            <Alert severity="error" role="alert">
+              {translate('app.amendments.unavailable')}
+            </Alert>
+          ) : (
+            <CircularProgress aria-label={translate('ra.page.loading')} />
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{translate('app.actions.cancelButton')}</Button>
+        </DialogActions>
+      </Dialog>
+    );
+  }
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
       <Form
@@ -71,7 +99,7 @@ export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialog
         <DialogTitle id={titleId}>{translate(`app.actions.${action}.label`)}</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{translate(`app.actions.${action}.help`)}</DialogContentText>
-          {Fields ? <Fields experiment={experiment} /> : null}
+          {Fields ? <Fields {...context} /> : null}
           {refusal ? (
             <Alert severity="error" role="alert" sx={{ mt: 2 }} data-testid="action-refusal">
               <strong>{translate('app.actions.refused')} : </strong>
