@@ -14,3 +14,5 @@ export * from './organization/access';
 export * from './validation';
 export * from './experiment/testimony';
 export * from './organization/administration';
+export * from './export/exports';
+export * from './password/common-passwords';

@@ -7,6 +7,11 @@ import type { CapacitesMessages } from './fr';
 const enCapacitesMessages: CapacitesMessages = {
   app: {
     title: 'Capacités',
+    export: {
+      button: 'Export',
+      csv: 'CSV spreadsheet (semicolon separated)',
+      xlsx: 'Excel workbook (XLSX)',
+    },
     menu: {
       experiments: 'Experiments',
       tasks: 'My tasks',
@@ -20,6 +25,15 @@ const enCapacitesMessages: CapacitesMessages = {
       or: 'or',
       badCredentials: 'Wrong email address or password.',
       tooManyAttempts: 'Too many attempts: try again in a minute.',
+      totpRequired: 'Type the code of your authenticator app.',
+      codeIntro:
+        'Your account has two-factor authentication: type the 6-digit code shown by your authenticator app.',
+      code: 'Verification code',
+      codeHelp: 'Six digits, or one of your recovery codes (xxxxx-xxxxx).',
+      verify: 'Verify',
+      restart: 'Start again with the password',
+      badCode: 'Wrong or already used code.',
+      expired: 'This login expired or used all its attempts: type your password again.',
       errors: {
         oidc_unknown_user:
           'Your %{label} account matches no Capacités user. Ask an administrator to create your account with the same email address.',
@@ -61,6 +75,39 @@ const enCapacitesMessages: CapacitesMessages = {
       WORKFLOW_UNAVAILABLE:
         'The lifecycle engine is unavailable for now: nothing was changed, try again shortly.',
       DATABASE_UNAVAILABLE: 'The database is unavailable for now: nothing was changed, try again shortly.',
+    },
+    profile: {
+      title: 'My account',
+      menu: 'My account',
+      totp: {
+        title: 'Two-factor authentication (TOTP)',
+        requiredForAdmin:
+          'Platform administration requires two-factor authentication: turn it on to reach the other screens.',
+        disabled:
+          'Protect your account: at each login, a 6-digit code of your authenticator app (FreeOTP, Aegis, Google Authenticator…) is asked after the password.',
+        enable: 'Turn on two-factor authentication',
+        scanIntro:
+          'Add this account to your authenticator app by typing the key below (or opening the otpauth link on your phone), then type the code it shows. The key is shown once.',
+        key: 'Key:',
+        link: 'Link:',
+        code: '6-digit code',
+        codeHelp: 'The code shown by your app, or a recovery code.',
+        confirm: 'Confirm',
+        enabled: 'Two-factor authentication is on.',
+        cannotDisable: 'It cannot be turned off for platform administration.',
+        disable: 'Turn off two-factor authentication',
+        recoveryCodes: 'Recovery codes',
+        recoveryCodesIntro:
+          'Recovery codes, to keep somewhere safe: each replaces the app’s code once if you lose it. They will not be shown again.',
+        errors: {
+          TOTP_INVALID: 'Wrong or already used code.',
+          TOTP_ALREADY_ENABLED: 'Two-factor authentication is already on.',
+          TOTP_NOT_ENABLED: 'Turn on two-factor authentication first.',
+          TOTP_REQUIRED_FOR_ADMIN: 'It cannot be turned off for platform administration.',
+          VALIDATION_FAILED: 'Type the 6 digits of the code, or a recovery code.',
+          UNKNOWN: 'The request failed: please try again.',
+        },
+      },
     },
     access: {
       adminOnly: 'This screen is for the platform administration only.',
@@ -204,6 +251,7 @@ const enCapacitesMessages: CapacitesMessages = {
       },
     },
     validation: {
+      commonPassword: 'This password is among the most common ones: choose another one.',
       choose: 'Choose a value',
       date: 'A date is expected (DD/MM/YYYY)',
       usersVoice: "The users' voice is required: its sources and how many were heard, or why none was.",
@@ -270,7 +318,8 @@ const enCapacitesMessages: CapacitesMessages = {
       format: '(format: dd/mm/yyyy)',
     },
     amendments: {
-      title: 'Criteria amended since launch (%{smart_count}) |||| Criteria amended since launch (%{smart_count})',
+      title:
+        'Criteria amended since launch (%{smart_count}) |||| Criteria amended since launch (%{smart_count})',
       current:
         'Criteria in force, after %{smart_count} amendment since launch. |||| Criteria in force, after %{smart_count} amendments since launch.',
       when: 'On %{date}, by',

@@ -2,7 +2,7 @@ import type { FieldError } from '@capacites/domain';
 
 /** What kind of failure an exception is; the filter maps each to an HTTP status. */
 export type ErrorKind =
-  'invalid' | 'not_found' | 'conflict' | 'unavailable' | 'forbidden' | 'unauthenticated';
+  'invalid' | 'not_found' | 'conflict' | 'unavailable' | 'forbidden' | 'unauthenticated' | 'rate_limited';
 
 /**
  * Base of the per-context exceptions. Services throw these, never HTTP errors; the
@@ -12,6 +12,8 @@ export abstract class AppException extends Error {
   abstract readonly kind: ErrorKind;
   abstract readonly code: string;
   readonly fields?: FieldError[];
+  /** Sent as Retry-After (rate limits). */
+  readonly retryAfterSeconds?: number;
 
   protected constructor(message: string, fields?: FieldError[]) {
     super(message);

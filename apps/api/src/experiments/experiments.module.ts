@@ -8,6 +8,6 @@ import { ExperimentsService } from './experiments.service';
 @Module({
   controllers: [ExperimentsController],
   providers: [ExperimentsService, ExperimentLifecycleService, ConsentService, ExperimentsRepository],
-  exports: [ExperimentsService, ExperimentLifecycleService, ConsentService],
+  exports: [ExperimentsService, ExperimentLifecycleService, ConsentService, ExperimentsRepository],
 })
 export class ExperimentsModule {}
