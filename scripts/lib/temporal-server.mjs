@@ -363,5 +363,6 @@ export async function provisionTemporalServer({ pg, ports, shards, metricsPort, 
   });
   const env = serverEnvironment({ pg: connection, ports, shards, metricsPort, databases });
   const server = await startTemporalServer({ server: built.server, env, namespace, logFile, onExit });
-  return { ...server, env, binary: built.server, source: built.source };
+  // `serverEnv`, not `env`: the test setups tell the SDK's test environment by an `env` property.
+  return { ...server, serverEnv: env, binary: built.server, source: built.source };
 }
