@@ -216,10 +216,7 @@ describe('Trust defects (issue 12, item 9) through the real stack', () => {
       const id = draft.body.id as string;
       await as.hr
         .put(`/api/experiments/${id}`)
-        .send({
-          ...readyFramingBody(a, dateInDays(45)),
-          participants: [{ userId: a.participant, consentedAt: null }],
-        })
+        .send(readyFramingBody(a, dateInDays(45)))
         .expect(200);
       await as.participant.post(`/api/experiments/${id}/consent`).send({ consent: true }).expect(200);
       await admin.delete(`/api/users/${a.participant}`).expect(200);
