@@ -14,3 +14,4 @@ export * from './organization/access';
 export * from './validation';
 export * from './experiment/testimony';
 export * from './organization/administration';
+export * from './errors/error-codes';

@@ -3,14 +3,16 @@ import {
   canTransition,
   DAY_MS,
   endOfLocalDayAfter,
-  HANDOVER_REQUIRED,
+  errorMessage,
   hasRequiredHandover,
   hasUsersVoice,
   isTerminalState,
   missingReadiness,
   readinessChecklist,
   TRANSITIONS,
-  USERS_VOICE_REQUIRED,
+  type ErrorCode,
+  type ErrorParams,
+  type ErrorParamsOf,
   type ExperimentState,
   type TransitionName,
 } from '@capacites/domain';
@@ -30,16 +32,22 @@ import type {
   LifecycleData,
 } from './experiment-lifecycle.messages';
 
-/** A transition refused by the lifecycle rules, with a reason a person can read. */
+/**
+ * A transition refused by the lifecycle rules: a stable code with its parameters (shared with
+ * the API and the back-office, which translates it) and the English message of the code.
+ */
 export class LifecycleRefusal extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorParams,
+  ) {
+    super(errorMessage(code, params as never));
     this.name = 'LifecycleRefusal';
   }
 }
 
-const refuse = (message: string): never => {
-  throw new LifecycleRefusal(message);
+const refuse = <C extends ErrorCode>(code: C, params: ErrorParamsOf<C>): never => {
+  throw new LifecycleRefusal(code, params as ErrorParams);
 };
 
 /**
@@ -93,7 +101,7 @@ export class ExperimentLifecycle {
 
   assertCan(name: TransitionName): void {
     if (!canTransition(name, this.data.state)) {
-      refuse(`"${name}" is not allowed while the experiment is ${this.data.state ?? 'not yet created'}`);
+      refuse('TRANSITION_NOT_ALLOWED', { transition: name, state: this.data.state ?? 'none' });
     }
   }
 
@@ -121,83 +129,76 @@ export class ExperimentLifecycle {
 
   checkLaunch(request: LaunchRequest, now: Date): void {
     this.assertCan('launch');
-    const missing = missingReadiness(readinessChecklist(request.framing, request.settings, now));
-    if (missing.length > 0) refuse(`The experiment is not ready to launch: ${missing.join('; ')}.`);
+    const items = readinessChecklist(request.framing, request.settings, now);
+    const problems = missingReadiness(items);
+    if (problems.length > 0)
+      refuse('NOT_READY_TO_LAUNCH', { missing: items.filter((i) => !i.ok).map((i) => i.key), problems });
   }
 
   checkCheckIn(_request: CheckInRequest): void {
-    if (this.data.state !== 'running')
-      refuse(`check-ins are recorded while the experiment runs, not while it is ${this.data.state}`);
+    if (this.data.state !== 'running') refuse('CHECK_IN_NOT_RUNNING', { state: this.data.state ?? 'none' });
   }
 
   checkExtensionRequest(request: ExtensionRequest): void {
-    if (this.data.state !== 'running')
-      refuse(`only a running experiment can be extended, not one that is ${this.data.state}`);
+    if (this.data.state !== 'running') refuse('EXTENSION_NOT_RUNNING', { state: this.data.state ?? 'none' });
     const settings = this.requireSettings();
-    if (this.data.pendingExtension) refuse('an extension request is already waiting for the sponsor');
+    if (this.data.pendingExtension) refuse('EXTENSION_PENDING', {});
     if (this.data.extensionsUsed >= settings.maxExtensions) {
-      refuse(`no extension left: at most ${settings.maxExtensions} per experiment`);
+      refuse('NO_EXTENSION_LEFT', { maxExtensions: settings.maxExtensions });
     }
     if (!request.justification || request.justification.trim().length === 0)
-      refuse('an extension needs a justification');
+      refuse('EXTENSION_JUSTIFICATION_REQUIRED', {});
     const requested = new Date(request.newExpiresAt);
-    if (Number.isNaN(requested.getTime())) refuse('the new expiry date is not a valid date');
+    if (Number.isNaN(requested.getTime())) refuse('EXTENSION_DATE_INVALID', {});
     if (requested.getTime() <= new Date(this.data.expiresAt as string).getTime()) {
-      refuse('the new expiry date must be after the current one');
+      refuse('EXTENSION_NOT_LATER', { expiresAt: this.data.expiresAt as string });
     }
     const limit = new Date(this.data.launchedAt as string).getTime() + settings.maxDurationDays * DAY_MS;
-    if (requested.getTime() > limit) {
-      refuse(
-        `the new expiry date must stay within the maximum duration of ${settings.maxDurationDays} days from launch`,
-      );
-    }
+    if (requested.getTime() > limit) refuse('EXTENSION_TOO_LONG', { maxDays: settings.maxDurationDays });
   }
 
   checkExtensionDecision(actor: Actor): void {
-    if (this.data.state !== 'running' || !this.data.pendingExtension)
-      refuse('there is no extension request to decide on');
+    if (this.data.state !== 'running' || !this.data.pendingExtension) refuse('NO_EXTENSION_REQUEST', {});
     if (actor.userId !== null && actor.userId !== this.data.framing?.sponsorId) {
-      refuse("only the experiment's sponsor decides on an extension");
+      refuse('SPONSOR_DECIDES_EXTENSION', {});
     }
   }
 
   checkStopEarly(actor: Actor): void {
     this.assertCan('stopEarly');
-    if (!actor.reason || actor.reason.trim().length === 0) refuse('an early stop needs a reason');
+    if (!actor.reason || actor.reason.trim().length === 0) refuse('STOP_REASON_REQUIRED', {});
   }
 
   checkAmendment(request: CriteriaAmendmentRequest): void {
     if (this.data.state !== 'running' && this.data.state !== 'evaluating') {
-      refuse(`criteria can be amended while running or evaluating, not while ${this.data.state}`);
+      refuse('AMENDMENT_NOT_ALLOWED', { state: this.data.state ?? 'none' });
     }
-    if (!request.reason || request.reason.trim().length === 0)
-      refuse('an amendment of the criteria needs a reason');
-    if (request.criteria.length === 0) refuse('at least one criterion is required');
+    if (!request.reason || request.reason.trim().length === 0) refuse('AMENDMENT_REASON_REQUIRED', {});
+    if (request.criteria.length === 0) refuse('CRITERIA_REQUIRED', {});
   }
 
   checkEvaluation(request: EvaluationRequest): void {
     this.assertCan('submitEvaluation');
-    if (!hasUsersVoice(request.evaluation.usersVoice)) refuse(`usersVoice: ${USERS_VOICE_REQUIRED}`);
+    if (!hasUsersVoice(request.evaluation.usersVoice)) refuse('USERS_VOICE_REQUIRED', {});
     const given = new Set(request.evaluation.criterionResults.map((r) => r.criterionId));
     const missing = this.currentCriteria().filter((c) => !given.has(c.id));
-    if (missing.length > 0)
-      refuse(`a result is required for every criterion; missing: ${missing.map((c) => c.name).join(', ')}`);
+    if (missing.length > 0) refuse('CRITERION_RESULTS_MISSING', { criteria: missing.map((c) => c.name) });
     const known = new Set(this.currentCriteria().map((c) => c.id));
     const unknown = [...given].filter((id) => !known.has(id));
-    if (unknown.length > 0) refuse(`unknown criteria: ${unknown.join(', ')}`);
+    if (unknown.length > 0) refuse('CRITERIA_UNKNOWN', { criterionIds: unknown });
   }
 
   checkDecision(request: DecisionRequest): void {
     const name = this.decisionTransition(request.decision.outcome);
     this.assertCan(name);
-    if (!hasRequiredHandover(request.decision)) refuse(`handover: ${HANDOVER_REQUIRED}`);
+    if (!hasRequiredHandover(request.decision)) refuse('HANDOVER_REQUIRED', {});
   }
 
   decisionTransition(outcome: string): TransitionName {
     if (outcome === 'iterate') return 'decideIterate';
     if (outcome === 'perpetuate') return 'decidePerpetuate';
     if (outcome === 'abandon') return 'decideAbandon';
-    return refuse(`unknown outcome "${outcome}"`);
+    return refuse('OUTCOME_UNKNOWN', { outcome });
   }
 
   // --- changes ------------------------------------------------------------------------
@@ -245,7 +246,7 @@ export class ExperimentLifecycle {
   }
 
   requireSettings() {
-    if (!this.data.settings) return refuse('the experiment has not been launched');
+    if (!this.data.settings) return refuse('NOT_LAUNCHED', {});
     return this.data.settings;
   }
 

@@ -93,11 +93,18 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     try {
       check();
     } catch (error) {
+      // The code and its parameters travel as the failure's details: the API answers with them.
       if (error instanceof LifecycleRefusal)
-        throw ApplicationFailure.nonRetryable(error.message, 'LifecycleRefusal');
+        throw ApplicationFailure.create({
+          message: error.message,
+          type: 'LifecycleRefusal',
+          nonRetryable: true,
+          details: [{ code: error.code, params: error.params }],
+        });
       throw error;
     }
   };
+  // Validators refuse through asFailure too: the refusal's code and parameters reach the caller.
   /** Checks again inside the queue (another transition may have run since the validator). */
   const guarded = <T>(check: () => void, work: () => Promise<T>) =>
     serial(async () => {
@@ -223,7 +230,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => lifecycle.checkLaunch(request, now()) },
+    { validator: (request) => asFailure(() => lifecycle.checkLaunch(request, now())) },
   );
 
   setHandler(
@@ -242,7 +249,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (_actor: Actor) => lifecycle.assertCan('cancel') },
+    { validator: (_actor: Actor) => asFailure(() => lifecycle.assertCan('cancel')) },
   );
 
   // --- running ----------------------------------------------------------------------
@@ -267,7 +274,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => lifecycle.checkCheckIn(request) },
+    { validator: (request) => asFailure(() => lifecycle.checkCheckIn(request)) },
   );
 
   setHandler(
@@ -298,7 +305,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => lifecycle.checkExtensionRequest(request) },
+    { validator: (request) => asFailure(() => lifecycle.checkExtensionRequest(request)) },
   );
 
   setHandler(
@@ -332,7 +339,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (actor) => lifecycle.checkExtensionDecision(actor) },
+    { validator: (actor) => asFailure(() => lifecycle.checkExtensionDecision(actor)) },
   );
 
   setHandler(
@@ -356,7 +363,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (actor) => lifecycle.checkExtensionDecision(actor) },
+    { validator: (actor) => asFailure(() => lifecycle.checkExtensionDecision(actor)) },
   );
 
   const stop = async (kind: 'expired' | 'early', actor: Actor | null) => {
@@ -392,7 +399,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (actor) => lifecycle.checkStopEarly(actor) },
+    { validator: (actor) => asFailure(() => lifecycle.checkStopEarly(actor)) },
   );
 
   setHandler(
@@ -419,7 +426,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => lifecycle.checkAmendment(request) },
+    { validator: (request) => asFailure(() => lifecycle.checkAmendment(request)) },
   );
 
   // --- evaluating and deciding ------------------------------------------------------------
@@ -455,7 +462,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => lifecycle.checkEvaluation(request) },
+    { validator: (request) => asFailure(() => lifecycle.checkEvaluation(request)) },
   );
 
   setHandler(
@@ -509,7 +516,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => lifecycle.checkDecision(request) },
+    { validator: (request) => asFailure(() => lifecycle.checkDecision(request)) },
   );
 
   // --- what the workflow does by itself ---------------------------------------------------

@@ -1,30 +1,32 @@
-import { AppException, type ErrorKind } from '../common/app.exception';
+import type { ForbiddenAction, ForbiddenRole } from '@capacites/domain';
+import { RefusalException, type ErrorKind } from '../common/app.exception';
 
 export enum AuthErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
+  // Same answer for an unknown email and a wrong password: nothing is learnt about accounts.
   BAD_CREDENTIALS = 'BAD_CREDENTIALS',
   FORBIDDEN = 'FORBIDDEN',
   WRONG_PASSWORD = 'WRONG_PASSWORD',
   NOT_FOUND = 'NOT_FOUND',
 }
 
-const DEFINITIONS: Record<AuthErrorCode, { kind: ErrorKind; message: string }> = {
-  [AuthErrorCode.UNAUTHENTICATED]: { kind: 'unauthenticated', message: 'Please log in: no valid session.' },
-  // Same answer for an unknown email and a wrong password: nothing is learnt about accounts.
-  [AuthErrorCode.BAD_CREDENTIALS]: { kind: 'unauthenticated', message: 'Wrong email or password.' },
-  [AuthErrorCode.FORBIDDEN]: { kind: 'forbidden', message: 'Your role does not allow this action.' },
-  [AuthErrorCode.WRONG_PASSWORD]: { kind: 'invalid', message: 'The current password is wrong.' },
-  [AuthErrorCode.NOT_FOUND]: { kind: 'not_found', message: 'Not found.' },
+const KINDS: Record<AuthErrorCode, ErrorKind> = {
+  [AuthErrorCode.UNAUTHENTICATED]: 'unauthenticated',
+  [AuthErrorCode.BAD_CREDENTIALS]: 'unauthenticated',
+  [AuthErrorCode.FORBIDDEN]: 'forbidden',
+  [AuthErrorCode.WRONG_PASSWORD]: 'invalid',
+  [AuthErrorCode.NOT_FOUND]: 'not_found',
 };
 
-export class AuthException extends AppException {
-  readonly kind: ErrorKind;
+export class AuthException extends RefusalException {
+  constructor(code: Exclude<`${AuthErrorCode}`, 'FORBIDDEN' | 'NOT_FOUND'>);
+  constructor(code: 'NOT_FOUND', params: { resource: string });
+  constructor(code: `${AuthErrorCode}`, params: Record<string, string> = {}) {
+    super(KINDS[code as AuthErrorCode], code, params);
+  }
 
-  constructor(
-    readonly code: AuthErrorCode,
-    detail?: string,
-  ) {
-    super(detail ? `${DEFINITIONS[code].message} ${detail}` : DEFINITIONS[code].message);
-    this.kind = DEFINITIONS[code].kind;
+  /** 403 naming what was refused and who may do it; the back-office says it in the user's words. */
+  static forbidden(action: ForbiddenAction, roles: readonly ForbiddenRole[]): RefusalException {
+    return new RefusalException(KINDS[AuthErrorCode.FORBIDDEN], 'FORBIDDEN', { action, roles });
   }
 }

@@ -1,8 +1,9 @@
 import { maxHeaderSize, STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { ErrorCode } from '@capacites/domain';
 
 /** What Node's HTTP parser found wrong, as the API's error shape (status, code, message). */
-function describe(error: NodeJS.ErrnoException): [number, string, string] {
+function describe(error: NodeJS.ErrnoException): [number, ErrorCode, string] {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
       return [

@@ -16,7 +16,7 @@ import {
   type LifecycleAction,
   type Principal,
 } from '@capacites/domain';
-import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { AuthException } from '../auth/auth.exception';
 import { ValidationException } from '../common/app.exception';
 import { accessFacts, assertCanPerform, assertReadable } from './experiment-access';
 import type { ExperimentEntity } from '@capacites/persistence';
@@ -39,6 +39,8 @@ import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { toExperimentResponse, type ExperimentResponse } from './dto/experiment.response';
 import { ExperimentsErrorCode, ExperimentsException } from './experiments.exception';
 import { ExperimentsRepository } from './experiments.repository';
+import { refusalOf } from './lifecycle-refusal';
+import type { RefusalException } from '../common/app.exception';
 
 /**
  * Lifecycle actions: each goes through the experiment's workflow as a Temporal Update
@@ -62,7 +64,7 @@ export class ExperimentLifecycleService {
   ): Promise<ExperimentResponse> {
     const experiment = await this.load(id, principal);
     if (!canEditExperiment(principal, accessFacts(experiment))) {
-      throw new AuthException(AuthErrorCode.FORBIDDEN, "HR, or the experiment's pilots, edit its framing.");
+      throw AuthException.forbidden('editFraming', ['hr', 'pilot']);
     }
     const fields = Object.keys(input) as (keyof UpdateExperimentInput)[];
     // Nothing to change: no write, no audit record of an edit that did not happen.
@@ -72,10 +74,10 @@ export class ExperimentLifecycleService {
         (field) => !(experiment.state === 'running' && EDITABLE_WHILE_RUNNING.includes(field)),
       );
       if (locked.length > 0) {
-        throw new ExperimentsException(
-          ExperimentsErrorCode.FRAMING_LOCKED,
-          `The experiment is ${experiment.state}; these fields can no longer change: ${locked.join(', ')}.`,
-        );
+        throw new ExperimentsException(ExperimentsErrorCode.FRAMING_LOCKED, {
+          state: experiment.state,
+          fields: locked,
+        });
       }
     }
     if (
@@ -95,10 +97,7 @@ export class ExperimentLifecycleService {
       changes.hypothesisNeedsRevision = false;
     const audit = { actorId: principal.userId, organizationId: experiment.organizationId, fields };
     if (!(await this.experiments.updateFraming(id, experiment.state, changes, audit))) {
-      throw new ExperimentsException(
-        ExperimentsErrorCode.FRAMING_LOCKED,
-        'The experiment changed state meanwhile; reload it.',
-      );
+      throw new ExperimentsException(ExperimentsErrorCode.STATE_CHANGED);
     }
     return toExperimentResponse(await this.load(id, principal));
   }
@@ -274,18 +273,10 @@ export class ExperimentLifecycleService {
     return toExperimentResponse(await this.load(experiment.id, principal));
   }
 
-  private translate(error: unknown, id: string): ExperimentsException {
-    if (error instanceof WorkflowUpdateFailedError) {
-      return new ExperimentsException(
-        ExperimentsErrorCode.TRANSITION_REFUSED,
-        error.cause?.message ?? error.message,
-      );
-    }
+  private translate(error: unknown, id: string): RefusalException {
+    if (error instanceof WorkflowUpdateFailedError) return refusalOf(error);
     if (error instanceof WorkflowNotFoundError) {
-      return new ExperimentsException(
-        ExperimentsErrorCode.TRANSITION_REFUSED,
-        'The experiment is closed: its lifecycle has ended.',
-      );
+      return new ExperimentsException(ExperimentsErrorCode.EXPERIMENT_CLOSED);
     }
     this.logger.error(`lifecycle action on ${id} failed: ${String(error)}`);
     return new ExperimentsException(ExperimentsErrorCode.WORKFLOW_UNAVAILABLE);

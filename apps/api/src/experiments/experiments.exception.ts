@@ -1,44 +1,36 @@
-import { AppException, type ErrorKind } from '../common/app.exception';
+import type { ErrorCode, ErrorParams, ErrorParamsOf } from '@capacites/domain';
+import { RefusalException, type ErrorKind } from '../common/app.exception';
 
 export enum ExperimentsErrorCode {
   NOT_FOUND = 'EXPERIMENT_NOT_FOUND',
   ORGANIZATION_NOT_FOUND = 'ORGANIZATION_NOT_FOUND',
   TRACK_NOT_FOUND = 'TRACK_NOT_FOUND',
   WORKFLOW_UNAVAILABLE = 'WORKFLOW_UNAVAILABLE',
-  TRANSITION_REFUSED = 'TRANSITION_REFUSED',
   FRAMING_LOCKED = 'FRAMING_LOCKED',
+  STATE_CHANGED = 'STATE_CHANGED',
+  CONSENT_CLOSED = 'CONSENT_CLOSED',
+  EXPERIMENT_CLOSED = 'EXPERIMENT_CLOSED',
 }
 
-const DEFINITIONS: Record<ExperimentsErrorCode, { kind: ErrorKind; message: string }> = {
-  [ExperimentsErrorCode.NOT_FOUND]: { kind: 'not_found', message: 'This experiment does not exist.' },
-  [ExperimentsErrorCode.ORGANIZATION_NOT_FOUND]: {
-    kind: 'invalid',
-    message: 'This organization does not exist.',
-  },
-  [ExperimentsErrorCode.TRACK_NOT_FOUND]: {
-    kind: 'invalid',
-    message: 'This track does not exist for the organization.',
-  },
-  [ExperimentsErrorCode.WORKFLOW_UNAVAILABLE]: {
-    kind: 'unavailable',
-    message: 'The lifecycle engine (Temporal) is unavailable; nothing was changed. Try again shortly.',
-  },
-  [ExperimentsErrorCode.TRANSITION_REFUSED]: { kind: 'conflict', message: 'This transition is refused:' },
-  [ExperimentsErrorCode.FRAMING_LOCKED]: {
-    kind: 'conflict',
-    message: 'The framing is fixed once the experiment is launched.',
-  },
+const KINDS: Record<ExperimentsErrorCode, ErrorKind> = {
+  [ExperimentsErrorCode.NOT_FOUND]: 'not_found',
+  [ExperimentsErrorCode.ORGANIZATION_NOT_FOUND]: 'invalid',
+  [ExperimentsErrorCode.TRACK_NOT_FOUND]: 'invalid',
+  [ExperimentsErrorCode.WORKFLOW_UNAVAILABLE]: 'unavailable',
+  [ExperimentsErrorCode.FRAMING_LOCKED]: 'conflict',
+  [ExperimentsErrorCode.STATE_CHANGED]: 'conflict',
+  [ExperimentsErrorCode.CONSENT_CLOSED]: 'conflict',
+  [ExperimentsErrorCode.EXPERIMENT_CLOSED]: 'conflict',
 };
 
-export class ExperimentsException extends AppException {
-  readonly kind: ErrorKind;
+/** The experiments' own failures; a lifecycle refusal keeps the workflow's code (`refused`). */
+export class ExperimentsException extends RefusalException {
+  constructor(code: `${ExperimentsErrorCode}`, params: ErrorParams = {}) {
+    super(KINDS[code as ExperimentsErrorCode], code, params);
+  }
 
-  constructor(
-    readonly code: ExperimentsErrorCode,
-    detail?: string,
-  ) {
-    const definition = DEFINITIONS[code];
-    super(detail ? `${definition.message} ${detail}` : definition.message);
-    this.kind = definition.kind;
+  /** 409 with the code and parameters the workflow refused the transition with. */
+  static refused<C extends ErrorCode>(code: C, params: ErrorParamsOf<C> | ErrorParams): RefusalException {
+    return new RefusalException('conflict', code, params as ErrorParams);
   }
 }

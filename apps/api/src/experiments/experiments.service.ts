@@ -8,7 +8,7 @@ import {
   type CreateExperimentInput,
   type Principal,
 } from '@capacites/domain';
-import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { AuthException } from '../auth/auth.exception';
 import { readScope } from '../common/experiment-scope';
 import { assertReadable } from './experiment-access';
 import {
@@ -21,6 +21,7 @@ import { TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../temporal/temporal.modul
 import type { ExperimentListFilter } from './dto/experiment-list.filter';
 import { toExperimentResponse, type ExperimentResponse } from './dto/experiment.response';
 import { ExperimentsErrorCode, ExperimentsException } from './experiments.exception';
+import { refusalOf } from './lifecycle-refusal';
 import { ExperimentsRepository } from './experiments.repository';
 
 @Injectable()
@@ -45,7 +46,7 @@ export class ExperimentsService {
       throw new ExperimentsException(ExperimentsErrorCode.ORGANIZATION_NOT_FOUND);
     }
     if (!canCreateExperiment(principal, input.organizationId)) {
-      throw new AuthException(AuthErrorCode.FORBIDDEN, 'HR and pilots frame tests.');
+      throw AuthException.forbidden('createExperiment', ['hr', 'pilot']);
     }
     const actorId = principal.userId;
     if (input.trackId && !(await this.experiments.trackAvailableTo(input.trackId, input.organizationId))) {
@@ -85,7 +86,7 @@ export class ExperimentsService {
       this.logger.error(`could not start the workflow of experiment ${id}: ${String(error)}`);
       await this.abandonStart(workflowId, id);
       if (error instanceof WorkflowUpdateFailedError) {
-        throw new ExperimentsException(ExperimentsErrorCode.TRANSITION_REFUSED, error.cause?.message);
+        throw refusalOf(error);
       }
       throw new ExperimentsException(ExperimentsErrorCode.WORKFLOW_UNAVAILABLE);
     }
@@ -113,18 +114,10 @@ export class ExperimentsService {
     const experiment = assertReadable(principal, await this.experiments.findById(id));
     const own = experiment.participants.find((p) => p.userId === principal.userId);
     if (!own) {
-      throw new AuthException(
-        AuthErrorCode.FORBIDDEN,
-        'Only a participant gives or withdraws their own consent.',
-      );
+      throw AuthException.forbidden('giveConsent', ['participant']);
     }
     if (experiment.state !== 'draft' && !(experiment.state === 'running' && !consent)) {
-      throw new ExperimentsException(
-        ExperimentsErrorCode.FRAMING_LOCKED,
-        experiment.state === 'running'
-          ? 'Consent is given before launch; while the test runs it can only be withdrawn.'
-          : `The experiment is ${experiment.state}: consent no longer changes.`,
-      );
+      throw new ExperimentsException(ExperimentsErrorCode.CONSENT_CLOSED, { state: experiment.state });
     }
     if ((own.consentedAt !== null) === consent) return toExperimentResponse(experiment);
     const participants = experiment.participants.map((p) =>
@@ -142,10 +135,7 @@ export class ExperimentsService {
       },
     );
     if (!written) {
-      throw new ExperimentsException(
-        ExperimentsErrorCode.FRAMING_LOCKED,
-        'The experiment changed state meanwhile; reload it.',
-      );
+      throw new ExperimentsException(ExperimentsErrorCode.STATE_CHANGED);
     }
     return this.findOne(id, principal);
   }

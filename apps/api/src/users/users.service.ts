@@ -18,7 +18,7 @@ import type { ListQuery } from '../common/list-query';
 import { escapeLike } from '../common/filters';
 import { asArray } from '../common/pagination';
 
-const ADMIN_ONLY = 'Accounts are managed by the platform admin.';
+const ADMIN_ONLY = 'manageAccounts';
 
 export interface UserResponse {
   id: string;
@@ -111,10 +111,7 @@ export class UsersService {
     const passwordHash = input.password ? await hash(input.password) : null;
     await this.dataSource.transaction(async (manager) => {
       if (await emailTaken(manager, input.email)) {
-        throw ResourceException.conflict(
-          'EMAIL_TAKEN',
-          `A user with the email "${input.email}" already exists.`,
-        );
+        throw ResourceException.conflict('EMAIL_TAKEN', { email: input.email });
       }
       await manager.insert(UserEntity, {
         id,
@@ -140,10 +137,9 @@ export class UsersService {
     if (!user) throw ResourceException.notFound('user');
     if (id === principal.userId) {
       // An admin cannot lock themself out.
-      if (input.disabled === true)
-        throw ResourceException.conflict('SELF_LOCKOUT', 'You cannot disable your own account.');
+      if (input.disabled === true) throw ResourceException.conflict('SELF_LOCKOUT', { change: 'disable' });
       if (input.memberships && !input.memberships.some((m) => m.role === 'admin')) {
-        throw ResourceException.conflict('SELF_LOCKOUT', 'You cannot remove your own admin role.');
+        throw ResourceException.conflict('SELF_LOCKOUT', { change: 'adminRole' });
       }
     }
     if (input.memberships)
@@ -152,11 +148,7 @@ export class UsersService {
     await this.dataSource.transaction(async (manager) => {
       if (input.email && input.email !== user.email) {
         const taken = await emailTaken(manager, input.email);
-        if (taken)
-          throw ResourceException.conflict(
-            'EMAIL_TAKEN',
-            `A user with the email "${input.email}" already exists.`,
-          );
+        if (taken) throw ResourceException.conflict('EMAIL_TAKEN', { email: input.email });
       }
       const changes: Partial<UserEntity> = {};
       if (input.email !== undefined) changes.email = input.email;

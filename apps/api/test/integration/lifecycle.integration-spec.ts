@@ -44,7 +44,11 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
   it('refuses to launch an incomplete draft with 409 naming each missing item, and records nothing', async () => {
     const id = await createDraft();
     const response = await http().post(`/api/experiments/${id}/launch`).send({}).expect(409);
-    expect(response.body.code).toBe('TRANSITION_REFUSED');
+    // A stable code with what the back-office needs to say it (issue 12, item 16).
+    expect(response.body.code).toBe('NOT_READY_TO_LAUNCH');
+    expect(response.body.params.missing).toEqual(
+      expect.arrayContaining(['hypothesis', 'scope', 'criteria', 'pilots', 'sponsor', 'expiry']),
+    );
     expect(response.body.message).toMatch(/hypothesis is required/);
     expect(response.body.message).toMatch(/at least one evaluation criterion/);
     expect(response.body.message).toMatch(/expiry date/);

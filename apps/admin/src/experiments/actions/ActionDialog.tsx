@@ -10,9 +10,9 @@ import {
   DialogTitle,
 } from '@mui/material';
 import { useId, useMemo, useState } from 'react';
-import { Form, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Form, useDataProvider, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
-import type { CapacitesDataProvider } from '../../dataProvider';
+import { apiErrorMessage, type CapacitesDataProvider } from '../../dataProvider';
 import { zodResolver } from '../../forms';
 import { useExperimentCriteria } from '../criteria';
 import type { Experiment } from '../types';
@@ -27,10 +27,6 @@ interface ActionDialogProps {
 
 const identity = (values: FieldValues) => values;
 
-/** The server's words when it refuses (409 and others): react-admin's HttpError carries them. */
-const refusalOf = (error: unknown): string =>
-  error instanceof Error && error.message ? error.message : String(error);
-
 /**
  * One lifecycle action as a form in a dialog: checked with the domain's schema before
  * anything is sent; a refusal from the API is shown in the dialog, which stays open.
@@ -39,6 +35,7 @@ export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialog
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
+  const [locale] = useLocaleState();
   const dataProvider = useDataProvider<CapacitesDataProvider>();
   const titleId = useId();
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -66,7 +63,8 @@ export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialog
       onClose();
       refresh();
     } catch (error) {
-      setRefusal(refusalOf(error));
+      // The reason in the user's words, from the API's code and parameters.
+      setRefusal(apiErrorMessage(error, translate, locale));
     }
   };
 
