@@ -19,10 +19,11 @@ export async function freePort() {
 }
 
 /**
- * @param {{ dir: string, port?: number, database: string, persistent: boolean, log?: (m: string) => void }} options
+ * @param {{ dir: string, port?: number, database: string, persistent: boolean, log?: (m: string) => void, maxConnections?: number }} options
+ * maxConnections: the real Temporal server's pools need more than PostgreSQL's default 100.
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, createDatabase: (name: string) => Promise<string> }>}
  */
-export async function startEmbeddedPostgres({ dir, port, database, persistent, log = () => {} }) {
+export async function startEmbeddedPostgres({ dir, port, database, persistent, log = () => {}, maxConnections }) {
   const user = 'capacites';
   const password = 'capacites';
   const pgPort = port ?? (await freePort());
@@ -34,6 +35,7 @@ export async function startEmbeddedPostgres({ dir, port, database, persistent, l
     port: pgPort,
     persistent,
     createPostgresUser: true,
+    ...(maxConnections ? { postgresFlags: ['-c', `max_connections=${maxConnections}`] } : {}),
     onLog: (message) => log(String(message).trim()),
     onError: (message) => log(String(message).trim()),
   });
@@ -52,6 +54,9 @@ export async function startEmbeddedPostgres({ dir, port, database, persistent, l
   return {
     url: urlFor(database),
     port: pgPort,
+    user,
+    password,
+    urlFor,
     createDatabase,
     stop: async () => {
       await client.end().catch(() => {});

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { databaseTimeouts } from '@capacites/config';
 import { dataSourceOptions } from '@capacites/persistence';
 import { AuthModule } from './auth/auth.module';
 import { API_CONFIG, type ApiConfig } from './config/api.config';
@@ -28,6 +29,7 @@ export class AppModule {
             url: config.DATABASE_URL,
             poolSize: config.DATABASE_POOL_SIZE,
             logging: config.DATABASE_LOGGING,
+            timeouts: databaseTimeouts(config),
           }),
         ),
         TemporalModule,

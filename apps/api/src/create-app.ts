@@ -9,7 +9,7 @@ import helmet from 'helmet';
 import { LoggerModule, NativeLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
-import { SESSION_COOKIE } from './auth/session-cookie';
+import { sessionCookieSettings } from './auth/session-cookie';
 import { AppExceptionFilter } from './common/app-exception.filter';
 import { answerClientErrorsAsJson } from './common/client-errors';
 import { JsonBodyInterceptor } from './common/json-body.interceptor';
@@ -63,10 +63,18 @@ export async function createApiApp(
   app.useGlobalPipes(new ZodValidationPipe());
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalFilters(new AppExceptionFilter({ bodyLimit: config.API_BODY_LIMIT }));
-  app.enableShutdownHooks();
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, { sessionCookie: SESSION_COOKIE }), {
-    jsonDocumentUrl: 'api/docs/openapi.json',
-  });
+  // One shutdown however many signals arrive (Ctrl-C reaches the whole process group, then
+  // `npm start` sends SIGTERM: Nest ignores the second while the first runs), then exit 0.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
+  // The API's map is for developers and integrators: off in production unless API_DOCS=true.
+  if (config.apiDocs) {
+    SwaggerModule.setup(
+      'api/docs',
+      app,
+      buildOpenApiDocument(app, { sessionCookie: sessionCookieSettings(config.SESSION_COOKIE_SECURE).name }),
+      { jsonDocumentUrl: 'api/docs/openapi.json' },
+    );
+  }
   if (config.ADMIN_DIST_DIR && existsSync(join(config.ADMIN_DIST_DIR, 'index.html'))) {
     serveBackOffice(app, config.ADMIN_DIST_DIR);
   }

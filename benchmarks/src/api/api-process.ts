@@ -42,6 +42,8 @@ export async function startApi(options: {
         DATABASE_URL: options.databaseUrl,
         API_HOST: '127.0.0.1',
         API_PORT: String(port),
+        // Plain HTTP on loopback: cookies without Secure.
+        NODE_ENV: process.env.NODE_ENV ?? 'development',
         // The benchmarked routes never reach Temporal; the client connects lazily.
         TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,
         LOGIN_ATTEMPTS_PER_MINUTE: '1000',

@@ -1,5 +1,5 @@
 import type { AuthProvider } from 'react-admin';
-import { API_URL } from '../dataProvider';
+import { API_URL, withCsrfHeader } from '../dataProvider';
 
 interface Me {
   id: string;
@@ -12,7 +12,11 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${API_URL}${path}`, {
     ...init,
     credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...init.headers },
+    headers: withCsrfHeader({
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      ...init.headers,
+    }),
   });
 }
 

@@ -28,6 +28,8 @@ export const OIDC_LOGIN_ERRORS = [
   'oidc_expired',
   'oidc_unavailable',
   'oidc_failed',
+  'oidc_subject_mismatch',
+  'oidc_link_not_allowed',
 ] as const;
 
 export type OidcLoginError = (typeof OIDC_LOGIN_ERRORS)[number];

@@ -26,13 +26,30 @@ export { apiErrorCode, apiErrorMessage, refusalParams } from './errors';
 export const API_URL = '/api';
 
 /**
+ * The API refuses a state-changing call authenticated by the cookie unless it carries this
+ * header (or a JSON body): a page of another origin cannot add it without CORS' consent.
+ */
+export const CSRF_HEADER = 'X-Capacites-Csrf';
+
+/** Headers with the CSRF header added, whatever form the caller gave them in. */
+export function withCsrfHeader(headers: HeadersInit | undefined): Headers {
+  const result = new Headers(headers);
+  result.set(CSRF_HEADER, '1');
+  return result;
+}
+
+/**
  * The session is an HttpOnly cookie: every call sends it, and only to our own origin. A refusal
  * carries its message in the user's language, from the API's code and parameters (never the
  * API's English text), wherever react-admin shows it (notifications of saves and deletes too).
  */
 export const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
   try {
-    return await fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
+    return await fetchUtils.fetchJson(url, {
+      ...options,
+      headers: withCsrfHeader(options.headers),
+      credentials: 'same-origin',
+    });
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     const message = apiErrorMessage(error, i18nProvider.translate, i18nProvider.getLocale());

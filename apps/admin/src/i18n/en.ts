@@ -27,6 +27,10 @@ const enCapacitesMessages: CapacitesMessages = {
         oidc_expired: 'The login expired or was started in another tab or browser: please try again.',
         oidc_unavailable: '%{label} is unavailable for now: try again later, or log in with your password.',
         oidc_failed: 'Login with %{label} failed: please try again.',
+        oidc_subject_mismatch:
+          'This Capacités account is already linked to another %{label} identity. If your email address was reassigned to you, ask an administrator to unlink the former one.',
+        oidc_link_not_allowed:
+          'This Capacités account is not open to %{label} login yet. Ask an administrator to allow it, or log in with your password.',
       },
     },
     errors: {
@@ -77,6 +81,8 @@ const enCapacitesMessages: CapacitesMessages = {
       UNAUTHENTICATED: 'Your session has ended: please log in again.',
       BAD_CREDENTIALS: 'Wrong email address or password.',
       WRONG_PASSWORD: 'The current password is wrong.',
+      CSRF_REFUSED:
+        'The request does not come from the Capacités back-office: it is refused. Reload the page and try again.',
       FORBIDDEN: 'Your role does not allow it: “%{action}” is for %{roles}.',
       VALIDATION_FAILED: 'Some values are refused: %{fields}.',
       DATABASE_UNAVAILABLE: 'The database is unavailable for now: nothing was changed, try again shortly.',
@@ -592,6 +598,9 @@ const enCapacitesMessages: CapacitesMessages = {
         email: 'Email',
         password: 'Password',
         disabled: 'Account disabled',
+        oidcAllowed: 'ProConnect login allowed',
+        oidcLinked: 'Linked to a ProConnect identity',
+        oidcUnlink: 'Unlink the ProConnect identity',
         memberships: 'Roles',
         organizationId: 'Organisation',
         role: 'Role',
@@ -612,6 +621,12 @@ const enCapacitesMessages: CapacitesMessages = {
         memberships: "One or more roles per organisation. Changing roles ends the person's open sessions.",
         disabled:
           'A disabled account can no longer log in; the person stays named in the history. Accounts are never deleted.',
+        oidcAllowed:
+          'On its first ProConnect login the account is linked to that ProConnect identity; afterwards only that one opens it.',
+        oidcLinked:
+          'Only this ProConnect identity opens the account, even if someone else is given the same address.',
+        oidcUnlink:
+          'Tick it if the address was reassigned or the identity changed: the next allowed ProConnect login links the account again.',
       },
       disable: 'Disable the account',
       enable: 'Enable the account',

@@ -31,6 +31,10 @@ export const frCapacitesMessages = {
         oidc_unavailable:
           '%{label} est momentanément indisponible : réessayez plus tard, ou connectez-vous avec votre mot de passe.',
         oidc_failed: 'La connexion avec %{label} a échoué : recommencez.',
+        oidc_subject_mismatch:
+          "Ce compte Capacités est déjà relié à une autre identité %{label}. Si votre adresse électronique vous a été réattribuée, demandez à un administrateur de délier l'ancien compte.",
+        oidc_link_not_allowed:
+          "Ce compte Capacités n'est pas encore ouvert à la connexion avec %{label}. Demandez à un administrateur de l'autoriser, ou connectez-vous avec votre mot de passe.",
       },
     },
     errors: {
@@ -85,6 +89,8 @@ export const frCapacitesMessages = {
       UNAUTHENTICATED: 'Votre session a pris fin : reconnectez-vous.',
       BAD_CREDENTIALS: 'Adresse électronique ou mot de passe incorrect.',
       WRONG_PASSWORD: 'Le mot de passe actuel est incorrect.',
+      CSRF_REFUSED:
+        'La demande ne vient pas du back-office de Capacités : elle est refusée. Rechargez la page et réessayez.',
       FORBIDDEN: 'Votre rôle ne le permet pas : « %{action} » est réservé à %{roles}.',
       VALIDATION_FAILED: 'Certaines valeurs sont refusées : %{fields}.',
       DATABASE_UNAVAILABLE:
@@ -629,6 +635,9 @@ export const frCapacitesMessages = {
         email: 'Adresse électronique',
         password: 'Mot de passe',
         disabled: 'Compte désactivé',
+        oidcAllowed: 'Connexion ProConnect autorisée',
+        oidcLinked: 'Relié à une identité ProConnect',
+        oidcUnlink: "Délier l'identité ProConnect",
         memberships: 'Rôles',
         organizationId: 'Organisation',
         role: 'Rôle',
@@ -651,6 +660,12 @@ export const frCapacitesMessages = {
           'Un ou plusieurs rôles par organisation. Changer les rôles ferme les sessions ouvertes de la personne.',
         disabled:
           "Un compte désactivé ne peut plus se connecter ; la personne reste nommée dans l'historique. Les comptes ne sont jamais supprimés.",
+        oidcAllowed:
+          'À sa première connexion avec ProConnect, le compte est relié à cette identité ProConnect ; ensuite, seule celle-ci y donne accès.',
+        oidcLinked:
+          'Seule cette identité ProConnect ouvre le compte, même si une autre personne reçoit la même adresse.',
+        oidcUnlink:
+          "À cocher si l'adresse a été réattribuée ou l'identité changée : la prochaine connexion ProConnect autorisée reliera le compte à nouveau.",
       },
       disable: 'Désactiver le compte',
       enable: 'Réactiver le compte',

@@ -36,6 +36,8 @@ export const userStub = {
     email: 'admin@plateforme.test',
     displayName: 'Admin',
     disabled: false,
+    oidcAllowed: false,
+    oidcLinked: false,
     memberships: [{ organizationId: stubIds.organization, role: 'admin' }],
     createdAt: '2026-01-01T00:00:00.000Z',
   }),

@@ -1,5 +1,5 @@
 import { userCreateSchema } from '@capacites/domain';
-import { Create, SimpleForm } from 'react-admin';
+import { BooleanInput, Create, SimpleForm } from 'react-admin';
 import { AdminOnly } from '../access';
 import { useApiErrorNotify, zodResolver } from '../forms';
 import { userCreateBody } from './types';
@@ -19,6 +19,7 @@ export const UserCreate = () => {
         >
           <UserIdentityFields />
           <MembershipsInput />
+          <BooleanInput source="oidcAllowed" helperText="resources.users.helpers.oidcAllowed" />
         </SimpleForm>
       </Create>
     </AdminOnly>

@@ -4,7 +4,7 @@ import { AdminOnly } from '../access';
 import { useApiErrorNotify, zodResolver } from '../forms';
 import { DisableUserButton } from './DisableUserButton';
 import { userUpdateBody, type User } from './types';
-import { MembershipsInput, UserIdentityFields } from './UserFields';
+import { MembershipsInput, OidcFields, UserIdentityFields } from './UserFields';
 
 const resolver = zodResolver(userUpdateSchema, { toBody: userUpdateBody });
 
@@ -29,6 +29,7 @@ export const UserEdit = () => {
           <UserIdentityFields editing />
           <MembershipsInput />
           <BooleanInput source="disabled" helperText="resources.users.helpers.disabled" />
+          <OidcFields />
         </SimpleForm>
       </Edit>
     </AdminOnly>

@@ -1,5 +1,16 @@
 import { ROLES } from '@capacites/domain';
-import { ArrayInput, ReferenceInput, SelectInput, SimpleFormIterator, TextInput } from 'react-admin';
+import {
+  ArrayInput,
+  BooleanInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleFormIterator,
+  TextInput,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import Typography from '@mui/material/Typography';
+import type { User } from './types';
 
 export const ROLE_CHOICES = ROLES.map((role) => ({ id: role, name: `resources.users.roles.${role}` }));
 
@@ -39,3 +50,23 @@ export const MembershipsInput = () => (
     </SimpleFormIterator>
   </ArrayInput>
 );
+
+/** ProConnect: whether the account may be linked, whether it is, and forgetting the link. */
+export const OidcFields = () => {
+  const record = useRecordContext<User>();
+  const translate = useTranslate();
+  return (
+    <>
+      <BooleanInput source="oidcAllowed" helperText="resources.users.helpers.oidcAllowed" />
+      {record?.oidcLinked ? (
+        <>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {translate('resources.users.fields.oidcLinked')} —{' '}
+            {translate('resources.users.helpers.oidcLinked')}
+          </Typography>
+          <BooleanInput source="oidcUnlink" helperText="resources.users.helpers.oidcUnlink" />
+        </>
+      ) : null}
+    </>
+  );
+};

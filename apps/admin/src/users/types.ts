@@ -6,6 +6,8 @@ export interface User extends RaRecord<string> {
   email: string;
   displayName: string;
   disabled: boolean;
+  oidcAllowed: boolean;
+  oidcLinked: boolean;
   memberships: { organizationId: string; role: Role }[];
   createdAt: string;
 }
@@ -24,6 +26,8 @@ export const userCreateBody = (values: Values): Values => ({
   displayName: values.displayName,
   ...(values.password ? { password: values.password } : {}),
   memberships: membershipsBody(values.memberships),
+  // An account without password can only be opened through ProConnect.
+  oidcAllowed: Boolean(values.oidcAllowed) || !values.password,
 });
 
 /** PUT body: the fields that may change; an empty password keeps the current one. */
@@ -33,4 +37,6 @@ export const userUpdateBody = (values: Values): Values => ({
   ...(values.password ? { password: values.password } : {}),
   memberships: membershipsBody(values.memberships),
   disabled: Boolean(values.disabled),
+  oidcAllowed: Boolean(values.oidcAllowed),
+  ...(values.oidcUnlink ? { oidcUnlink: true } : {}),
 });

@@ -8,6 +8,7 @@ export enum AuthErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   WRONG_PASSWORD = 'WRONG_PASSWORD',
   NOT_FOUND = 'NOT_FOUND',
+  CSRF_REFUSED = 'CSRF_REFUSED',
 }
 
 const KINDS: Record<AuthErrorCode, ErrorKind> = {
@@ -16,6 +17,7 @@ const KINDS: Record<AuthErrorCode, ErrorKind> = {
   [AuthErrorCode.FORBIDDEN]: 'forbidden',
   [AuthErrorCode.WRONG_PASSWORD]: 'invalid',
   [AuthErrorCode.NOT_FOUND]: 'not_found',
+  [AuthErrorCode.CSRF_REFUSED]: 'forbidden',
 };
 
 export class AuthException extends RefusalException {

@@ -4,17 +4,26 @@ import { API_CONFIG, type ApiConfig } from '../config/api.config';
 import type { AuthUser } from './auth-user';
 import type { LogoutResponse, MeResponse } from './dto/auth.dto';
 import { OidcService } from './oidc/oidc.service';
-import { clearSessionCookie, setSessionCookie } from './session-cookie';
+import {
+  clearSessionCookie,
+  sessionCookieSettings,
+  setSessionCookie,
+  type SessionCookieSettings,
+} from './session-cookie';
 import { SessionsService } from './sessions.service';
 
 /** Login, logout, password change: sessions in an HttpOnly, SameSite cookie (or a bearer token). */
 @Injectable()
 export class AuthService {
+  private readonly cookie: SessionCookieSettings;
+
   constructor(
     private readonly sessions: SessionsService,
     private readonly oidc: OidcService,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.cookie = sessionCookieSettings(config.SESSION_COOKIE_SECURE);
+  }
 
   async login(
     credentials: { email: string; password: string },
@@ -22,7 +31,7 @@ export class AuthService {
     response: Response,
   ): Promise<MeResponse> {
     const session = await this.sessions.login(credentials.email, credentials.password, from);
-    setSessionCookie(response, session, this.config.SESSION_COOKIE_SECURE);
+    setSessionCookie(response, session, this.cookie);
     return this.me(session.user);
   }
 
@@ -41,7 +50,7 @@ export class AuthService {
    */
   async logout(user: AuthUser, response: Response): Promise<LogoutResponse> {
     const { idToken } = await this.sessions.logout(user.sessionId);
-    clearSessionCookie(response);
+    clearSessionCookie(response, this.cookie);
     return { logoutUrl: await this.oidc.logoutUrl(idToken) };
   }
 
@@ -51,7 +60,7 @@ export class AuthService {
     response: Response,
   ): Promise<void> {
     await this.sessions.changePassword(user, body.currentPassword, body.newPassword);
-    clearSessionCookie(response);
+    clearSessionCookie(response, this.cookie);
   }
 
   me(user: AuthUser): MeResponse {

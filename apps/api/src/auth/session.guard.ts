@@ -1,28 +1,54 @@
-import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { API_CONFIG, type ApiConfig } from '../config/api.config';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { AuthenticatedRequest } from './auth-user';
+import { csrfRefusal, originOf } from './csrf';
 import { IS_PUBLIC } from './decorators';
-import { SESSION_COOKIE } from './session-cookie';
+import { sessionCookieSettings } from './session-cookie';
 import { SessionsService } from './sessions.service';
 
-/** Reads the session from its HttpOnly cookie, or a bearer token for scripts. */
-export function sessionToken(request: AuthenticatedRequest): string | null {
-  const header = request.headers.authorization;
-  if (typeof header === 'string' && header.startsWith('Bearer '))
-    return header.slice('Bearer '.length).trim() || null;
-  return request.cookies?.[SESSION_COOKIE] ?? null;
+/** Where the session token came from: a cookie is sent by browsers on their own, a bearer is not. */
+export interface SessionCredential {
+  token: string;
+  via: 'bearer' | 'cookie';
 }
 
-/** The global guard: every route needs a valid session unless it is marked @Public(). */
+/** Reads the session from a bearer token (scripts), or its HttpOnly cookie. */
+export function sessionCredential(
+  request: AuthenticatedRequest,
+  cookieName: string,
+): SessionCredential | null {
+  const header = request.headers.authorization;
+  if (typeof header === 'string' && header.startsWith('Bearer ')) {
+    const token = header.slice('Bearer '.length).trim();
+    return token ? { token, via: 'bearer' } : null;
+  }
+  const cookie = request.cookies?.[cookieName];
+  return cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+/**
+ * The global guard: every route needs a valid session unless it is marked @Public(); an
+ * unsafe request authenticated by the cookie must also pass the CSRF check (csrf.ts).
+ */
 @Injectable()
 export class SessionGuard implements CanActivate {
   private readonly logger = new Logger('Auth');
+  private readonly cookieName: string;
+  private readonly trustedOrigins: ReadonlySet<string>;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
-  ) {}
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.cookieName = sessionCookieSettings(config.SESSION_COOKIE_SECURE).name;
+    // The back-office's origin, and the public host the provider sends browsers back to.
+    this.trustedOrigins = new Set(
+      [config.ADMIN_ORIGIN, config.oidc?.redirectUri].filter((url) => url !== undefined).map(originOf),
+    );
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
@@ -30,9 +56,24 @@ export class SessionGuard implements CanActivate {
       context.getClass(),
     ]);
     if (isPublic) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = sessionToken(request);
-    const user = token ? await this.sessions.authenticate(token) : null;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { method: string }>();
+    const credential = sessionCredential(request, this.cookieName);
+    if (credential?.via === 'cookie') {
+      const refusal = csrfRefusal(request, this.trustedOrigins);
+      if (refusal) {
+        this.logger.warn(
+          JSON.stringify({
+            event: 'csrf_refused',
+            reason: refusal,
+            method: request.method,
+            origin: request.headers.origin,
+            from: request.ip,
+          }),
+        );
+        throw new AuthException(AuthErrorCode.CSRF_REFUSED);
+      }
+    }
+    const user = credential ? await this.sessions.authenticate(credential.token) : null;
     if (!user) {
       this.logger.warn(JSON.stringify({ event: 'unauthenticated_request', from: request.ip }));
       throw new AuthException(AuthErrorCode.UNAUTHENTICATED);

@@ -4,11 +4,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from 'argon2';
 import { DataSource, IsNull } from 'typeorm';
 import { MembershipEntity, SessionEntity, UserEntity } from '@capacites/persistence';
+import { recordAdminEvent } from '../common/admin-audit';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { AuthUser } from './auth-user';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** An identity asserted by an OpenID Connect provider. */
+export interface FederatedIdentity {
+  /** The ID token's `iss`, checked by openid-client against the discovered issuer. */
+  issuer: string;
+  subject: string;
+  email: string;
+  /** True only when the provider asserts `email_verified: true` (ProConnect does not send it). */
+  emailVerified: boolean;
+}
+
+/** Why a federated login opens no session; the login page words each. */
+export type FederatedRefusal = 'oidc_unknown_user' | 'oidc_subject_mismatch' | 'oidc_link_not_allowed';
 
 export interface OpenedSession {
   /** The opaque session token, shown once (cookie or bearer). */
@@ -66,15 +80,59 @@ export class SessionsService {
   }
 
   /**
-   * Opens a session for the user whose email an identity provider has just asserted
-   * (OpenID Connect), or returns null when no such user exists: users are created by
-   * administrators, never on first login. The ID token is kept for the provider's logout.
+   * Opens a session for the account linked to the identity a provider has just asserted
+   * (OpenID Connect), by (issuer, subject). On an account's first federated login, the
+   * account with the asserted email is linked, but only if an admin allowed it or the
+   * provider asserts the email verified; once linked, only that (issuer, subject) opens it,
+   * so a mailbox given to someone else does not inherit the account. Users are created
+   * by administrators, never here. The ID token is kept for the provider's logout.
    */
-  async loginFederated(email: string, from: string, idToken: string): Promise<OpenedSession | null> {
-    const user = await this.findUserByEmail(email, { withPasswordHash: false });
-    // A disabled account is refused like an unknown one.
-    if (!user || user.disabledAt) return null;
-    return this.open(user, from, { method: 'oidc', idToken });
+  async loginFederated(
+    identity: FederatedIdentity,
+    from: string,
+    idToken: string,
+  ): Promise<{ session: OpenedSession } | { refused: FederatedRefusal }> {
+    const users = this.dataSource.getRepository(UserEntity);
+    const linked = await users.findOneBy({ oidcIssuer: identity.issuer, oidcSubject: identity.subject });
+    if (linked) {
+      // A disabled account is refused like an unknown one.
+      if (linked.disabledAt) return { refused: 'oidc_unknown_user' };
+      return { session: await this.open(linked, from, { method: 'oidc', idToken }) };
+    }
+    const user = await this.findUserByEmail(identity.email, { withPasswordHash: false });
+    if (!user || user.disabledAt) return { refused: 'oidc_unknown_user' };
+    if (user.oidcSubject !== null) return { refused: 'oidc_subject_mismatch' };
+    if (!user.oidcAllowed && !identity.emailVerified) return { refused: 'oidc_link_not_allowed' };
+    const linkedNow = await this.dataSource
+      .transaction(async (manager) => {
+        // Only if still unlinked: two first logins at once link one identity, not both.
+        const result = await manager
+          .createQueryBuilder()
+          .update(UserEntity)
+          .set({ oidcIssuer: identity.issuer, oidcSubject: identity.subject, oidcLinkedAt: new Date() })
+          .where('id = :id AND oidc_subject IS NULL', { id: user.id })
+          .execute();
+        if (!result.affected) return false;
+        await recordAdminEvent(manager, {
+          organizationId: null,
+          event: 'user.oidcLinked',
+          actorId: user.id,
+          details: {
+            userId: user.id,
+            issuer: identity.issuer,
+            because: user.oidcAllowed ? 'allowed_by_admin' : 'email_verified_by_provider',
+          },
+        });
+        return true;
+      })
+      .catch((error: unknown) => {
+        // The unique (issuer, subject): this identity was linked to another account meanwhile.
+        if ((error as { code?: string }).code === '23505') return false;
+        throw error;
+      });
+    if (!linkedNow) return { refused: 'oidc_subject_mismatch' };
+    this.logger.log(JSON.stringify({ event: 'oidc_linked', userId: user.id, sub: identity.subject, from }));
+    return { session: await this.open(user, from, { method: 'oidc', idToken }) };
   }
 
   /**

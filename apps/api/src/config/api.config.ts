@@ -13,6 +13,8 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   ADMIN_ORIGIN: z.url().default('http://localhost:5173'),
   /** Built back-office (apps/admin/dist) served by the API in production mode. */
   ADMIN_DIST_DIR: z.string().optional(),
+  /** Swagger UI and the OpenAPI document at /api/docs: on in development and test, off otherwise (NODE_ENV). */
+  API_DOCS: z.stringbool().optional(),
   /** Largest accepted request body. */
   API_BODY_LIMIT: z.string().default('100kb'),
   /** A session ends after this much inactivity… */
@@ -24,8 +26,16 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
     .default(30),
   /** …and at the latest this long after login (12 hours at most). */
   SESSION_MAX_HOURS: z.coerce.number().min(0.01).max(12).default(12),
-  /** Secure cookies (HTTPS only): on unless explicitly turned off for local HTTP. */
-  SESSION_COOKIE_SECURE: z.stringbool().default(false),
+  /**
+   * development and test run over plain HTTP on this machine; anything else (unset
+   * included) is treated as production: secure defaults.
+   */
+  NODE_ENV: z.string().default('production'),
+  /**
+   * Secure cookies (HTTPS only), named `__Host-…`: on by default outside development and
+   * test. `false` runs a production build over plain HTTP on this machine (README).
+   */
+  SESSION_COOKIE_SECURE: z.stringbool().optional(),
   /** Login attempts allowed per minute and client address. */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   /**
@@ -50,6 +60,9 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
 });
 
 type ApiEnv = z.infer<typeof apiEnvSchema>;
+
+/** Every variable the API reads (checked against docker-compose.yml and the Dockerfile). */
+export const API_ENV_VARIABLES = Object.keys(apiEnvSchema.shape);
 
 /** The OpenID Connect client settings, when OIDC login is enabled. */
 export interface OidcSettings {
@@ -122,10 +135,16 @@ function checkOidcVariables(env: Partial<Record<keyof ApiEnv, unknown>>, ctx: z.
   }
 }
 
+/** NODE_ENV values that run over plain HTTP by default (npm start, the test suites). */
+const PLAIN_HTTP_ENVIRONMENTS = ['development', 'test'];
+
 const apiConfigSchema = apiEnvSchema
   .superRefine(checkOidcVariables, { when: () => true })
   .transform((env) => ({
     ...env,
+    /** Whether /api/docs and /api/docs/openapi.json are served. */
+    apiDocs: env.API_DOCS ?? PLAIN_HTTP_ENVIRONMENTS.includes(env.NODE_ENV),
+    SESSION_COOKIE_SECURE: env.SESSION_COOKIE_SECURE ?? !PLAIN_HTTP_ENVIRONMENTS.includes(env.NODE_ENV),
     /** null when OpenID Connect login is disabled (OIDC_ISSUER unset). */
     oidc: env.OIDC_ISSUER
       ? ({

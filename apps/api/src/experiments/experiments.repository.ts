@@ -121,6 +121,16 @@ export class ExperimentsRepository {
     query: ListQuery<ExperimentListFilter>,
     scope: ReadScope,
   ): Promise<{ rows: ExperimentEntity[]; total: number }> {
+    const qb = this.sorted(query, scope).offset(query.offset).limit(query.limit);
+    const [rows, total] = await qb.getManyAndCount();
+    return { rows, total };
+  }
+
+  /**
+   * The experiments of a list (filters, the reader's scope, the order), without paging:
+   * the list reads one page of it, the export every row through a cursor.
+   */
+  sorted(query: Pick<ListQuery<ExperimentListFilter>, 'filter' | 'sort'>, scope: ReadScope) {
     const qb = this.dataSource.getRepository(ExperimentEntity).createQueryBuilder('e');
     const { filter } = query;
     applyExperimentScope(qb, 'e', scope);
@@ -157,11 +167,8 @@ export class ExperimentsRepository {
         { q: filter.q },
       );
     }
-    qb.orderBy(SORT_COLUMNS[query.sort.field] ?? 'e.createdAt', query.sort.order, 'NULLS LAST')
-      .addOrderBy('e.id', 'ASC')
-      .offset(query.offset)
-      .limit(query.limit);
-    const [rows, total] = await qb.getManyAndCount();
-    return { rows, total };
+    return qb
+      .orderBy(SORT_COLUMNS[query.sort.field] ?? 'e.createdAt', query.sort.order, 'NULLS LAST')
+      .addOrderBy('e.id', 'ASC');
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from 'argon2';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
 import {
   isPlatformAdmin,
   type Principal,
@@ -13,7 +13,7 @@ import {
 import { MembershipEntity, OrganizationEntity, SessionEntity, UserEntity } from '@capacites/persistence';
 import { assertAdmin } from '../common/admin-access';
 import { recordAdminEvent } from '../common/admin-audit';
-import { ResourceException } from '../common/app.exception';
+import { ResourceException, type RefusalException } from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
 import { escapeLike } from '../common/filters';
 import { asArray } from '../common/pagination';
@@ -25,6 +25,10 @@ export interface UserResponse {
   email: string;
   displayName: string;
   disabled: boolean;
+  /** The account may be linked to a ProConnect identity on its first login through it. */
+  oidcAllowed: boolean;
+  /** It is linked to one (issuer, subject): only that identity opens it. */
+  oidcLinked: boolean;
   /** Only the memberships in the caller's organisations (all of them for the admin). */
   memberships: { organizationId: string; role: Role }[];
   createdAt: string;
@@ -109,25 +113,31 @@ export class UsersService {
     await this.assertOrganizationsExist(input.memberships.map((m) => m.organizationId));
     const id = randomUUID();
     const passwordHash = input.password ? await hash(input.password) : null;
-    await this.dataSource.transaction(async (manager) => {
-      if (await emailTaken(manager, input.email)) {
-        throw ResourceException.conflict('EMAIL_TAKEN', { email: input.email });
-      }
-      await manager.insert(UserEntity, {
-        id,
-        email: input.email,
-        displayName: input.displayName,
-        passwordHash,
-        disabledAt: null,
-      });
-      await this.replaceMemberships(manager, id, input.memberships);
-      await recordAdminEvent(manager, {
-        organizationId: input.memberships[0]?.organizationId ?? null,
-        event: 'user.created',
-        actorId: principal.userId,
-        details: { userId: id, email: input.email, memberships: input.memberships },
-      });
-    });
+    await emailConflictsAsTaken(input.email, () =>
+      this.dataSource.transaction(async (manager) => {
+        if (await emailTaken(manager, input.email)) throw emailTakenError(input.email);
+        await manager.insert(UserEntity, {
+          id,
+          email: input.email,
+          displayName: input.displayName,
+          passwordHash,
+          disabledAt: null,
+          oidcAllowed: input.oidcAllowed ?? !input.password,
+        });
+        await this.replaceMemberships(manager, id, input.memberships);
+        await recordUserEvent(
+          manager,
+          principal,
+          'user.created',
+          organizationsOf(input.memberships),
+          (org) => ({
+            userId: id,
+            email: input.email,
+            memberships: inOrganization(input.memberships, org),
+          }),
+        );
+      }),
+    );
     return this.findOne(id, principal);
   }
 
@@ -145,33 +155,46 @@ export class UsersService {
     if (input.memberships)
       await this.assertOrganizationsExist(input.memberships.map((m) => m.organizationId));
     const passwordHash = input.password ? await hash(input.password) : undefined;
-    await this.dataSource.transaction(async (manager) => {
-      if (input.email && input.email !== user.email) {
-        const taken = await emailTaken(manager, input.email);
-        if (taken) throw ResourceException.conflict('EMAIL_TAKEN', { email: input.email });
-      }
-      const changes: Partial<UserEntity> = {};
-      if (input.email !== undefined) changes.email = input.email;
-      if (input.displayName !== undefined) changes.displayName = input.displayName;
-      if (passwordHash !== undefined) changes.passwordHash = passwordHash;
-      if (input.disabled !== undefined)
-        changes.disabledAt = input.disabled ? (user.disabledAt ?? new Date()) : null;
-      if (Object.keys(changes).length > 0) await manager.update(UserEntity, { id }, changes);
-      if (input.memberships) await this.replaceMemberships(manager, id, input.memberships);
-      // A disabled account, a new password or other roles: its sessions end now.
-      if (input.disabled === true || passwordHash !== undefined || input.memberships) {
-        await manager.update(SessionEntity, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
-      }
-      // The audit says that the password changed, never what it is.
-      const audited = { ...input };
-      delete audited.password;
-      await recordAdminEvent(manager, {
-        organizationId: (input.memberships ?? [])[0]?.organizationId ?? null,
-        event: input.disabled === true ? 'user.disabled' : 'user.updated',
-        actorId: principal.userId,
-        details: { userId: id, changes: audited, passwordChanged: passwordHash !== undefined },
-      });
-    });
+    const before = await this.dataSource.getRepository(MembershipEntity).findBy({ userId: id });
+    await emailConflictsAsTaken(input.email ?? user.email, () =>
+      this.dataSource.transaction(async (manager) => {
+        if (input.email && input.email.toLowerCase() !== user.email.toLowerCase()) {
+          if (await emailTaken(manager, input.email)) throw emailTakenError(input.email);
+        }
+        const changes: Partial<UserEntity> = {};
+        if (input.email !== undefined) changes.email = input.email;
+        if (input.displayName !== undefined) changes.displayName = input.displayName;
+        if (passwordHash !== undefined) changes.passwordHash = passwordHash;
+        if (input.disabled !== undefined)
+          changes.disabledAt = input.disabled ? (user.disabledAt ?? new Date()) : null;
+        if (input.oidcAllowed !== undefined) changes.oidcAllowed = input.oidcAllowed;
+        if (input.oidcUnlink === true)
+          Object.assign(changes, { oidcIssuer: null, oidcSubject: null, oidcLinkedAt: null });
+        if (Object.keys(changes).length > 0) await manager.update(UserEntity, { id }, changes);
+        if (input.memberships) await this.replaceMemberships(manager, id, input.memberships);
+        // A disabled account, a new password or other roles: its sessions end now.
+        if (input.disabled === true || passwordHash !== undefined || input.memberships || input.oidcUnlink) {
+          await manager.update(SessionEntity, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        }
+        // The audit says that the password changed, never what it is.
+        const audited = { ...input };
+        delete audited.password;
+        const concerned = organizationsOf([...before, ...(input.memberships ?? [])]);
+        await recordUserEvent(
+          manager,
+          principal,
+          input.disabled === true ? 'user.disabled' : 'user.updated',
+          concerned,
+          (org) => ({
+            userId: id,
+            changes: input.memberships
+              ? { ...audited, memberships: inOrganization(input.memberships, org) }
+              : audited,
+            passwordChanged: passwordHash !== undefined,
+          }),
+        );
+      }),
+    );
     return this.findOne(id, principal);
   }
 
@@ -216,12 +239,67 @@ export class UsersService {
       email: u.email,
       displayName: u.displayName,
       disabled: u.disabledAt !== null,
+      oidcAllowed: u.oidcAllowed,
+      oidcLinked: u.oidcSubject !== null,
       memberships: memberships
         .filter((m) => m.userId === u.id && (own === 'all' || own.includes(m.organizationId)))
         .map((m) => ({ organizationId: m.organizationId, role: m.role }))
         .sort((a, b) => `${a.organizationId}${a.role}`.localeCompare(`${b.organizationId}${b.role}`)),
       createdAt: u.createdAt.toISOString(),
     }));
+  }
+}
+
+function emailTakenError(email: string): RefusalException {
+  return ResourceException.conflict('EMAIL_TAKEN', { email });
+}
+
+/**
+ * Two concurrent writes of one address (in any case) both pass the check above; the unique
+ * index on lower(email) refuses the second, which answers like the check would have.
+ */
+async function emailConflictsAsTaken<T>(email: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    // Any unique violation on users here is the address: the id is a fresh random one.
+    const driverError =
+      error instanceof QueryFailedError ? (error.driverError as { code?: string; table?: string }) : null;
+    if (driverError?.code === '23505' && driverError.table === 'users') throw emailTakenError(email);
+    throw error;
+  }
+}
+
+const organizationsOf = (memberships: { organizationId: string }[]): string[] => [
+  ...new Set(memberships.map((m) => m.organizationId)),
+];
+
+const inOrganization = <M extends { organizationId: string }>(
+  memberships: M[],
+  organizationId: string | null,
+) => (organizationId === null ? memberships : memberships.filter((m) => m.organizationId === organizationId));
+
+/**
+ * An account change is recorded once per organisation it concerns, each record holding
+ * only that organisation's part: HR of one organisation reads its own people's history and
+ * learns nothing of their roles elsewhere. An account of no organisation gets one
+ * platform record (the admin's).
+ */
+async function recordUserEvent(
+  manager: EntityManager,
+  principal: Principal,
+  event: string,
+  organizationIds: string[],
+  details: (organizationId: string | null) => Record<string, unknown>,
+): Promise<void> {
+  const targets: (string | null)[] = organizationIds.length > 0 ? organizationIds : [null];
+  for (const organizationId of targets) {
+    await recordAdminEvent(manager, {
+      organizationId,
+      event,
+      actorId: principal.userId,
+      details: details(organizationId),
+    });
   }
 }
 

@@ -94,7 +94,9 @@ describe('Authentication, roles and organisation isolation', () => {
       email: nantes.emails.codir,
       memberships: [{ organizationId: nantes.organization.id, role: 'codir' }],
     });
-    await agent.post('/api/auth/logout').expect(204);
+    // A bodiless POST with the cookie needs the back-office's header (CSRF, csrf.integration-spec).
+    await agent.post('/api/auth/logout').expect(403);
+    await agent.post('/api/auth/logout').set('X-Capacites-Csrf', '1').expect(204);
     await agent.get('/api/auth/me').expect(401);
   });
 

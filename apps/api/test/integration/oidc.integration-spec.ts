@@ -3,8 +3,8 @@ import request from 'supertest';
 import { SessionEntity, UserEntity } from '@capacites/persistence';
 import { PROCONNECT_SCOPES } from '../../src/config/api.config';
 import { Browser, type Page } from '../support/browser';
-import { insertTeam, TEST_PASSWORD, type Team } from '../support/fixtures';
-import { anonymous } from '../support/http';
+import { insertAdmin, insertTeam, TEST_PASSWORD, type Team } from '../support/fixtures';
+import { anonymous, login, type ApiClient } from '../support/http';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
 import { startStack, type TestStack } from '../support/stack';
 
@@ -50,6 +50,7 @@ describe('OpenID Connect login (ProConnect) against a real provider', () => {
   let provider: TestOidcProvider;
   let stack: TestStack;
   let team: Team;
+  let admin: ApiClient;
   const logs = new CapturingLogger();
 
   beforeAll(async () => {
@@ -69,6 +70,10 @@ describe('OpenID Connect login (ProConnect) against a real provider', () => {
     // The stack's app logs nowhere; its Logger instances write to the global logger.
     Logger.overrideLogger(logs);
     team = await insertTeam(stack.db);
+    // The platform admin marks the HR agent's account for ProConnect (the provider, like
+    // ProConnect, does not assert email_verified): its first login through it links it.
+    admin = await login(stack.app, (await insertAdmin(stack.db, team.organization.id)).email);
+    await admin.put(`/api/users/${team.hr}`).send({ oidcAllowed: true }).expect(200);
     // The provider knows the HR agent under an upper-case email: matching ignores case.
     provider.accounts.set('camille', {
       email: team.emails.hr.toUpperCase(),
@@ -218,6 +223,93 @@ describe('OpenID Connect login (ProConnect) against a real provider', () => {
     expect(sessionCookieSet(page)).toBe(false);
   });
 
+  describe('linking by (issuer, subject), not by email', () => {
+    const linkOf = (id: string) => stack.db.getRepository(UserEntity).findOneByOrFail({ id });
+
+    it("links the account on its first login, to the provider's issuer and subject, audited", async () => {
+      expect((await loginThroughProvider('camille')).page.location?.href).toBe(`${PUBLIC_ORIGIN}/`);
+      expect(await linkOf(team.hr)).toMatchObject({
+        oidcIssuer: provider.issuer,
+        oidcSubject: 'camille',
+        oidcLinkedAt: expect.any(Date),
+      });
+      const [audit] = await stack.db.query(
+        `SELECT event, actor_id, details FROM audit_events WHERE event = 'user.oidcLinked' AND actor_id = $1`,
+        [team.hr],
+      );
+      expect(audit.details).toEqual({
+        userId: team.hr,
+        issuer: provider.issuer,
+        because: 'allowed_by_admin',
+      });
+      const user = await admin.get(`/api/users/${team.hr}`).expect(200);
+      expect(user.body).toMatchObject({ oidcAllowed: true, oidcLinked: true });
+    });
+
+    it('refuses a reassigned mailbox: same email, another subject (takeover attempt)', async () => {
+      await loginThroughProvider('camille');
+      // The mailbox of the HR agent now belongs to someone else at the provider.
+      provider.accounts.set('successeur', { email: team.emails.hr, given_name: 'Dominique' });
+      const { browser, page } = await loginThroughProvider('successeur');
+      expect(page.location?.href).toBe(`${PUBLIC_ORIGIN}/#/login?error=oidc_subject_mismatch`);
+      expect(sessionCookieSet(page)).toBe(false);
+      expect((await browser.get(`${PUBLIC_ORIGIN}/api/auth/me`)).status).toBe(401);
+      // Even asserting the email verified changes nothing once the account is linked.
+      provider.accounts.set('successeur-verifie', { email: team.emails.hr, email_verified: true });
+      const verified = await loginThroughProvider('successeur-verifie');
+      expect(verified.page.location?.href).toBe(`${PUBLIC_ORIGIN}/#/login?error=oidc_subject_mismatch`);
+      expect(sessionCookieSet(verified.page)).toBe(false);
+      expect((await linkOf(team.hr)).oidcSubject).toBe('camille');
+      expect(logs.events()).toContainEqual(
+        expect.objectContaining({ event: 'oidc_subject_mismatch', sub: 'successeur' }),
+      );
+    });
+
+    it('opens the linked account by its subject even when the provider reports another email', async () => {
+      const account = provider.accounts.get('camille');
+      provider.accounts.set('camille', { ...account, email: 'camille.martin@nouvelle-adresse.gouv.fr' });
+      try {
+        const { browser, page } = await loginThroughProvider('camille');
+        expect(page.location?.href).toBe(`${PUBLIC_ORIGIN}/`);
+        const me = await browser.get(`${PUBLIC_ORIGIN}/api/auth/me`);
+        expect(JSON.parse(me.body)).toMatchObject({ email: team.emails.hr });
+      } finally {
+        provider.accounts.set('camille', account as NonNullable<typeof account>);
+      }
+    });
+
+    it('does not link an account the admin did not mark, unless the provider asserts a verified email', async () => {
+      provider.accounts.set('codir', { email: team.emails.codir });
+      const refused = await loginThroughProvider('codir');
+      expect(refused.page.location?.href).toBe(`${PUBLIC_ORIGIN}/#/login?error=oidc_link_not_allowed`);
+      expect(sessionCookieSet(refused.page)).toBe(false);
+      expect((await linkOf(team.codir)).oidcSubject).toBeNull();
+
+      provider.accounts.set('codir-verifie', { email: team.emails.codir, email_verified: true });
+      const linked = await loginThroughProvider('codir-verifie');
+      expect(linked.page.location?.href).toBe(`${PUBLIC_ORIGIN}/`);
+      expect((await linkOf(team.codir)).oidcSubject).toBe('codir-verifie');
+      // From now on, only that subject.
+      expect((await loginThroughProvider('codir')).page.location?.href).toBe(
+        `${PUBLIC_ORIGIN}/#/login?error=oidc_subject_mismatch`,
+      );
+    });
+
+    it('lets the admin forget a link, so that the new holder of the identity can be linked', async () => {
+      await admin.put(`/api/users/${team.sponsor}`).send({ oidcAllowed: true }).expect(200);
+      provider.accounts.set('parrain', { email: team.emails.sponsor });
+      expect((await loginThroughProvider('parrain')).page.location?.href).toBe(`${PUBLIC_ORIGIN}/`);
+      provider.accounts.set('parrain-2', { email: team.emails.sponsor });
+      expect((await loginThroughProvider('parrain-2')).page.location?.href).toBe(
+        `${PUBLIC_ORIGIN}/#/login?error=oidc_subject_mismatch`,
+      );
+      const unlinked = await admin.put(`/api/users/${team.sponsor}`).send({ oidcUnlink: true }).expect(200);
+      expect(unlinked.body).toMatchObject({ oidcLinked: false });
+      expect((await loginThroughProvider('parrain-2')).page.location?.href).toBe(`${PUBLIC_ORIGIN}/`);
+      expect((await linkOf(team.sponsor)).oidcSubject).toBe('parrain-2');
+    });
+  });
+
   it('refuses a callback whose state was tampered with', async () => {
     const browser = newBrowser();
     const callback = await authorize(browser, 'camille');
@@ -306,7 +398,11 @@ describe('OpenID Connect login (ProConnect) against a real provider', () => {
       .orderBy('s.created_at', 'DESC')
       .getOneOrFail();
 
-    const logout = await browser.post(`${PUBLIC_ORIGIN}/api/auth/logout`);
+    // As the back-office sends it: its origin and the CSRF header.
+    const logout = await browser.post(`${PUBLIC_ORIGIN}/api/auth/logout`, undefined, {
+      Origin: PUBLIC_ORIGIN,
+      'X-Capacites-Csrf': '1',
+    });
     expect(logout.status).toBe(200);
     const logoutUrl = new URL((JSON.parse(logout.body) as { logoutUrl: string }).logoutUrl);
     expect(`${logoutUrl.origin}${logoutUrl.pathname}`).toBe(`${provider.issuer}/session/end`);
@@ -339,7 +435,7 @@ describe('OpenID Connect login (ProConnect) against a real provider', () => {
       .post('/api/auth/login')
       .send({ email: team.emails.codir, password: TEST_PASSWORD })
       .expect(200);
-    const logout = await agent.post('/api/auth/logout').expect(204);
+    const logout = await agent.post('/api/auth/logout').set('X-Capacites-Csrf', '1').expect(204);
     expect(logout.text).toBe('');
     await agent.get('/api/auth/me').expect(401);
   });

@@ -29,15 +29,19 @@ export class Browser {
     return this.request(url, { method: 'GET' });
   }
 
-  async post(url: string | URL, form?: Record<string, string>): Promise<Page> {
+  async post(
+    url: string | URL,
+    form?: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<Page> {
     return this.request(url, {
       method: 'POST',
       ...(form
         ? {
             body: new URLSearchParams(form).toString(),
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
           }
-        : {}),
+        : { headers }),
     });
   }
 

@@ -18,6 +18,8 @@ import Provider from 'oidc-provider';
 
 export interface TestAccount {
   email: string;
+  /** Absent as with ProConnect, which does not send it; other providers may. */
+  email_verified?: boolean;
   given_name?: string;
   usual_name?: string;
   uid?: string;
@@ -87,7 +89,7 @@ export async function startOidcProvider(client: ClientRegistration): Promise<Tes
     // ProConnect's scopes, each giving the claim of the same name.
     claims: {
       openid: ['sub'],
-      email: ['email'],
+      email: ['email', 'email_verified'],
       given_name: ['given_name'],
       usual_name: ['usual_name'],
       uid: ['uid'],

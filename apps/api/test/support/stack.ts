@@ -90,6 +90,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     TEMPORAL_TASK_QUEUE: taskQueue,
     WORKFLOW_BUNDLE_PATH: required('CAPACITES_TEST_WORKFLOW_BUNDLE'),
     API_PORT: '0',
+    // Plain HTTP on loopback, as npm start; the secure defaults have tests of their own.
+    NODE_ENV: 'test',
     // Many logins from one address in tests; the rate limit has a test of its own.
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
     ...(options.adminDistDir ? { ADMIN_DIST_DIR: options.adminDistDir } : {}),

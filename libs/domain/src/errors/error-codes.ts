@@ -117,6 +117,8 @@ export const ERROR_MESSAGES = {
   UNAUTHENTICATED: () => 'Please log in: no valid session.',
   BAD_CREDENTIALS: () => 'Wrong email or password.',
   WRONG_PASSWORD: () => 'The current password is wrong.',
+  CSRF_REFUSED: () =>
+    'Cross-site request refused: send JSON or the X-Capacites-Csrf header, from the back-office origin.',
   FORBIDDEN: (p: { action: ForbiddenAction; roles: readonly ForbiddenRole[] }) =>
     `Your role does not allow this action: "${p.action}" is for ${list(p.roles, ' or ')}.`,
 

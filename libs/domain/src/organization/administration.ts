@@ -97,6 +97,11 @@ export const userCreateSchema = z
     /** Absent: the user logs in through OpenID Connect only. */
     password: passwordSchema.optional(),
     memberships: z.array(membershipSchema).max(50).default([]),
+    /**
+     * May be linked to a ProConnect (OpenID Connect) identity on its first login through it.
+     * Absent: yes for an account without password (ProConnect only), no otherwise.
+     */
+    oidcAllowed: z.boolean().optional(),
   })
   .strict();
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
@@ -109,6 +114,9 @@ export const userUpdateSchema = z
     /** Replaces every membership of the user. */
     memberships: z.array(membershipSchema).max(50).optional(),
     disabled: z.boolean().optional(),
+    oidcAllowed: z.boolean().optional(),
+    /** true: forgets the linked ProConnect identity (the next one will be linked on login). */
+    oidcUnlink: z.boolean().optional(),
   })
   .strict();
 export type UserUpdateInput = z.infer<typeof userUpdateSchema>;

@@ -19,6 +19,20 @@ export class UserEntity {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
 
+  /** The admin allows linking this account to an OpenID Connect identity on its first login. */
+  @Column({ name: 'oidc_allowed', type: 'boolean', default: false })
+  oidcAllowed!: boolean;
+
+  /** The linked OpenID Connect identity: the provider's issuer and subject (`sub`), unique together. */
+  @Column({ name: 'oidc_issuer', type: 'text', nullable: true })
+  oidcIssuer!: string | null;
+
+  @Column({ name: 'oidc_subject', type: 'text', nullable: true })
+  oidcSubject!: string | null;
+
+  @Column({ name: 'oidc_linked_at', type: 'timestamptz', nullable: true })
+  oidcLinkedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

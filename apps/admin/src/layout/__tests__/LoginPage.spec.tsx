@@ -76,6 +76,13 @@ describe('the login page', () => {
     );
   });
 
+  it('explains in French that the account is linked to another ProConnect identity', async () => {
+    answerProviders(PROVIDERS_WITH_OIDC);
+    renderLogin('/login?error=oidc_subject_mismatch');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Ce compte Capacités est déjà relié à une autre identité ProConnect.');
+  });
+
   it('ignores an error reason the API does not send', async () => {
     answerProviders(PASSWORD_ONLY);
     renderLogin('/login?error=%3Cimg%20src%3Dx%3E');

@@ -8,6 +8,9 @@ import { fakeAuthProvider, fakeDataProvider, TestAdmin } from '../../testing/Tes
 import { UserCreate } from '../UserCreate';
 import { UserEdit } from '../UserEdit';
 
+// Generous: the machine running the suites may be loaded (typing in jsdom is slow then).
+jest.setTimeout(60_000);
+
 function renderAt(path: string, element: React.ReactElement, overrides: Record<string, unknown>) {
   const dataProvider = fakeDataProvider({
     getList: jest.fn(() => Promise.resolve({ data: [organizationStub.nantes()], total: 1 })),
@@ -61,6 +64,7 @@ describe('creating a person', () => {
       displayName: 'Camille Agent',
       password: 'un-mot-de-passe-long',
       memberships: [{ organizationId: stubIds.organization, role: 'member' }],
+      oidcAllowed: false,
     });
   });
 });
@@ -93,6 +97,51 @@ describe("editing one's own account", () => {
       displayName: 'Admin',
       memberships: [{ organizationId: stubIds.organization, role: 'hr' }],
       disabled: false,
+      oidcAllowed: false,
     });
+  });
+});
+
+describe('ProConnect (OpenID Connect) link of an account', () => {
+  it('marks a new account for ProConnect with a labelled switch', async () => {
+    const create = jest.fn((_resource: string, { data }: { data: object }) =>
+      Promise.resolve({ data: { id: 'new', ...data } }),
+    );
+    renderAt('/users/create', <UserCreate />, { create });
+    await userEvent.type(await screen.findByLabelText(/Nom/), 'Camille Agent');
+    await userEvent.type(screen.getByLabelText(/Adresse électronique/), 'camille@nantes.test');
+    await userEvent.click(screen.getByRole('switch', { name: 'Connexion ProConnect autorisée' }));
+    await userEvent.click(screen.getByRole('combobox', { name: /Organisation/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Ville de Nantes' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(create).toHaveBeenCalled());
+    expect(create.mock.calls[0]?.[1].data).toMatchObject({ oidcAllowed: true });
+  });
+
+  it('shows that an account is linked, and lets the admin forget the link', async () => {
+    const update = jest.fn((_resource: string, { data }: { data: object }) =>
+      Promise.resolve({ data: { ...userStub.admin(), ...data } }),
+    );
+    renderAt(`/users/${stubIds.admin}`, <UserEdit />, {
+      getOne: jest.fn(() =>
+        Promise.resolve({ data: { ...userStub.admin(), oidcAllowed: true, oidcLinked: true } }),
+      ),
+      update,
+    });
+    expect(await screen.findByText(/Relié à une identité ProConnect/)).toBeInTheDocument();
+    const allowed = screen.getByRole('switch', { name: 'Connexion ProConnect autorisée' });
+    expect(allowed).toBeChecked();
+    await userEvent.click(screen.getByRole('switch', { name: "Délier l'identité ProConnect" }));
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(update).toHaveBeenCalled());
+    expect(update.mock.calls[0]?.[1].data).toMatchObject({ oidcAllowed: true, oidcUnlink: true });
+  });
+
+  it('offers no unlink for an account that is not linked', async () => {
+    renderAt(`/users/${stubIds.admin}`, <UserEdit />, {
+      getOne: jest.fn(() => Promise.resolve({ data: userStub.admin() })),
+    });
+    expect(await screen.findByRole('switch', { name: 'Connexion ProConnect autorisée' })).not.toBeChecked();
+    expect(screen.queryByRole('switch', { name: "Délier l'identité ProConnect" })).toBeNull();
   });
 });

@@ -2,7 +2,6 @@ import { Controller, Get, Redirect, Req, Res, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Public } from '../decorators';
-import { OIDC_FLOW_COOKIE } from './oidc-flow-cookie';
 import { OidcService, type AuthProvidersResponse } from './oidc.service';
 
 /** Browser navigations (redirects), not XHR: errors come back to the login page as ?error=. */
@@ -37,7 +36,7 @@ export class OidcController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ url: string; statusCode: number }> {
     const query = new URL(request.originalUrl, 'http://callback.invalid').searchParams;
-    const sealedFlow = (request.cookies as Record<string, string> | undefined)?.[OIDC_FLOW_COOKIE];
+    const sealedFlow = (request.cookies as Record<string, string> | undefined)?.[this.oidc.flowCookieName];
     return {
       url: await this.oidc.finishLogin(query, sealedFlow, request.ip ?? 'unknown', response),
       statusCode: 302,

@@ -6,8 +6,13 @@ import type { Response } from 'express';
 import * as client from 'openid-client';
 import { API_CONFIG, type ApiConfig, type OidcSettings } from '../../config/api.config';
 import { AuthErrorCode, AuthException } from '../auth.exception';
-import { setSessionCookie } from '../session-cookie';
-import { SessionsService } from '../sessions.service';
+import {
+  secureCookieName,
+  sessionCookieSettings,
+  setSessionCookie,
+  type SessionCookieSettings,
+} from '../session-cookie';
+import { SessionsService, type FederatedRefusal } from '../sessions.service';
 import {
   OIDC_FLOW_COOKIE,
   OIDC_FLOW_COOKIE_PATH,
@@ -18,7 +23,7 @@ import {
 
 /** Reasons sent back to the back-office's login page (`/#/login?error=…`), which words them. */
 export type OidcLoginError =
-  'oidc_unknown_user' | 'oidc_cancelled' | 'oidc_expired' | 'oidc_unavailable' | 'oidc_failed';
+  FederatedRefusal | 'oidc_cancelled' | 'oidc_expired' | 'oidc_unavailable' | 'oidc_failed';
 
 export interface AuthProvidersResponse {
   password: { enabled: true };
@@ -42,6 +47,9 @@ export class OidcService {
   /** Where the back-office lives: the API itself when it serves the built files. */
   private readonly backOfficeUrl: string;
   private discovered: Promise<client.Configuration> | null = null;
+  private readonly cookie: SessionCookieSettings;
+  /** `__Secure-…` over HTTPS: its path (/api/auth/oidc) rules out `__Host-`. */
+  readonly flowCookieName: string;
 
   constructor(
     private readonly sessions: SessionsService,
@@ -52,6 +60,8 @@ export class OidcService {
     const servesBackOffice =
       config.ADMIN_DIST_DIR !== undefined && existsSync(join(config.ADMIN_DIST_DIR, 'index.html'));
     this.backOfficeUrl = servesBackOffice ? '/' : new URL('/', config.ADMIN_ORIGIN).href;
+    this.cookie = sessionCookieSettings(config.SESSION_COOKIE_SECURE);
+    this.flowCookieName = secureCookieName(OIDC_FLOW_COOKIE, config.SESSION_COOKIE_SECURE);
   }
 
   providers(): AuthProvidersResponse {
@@ -78,7 +88,7 @@ export class OidcService {
       nonce: client.randomNonce(),
       codeVerifier: client.randomPKCECodeVerifier(),
     };
-    response.cookie(OIDC_FLOW_COOKIE, sealer.seal(flow), {
+    response.cookie(this.flowCookieName, sealer.seal(flow), {
       httpOnly: true,
       // Lax: the cookie must come back with the provider's top-level redirect to the callback.
       sameSite: 'lax',
@@ -108,7 +118,12 @@ export class OidcService {
   ): Promise<string> {
     const { settings, sealer } = this.enabled();
     // Single use, whatever the outcome.
-    response.clearCookie(OIDC_FLOW_COOKIE, { path: OIDC_FLOW_COOKIE_PATH });
+    response.clearCookie(this.flowCookieName, {
+      path: OIDC_FLOW_COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.SESSION_COOKIE_SECURE,
+    });
     const flow = sealer.open(sealedFlow);
     if (!flow) {
       this.logger.warn(JSON.stringify({ event: 'oidc_flow_missing', from }));
@@ -140,6 +155,8 @@ export class OidcService {
     let idToken: string;
     let email: unknown;
     let subject: string;
+    let issuer: string;
+    let emailVerified: boolean;
     try {
       const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
         pkceCodeVerifier: flow.codeVerifier,
@@ -151,6 +168,7 @@ export class OidcService {
       if (!tokens.id_token || !claims) throw new Error('no ID token in the token response');
       idToken = tokens.id_token;
       subject = claims.sub;
+      issuer = claims.iss;
       // ProConnect gives the email in userinfo only (a signed JWT); other providers may
       // also put it in the ID token. userinfo is checked to be about the same subject.
       const userinfo = await client.fetchUserInfo(configuration, tokens.access_token, subject);
@@ -159,6 +177,9 @@ export class OidcService {
         return this.loginPage('oidc_failed');
       }
       email = userinfo.email ?? claims.email;
+      // Verified only when asserted so, where the email comes from.
+      emailVerified =
+        userinfo.email !== undefined ? userinfo.email_verified === true : claims.email_verified === true;
     } catch (error) {
       this.logger.warn(JSON.stringify({ event: 'oidc_callback_refused', from, ...describe(error) }));
       return this.loginPage('oidc_failed');
@@ -168,14 +189,19 @@ export class OidcService {
       return this.loginPage('oidc_failed');
     }
 
-    const session = await this.sessions.loginFederated(email, from, idToken);
-    if (!session) {
+    const outcome = await this.sessions.loginFederated(
+      { issuer, subject, email, emailVerified },
+      from,
+      idToken,
+    );
+    if ('refused' in outcome) {
       // The domain says which administration knocked, without writing a personal address in logs.
       const emailDomain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-      this.logger.warn(JSON.stringify({ event: 'oidc_unknown_user', sub: subject, emailDomain, from }));
-      return this.loginPage('oidc_unknown_user');
+      this.logger.warn(JSON.stringify({ event: outcome.refused, sub: subject, emailDomain, from }));
+      return this.loginPage(outcome.refused);
     }
-    setSessionCookie(response, session, this.config.SESSION_COOKIE_SECURE);
+    const { session } = outcome;
+    setSessionCookie(response, session, this.cookie);
     this.logger.log(
       JSON.stringify({
         event: 'oidc_login',
