@@ -36,6 +36,21 @@ const enCapacitesMessages: CapacitesMessages = {
     errors: {
       TRANSITION_NOT_ALLOWED: '“%{transition}” is not possible while the experiment is “%{state}”.',
       NOT_READY_TO_LAUNCH: 'The experiment cannot be launched yet. %{missing}',
+      HYPOTHESIS_REQUIRED: 'The experiment cannot be launched yet: no hypothesis, no test.',
+      HYPOTHESIS_TO_REVISE:
+        'The experiment cannot be launched yet: the hypothesis copied from the previous iteration must be revised.',
+      SCOPE_REQUIRED: 'The experiment cannot be launched yet: the scope is empty.',
+      PILOT_REQUIRED: 'The experiment cannot be launched yet: nobody pilots it yet.',
+      SPONSOR_REQUIRED: 'The experiment cannot be launched yet: no institutional sponsor.',
+      EXPIRY_INVALID:
+        'The experiment cannot be launched yet: the expiry date is missing, past or beyond the maximum duration.',
+      CONSENT_MISSING:
+        'The experiment cannot be launched yet: no participant, or some have not given their consent yet.',
+      EXIT_PLAN_REQUIRED: 'The experiment cannot be launched yet: the exit plan is incomplete.',
+      PILOT_IS_SPONSOR: 'The sponsor cannot be one of the pilots: they are different people.',
+      APPROVER_IS_PILOT: 'A pilot of the experiment cannot approve its extension.',
+      CONSENT_NOT_OWN: 'Only the participant gives or withdraws their own consent.',
+      CONSENT_ALREADY_GIVEN: 'Consent is already recorded.',
       CHECK_IN_NOT_RUNNING: 'Check-ins are recorded while the experiment runs; it is “%{state}”.',
       EXTENSION_NOT_RUNNING: 'Only a running experiment can be extended; this one is “%{state}”.',
       EXTENSION_PENDING: 'An extension request is already waiting for the sponsor.',

@@ -42,6 +42,22 @@ export const frCapacitesMessages = {
       // (libs/domain/src/errors/error-codes.ts), with its parameters.
       TRANSITION_NOT_ALLOWED: "« %{transition} » n'est pas possible quand le test est à l'état « %{state} ».",
       NOT_READY_TO_LAUNCH: 'Le test ne peut pas encore être lancé. %{missing}',
+      HYPOTHESIS_REQUIRED: 'Le test ne peut pas encore être lancé : pas d’hypothèse, pas de test.',
+      HYPOTHESIS_TO_REVISE:
+        "Le test ne peut pas encore être lancé : l'hypothèse reprise du test précédent doit être revue pour cette itération.",
+      SCOPE_REQUIRED: 'Le test ne peut pas encore être lancé : le périmètre est vide.',
+      PILOT_REQUIRED: 'Le test ne peut pas encore être lancé : personne ne le porte encore.',
+      SPONSOR_REQUIRED: 'Le test ne peut pas encore être lancé : aucun portage institutionnel.',
+      EXPIRY_INVALID:
+        'Le test ne peut pas encore être lancé : la date de péremption manque, est passée ou dépasse la durée maximale.',
+      CONSENT_MISSING:
+        "Le test ne peut pas encore être lancé : aucun·e participant·e, ou certain·es n'ont pas encore donné leur accord.",
+      EXIT_PLAN_REQUIRED: 'Le test ne peut pas encore être lancé : le plan de sortie est incomplet.',
+      PILOT_IS_SPONSOR:
+        "Le portage institutionnel ne peut pas être l'un·e des porteur·euses : ce sont des personnes différentes.",
+      APPROVER_IS_PILOT: 'Un·e porteur·euse du test ne peut pas accorder sa prolongation.',
+      CONSENT_NOT_OWN: 'Seul·e le ou la participant·e donne ou retire son propre accord.',
+      CONSENT_ALREADY_GIVEN: "L'accord est déjà enregistré.",
       CHECK_IN_NOT_RUNNING:
         "Les points d'étape se font pendant que le test est en cours ; il est à l'état « %{state} ».",
       EXTENSION_NOT_RUNNING: "Seul un test en cours peut être prolongé ; celui-ci est à l'état « %{state} ».",
@@ -91,7 +107,7 @@ export const frCapacitesMessages = {
       WRONG_PASSWORD: 'Le mot de passe actuel est incorrect.',
       CSRF_REFUSED:
         'La demande ne vient pas du back-office de Capacités : elle est refusée. Rechargez la page et réessayez.',
-      FORBIDDEN: 'Votre rôle ne le permet pas : « %{action} » est réservé à %{roles}.',
+      FORBIDDEN: 'Votre rôle ne le permet pas : « %{action} » est réservé %{roles}.',
       VALIDATION_FAILED: 'Certaines valeurs sont refusées : %{fields}.',
       DATABASE_UNAVAILABLE:
         "La base de données est momentanément indisponible : rien n'a été changé, réessayez dans un instant.",
@@ -137,14 +153,15 @@ export const frCapacitesMessages = {
         readDashboard: 'consulter le tableau de bord',
       },
       roles: {
-        admin: "l'administration de la plateforme",
-        hr: 'les RH',
-        pilot: 'les porteur·euses du test',
-        sponsor: 'le portage institutionnel du test',
-        codir: 'le CODIR',
-        member: 'les membres',
-        participant: 'les participant·es du test (chacun·e pour soi)',
-        author: 'la personne qui l’a recueilli',
+        // With their preposition: « réservé au CODIR ou aux RH ».
+        admin: "à l'administration de la plateforme",
+        hr: 'aux RH',
+        pilot: 'aux porteur·euses du test',
+        sponsor: 'au portage institutionnel du test',
+        codir: 'au CODIR',
+        member: 'aux membres',
+        participant: 'aux participant·es du test (chacun·e pour soi)',
+        author: 'à la personne qui l’a recueilli',
       },
     },
     access: {

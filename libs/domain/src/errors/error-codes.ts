@@ -46,6 +46,11 @@ const list = (value: readonly string[] | string, separator = ', '): string =>
 
 type State = { state: string };
 
+/** A launch refused for one item of the readiness checklist (its code), naming every missing one. */
+type NotReady = { missing?: readonly string[]; problems?: readonly string[] };
+const notReady = (item: string) => (p: NotReady) =>
+  `The experiment is not ready to launch: ${p.problems ? list(p.problems, '; ') : item}.`;
+
 /**
  * Every error code, with the English message built from its parameters. Parameter names are
  * part of the contract: the back-office's translations use them (`%{maxDays}`).
@@ -56,6 +61,20 @@ export const ERROR_MESSAGES = {
     `"${p.transition}" is not allowed while the experiment is ${p.state}`,
   NOT_READY_TO_LAUNCH: (p: { missing: readonly string[]; problems: readonly string[] }) =>
     `The experiment is not ready to launch (${list(p.missing)}): ${list(p.problems, '; ')}.`,
+  // The readiness checklist's items, each its own code (libs/domain readiness.ts).
+  HYPOTHESIS_REQUIRED: notReady('a hypothesis is required: no hypothesis, no test'),
+  HYPOTHESIS_TO_REVISE: notReady('the hypothesis copied from the previous iteration must be revised'),
+  SCOPE_REQUIRED: notReady('the scope (services, sites, people concerned) is required'),
+  PILOT_REQUIRED: notReady('at least one pilot is required'),
+  SPONSOR_REQUIRED: notReady('an institutional sponsor is required'),
+  EXPIRY_INVALID: notReady('the expiry date is missing, past or beyond the maximum duration'),
+  CONSENT_MISSING: notReady('every participant must have consented'),
+  EXIT_PLAN_REQUIRED: notReady('an exit plan is required: when the pilot withdraws and who takes over'),
+  PILOT_IS_SPONSOR: () =>
+    'The sponsor must not be one of the pilots: pilot and sponsor of a test are different people.',
+  APPROVER_IS_PILOT: () => 'A pilot of the test cannot approve its extension.',
+  CONSENT_NOT_OWN: () => 'Only a participant gives or withdraws their own consent.',
+  CONSENT_ALREADY_GIVEN: () => 'Consent is already recorded.',
   CHECK_IN_NOT_RUNNING: (p: State) =>
     `check-ins are recorded while the experiment runs, not while it is ${p.state}`,
   EXTENSION_NOT_RUNNING: (p: State) =>

@@ -198,7 +198,7 @@ describe('the error display of the back-office', () => {
       translate,
     );
     expect(shown).toBe(
-      'Votre rôle ne le permet pas : « accorder la prolongation » est réservé à le portage institutionnel du test.',
+      'Votre rôle ne le permet pas : « accorder la prolongation » est réservé au portage institutionnel du test.',
     );
   });
 
