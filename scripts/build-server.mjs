@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 
 /** Entry points of each app, relative to the repository. */
 export const SERVER_APPS = {
-  api: ['apps/api/src/main.ts', 'apps/api/src/cli/prepare.ts'],
+  api: ['apps/api/src/main.ts', 'apps/api/src/cli/prepare.ts', 'apps/api/src/cli/create-admin.ts'],
   worker: ['apps/worker/src/main.ts'],
 };
 

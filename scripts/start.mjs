@@ -139,6 +139,7 @@ try {
   let embeddedPg = null;
   // The seeder creates demo accounts only in this embedded PostgreSQL (apps/api/src/seed/seed-guard.ts).
   let embeddedDatabaseUrl = '';
+  let pgDataDir = '';
   if (databaseUrl) {
     step('PostgreSQL: using DATABASE_URL');
   } else {
@@ -148,6 +149,12 @@ try {
       port: ports.postgres,
       database: 'capacites',
       persistent: true,
+      // Ctrl-C reaches the apps, which stop first; PostgreSQL is stopped last, by us.
+      ownProcessGroup: true,
+      // Said when PostgreSQL's binaries or data are placed elsewhere (root, a closed folder).
+      log: (message) => {
+        if (/^(copying PostgreSQL|PostgreSQL's data goes)/.test(message)) step(message);
+      },
       // The real Temporal server's pools (4 services) beside the apps' (CAPACITES_WORKERS/APIS).
       ...(temporalMode === 'server' ? { maxConnections: 300 } : {}),
     });
@@ -155,6 +162,7 @@ try {
     embeddedPg = pg;
     databaseUrl = pg.url;
     embeddedDatabaseUrl = pg.url;
+    pgDataDir = pg.dir;
     step(`PostgreSQL ready on port ${pg.port}`);
   }
 
@@ -317,7 +325,7 @@ ${demoUsers
 
 ${logins}
 
-  Ctrl-C stops everything; the data stays in ${dataDir}.
+  Ctrl-C stops everything; the data stays in ${dataDir}${pgDataDir && !pgDataDir.startsWith(dataDir) ? ` and ${pgDataDir}` : ''}.
 `);
 } catch (error) {
   console.error(`\n[capacites] ERROR: ${error.message}`);

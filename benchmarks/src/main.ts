@@ -16,7 +16,8 @@
 // --organizations, --seconds, --connections=1,8, --browser-runs, --profile (CPU profiles
 // of the worker and API), --keep (keep the scratch folder), --results=<dir>,
 // --database-url and --temporal-address / --temporal-metrics-url (external services,
-// e.g. the docker-compose cluster), --temporal=dev|server|dev,server and --shards.
+// e.g. the docker-compose cluster), --temporal=dev|server|dev,server, --shards and
+// --drain-ms-per-experiment (how long a storm may drain: 50 ms each, at least 60 s).
 //
 // Benchmarks report; they never fail on a timing, but they fail when their work fails
 // (lib/verdict.ts): experiments not started or not reaching the expected state, non-2xx
@@ -103,6 +104,8 @@ interface Settings {
   /** Which Temporal the storm runs on, in order: the CLI's dev server, the real server, or both. */
   temporal: ('dev' | 'server')[];
   shards: number;
+  /** How long a storm may drain, per experiment (ms; at least 60 s in all): raise it on a busy machine. */
+  drainMsPerExperiment: number;
   resultsDir: string;
   fault?: 'launch-refused' | 'bad-token';
 }
@@ -122,6 +125,7 @@ const SIZES: Record<
     | 'temporalMetricsUrl'
     | 'temporal'
     | 'shards'
+    | 'drainMsPerExperiment'
     | 'fault'
   >
 > = {
@@ -191,6 +195,7 @@ function parseArgs(argv: string[]): Settings {
     only,
     temporal,
     shards: number('shards', 16),
+    drainMsPerExperiment: number('drain-ms-per-experiment', 50),
     storm: numbers('storm', base.storm),
     concurrency: number('concurrency', base.concurrency),
     workerHeapMb: number('worker-heap-mb', base.workerHeapMb),
@@ -275,8 +280,8 @@ async function main(): Promise<number> {
               concurrency: settings.concurrency,
               workerHeapMb: settings.workerHeapMb,
               workerCache: settings.workerCache,
-              // The dev server drains ~70 a second at best: allow for it; the real server is given the same.
-              drainMsPerExperiment: 50,
+              // The dev server drains ~70 a second at best on an idle machine (--drain-ms-per-experiment).
+              drainMsPerExperiment: settings.drainMsPerExperiment,
               scratch,
               pg: pg as Postgres,
               profileDir,

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTemporalCli } from '../lib/temporal-cli.mjs';
-import { freePort, startEmbeddedPostgres } from '../lib/postgres.mjs';
+import { freePort, preparePostgresBinaries, startEmbeddedPostgres } from '../lib/postgres.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -58,4 +58,6 @@ export default async function globalSetup() {
   process.env.CAPACITES_TEST_TEMPORAL_CLI = cli.path;
   process.env.CAPACITES_TEST_WORKFLOW_BUNDLE = bundlePath;
   process.env.CAPACITES_TEST_DIR = dir;
+  // The suite starts its own clusters: with binaries the `postgres` user can run (root, closed checkout).
+  process.env.CAPACITES_TEST_PG_BIN_DIR = await preparePostgresBinaries();
 }

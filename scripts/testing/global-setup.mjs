@@ -49,6 +49,8 @@ export default async function globalSetup() {
   process.env.CAPACITES_TEST_TEMPORAL_ADDRESS = temporal.address;
   process.env.CAPACITES_TEST_WORKFLOW_BUNDLE = bundlePath;
   process.env.CAPACITES_TEST_DIR = dir;
+  // The PostgreSQL binaries the `postgres` user can run (a copy when the checkout is closed to it).
+  process.env.CAPACITES_TEST_PG_BIN_DIR = pg.binDir;
   // Suites that stop and restart a Temporal server of their own (backup and restore, faults).
   if (cli.path) process.env.CAPACITES_TEST_TEMPORAL_CLI = cli.path;
   globalThis.__capacitesServices = { pg, temporal, dir };

@@ -8,6 +8,7 @@ import { i18nProvider } from './i18n';
 import { darkTheme, Layout, lightTheme, LoginPage } from './layout';
 import { notifications } from './notifications';
 import { organizations } from './organizations';
+import { PROFILE_PATH, ProfilePage } from './profile';
 import { emails } from './emails';
 import { sharedLearnings } from './shared-learnings';
 import { MyTasks } from './tasks';
@@ -31,6 +32,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/dashboard" element={<Dashboard />} />
       <Route path="/tasks" element={<MyTasks />} />
+      <Route path={PROFILE_PATH} element={<ProfilePage />} />
     </CustomRoutes>
     <Resource name="experiments" {...experiments} />
     <Resource name="organizations" {...organizations} />

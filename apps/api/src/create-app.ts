@@ -57,8 +57,9 @@ export async function createApiApp(
   });
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.API_BODY_LIMIT });
-  // Behind a reverse proxy, the client address (for login rate limiting) is the forwarded one.
-  app.set('trust proxy', 'loopback');
+  // The client address (login limits, logs): the socket's, or the one forwarded by the
+  // configured number of reverse proxies (TRUST_PROXY_HOPS), never one a client chose.
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ZodValidationPipe());
   app.useGlobalInterceptors(new JsonBodyInterceptor());

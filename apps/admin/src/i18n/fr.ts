@@ -9,6 +9,11 @@ import type { TranslationMessages } from 'react-admin';
 export const frCapacitesMessages = {
   app: {
     title: 'Capacités',
+    export: {
+      button: 'Exporter',
+      csv: 'Tableur CSV (séparateur point-virgule)',
+      xlsx: 'Classeur Excel (XLSX)',
+    },
     menu: {
       experiments: 'Tests',
       tasks: 'Mes tâches',
@@ -22,6 +27,15 @@ export const frCapacitesMessages = {
       or: 'ou',
       badCredentials: 'Adresse électronique ou mot de passe incorrect.',
       tooManyAttempts: 'Trop de tentatives : réessayez dans une minute.',
+      totpRequired: 'Saisissez le code de votre application d’authentification.',
+      codeIntro:
+        'Votre compte est protégé par une double authentification : saisissez le code à 6 chiffres affiché par votre application d’authentification.',
+      code: 'Code de vérification',
+      codeHelp: 'Six chiffres, ou l’un de vos codes de secours (xxxxx-xxxxx).',
+      verify: 'Vérifier',
+      restart: 'Recommencer avec le mot de passe',
+      badCode: 'Code incorrect ou déjà utilisé.',
+      expired: 'Cette connexion a expiré ou épuisé ses essais : saisissez de nouveau votre mot de passe.',
       errors: {
         oidc_unknown_user:
           'Votre compte %{label} ne correspond à aucun utilisateur de Capacités. Demandez à un administrateur de créer votre compte avec la même adresse électronique.',
@@ -105,6 +119,15 @@ export const frCapacitesMessages = {
       UNAUTHENTICATED: 'Votre session a pris fin : reconnectez-vous.',
       BAD_CREDENTIALS: 'Adresse électronique ou mot de passe incorrect.',
       WRONG_PASSWORD: 'Le mot de passe actuel est incorrect.',
+      TOO_MANY_ATTEMPTS: 'Trop de tentatives de connexion : réessayez dans %{retryAfterSeconds} secondes.',
+      TOTP_INVALID: 'Code incorrect ou déjà utilisé.',
+      TOTP_ENROLMENT_REQUIRED:
+        "L'administration de la plateforme doit d'abord activer la double authentification (TOTP).",
+      TOTP_REQUIRED_FOR_ADMIN:
+        "La double authentification ne peut pas être désactivée pour l'administration de la plateforme.",
+      TOTP_ALREADY_ENABLED: 'La double authentification est déjà activée.',
+      TOTP_NOT_ENABLED: "La double authentification n'est pas activée : commencez par l'activer.",
+      LOGIN_EXPIRED: 'Cette connexion a expiré ou a épuisé ses essais : recommencez avec votre mot de passe.',
       CSRF_REFUSED:
         'La demande ne vient pas du back-office de Capacités : elle est refusée. Rechargez la page et réessayez.',
       FORBIDDEN: 'Votre rôle ne le permet pas : « %{action} » est réservé %{roles}.',
@@ -162,6 +185,39 @@ export const frCapacitesMessages = {
         member: 'aux membres',
         participant: 'aux participant·es du test (chacun·e pour soi)',
         author: 'à la personne qui l’a recueilli',
+      },
+    },
+    profile: {
+      title: 'Mon compte',
+      menu: 'Mon compte',
+      totp: {
+        title: 'Double authentification (TOTP)',
+        requiredForAdmin:
+          "L'administration de la plateforme exige une double authentification : activez-la pour accéder aux autres écrans.",
+        disabled:
+          'Protégez votre compte : à chaque connexion, un code à 6 chiffres de votre application d’authentification (FreeOTP, Aegis, Google Authenticator…) vous sera demandé après le mot de passe.',
+        enable: 'Activer la double authentification',
+        scanIntro:
+          'Ajoutez ce compte dans votre application d’authentification en saisissant la clé ci-dessous (ou en ouvrant le lien otpauth sur votre téléphone), puis saisissez le code qu’elle affiche. La clé n’est montrée qu’une fois.',
+        key: 'Clé :',
+        link: 'Lien :',
+        code: 'Code à 6 chiffres',
+        codeHelp: 'Le code affiché par votre application, ou un code de secours.',
+        confirm: 'Confirmer',
+        enabled: 'La double authentification est activée.',
+        cannotDisable: "Elle ne peut pas être désactivée pour l'administration de la plateforme.",
+        disable: 'Désactiver la double authentification',
+        recoveryCodes: 'Codes de secours',
+        recoveryCodesIntro:
+          'Codes de secours, à conserver en lieu sûr : chacun remplace une fois le code de l’application si vous la perdez. Ils ne seront plus affichés.',
+        errors: {
+          TOTP_INVALID: 'Code incorrect ou déjà utilisé.',
+          TOTP_ALREADY_ENABLED: 'La double authentification est déjà activée.',
+          TOTP_NOT_ENABLED: 'Commencez par activer la double authentification.',
+          TOTP_REQUIRED_FOR_ADMIN: "Elle ne peut pas être désactivée pour l'administration de la plateforme.",
+          VALIDATION_FAILED: 'Saisissez les 6 chiffres du code, ou un code de secours.',
+          UNKNOWN: 'La demande a échoué : réessayez.',
+        },
       },
     },
     access: {
@@ -314,6 +370,7 @@ export const frCapacitesMessages = {
       },
     },
     validation: {
+      commonPassword: 'Ce mot de passe fait partie des plus courants : choisissez-en un autre.',
       choose: 'Choisissez une valeur',
       date: 'Une date est attendue (JJ/MM/AAAA)',
       usersVoice:

@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
 import { DocumentLang } from '../a11y';
+import { TotpEnrolmentGate } from '../profile/TotpEnrolmentGate';
 import { AppBar } from './AppBar';
 import { Menu } from './Menu';
 
 export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout appBar={AppBar} menu={Menu}>
     <DocumentLang />
-    {children}
+    <TotpEnrolmentGate>{children}</TotpEnrolmentGate>
   </RaLayout>
 );

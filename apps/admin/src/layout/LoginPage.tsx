@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Divider } from '@mui/material';
-import { Login, LoginForm, useTranslate } from 'react-admin';
+import { Login, useTranslate } from 'react-admin';
 import { useLocation } from 'react-router-dom';
 import { DocumentLang } from '../a11y';
 import { fetchAuthProviders, type AuthProviders } from '../authProvider';
 import { isOidcLoginError, PASSWORD_ONLY } from '../authProvider/oidc';
+import { CredentialsForm } from './CredentialsForm';
 
 /**
  * The stock login form, plus "Se connecter avec ProConnect" when the API offers OpenID
@@ -47,7 +48,7 @@ export const LoginPage = () => {
           <Divider sx={{ mt: 2 }}>{translate('app.login.or')}</Divider>
         </Box>
       )}
-      <LoginForm />
+      <CredentialsForm />
     </Login>
   );
 };

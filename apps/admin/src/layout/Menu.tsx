@@ -1,5 +1,6 @@
 import DashboardIcon from '@mui/icons-material/InsightsOutlined';
 import TasksIcon from '@mui/icons-material/TaskAltOutlined';
+import AccountIcon from '@mui/icons-material/ManageAccountsOutlined';
 import { Divider } from '@mui/material';
 import { Menu as RaMenu } from 'react-admin';
 import { hasAnyRole, usePrincipal } from '../access';
@@ -21,6 +22,7 @@ export const Menu = () => {
         <RaMenu.Item to="/dashboard" primaryText="app.menu.dashboard" leftIcon={<DashboardIcon />} />
       ) : null}
       <RaMenu.ResourceItem name="shared-learnings" />
+      <RaMenu.Item to="/profile" primaryText="app.profile.menu" leftIcon={<AccountIcon />} />
       {admin ? <Divider component="li" aria-hidden /> : null}
       {admin ? <RaMenu.ResourceItem name="organizations" /> : null}
       {admin ? <RaMenu.ResourceItem name="tracks" /> : null}

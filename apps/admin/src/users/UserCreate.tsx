@@ -5,7 +5,10 @@ import { useApiErrorNotify, zodResolver } from '../forms';
 import { userCreateBody } from './types';
 import { MembershipsInput, UserIdentityFields } from './UserFields';
 
-const resolver = zodResolver(userCreateSchema, { toBody: userCreateBody });
+const resolver = zodResolver(userCreateSchema, {
+  toBody: userCreateBody,
+  refinements: { password: 'app.validation.commonPassword' },
+});
 
 export const UserCreate = () => {
   const onError = useApiErrorNotify();

@@ -6,7 +6,10 @@ import { DisableUserButton } from './DisableUserButton';
 import { userUpdateBody, type User } from './types';
 import { MembershipsInput, OidcFields, UserIdentityFields } from './UserFields';
 
-const resolver = zodResolver(userUpdateSchema, { toBody: userUpdateBody });
+const resolver = zodResolver(userUpdateSchema, {
+  toBody: userUpdateBody,
+  refinements: { password: 'app.validation.commonPassword' },
+});
 
 const UserToolbar = () => (
   <Toolbar sx={{ justifyContent: 'space-between' }}>

@@ -5,6 +5,8 @@ export interface AuthUser extends Principal {
   email: string;
   displayName: string;
   sessionId: string;
+  /** The second factor is on; a platform admin without it may only enrol (SessionGuard). */
+  totpEnabled?: boolean;
 }
 
 export interface AuthenticatedRequest {

@@ -9,6 +9,13 @@ export enum AuthErrorCode {
   WRONG_PASSWORD = 'WRONG_PASSWORD',
   NOT_FOUND = 'NOT_FOUND',
   CSRF_REFUSED = 'CSRF_REFUSED',
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  TOTP_INVALID = 'TOTP_INVALID',
+  TOTP_ENROLMENT_REQUIRED = 'TOTP_ENROLMENT_REQUIRED',
+  TOTP_REQUIRED_FOR_ADMIN = 'TOTP_REQUIRED_FOR_ADMIN',
+  TOTP_ALREADY_ENABLED = 'TOTP_ALREADY_ENABLED',
+  TOTP_NOT_ENABLED = 'TOTP_NOT_ENABLED',
+  LOGIN_EXPIRED = 'LOGIN_EXPIRED',
 }
 
 const KINDS: Record<AuthErrorCode, ErrorKind> = {
@@ -18,12 +25,20 @@ const KINDS: Record<AuthErrorCode, ErrorKind> = {
   [AuthErrorCode.WRONG_PASSWORD]: 'invalid',
   [AuthErrorCode.NOT_FOUND]: 'not_found',
   [AuthErrorCode.CSRF_REFUSED]: 'forbidden',
+  [AuthErrorCode.TOO_MANY_ATTEMPTS]: 'rate_limited',
+  [AuthErrorCode.TOTP_INVALID]: 'unauthenticated',
+  [AuthErrorCode.TOTP_ENROLMENT_REQUIRED]: 'forbidden',
+  [AuthErrorCode.TOTP_REQUIRED_FOR_ADMIN]: 'conflict',
+  [AuthErrorCode.TOTP_ALREADY_ENABLED]: 'conflict',
+  [AuthErrorCode.TOTP_NOT_ENABLED]: 'conflict',
+  [AuthErrorCode.LOGIN_EXPIRED]: 'unauthenticated',
 };
 
 export class AuthException extends RefusalException {
-  constructor(code: Exclude<`${AuthErrorCode}`, 'FORBIDDEN' | 'NOT_FOUND'>);
+  constructor(code: Exclude<`${AuthErrorCode}`, 'FORBIDDEN' | 'NOT_FOUND' | 'TOO_MANY_ATTEMPTS'>);
   constructor(code: 'NOT_FOUND', params: { resource: string });
-  constructor(code: `${AuthErrorCode}`, params: Record<string, string> = {}) {
+  constructor(code: 'TOO_MANY_ATTEMPTS', params: { retryAfterSeconds: number });
+  constructor(code: `${AuthErrorCode}`, params: Record<string, string | number> = {}) {
     super(KINDS[code as AuthErrorCode], code, params);
   }
 

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
+import { isPlatformAdmin } from '@capacites/domain';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 import type { AuthUser } from './auth-user';
-import type { LogoutResponse, MeResponse } from './dto/auth.dto';
+import type { LogoutResponse, MeResponse, TokenResponse } from './dto/auth.dto';
 import { OidcService } from './oidc/oidc.service';
 import {
   clearSessionCookie,
@@ -10,7 +11,8 @@ import {
   setSessionCookie,
   type SessionCookieSettings,
 } from './session-cookie';
-import { SessionsService } from './sessions.service';
+import { SessionsService, type OpenedSession, type PendingLogin } from './sessions.service';
+import { TotpService, type TotpEnrolment } from './totp.service';
 
 /** Login, logout, password change: sessions in an HttpOnly, SameSite cookie (or a bearer token). */
 @Injectable()
@@ -20,28 +22,41 @@ export class AuthService {
   constructor(
     private readonly sessions: SessionsService,
     private readonly oidc: OidcService,
+    private readonly totp: TotpService,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
     this.cookie = sessionCookieSettings(config.SESSION_COOKIE_SECURE);
   }
 
+  /** The password step; with a second factor, answers a pending login instead of a session. */
   async login(
     credentials: { email: string; password: string },
     from: string,
     response: Response,
-  ): Promise<MeResponse> {
-    const session = await this.sessions.login(credentials.email, credentials.password, from);
-    setSessionCookie(response, session, this.cookie);
-    return this.me(session.user);
+  ): Promise<MeResponse | PendingLogin> {
+    const outcome = await this.sessions.login(credentials.email, credentials.password, from, 'cookie');
+    if ('pending' in outcome) return outcome.pending;
+    return this.startCookieSession(outcome.session, response);
   }
 
-  /** For scripts and tools: a bearer token, no cookie. */
+  /** For scripts and tools: a bearer token, no cookie (second factor: same two steps). */
   async issueToken(
     credentials: { email: string; password: string },
     from: string,
-  ): Promise<{ token: string; expiresAt: string }> {
-    const { token, expiresAt } = await this.sessions.login(credentials.email, credentials.password, from);
-    return { token, expiresAt: expiresAt.toISOString() };
+  ): Promise<TokenResponse | PendingLogin> {
+    const outcome = await this.sessions.login(credentials.email, credentials.password, from, 'token');
+    if ('pending' in outcome) return outcome.pending;
+    return toToken(outcome.session);
+  }
+
+  /** The second step of a login: the code; ends as the first step began (cookie or token). */
+  async completeLogin(
+    body: { pendingToken: string; code: string },
+    from: string,
+    response: Response,
+  ): Promise<MeResponse | TokenResponse> {
+    const { session, kind } = await this.sessions.completeWithCode(body.pendingToken, body.code, from);
+    return kind === 'token' ? toToken(session) : this.startCookieSession(session, response);
   }
 
   /**
@@ -63,12 +78,40 @@ export class AuthService {
     clearSessionCookie(response, this.cookie);
   }
 
+  enrolTotp(user: AuthUser): Promise<TotpEnrolment> {
+    return this.totp.enrol(user);
+  }
+
+  confirmTotp(user: AuthUser, code: string): Promise<{ recoveryCodes: string[] }> {
+    return this.totp.confirm(user, code);
+  }
+
+  disableTotp(user: AuthUser, code: string): Promise<void> {
+    return this.totp.disable(user, code);
+  }
+
   me(user: AuthUser): MeResponse {
+    const totpEnabled = user.totpEnabled === true;
     return {
       id: user.userId,
       email: user.email,
       displayName: user.displayName,
       memberships: user.memberships,
+      totp: {
+        enabled: totpEnabled,
+        required: isPlatformAdmin(user),
+        enrolmentRequired: isPlatformAdmin(user) && !totpEnabled,
+      },
     };
   }
+
+  private startCookieSession(session: OpenedSession, response: Response): MeResponse {
+    setSessionCookie(response, session, this.cookie);
+    return this.me(session.user);
+  }
 }
+
+const toToken = (session: OpenedSession): TokenResponse => ({
+  token: session.token,
+  expiresAt: session.expiresAt.toISOString(),
+});

@@ -4,7 +4,8 @@ import { API_CONFIG, type ApiConfig } from '../config/api.config';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { AuthenticatedRequest } from './auth-user';
 import { csrfRefusal, originOf } from './csrf';
-import { IS_PUBLIC } from './decorators';
+import { isPlatformAdmin } from '@capacites/domain';
+import { ALLOWED_BEFORE_TOTP_ENROLMENT, IS_PUBLIC } from './decorators';
 import { sessionCookieSettings } from './session-cookie';
 import { SessionsService } from './sessions.service';
 
@@ -79,6 +80,14 @@ export class SessionGuard implements CanActivate {
       throw new AuthException(AuthErrorCode.UNAUTHENTICATED);
     }
     request.user = user;
+    // A platform admin must have a second factor: until then, only the enrolment.
+    if (isPlatformAdmin(user) && !user.totpEnabled) {
+      const allowed = this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_TOTP_ENROLMENT, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
+      if (!allowed) throw new AuthException(AuthErrorCode.TOTP_ENROLMENT_REQUIRED);
+    }
     return true;
   }
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from 'argon2';
@@ -8,8 +8,23 @@ import { recordAdminEvent } from '../common/admin-audit';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { AuthUser } from './auth-user';
+import { LoginLimiterService } from './login-limiter.service';
+import { newOpaqueToken, sha256, TotpService } from './totp.service';
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+/** How long the code may be typed after the password, and how many tries. */
+const PENDING_LOGIN_MS = 5 * 60_000;
+const PENDING_LOGIN_ATTEMPTS = 5;
+
+/** Whether a login ends in the session cookie (back-office) or a bearer token (scripts). */
+export type PendingLoginKind = 'cookie' | 'token';
+
+/** The password was right; the second factor's code is awaited. */
+export interface PendingLogin {
+  totpRequired: true;
+  /** Opaque, single use, only good with a code: sent back with it to /auth/login/totp. */
+  pendingToken: string;
+  expiresAt: string;
+}
 
 /** An identity asserted by an OpenID Connect provider. */
 export interface FederatedIdentity {
@@ -39,12 +54,13 @@ interface AuthenticatedRow {
   email: string;
   display_name: string;
   disabled_at: Date | null;
+  totp_enabled_at: Date | null;
   memberships: AuthUser['memberships'];
 }
 
 const AUTHENTICATE_SQL = `
   SELECT s.id AS session_id, s.last_seen_at, s.expires_at,
-         u.id AS user_id, u.email, u.display_name, u.disabled_at,
+         u.id AS user_id, u.email, u.display_name, u.disabled_at, u.totp_enabled_at,
          COALESCE(
            (SELECT json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role)
                             ORDER BY m.organization_id, m.role)
@@ -64,19 +80,77 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly limiter: LoginLimiterService,
+    private readonly totp: TotpService,
   ) {}
 
-  async login(email: string, password: string, from: string): Promise<OpenedSession> {
+  /**
+   * The password step of a login. Counts the attempt against the client's and the
+   * account's budgets (PostgreSQL, shared by every process). When the account has a
+   * second factor, no session yet: a pending login, finished by `completeWithCode`.
+   */
+  async login(
+    email: string,
+    password: string,
+    from: string,
+    kind: PendingLoginKind,
+  ): Promise<{ session: OpenedSession } | { pending: PendingLogin }> {
+    await this.limiter.attemptFrom(from);
+    await this.limiter.assertAccountOpen(email, from);
     const user = await this.findUserByEmail(email, { withPasswordHash: true });
     const valid = user?.passwordHash
       ? await verify(user.passwordHash, password)
       : await verify(await this.decoy, password).then(() => false);
     // A disabled account answers like a wrong password: nothing is learnt about accounts.
     if (!user || !valid || user.disabledAt) {
+      await this.limiter.failureOn(email, from);
       this.logger.warn(JSON.stringify({ event: 'login_failed', from }));
       throw new AuthException(AuthErrorCode.BAD_CREDENTIALS);
     }
-    return this.open(user, from, { method: 'password' });
+    if (user.totpEnabledAt) {
+      const { token, hash: tokenHash } = newOpaqueToken();
+      const expiresAt = new Date(Date.now() + PENDING_LOGIN_MS);
+      await this.dataSource.query(
+        `INSERT INTO pending_logins (token_hash, user_id, kind, expires_at) VALUES ($1, $2, $3, $4)`,
+        [tokenHash, user.id, kind, expiresAt],
+      );
+      await this.dataSource.query(`DELETE FROM pending_logins WHERE expires_at < now()`);
+      return { pending: { totpRequired: true, pendingToken: token, expiresAt: expiresAt.toISOString() } };
+    }
+    await this.limiter.successOn(email);
+    return { session: await this.open(user, from, { method: 'password' }) };
+  }
+
+  /**
+   * The second step: a code of the account's second factor for a pending login (at most
+   * PENDING_LOGIN_ATTEMPTS tries, within PENDING_LOGIN_MS), counted in the same budgets.
+   */
+  async completeWithCode(
+    pendingToken: string,
+    code: string,
+    from: string,
+  ): Promise<{ session: OpenedSession; kind: PendingLoginKind }> {
+    await this.limiter.attemptFrom(from);
+    const rows: { user_id: string; kind: PendingLoginKind }[] = await this.dataSource
+      .query(
+        `UPDATE pending_logins SET attempts = attempts + 1
+          WHERE token_hash = $1 AND expires_at > now() AND attempts < $2
+          RETURNING user_id, kind`,
+        [sha256(pendingToken), PENDING_LOGIN_ATTEMPTS],
+      )
+      .then((result: unknown[]) => (Array.isArray(result[0]) ? result[0] : result) as never);
+    const pending = rows[0];
+    if (!pending) throw new AuthException(AuthErrorCode.LOGIN_EXPIRED);
+    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: pending.user_id });
+    await this.limiter.assertAccountOpen(user.email, from);
+    if (user.disabledAt || !(await this.totp.verify(user.id, code))) {
+      await this.limiter.failureOn(user.email, from);
+      this.logger.warn(JSON.stringify({ event: 'totp_failed', userId: user.id, from }));
+      throw new AuthException(AuthErrorCode.TOTP_INVALID);
+    }
+    await this.dataSource.query(`DELETE FROM pending_logins WHERE token_hash = $1`, [sha256(pendingToken)]);
+    await this.limiter.successOn(user.email);
+    return { session: await this.open(user, from, { method: 'password+totp' }), kind: pending.kind };
   }
 
   /**
@@ -159,6 +233,7 @@ export class SessionsService {
       displayName: row.display_name,
       sessionId: row.session_id,
       memberships: row.memberships,
+      totpEnabled: row.totp_enabled_at !== null,
     };
   }
 
@@ -211,7 +286,7 @@ export class SessionsService {
   private async open(
     user: UserEntity,
     from: string,
-    via: { method: 'password' } | { method: 'oidc'; idToken: string },
+    via: { method: 'password' | 'password+totp' } | { method: 'oidc'; idToken: string },
   ): Promise<OpenedSession> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
@@ -238,6 +313,7 @@ export class SessionsService {
       displayName: user.displayName,
       sessionId,
       memberships: memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })),
+      totpEnabled: user.totpEnabledAt !== null,
     };
   }
 }

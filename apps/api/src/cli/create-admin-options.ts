@@ -28,14 +28,16 @@ const optionsSchema = z.object({
   email: z.email({ message: '--email must be an email address' }).max(320).toLowerCase(),
   name: z.string().trim().min(1).max(200).optional(),
   organization: z
-    .string({ message: '--organization is required (the slug of the administrator\'s organisation)' })
+    .string({ message: "--organization is required (the slug of the administrator's organisation)" })
     .trim()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
       message: '--organization must be a slug: lowercase letters, digits and single hyphens',
     }),
   organizationName: z.string().trim().min(1).max(200).optional(),
   organizationKind: z
-    .enum(ORGANIZATION_KINDS, { message: `--organization-kind must be one of ${ORGANIZATION_KINDS.join(', ')}` })
+    .enum(ORGANIZATION_KINDS, {
+      message: `--organization-kind must be one of ${ORGANIZATION_KINDS.join(', ')}`,
+    })
     .default('other'),
 });
 export type CreateAdminOptions = z.infer<typeof optionsSchema>;

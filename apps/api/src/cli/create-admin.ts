@@ -82,7 +82,11 @@ async function readPassword(): Promise<string> {
 async function createAdmin(options: CreateAdminOptions, password: string): Promise<void> {
   const config = loadApiConfig();
   await runMigrations({ url: config.DATABASE_URL, timeouts: databaseTimeouts(config) });
-  const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: 1, timeouts: databaseTimeouts(config) });
+  const dataSource = createDataSource({
+    url: config.DATABASE_URL,
+    poolSize: 1,
+    timeouts: databaseTimeouts(config),
+  });
   await dataSource.initialize();
   try {
     const passwordHash = await hash(password);
@@ -127,7 +131,13 @@ async function createAdmin(options: CreateAdminOptions, password: string): Promi
       }
       const id = randomUUID();
       const displayName = options.name ?? options.email;
-      await manager.insert(UserEntity, { id, email: options.email, displayName, passwordHash, disabledAt: null });
+      await manager.insert(UserEntity, {
+        id,
+        email: options.email,
+        displayName,
+        passwordHash,
+        disabledAt: null,
+      });
       const memberships = [{ organizationId: organization.id, role: 'admin' as const }];
       await manager.insert(
         MembershipEntity,

@@ -25,6 +25,7 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /** The one shape of every error answer (also published in the OpenAPI document). */
@@ -100,6 +101,8 @@ export class AppExceptionFilter implements ExceptionFilter {
     }
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE)
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (exception instanceof AppException && exception.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     // Explicitly: a route's @Header('Content-Type', …) (an .ics download) is already set and
     // Express's json() would keep it, labelling the error as something else.
     response.setHeader('Content-Type', 'application/json; charset=utf-8');

@@ -10,7 +10,7 @@ import {
 
 /** What kind of failure an exception is; the filter maps each to an HTTP status. */
 export type ErrorKind =
-  'invalid' | 'not_found' | 'conflict' | 'unavailable' | 'forbidden' | 'unauthenticated';
+  'invalid' | 'not_found' | 'conflict' | 'unavailable' | 'forbidden' | 'unauthenticated' | 'rate_limited';
 
 /**
  * Base of the per-context exceptions. Services throw these, never HTTP errors; the
@@ -23,6 +23,8 @@ export abstract class AppException extends Error {
   readonly fields?: FieldError[];
   /** What the translation of the code needs (`{ maxDays: 90 }`), sent with it. */
   readonly params: ErrorParams;
+  /** Sent as Retry-After (rate limits). */
+  readonly retryAfterSeconds?: number;
 
   protected constructor(message: string, params: ErrorParams = {}, fields?: FieldError[]) {
     super(message);

@@ -36,8 +36,25 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
    * test. `false` runs a production build over plain HTTP on this machine (README).
    */
   SESSION_COOKIE_SECURE: z.stringbool().optional(),
-  /** Login attempts allowed per minute and client address. */
+  /**
+   * Login attempts (password, token, second factor, OpenID Connect) allowed per minute and
+   * client address, counted in PostgreSQL: shared by every API process.
+   */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Failed login attempts allowed per account within LOGIN_ACCOUNT_WINDOW_MINUTES, from anywhere. */
+  LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_ACCOUNT_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /**
+   * Reverse proxies in front of the API whose X-Forwarded-For is trusted: 0 (default) uses
+   * the socket's address; 1 behind one proxy (nginx, Traefik), and so on. Too high a value
+   * lets a client choose its own address, and so escape the login limits.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /**
    * OpenID Connect login (ProConnect): on when OIDC_ISSUER is set, and then the client
    * settings below are required. See the README, "Connexion ProConnect".

@@ -7,6 +7,6 @@ import { ExperimentsService } from './experiments.service';
 @Module({
   controllers: [ExperimentsController],
   providers: [ExperimentsService, ExperimentLifecycleService, ExperimentsRepository],
-  exports: [ExperimentsService, ExperimentLifecycleService],
+  exports: [ExperimentsService, ExperimentLifecycleService, ExperimentsRepository],
 })
 export class ExperimentsModule {}

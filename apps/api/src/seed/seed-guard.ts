@@ -12,12 +12,16 @@ export const EMBEDDED_DATABASE_VARIABLE = 'CAPACITES_EMBEDDED_DATABASE_URL';
 /** Exit code of `prepare` when it refuses to seed (npm start goes on without demo data). */
 export const SEED_REFUSED_EXIT_CODE = 3;
 
+/** `npm start` runs the apps with NODE_ENV=development; the suites with test. */
+const DEVELOPMENT_ENVIRONMENTS = ['development', 'test'];
+
 export type SeedDecision = { allowed: true; reason: string } | { allowed: false; reason: string };
 
 export function demoSeedDecision(env: Record<string, string | undefined>): SeedDecision {
   const explicit = env[SEED_DEMO_VARIABLE];
   if (explicit !== undefined && explicit !== '') {
-    if (/^(true|1|yes)$/i.test(explicit)) return { allowed: true, reason: `${SEED_DEMO_VARIABLE}=${explicit}` };
+    if (/^(true|1|yes)$/i.test(explicit))
+      return { allowed: true, reason: `${SEED_DEMO_VARIABLE}=${explicit}` };
     if (!/^(false|0|no)$/i.test(explicit))
       return { allowed: false, reason: `${SEED_DEMO_VARIABLE} must be true or false (got "${explicit}")` };
     return { allowed: false, reason: `${SEED_DEMO_VARIABLE}=${explicit}` };
@@ -26,8 +30,13 @@ export function demoSeedDecision(env: Record<string, string | undefined>): SeedD
     `The demo accounts share a published password. A production installation gets its first administrator ` +
     `with \`npm run create-admin -- --email … --organization …\` (docs/operations.md, "Première installation en production"). ` +
     `To create the demo data anyway (a staging or training copy), set ${SEED_DEMO_VARIABLE}=true.`;
-  if (env.NODE_ENV === 'production') {
-    return { allowed: false, reason: `Demo data is not created when NODE_ENV=production. ${howTo}` };
+  // As for the API's other secure defaults: anything but development or test (unset included) is production.
+  if (!DEVELOPMENT_ENVIRONMENTS.includes(env.NODE_ENV ?? '')) {
+    const nodeEnv = env.NODE_ENV === undefined || env.NODE_ENV === '' ? 'unset' : `NODE_ENV=${env.NODE_ENV}`;
+    return {
+      allowed: false,
+      reason: `Demo data is not created in production (${nodeEnv}; only NODE_ENV=development or test is not production). ${howTo}`,
+    };
   }
   const embedded = env[EMBEDDED_DATABASE_VARIABLE];
   if (!embedded || embedded !== env.DATABASE_URL) {

@@ -176,6 +176,25 @@ describe('Dockerfile, docker-compose.yml and the apps agree', () => {
     ]);
   });
 
+  it('keeps local secrets, data and build output out of the build context', () => {
+    const ignored = readFileSync(join(repoRoot, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
+    expect(ignored).toEqual(
+      expect.arrayContaining([
+        'node_modules',
+        '.data',
+        'dist',
+        '**/dist',
+        '.git',
+        '.env',
+        '.env.*',
+        'test-results',
+      ]),
+    );
+  });
+
   it('sets only variables the apps read, with hosts and ports of the compose services', () => {
     const both = new Set([...API_ENV_VARIABLES, ...WORKER_ENV_VARIABLES]);
     // Node's own convention, read by libraries (express, nestjs).

@@ -1,8 +1,9 @@
 // Node 22 and 24 are supported, Node 20 is end of life: package.json says so, CI provisions
 // Node 24 when the machine's is older, and `npm start` / `npm test` say which Node they run on.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 
 const repoRoot = resolve(__dirname, '..', '..', '..', '..');
 const { satisfies } = jest.requireActual<{ satisfies(version: string, range: string): boolean }>('semver');
@@ -31,6 +32,43 @@ describe('Supported Node versions', () => {
     expect(provisioned).toBeGreaterThan(-1);
     expect(run.indexOf('export PATH="$NODE_BIN:$PATH"')).toBeGreaterThan(provisioned);
     expect(run.indexOf('exec npm test')).toBeGreaterThan(run.indexOf('export PATH="$NODE_BIN:$PATH"'));
+    // The image runs the Node that CI tests on.
+    const dockerfile = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
+    expect(/^ARG NODE_IMAGE=node:([\d.]+)-/m.exec(dockerfile)?.[1]).toBe(version);
+    expect(dockerfile.match(/^FROM .*/gm)?.every((line) => line.startsWith('FROM ${NODE_IMAGE}'))).toBe(true);
+  });
+
+  it('.ci/provision-node reuses the Node 24 of the tool cache when the machine has no Node 22+', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'capacites-node-cache-'));
+    try {
+      // A cached "Node 24" (a stand-in answering its version): nothing is downloaded.
+      const bin = join(cache, 'node', '24.22.3', 'bin');
+      mkdirSync(bin, { recursive: true });
+      writeFileSync(join(bin, 'node'), '#!/bin/sh\necho v24.22.3\n', { mode: 0o755 });
+      const provision = (env: Record<string, string>) =>
+        spawnSync('bash', [join(repoRoot, '.ci', 'provision-node')], {
+          cwd: repoRoot,
+          env: { ...process.env, CAPACITES_CACHE_DIR: cache, ...env },
+          encoding: 'utf8',
+        });
+      const forced = provision({ CAPACITES_CI_FORCE_NODE: '1' });
+      expect(forced.status).toBe(0);
+      expect(forced.stdout.trim()).toBe(bin);
+      const machine = provision({});
+      const recent = Number(process.versions.node.split('.')[0]) >= 22;
+      expect(machine.stdout.trim()).toBe(recent ? dirname(process.execPath) : bin);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('npm start and npm test report their Node first, before installing anything', () => {
+    for (const script of ['start.mjs', 'test.mjs']) {
+      const text = readFileSync(join(repoRoot, 'scripts', script), 'utf8');
+      const reported = text.indexOf('\nreportNodeVersion();');
+      expect(`${script} ${reported > 0}`).toBe(`${script} true`);
+      expect(reported).toBeLessThan(text.indexOf('\nensureDependencies();'));
+    }
   });
 
   it('npm test says which Node runs it, and warns below Node 22.12', () => {

@@ -312,6 +312,9 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       ['GET /notifications/unread-count', '/api/notifications/unread-count'],
       ['GET /evaluations', '/api/evaluations'],
       ['GET /decisions', '/api/decisions'],
+      ['GET /exports/experiments', '/api/exports/experiments'],
+      ['GET /exports/evaluations', '/api/exports/evaluations?format=xlsx'],
+      ['GET /exports/decisions', '/api/exports/decisions'],
       ['GET /organizations', '/api/organizations'],
       ['GET /auth/me', '/api/auth/me'],
     ])('%s: open to every signed-in user (each sees their own scope)', async (endpoint, url) => {

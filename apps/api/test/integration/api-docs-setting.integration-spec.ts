@@ -32,6 +32,12 @@ describe('The API docs setting', () => {
     expect(docs.jsonBody.code).toBe('NOT_FOUND');
   });
 
+  it('does not serve them when NODE_ENV is unset (production by default)', async () => {
+    // An empty variable counts as unset (libs/config).
+    const docs = await docsOf({ NODE_ENV: '' });
+    expect(docs.json).toBe(404);
+  });
+
   it('serves them in production when API_DOCS=true, and hides them in development with API_DOCS=false', async () => {
     expect((await docsOf({ NODE_ENV: 'production', API_DOCS: 'true' })).json).toBe(200);
     expect((await docsOf({ NODE_ENV: 'development', API_DOCS: 'false' })).json).toBe(404);

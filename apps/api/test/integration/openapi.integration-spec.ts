@@ -181,6 +181,35 @@ describe('The OpenAPI document, generated from the code', () => {
     expect(lists).toContain('/api/me/tasks');
   });
 
+  it('documents the three exports: format, the list’s filter and sort, CSV and XLSX answers', () => {
+    for (const resource of ['experiments', 'evaluations', 'decisions']) {
+      const operation = document.paths[`/api/exports/${resource}`]?.get as OperationObject | undefined;
+      expect([resource, operation !== undefined]).toEqual([resource, true]);
+      const parameters = (operation?.parameters ?? []) as ParameterObject[];
+      const format = parameters.find((p) => p.in === 'query' && p.name === 'format');
+      expect(format?.schema).toMatchObject({ type: 'string', enum: ['csv', 'xlsx'] });
+      for (const name of ['filter', 'sort'])
+        expect([
+          resource,
+          name,
+          parameters.find((p) => p.name === name)?.content?.['application/json'],
+        ]).toEqual([resource, name, expect.objectContaining({ schema: expect.any(Object) })]);
+      const ok = operation?.responses['200'] as { content?: Record<string, unknown> };
+      expect(Object.keys(ok.content ?? {}).sort()).toEqual([
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'text/csv; charset=utf-8',
+      ]);
+    }
+    // The filter documented is the list's own.
+    const listFilter = (document.paths['/api/evaluations'].get?.parameters as ParameterObject[]).find(
+      (p) => p.name === 'filter',
+    );
+    const exportFilter = (
+      document.paths['/api/exports/evaluations'].get?.parameters as ParameterObject[]
+    ).find((p) => p.name === 'filter');
+    expect(exportFilter?.content).toEqual(listFilter?.content);
+  });
+
   it('asks for the session cookie or a bearer token, except on public routes', () => {
     expect(document.components?.securitySchemes).toMatchObject({
       session: { type: 'apiKey', in: 'cookie', name: 'capacites_session' },

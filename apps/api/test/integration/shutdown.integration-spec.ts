@@ -16,7 +16,9 @@ const exitOf = (child: ChildProcess): Promise<Exit> =>
   new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
 
 /** The API (apps/api/src/main.ts) as a process of its own, ready once it listens. */
-async function startApiProcess(env: Record<string, string>): Promise<{ child: ChildProcess; output(): string }> {
+async function startApiProcess(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; output(): string }> {
   const child = spawn(
     process.execPath,
     ['-r', join(repoRoot, 'scripts', 'register.cjs'), join(repoRoot, 'apps', 'api', 'src', 'main.ts')],
@@ -30,7 +32,9 @@ async function startApiProcess(env: Record<string, string>): Promise<{ child: Ch
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`the API exited (code ${code}) before listening:\n${output}`)));
+    child.once('exit', (code) =>
+      fail(new Error(`the API exited (code ${code}) before listening:\n${output}`)),
+    );
   });
   return { child, output: () => output };
 }

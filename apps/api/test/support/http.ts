@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { TEST_PASSWORD, type Team, type TeamRole } from './fixtures';
+import { enrolTotp, nextTotpCode } from './totp';
 
 /** An HTTP client of the API acting as one signed-in user (bearer token). */
 export interface ApiClient {
@@ -25,10 +26,7 @@ export async function login(
   email: string,
   password = TEST_PASSWORD,
 ): Promise<ApiClient> {
-  const response = await request(app.getHttpServer()).post('/api/auth/token').send({ email, password });
-  if (response.status !== 200)
-    throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
-  const token = response.body.token as string;
+  const token = await bearerToken(app, email, password);
   const server = app.getHttpServer();
   const auth = (test: request.Test) => test.set('Authorization', `Bearer ${token}`);
   return {
@@ -37,6 +35,31 @@ export async function login(
     put: (url) => auth(request(server).put(url)),
     delete: (url) => auth(request(server).delete(url)),
   };
+}
+
+/**
+ * A bearer token for the account, through both steps when it has a second factor. A
+ * platform admin without one enrols first (the API lets them do nothing else), as the
+ * back-office makes them do.
+ */
+export async function bearerToken(
+  app: INestApplication,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<string> {
+  const server = app.getHttpServer();
+  let response = await request(server).post('/api/auth/token').send({ email, password });
+  if (response.status === 200 && response.body.totpRequired) {
+    response = await request(server)
+      .post('/api/auth/login/totp')
+      .send({ pendingToken: response.body.pendingToken, code: nextTotpCode(email) });
+  }
+  if (response.status !== 200 || typeof response.body.token !== 'string')
+    throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const token = response.body.token as string;
+  const me = await request(server).get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+  if (me.body?.totp?.enrolmentRequired) await enrolTotp(app, email, token);
+  return token;
 }
 
 /** One signed-in client per role of the team. */

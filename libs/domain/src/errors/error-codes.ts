@@ -136,6 +136,14 @@ export const ERROR_MESSAGES = {
   UNAUTHENTICATED: () => 'Please log in: no valid session.',
   BAD_CREDENTIALS: () => 'Wrong email or password.',
   WRONG_PASSWORD: () => 'The current password is wrong.',
+  TOO_MANY_ATTEMPTS: (p: { retryAfterSeconds: number }) =>
+    `Too many login attempts. Try again in ${p.retryAfterSeconds} seconds.`,
+  TOTP_INVALID: () => 'Wrong or already used code.',
+  TOTP_ENROLMENT_REQUIRED: () => 'Platform admins must set up a second factor (TOTP) before anything else.',
+  TOTP_REQUIRED_FOR_ADMIN: () => 'A platform admin cannot turn off the second factor.',
+  TOTP_ALREADY_ENABLED: () => 'The second factor is already on.',
+  TOTP_NOT_ENABLED: () => 'The second factor is not on: start the enrolment first.',
+  LOGIN_EXPIRED: () => 'This login has expired or used all its attempts: start again with your password.',
   CSRF_REFUSED: () =>
     'Cross-site request refused: send JSON or the X-Capacites-Csrf header, from the back-office origin.',
   FORBIDDEN: (p: { action: ForbiddenAction; roles: readonly ForbiddenRole[] }) =>

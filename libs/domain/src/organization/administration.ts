@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCommonPassword } from '../password/common-passwords';
 import { lifecycleSettingsSchema } from './lifecycle-settings';
 import { ORGANIZATION_KINDS, ROLES } from './organization';
 
@@ -84,11 +85,17 @@ export const membershipSchema = z
   })
   .strict();
 
-/** At least 12 characters (ANSSI's recommendation for passwords alone is longer still). */
+/**
+ * At least 12 characters (ANSSI's recommendation for passwords alone is longer still),
+ * and not one of the most common passwords (isCommonPassword).
+ */
 export const passwordSchema = z
   .string()
   .min(12, { message: 'password must have at least 12 characters' })
-  .max(200, { message: 'password must have at most 200 characters' });
+  .max(200, { message: 'password must have at most 200 characters' })
+  .refine((password) => !isCommonPassword(password), {
+    message: 'password is one of the most common passwords: choose another one',
+  });
 
 export const userCreateSchema = z
   .object({

@@ -33,6 +33,21 @@ export class UserEntity {
   @Column({ name: 'oidc_linked_at', type: 'timestamptz', nullable: true })
   oidcLinkedAt!: Date | null;
 
+  /** TOTP second factor (base32 secret), once confirmed; never sent back after enrolment. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true, select: false })
+  totpSecret!: string | null;
+
+  /** A secret shown at enrolment, until confirmed with a code. */
+  @Column({ name: 'totp_pending_secret', type: 'text', nullable: true, select: false })
+  totpPendingSecret!: string | null;
+
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  totpEnabledAt!: Date | null;
+
+  /** The time step of the last accepted code: a code is never accepted twice. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false })
+  totpLastStep!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

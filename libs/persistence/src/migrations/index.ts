@@ -12,6 +12,7 @@ import { ScopeIndexes1795900310000 } from './1795900310000-ScopeIndexes';
 import { EmailClaims1796544708055 } from './1796544708055-EmailClaims';
 import { UserEmailCaseInsensitive1796544708056 } from './1796544708056-UserEmailCaseInsensitive';
 import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
+import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   EmailClaims1796544708055,
   UserEmailCaseInsensitive1796544708056,
   OidcIdentity1796545654868,
+  LoginSecurity1796546400000,
 ];

@@ -1,4 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { authProvider } from '../../authProvider';
 import { MemoryRouter } from 'react-router-dom';
 import { TestAdmin } from '../../testing/TestAdmin';
 import { LoginPage } from '../LoginPage';
@@ -18,10 +20,10 @@ function answerProviders(body: unknown, status = 200) {
   return fetchMock;
 }
 
-function renderLogin(path = '/login') {
+function renderLogin(path = '/login', withAuthProvider = false) {
   return render(
     <MemoryRouter initialEntries={[path]}>
-      <TestAdmin>
+      <TestAdmin authProvider={withAuthProvider ? authProvider : undefined}>
         <LoginPage />
       </TestAdmin>
     </MemoryRouter>,
@@ -89,4 +91,43 @@ describe('the login page', () => {
     expect(await screen.findByLabelText(/Mot de passe/)).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
+
+  it('asks the second factor after the password, with its error tied to the field', async () => {
+    jest.setTimeout(60_000);
+    const answers: Record<string, Array<{ status: number; body: unknown }>> = {
+      '/api/auth/providers': [{ status: 200, body: PASSWORD_ONLY }],
+      '/api/auth/login': [{ status: 200, body: { totpRequired: true, pendingToken: 'p-1', expiresAt: 'x' } }],
+      '/api/auth/login/totp': [
+        { status: 401, body: { code: 'TOTP_INVALID' } },
+        { status: 200, body: { id: 'u' } },
+      ],
+    };
+    const fetchMock = jest.fn((url: string) => {
+      const next = answers[url]?.shift() ?? { status: 401, body: {} };
+      return Promise.resolve({
+        ok: next.status < 300,
+        status: next.status,
+        json: () => Promise.resolve(next.body),
+      });
+    });
+    globalThis.fetch = fetchMock as unknown as typeof fetch;
+    renderLogin('/login', true);
+    await userEvent.type(await screen.findByLabelText(/Identifiant/), 'admin@plateforme.test');
+    await userEvent.type(screen.getByLabelText(/Mot de passe/), 'un-mot-de-passe-long');
+    await userEvent.click(screen.getByRole('button', { name: 'Connexion' }));
+
+    const code = await screen.findByRole('textbox', { name: /Code de vérification/ });
+    await userEvent.type(code, '000000');
+    await userEvent.click(screen.getByRole('button', { name: 'Vérifier' }));
+    await waitFor(() => expect(code).toHaveAccessibleDescription(/Code incorrect ou déjà utilisé/));
+    await userEvent.clear(code);
+    await userEvent.type(code, '123456');
+    await userEvent.click(screen.getByRole('button', { name: 'Vérifier' }));
+    await waitFor(() =>
+      expect(fetchMock).toHaveBeenCalledWith(
+        '/api/auth/login/totp',
+        expect.objectContaining({ body: JSON.stringify({ pendingToken: 'p-1', code: '123456' }) }),
+      ),
+    );
+  }, 60_000);
 });

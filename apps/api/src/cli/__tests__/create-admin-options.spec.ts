@@ -3,8 +3,20 @@ import { CommandError, parseCreateAdminArgs, passwordProblem } from '../create-a
 describe('create-admin options', () => {
   it('reads the email (lower-cased), the name and the organisation', () => {
     expect(
-      parseCreateAdminArgs(['--email', 'Admin@Ville.FR', '--name', 'Camille Admin', '--organization', 'ville-x']),
-    ).toMatchObject({ email: 'admin@ville.fr', name: 'Camille Admin', organization: 'ville-x', organizationKind: 'other' });
+      parseCreateAdminArgs([
+        '--email',
+        'Admin@Ville.FR',
+        '--name',
+        'Camille Admin',
+        '--organization',
+        'ville-x',
+      ]),
+    ).toMatchObject({
+      email: 'admin@ville.fr',
+      name: 'Camille Admin',
+      organization: 'ville-x',
+      organizationKind: 'other',
+    });
   });
 
   it.each([['--password', 'secret-secret-1'], ['--password=secret-secret-1'], ['-p', 'x']])(
@@ -18,9 +30,13 @@ describe('create-admin options', () => {
 
   it('names what is missing or wrong', () => {
     expect(() => parseCreateAdminArgs(['--organization', 'x'])).toThrow(/--email is required/);
-    expect(() => parseCreateAdminArgs(['--email', 'nope', '--organization', 'x'])).toThrow(/--email must be an email/);
+    expect(() => parseCreateAdminArgs(['--email', 'nope', '--organization', 'x'])).toThrow(
+      /--email must be an email/,
+    );
     expect(() => parseCreateAdminArgs(['--email', 'a@b.fr'])).toThrow(/--organization is required/);
-    expect(() => parseCreateAdminArgs(['--email', 'a@b.fr', '--organization', 'x', '--bogus'])).toThrow(CommandError);
+    expect(() => parseCreateAdminArgs(['--email', 'a@b.fr', '--organization', 'x', '--bogus'])).toThrow(
+      CommandError,
+    );
   });
 
   it("applies the API's password policy", () => {

@@ -1,0 +1,3 @@
+export { ProfilePage } from './ProfilePage';
+export { PROFILE_PATH, TotpEnrolmentGate } from './TotpEnrolmentGate';
+export { TotpSection } from './TotpSection';
