@@ -113,7 +113,9 @@ describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1
     const page = await signIn(email, path);
     try {
       await ready(page);
-      // The page's fonts and transitions settle (MUI's ripples, fades) before measuring colours.
+      // Loaded: no spinner left (lazy charts, lists), then fonts and transitions settle
+      // (MUI's ripples, fades) before colours are measured.
+      await page.locator('[role="progressbar"]').first().waitFor({ state: 'detached', timeout: TIMEOUT });
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(500);
       await expectNoAxeViolations(page, screen);
@@ -167,9 +169,11 @@ describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1
   });
 
   it('dashboard', async () => {
-    await measure('dashboard', nantes.emails.codir, '/dashboard', (page) =>
-      page.locator('[data-testid="dashboard-recent"]').waitFor({ timeout: TIMEOUT }),
-    );
+    await measure('dashboard', nantes.emails.codir, '/dashboard', async (page) => {
+      await page.locator('[data-testid="dashboard-recent"]').waitFor({ timeout: TIMEOUT });
+      // The charts (loaded lazily) with their data tables.
+      await page.locator('details summary').first().waitFor({ timeout: TIMEOUT });
+    });
   });
 
   it('my tasks', async () => {

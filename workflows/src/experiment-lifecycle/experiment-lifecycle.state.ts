@@ -1,4 +1,5 @@
 import {
+  activeParticipants,
   allowedActions,
   canTransition,
   DAY_MS,
@@ -21,6 +22,7 @@ import type {
   Actor,
   AgendaEvent,
   CheckInRequest,
+  ConsentWithdrawalRequest,
   CriteriaAmendmentRequest,
   DecisionRequest,
   EvaluationRequest,
@@ -127,12 +129,18 @@ export class ExperimentLifecycle {
   // workflow sandbox evaluates its modules once per cached workflow, and zod alone would
   // cost each one about 0.8 MB (docs/benchmarks.md, "Worker memory").
 
-  checkLaunch(request: LaunchRequest, now: Date): void {
+  /** `strict`: with the items added later (hypothesis to revise, sponsor not a pilot). */
+  checkLaunch(request: LaunchRequest, now: Date, strict = true): void {
     this.assertCan('launch');
-    const items = readinessChecklist(request.framing, request.settings, now);
+    const items = readinessChecklist(request.framing, request.settings, now, { strict });
     const problems = missingReadiness(items);
-    if (problems.length > 0)
-      refuse('NOT_READY_TO_LAUNCH', { missing: items.filter((i) => !i.ok).map((i) => i.key), problems });
+    const first = items.find((i) => !i.ok);
+    // The code of the first missing item (READINESS_CODES), naming every missing one.
+    if (first && problems.length > 0)
+      throw new LifecycleRefusal(first.code as ErrorCode, {
+        missing: items.filter((i) => !i.ok).map((i) => i.key),
+        problems,
+      });
   }
 
   checkCheckIn(_request: CheckInRequest): void {
@@ -157,11 +165,31 @@ export class ExperimentLifecycle {
     if (requested.getTime() > limit) refuse('EXTENSION_TOO_LONG', { maxDays: settings.maxDurationDays });
   }
 
-  checkExtensionDecision(actor: Actor): void {
+  /** `approval`: the approver must not be a pilot of the test (APPROVER_IS_PILOT). */
+  checkExtensionDecision(actor: Actor, approval = false): void {
     if (this.data.state !== 'running' || !this.data.pendingExtension) refuse('NO_EXTENSION_REQUEST', {});
     if (actor.userId !== null && actor.userId !== this.data.framing?.sponsorId) {
       refuse('SPONSOR_DECIDES_EXTENSION', {});
     }
+    if (approval && actor.userId !== null && this.data.framing?.pilotIds.includes(actor.userId)) {
+      refuse('APPROVER_IS_PILOT', {});
+    }
+  }
+
+  /** A participant of the running test withdraws their consent (CONSENT_NOT_OWN otherwise). */
+  checkConsentWithdrawal(request: ConsentWithdrawalRequest): void {
+    if (this.data.state !== 'running')
+      refuse('CONSENT_WITHDRAWAL_NOT_RUNNING', { state: this.data.state ?? 'none' });
+    const participant = this.data.framing?.participants.find((p) => p.userId === request.actor.userId);
+    if (!participant) refuse('CONSENT_NOT_OWN', {});
+    if (participant?.withdrawnAt) refuse('CONSENT_ALREADY_WITHDRAWN', {});
+  }
+
+  applyConsentWithdrawal(request: ConsentWithdrawalRequest, now: Date): void {
+    const framing = this.data.framing as NonNullable<LifecycleData['framing']>;
+    framing.participants = framing.participants.map((p) =>
+      p.userId === request.actor.userId ? { ...p, consentedAt: null, withdrawnAt: now.toISOString() } : p,
+    );
   }
 
   checkStopEarly(actor: Actor): void {
@@ -278,7 +306,9 @@ export class ExperimentLifecycle {
     const ids = new Set<string>();
     if (groups.includes('pilots')) framing.pilotIds.forEach((id) => ids.add(id));
     if (groups.includes('sponsor') && framing.sponsorId) ids.add(framing.sponsorId);
-    if (groups.includes('participants')) framing.participants.forEach((p) => ids.add(p.userId));
+    // A participant who withdrew their consent receives no more of the test's notices.
+    if (groups.includes('participants'))
+      activeParticipants(framing.participants).forEach((p) => ids.add(p.userId));
     return [...ids];
   }
 

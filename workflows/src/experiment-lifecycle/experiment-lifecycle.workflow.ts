@@ -1,6 +1,6 @@
 import {
-  allHandlersFinished,
   ApplicationFailure,
+  allHandlersFinished,
   condition,
   continueAsNew,
   ParentClosePolicy,
@@ -32,6 +32,7 @@ import {
   statusQuery,
   stopEarlyUpdate,
   submitEvaluationUpdate,
+  withdrawConsentUpdate,
   type Actor,
   type AgendaEvent,
   type ExperimentLifecycleInput,
@@ -55,6 +56,12 @@ const DEFAULT_HISTORY_LIMIT = 2000;
 
 /** Patch id: a transition and its notice are recorded by one activity (see `record`). */
 const ONE_ACTIVITY_PER_TRANSITION = 'one-activity-per-transition';
+/** Patch id: launch also checks the hypothesis to revise and that the sponsor is not a pilot. */
+const LAUNCH_READINESS_PEOPLE_AND_REVISION = 'launch-readiness-people-and-revision';
+/** Patch id: a pilot of the test cannot approve its extension. */
+const APPROVER_NOT_PILOT = 'approver-not-pilot';
+/** Patch id: a participant's withdrawal reaches the workflow (no more notices, pilots told). */
+const CONSENT_WITHDRAWAL = 'consent-withdrawal';
 
 type NoticeData = Record<string, string | number | boolean | null>;
 /** The notification an event sends: who receives it and what the template needs. */
@@ -206,7 +213,8 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     launchUpdate,
     (request) =>
       guarded(
-        () => lifecycle.checkLaunch(request, now()),
+        // Validators do not run on replay; the handler checks the newer items only from this patch on.
+        () => lifecycle.checkLaunch(request, now(), patched(LAUNCH_READINESS_PEOPLE_AND_REVISION)),
         async () => {
           lifecycle.applyLaunch(request, now());
           await transition(
@@ -312,7 +320,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     approveExtensionUpdate,
     (actor) =>
       guarded(
-        () => lifecycle.checkExtensionDecision(actor),
+        () => lifecycle.checkExtensionDecision(actor, patched(APPROVER_NOT_PILOT)),
         async () => {
           const pending = d.pendingExtension as NonNullable<typeof d.pendingExtension>;
           const previous = d.expiresAt;
@@ -339,7 +347,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (actor) => asFailure(() => lifecycle.checkExtensionDecision(actor)) },
+    { validator: (actor) => asFailure(() => lifecycle.checkExtensionDecision(actor, true)) },
   );
 
   setHandler(
@@ -364,6 +372,33 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
         },
       ),
     { validator: (actor) => asFailure(() => lifecycle.checkExtensionDecision(actor)) },
+  );
+
+  setHandler(
+    withdrawConsentUpdate,
+    (request) =>
+      guarded(
+        () => lifecycle.checkConsentWithdrawal(request),
+        async () => {
+          // A new update: histories without it never reach this; the marker dates the behaviour.
+          patched(CONSENT_WITHDRAWAL);
+          lifecycle.applyConsentWithdrawal(request, now());
+          await record(
+            'consentWithdrawn',
+            request.actor,
+            {
+              patch: { participants: d.framing?.participants ?? [] },
+              details: { participantId: request.actor.userId },
+            },
+            undefined,
+            notice('consentWithdrawn', lifecycle.people('pilots'), [], {
+              participantId: request.actor.userId,
+            }),
+          );
+          return lifecycle.snapshot();
+        },
+      ),
+    { validator: (request) => asFailure(() => lifecycle.checkConsentWithdrawal(request)) },
   );
 
   const stop = async (kind: 'expired' | 'early', actor: Actor | null) => {

@@ -50,21 +50,25 @@ const enCapacitesMessages: CapacitesMessages = {
     errors: {
       TRANSITION_NOT_ALLOWED: '“%{transition}” is not possible while the experiment is “%{state}”.',
       NOT_READY_TO_LAUNCH: 'The experiment cannot be launched yet. %{missing}',
-      HYPOTHESIS_REQUIRED: 'The experiment cannot be launched yet: no hypothesis, no test.',
+      HYPOTHESIS_REQUIRED: 'The experiment cannot be launched without a hypothesis: no hypothesis, no test.',
       HYPOTHESIS_TO_REVISE:
-        'The experiment cannot be launched yet: the hypothesis copied from the previous iteration must be revised.',
-      SCOPE_REQUIRED: 'The experiment cannot be launched yet: the scope is empty.',
-      PILOT_REQUIRED: 'The experiment cannot be launched yet: nobody pilots it yet.',
-      SPONSOR_REQUIRED: 'The experiment cannot be launched yet: no institutional sponsor.',
+        'The hypothesis copied from the previous experiment must be revised before this iteration is launched.',
+      SCOPE_REQUIRED: 'The experiment cannot be launched without a scope.',
+      PILOT_REQUIRED: 'The experiment cannot be launched without a pilot.',
+      SPONSOR_REQUIRED: 'The experiment cannot be launched without an institutional sponsor.',
       EXPIRY_INVALID:
-        'The experiment cannot be launched yet: the expiry date is missing, past or beyond the maximum duration.',
+        'The expiry date is missing, past, or beyond the maximum duration: the experiment cannot be launched.',
       CONSENT_MISSING:
-        'The experiment cannot be launched yet: no participant, or some have not given their consent yet.',
-      EXIT_PLAN_REQUIRED: 'The experiment cannot be launched yet: the exit plan is incomplete.',
+        'The experiment cannot be launched: no participant, or some have not given their consent yet.',
+      EXIT_PLAN_REQUIRED: 'The experiment cannot be launched without an exit plan.',
       PILOT_IS_SPONSOR: 'The sponsor cannot be one of the pilots: they are different people.',
       APPROVER_IS_PILOT: 'A pilot of the experiment cannot approve its extension.',
-      CONSENT_NOT_OWN: 'Only the participant gives or withdraws their own consent.',
-      CONSENT_ALREADY_GIVEN: 'Consent is already recorded.',
+      CONSENT_NOT_OWN:
+        'Consent is each participant’s own act: they give or withdraw it themselves; a consent collected on paper is entered separately by HR.',
+      CONSENT_ALREADY_GIVEN: 'This person has already given their consent.',
+      CONSENT_WITHDRAWAL_NOT_RUNNING:
+        'Consent is withdrawn through the experiment while it runs; it is “%{state}”.',
+      CONSENT_ALREADY_WITHDRAWN: 'This person has already withdrawn their consent.',
       CHECK_IN_NOT_RUNNING: 'Check-ins are recorded while the experiment runs; it is “%{state}”.',
       EXTENSION_NOT_RUNNING: 'Only a running experiment can be extended; this one is “%{state}”.',
       EXTENSION_PENDING: 'An extension request is already waiting for the sponsor.',
@@ -154,6 +158,7 @@ const enCapacitesMessages: CapacitesMessages = {
         createExperiment: 'frame an experiment',
         editFraming: 'edit the framing',
         giveConsent: 'give or withdraw one’s consent',
+        recordConsent: 'enter a consent collected outside the application',
         shareLearnings: 'share the learnings',
         collectTestimony: 'collect a testimony',
         editTestimony: 'change a testimony',
@@ -248,6 +253,8 @@ const enCapacitesMessages: CapacitesMessages = {
         expiry: 'An expiry date in the future, within the maximum duration (%{max} days)',
         consent: 'Participants who have given their consent',
         exitPlan: 'An exit plan: when the pilot withdraws, who takes over',
+        hypothesisRevision: 'A hypothesis revised since the previous iteration',
+        sponsorNotPilot: 'A sponsor who is not one of the pilots',
       },
       problems: {
         hypothesis: 'No hypothesis, no test.',
@@ -260,6 +267,7 @@ const enCapacitesMessages: CapacitesMessages = {
         expiry: 'The expiry date is missing, past, or beyond the maximum duration.',
         consent: 'No participant, or some have not consented yet.',
         exitPlan: 'The exit plan is incomplete.',
+        sponsorNotPilot: 'The same person pilots and sponsors the experiment: choose someone else.',
       },
     },
     weather: { sunny: 'Sunny', cloudy: 'Cloudy', stormy: 'Stormy', none: 'No check-in yet' },
@@ -293,6 +301,7 @@ const enCapacitesMessages: CapacitesMessages = {
       decisionAlgeco: 'Algeco alert: decision overdue, executive board told',
       consentGiven: 'Consent given',
       consentWithdrawn: 'Consent withdrawn',
+      consentRecordedOnBehalf: 'Consent collected offline, entered by HR',
       testimonyAdded: 'Testimony added',
       testimonyRemoved: 'Testimony deleted',
       learningsShared: 'Learnings shared with the network',
@@ -363,6 +372,19 @@ const enCapacitesMessages: CapacitesMessages = {
       confirmWithdraw: 'Withdraw your consent?',
       confirmWithdrawContent:
         'The experiment goes on without you. The withdrawal is recorded in its history, which its pilots see.',
+      withdrawn: 'Consent withdrawn on %{date}',
+      onBehalf: 'Consent collected %{method} on %{collected}, entered by %{name} on %{recorded}',
+      methods: { paper: 'on paper', email: 'by email', meeting: 'in a meeting' },
+      methodNames: { paper: 'On paper', email: 'By email', meeting: 'In a meeting' },
+      record: 'Enter a collected consent',
+      recordFor: 'Enter a consent collected offline for %{name}',
+      recordTitle: 'Consent of %{name} collected offline',
+      recordHelp:
+        'Only if the person gave their consent outside Capacités. The entry is recorded in the history under your name, with how and when it was collected; the page shows it apart from a consent given online.',
+      method: 'How it was collected',
+      collectedOn: 'Day of collection',
+      note: 'Note (document, witness…)',
+      recordSubmit: 'Record the consent',
     },
     testimonies: {
       add: 'Add a testimony',
@@ -441,6 +463,7 @@ const enCapacitesMessages: CapacitesMessages = {
         decisionAlgeco: 'Algeco alert to the executive board: decision',
         decided: 'Decision announced',
         criteriaAmended: 'Criteria amendment announced',
+        consentWithdrawn: 'Consent withdrawal announced to the pilots',
       },
     },
     notifications: {
@@ -483,6 +506,8 @@ const enCapacitesMessages: CapacitesMessages = {
       count: 'Count',
     },
     language: 'Language: %{name}',
+    // Starts with the name shown on the button (WCAG 2.5.3, label in name).
+    userMenu: '%{name}, profile menu',
     print: 'Print',
     calendar: {
       experiment: 'Add the deadlines to my calendar (.ics)',

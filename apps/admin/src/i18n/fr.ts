@@ -56,22 +56,26 @@ export const frCapacitesMessages = {
       // (libs/domain/src/errors/error-codes.ts), with its parameters.
       TRANSITION_NOT_ALLOWED: "« %{transition} » n'est pas possible quand le test est à l'état « %{state} ».",
       NOT_READY_TO_LAUNCH: 'Le test ne peut pas encore être lancé. %{missing}',
-      HYPOTHESIS_REQUIRED: 'Le test ne peut pas encore être lancé : pas d’hypothèse, pas de test.',
+      HYPOTHESIS_REQUIRED: 'Le test ne peut pas être lancé sans hypothèse : pas d’hypothèse, pas de test.',
       HYPOTHESIS_TO_REVISE:
-        "Le test ne peut pas encore être lancé : l'hypothèse reprise du test précédent doit être revue pour cette itération.",
-      SCOPE_REQUIRED: 'Le test ne peut pas encore être lancé : le périmètre est vide.',
-      PILOT_REQUIRED: 'Le test ne peut pas encore être lancé : personne ne le porte encore.',
-      SPONSOR_REQUIRED: 'Le test ne peut pas encore être lancé : aucun portage institutionnel.',
+        "L'hypothèse reprise du test précédent doit être revue avant le lancement de cette itération.",
+      SCOPE_REQUIRED: 'Le test ne peut pas être lancé sans périmètre.',
+      PILOT_REQUIRED: 'Le test ne peut pas être lancé sans porteur·euse.',
+      SPONSOR_REQUIRED: 'Le test ne peut pas être lancé sans portage institutionnel.',
       EXPIRY_INVALID:
-        'Le test ne peut pas encore être lancé : la date de péremption manque, est passée ou dépasse la durée maximale.',
+        'La date de péremption manque, est passée ou dépasse la durée maximale : le test ne peut pas être lancé.',
       CONSENT_MISSING:
-        "Le test ne peut pas encore être lancé : aucun·e participant·e, ou certain·es n'ont pas encore donné leur accord.",
-      EXIT_PLAN_REQUIRED: 'Le test ne peut pas encore être lancé : le plan de sortie est incomplet.',
+        "Le test ne peut pas être lancé : aucun·e participant·e, ou certain·es n'ont pas encore donné leur accord.",
+      EXIT_PLAN_REQUIRED: 'Le test ne peut pas être lancé sans plan de sortie.',
       PILOT_IS_SPONSOR:
-        "Le portage institutionnel ne peut pas être l'un·e des porteur·euses : ce sont des personnes différentes.",
+        'Le portage institutionnel ne peut pas être l’un·e des porteur·euses du test : ce sont des personnes différentes.',
       APPROVER_IS_PILOT: 'Un·e porteur·euse du test ne peut pas accorder sa prolongation.',
-      CONSENT_NOT_OWN: 'Seul·e le ou la participant·e donne ou retire son propre accord.',
-      CONSENT_ALREADY_GIVEN: "L'accord est déjà enregistré.",
+      CONSENT_NOT_OWN:
+        "L'accord est l'acte de chaque participant·e : elle ou il le donne ou le retire soi-même ; un accord recueilli sur papier est saisi à part par les RH.",
+      CONSENT_ALREADY_GIVEN: 'Cette personne a déjà donné son accord.',
+      CONSENT_WITHDRAWAL_NOT_RUNNING:
+        "L'accord se retire par le test pendant qu'il est en cours ; il est à l'état « %{state} ».",
+      CONSENT_ALREADY_WITHDRAWN: 'Cette personne a déjà retiré son accord.',
       CHECK_IN_NOT_RUNNING:
         "Les points d'étape se font pendant que le test est en cours ; il est à l'état « %{state} ».",
       EXTENSION_NOT_RUNNING: "Seul un test en cours peut être prolongé ; celui-ci est à l'état « %{state} ».",
@@ -166,6 +170,7 @@ export const frCapacitesMessages = {
         createExperiment: 'cadrer un test',
         editFraming: 'modifier le cadrage',
         giveConsent: 'donner ou retirer son accord',
+        recordConsent: 'saisir un accord recueilli hors de l’application',
         shareLearnings: 'partager les enseignements',
         collectTestimony: 'recueillir un témoignage',
         editTestimony: 'modifier un témoignage',
@@ -262,6 +267,8 @@ export const frCapacitesMessages = {
         expiry: 'Une date de péremption future, dans la durée maximale (%{max} jours)',
         consent: 'Des participant·es qui ont donné leur accord',
         exitPlan: 'Un plan de sortie : quand le porteur se retire, qui prend le relais',
+        hypothesisRevision: "Une hypothèse revue depuis l'itération précédente",
+        sponsorNotPilot: 'Un portage institutionnel distinct des porteur·euses',
       },
       problems: {
         hypothesis: 'Pas d’hypothèse, pas de test.',
@@ -273,6 +280,8 @@ export const frCapacitesMessages = {
         expiry: 'La date de péremption manque, est passée ou dépasse la durée maximale.',
         consent: "Aucun·e participant·e, ou certain·es n'ont pas encore donné leur accord.",
         exitPlan: 'Le plan de sortie est incomplet.',
+        sponsorNotPilot:
+          'La même personne porte le test et en assure le portage institutionnel : choisissez quelqu’un d’autre.',
       },
     },
     weather: {
@@ -315,6 +324,7 @@ export const frCapacitesMessages = {
       decisionAlgeco: 'Alerte Algeco : décision en retard, CODIR prévenu',
       consentGiven: 'Accord donné',
       consentWithdrawn: 'Accord retiré',
+      consentRecordedOnBehalf: 'Accord recueilli hors ligne, saisi par les RH',
       testimonyAdded: 'Témoignage ajouté',
       testimonyRemoved: 'Témoignage supprimé',
       learningsShared: 'Enseignements partagés avec le réseau',
@@ -390,6 +400,19 @@ export const frCapacitesMessages = {
       confirmWithdraw: 'Retirer votre accord ?',
       confirmWithdrawContent:
         "Le test continue sans vous. Le retrait est noté dans l'historique du test, que ses porteur·euses voient.",
+      withdrawn: 'Accord retiré le %{date}',
+      onBehalf: 'Accord recueilli %{method} le %{collected}, saisi par %{name} le %{recorded}',
+      methods: { paper: 'sur papier', email: 'par courriel', meeting: 'en réunion' },
+      methodNames: { paper: 'Sur papier', email: 'Par courriel', meeting: 'En réunion' },
+      record: 'Saisir un accord recueilli',
+      recordFor: 'Saisir un accord recueilli hors ligne pour %{name}',
+      recordTitle: 'Accord de %{name} recueilli hors ligne',
+      recordHelp:
+        "Seulement si la personne a donné son accord hors de Capacités. La saisie est notée dans l'historique à votre nom, avec la façon et le jour du recueil ; la page la distingue d'un accord donné en ligne.",
+      method: 'Façon de recueillir',
+      collectedOn: 'Jour du recueil',
+      note: 'Note (document, témoin…)',
+      recordSubmit: "Enregistrer l'accord",
     },
     testimonies: {
       add: 'Ajouter un témoignage',
@@ -471,6 +494,7 @@ export const frCapacitesMessages = {
         decisionAlgeco: 'Alerte Algeco au CODIR : décision',
         decided: 'Annonce de la décision',
         criteriaAmended: 'Annonce de la modification des critères',
+        consentWithdrawn: "Retrait d'accord annoncé aux porteur·euses",
       },
     },
     notifications: {
@@ -513,6 +537,8 @@ export const frCapacitesMessages = {
       count: 'Nombre',
     },
     language: 'Langue : %{name}',
+    // Commence par le nom affiché sur le bouton (WCAG 2.5.3, étiquette dans le nom).
+    userMenu: '%{name}, menu du profil',
     print: 'Imprimer',
     calendar: {
       experiment: 'Ajouter les échéances à mon agenda (.ics)',

@@ -52,8 +52,9 @@ export class RefusalException extends AppException {
     readonly kind: ErrorKind,
     readonly code: ErrorCode,
     params: ErrorParams = {},
+    fields?: FieldError[],
   ) {
-    super(errorMessage(code, params as never), params);
+    super(errorMessage(code, params as never), params, fields);
   }
 }
 

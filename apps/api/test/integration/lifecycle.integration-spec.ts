@@ -12,7 +12,7 @@ import {
 } from '@capacites/persistence';
 import { snapshotQuery } from '@capacites/workflows';
 import { dateInDays, insertTeam, readyFramingBody, type Team, type TeamRole } from '../support/fixtures';
-import { loginTeam, type ApiClient } from '../support/http';
+import { loginTeam, type ApiClient, participantConsents } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 
 describe('The lifecycle through the real stack (API + worker + Temporal + PostgreSQL)', () => {
@@ -44,10 +44,14 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
   it('refuses to launch an incomplete draft with 409 naming each missing item, and records nothing', async () => {
     const id = await createDraft();
     const response = await http().post(`/api/experiments/${id}/launch`).send({}).expect(409);
-    // A stable code with what the back-office needs to say it (issue 12, item 16).
-    expect(response.body.code).toBe('NOT_READY_TO_LAUNCH');
+    // The first missing item's stable code; every missing item named, with the parameters the
+    // back-office needs to say it (issue 12, item 16).
+    expect(response.body.code).toBe('HYPOTHESIS_REQUIRED');
     expect(response.body.params.missing).toEqual(
-      expect.arrayContaining(['hypothesis', 'scope', 'criteria', 'pilots', 'sponsor', 'expiry']),
+      expect.arrayContaining(['hypothesis', 'criteria', 'expiry', 'consent']),
+    );
+    expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(['hypothesis', 'criteria', 'expiry', 'consent']),
     );
     expect(response.body.message).toMatch(/hypothesis is required/);
     expect(response.body.message).toMatch(/at least one evaluation criterion/);
@@ -63,6 +67,7 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
       .put(`/api/experiments/${id}`)
       .send(readyFramingBody(team, dateInDays(60)))
       .expect(200);
+    await participantConsents(stack.app, team, id);
 
     const launched = await http().post(`/api/experiments/${id}/launch`).send({}).expect(200);
     expect(launched.body).toMatchObject({ state: 'running', extensionsUsed: 0 });
@@ -170,6 +175,7 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
     expect(events.map((e) => e.event)).toEqual([
       'create',
       'framingUpdated',
+      'consentGiven',
       'launch',
       'framingUpdated', // the scope, editable while running
       'checkIn',
@@ -218,6 +224,7 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
       .put(`/api/experiments/${id}`)
       .send(readyFramingBody(team, dateInDays(120)))
       .expect(200);
+    await participantConsents(stack.app, team, id);
     await http().post(`/api/experiments/${id}/launch`).send({}).expect(200);
     await stack.db
       .getRepository(OrganizationEntity)

@@ -224,6 +224,28 @@ describe('The OpenAPI document, generated from the code', () => {
     expect(operations.get('ExperimentsController_list')?.operation.security).toBeUndefined();
   });
 
+  it('documents the answers a route really gives: logout 204, or 200 with the provider logout URL (no 201)', async () => {
+    const logout = document.paths['/api/auth/logout'].post as OperationObject;
+    expect(Object.keys(logout.responses).sort()).toEqual(['200', '204', '4XX', '5XX']);
+    const team = await insertTeam(stack.db);
+    const client = await login(stack.app, team.emails.hr);
+    await client.post('/api/auth/logout').send({}).expect(204);
+  });
+
+  it('constrains the X-Request-Id header no more than the API does: any value is taken, one not sane replaced', async () => {
+    for (const { operation } of operations.values()) {
+      const header = (operation.parameters ?? []).find(
+        (p) => 'name' in p && p.name === 'X-Request-Id',
+      ) as ParameterObject;
+      expect(header.schema).toEqual({ type: 'string' });
+    }
+    const response = await request(stack.app.getHttpServer())
+      .get('/api/health')
+      .set('X-Request-Id', '')
+      .expect(200);
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('gives every operation the one error shape, with the request id', () => {
     expect(components().ErrorResponse).toMatchObject({
       required: ['statusCode', 'code', 'message'],

@@ -12,6 +12,7 @@ export const FORBIDDEN_ACTIONS = [
   'createExperiment',
   'editFraming',
   'giveConsent',
+  'recordConsent',
   'shareLearnings',
   'collectTestimony',
   'editTestimony',
@@ -75,6 +76,9 @@ export const ERROR_MESSAGES = {
   APPROVER_IS_PILOT: () => 'A pilot of the test cannot approve its extension.',
   CONSENT_NOT_OWN: () => 'Only a participant gives or withdraws their own consent.',
   CONSENT_ALREADY_GIVEN: () => 'Consent is already recorded.',
+  CONSENT_WITHDRAWAL_NOT_RUNNING: (p: State) =>
+    `consent is withdrawn through the workflow while the test runs, not while it is ${p.state}`,
+  CONSENT_ALREADY_WITHDRAWN: () => 'this participant has already withdrawn their consent',
   CHECK_IN_NOT_RUNNING: (p: State) =>
     `check-ins are recorded while the experiment runs, not while it is ${p.state}`,
   EXTENSION_NOT_RUNNING: (p: State) =>

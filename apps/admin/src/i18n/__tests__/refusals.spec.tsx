@@ -113,8 +113,12 @@ function thrownCodes(): Map<string, string> {
     }
     // Nest's HTTP exceptions answer with their status's name as code (NotFoundException → NOT_FOUND).
     for (const m of text.matchAll(/new (\w+)Exception\(/g)) {
-      if (['Validation', 'Refusal', 'Experiments', 'Auth', 'Resource'].includes(m[1])) continue;
-      found.set(m[1].replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), where);
+      if (['Validation', 'Refusal', 'Experiments', 'Auth', 'Resource', 'LifecycleRefused'].includes(m[1]))
+        continue;
+      // new HttpException(message, HttpStatus.X): its code is the status's name.
+      const status =
+        m[1] === 'Http' ? /HttpStatus\.([A-Z_]+)/.exec(text.slice(m.index, m.index + 400)) : null;
+      found.set(status ? status[1] : m[1].replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), where);
     }
   }
   return found;
@@ -125,7 +129,7 @@ describe('the sources, scanned for refusals', () => {
     const codes = thrownCodes();
     for (const code of [
       'EXTENSION_TOO_LONG',
-      'NOT_READY_TO_LAUNCH',
+      'APPROVER_IS_PILOT',
       'TRACK_IN_USE',
       'FRAMING_LOCKED',
       'MALFORMED_JSON',
