@@ -42,8 +42,8 @@ export type ErrorParamValue = string | number | boolean | null | readonly string
 export type ErrorParams = Readonly<Record<string, ErrorParamValue>>;
 
 /** A list parameter in words (a plain string passes through: see error-codes tests). */
-const list = (value: readonly string[] | string, separator = ', '): string =>
-  typeof value === 'string' ? value : value.join(separator);
+const list = (value: readonly string[] | string | undefined, separator = ', '): string =>
+  typeof value === 'string' ? value : (value ?? []).join(separator);
 
 type State = { state: string };
 
