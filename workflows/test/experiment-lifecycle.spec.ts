@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { experimentWorkflowId } from '@capacites/domain';
@@ -41,6 +41,18 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
     await promise;
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) return error.cause?.message ?? error.message;
+    throw error;
+  }
+  throw new Error('the update was accepted');
+}
+
+/** The stable code and parameters a refusal carries (the failure's details), for the API to send on. */
+async function refusalCode(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure)
+      return { type: error.cause.type, details: error.cause.details };
     throw error;
   }
   throw new Error('the update was accepted');
@@ -301,6 +313,16 @@ describe('experiment lifecycle workflow (time-skipping test server)', () => {
           }),
         ),
       ).toMatch(/maximum duration of 365 days/);
+      expect(
+        await refusalCode(
+          handle.executeUpdate(requestExtensionUpdate, {
+            args: [{ actor: actor.pilot, newExpiresAt: tooLate, justification: 'x' }],
+          }),
+        ),
+      ).toEqual({
+        type: 'LifecycleRefusal',
+        details: [{ code: 'EXTENSION_TOO_LONG', params: { maxDays: 365 } }],
+      });
       const later = new Date(new Date(expiresAt).getTime() + 10 * DAY).toISOString();
       await handle.executeUpdate(requestExtensionUpdate, {
         args: [{ actor: actor.pilot, newExpiresAt: later, justification: 'Été' }],

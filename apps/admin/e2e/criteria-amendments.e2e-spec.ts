@@ -22,7 +22,8 @@ const TIMEOUT = 20_000;
  * Issue 12, item 10, through the back-office: after launch, the pilot amends the criteria
  * (a target changed, a criterion added); the page lists the amendment with what changed,
  * why, who and when; the evaluation form then asks a result for each criterion in force,
- * and the API accepts it (it refused the launch criteria with 409 before).
+ * and the API accepts it (it refused the launch criteria with 409 before). On the way, a
+ * refusal of the workflow is said in French from its code and parameters (item 16).
  */
 describeInBrowser('criteria amended after launch, in a real browser', () => {
   let stack: TestStack;
@@ -135,6 +136,31 @@ describeInBrowser('criteria amended after launch, in a real browser', () => {
     ).resolves.toBe('Sérénité des équipes');
     await dialog.getByRole('button', { name: 'Fermer' }).click();
     await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
+    await page.close();
+  });
+
+  it('says a refusal of the workflow in French, with its parameters (item 16)', async () => {
+    const page = await signIn(team.emails.pilot);
+    const frenchDay = dateInDays(400).split('-').reverse().join('/');
+    const { response, dialog } = await act(
+      page,
+      'requestExtension',
+      'Demander une prolongation',
+      async (d) => {
+        await d.locator('input[name="newExpiryDate"]').fill(frenchDay);
+        await d.locator('textarea[name="justification"]').fill('Un été de plus');
+      },
+    );
+    expect(response.status()).toBe(409);
+    expect(await response.json()).toMatchObject({ code: 'EXTENSION_TOO_LONG', params: { maxDays: 365 } });
+    const alert = dialog.getByTestId('action-refusal');
+    await alert.waitFor({ timeout: TIMEOUT });
+    const text = await alert.textContent();
+    expect(text).toBe(
+      'Refusé par le serveur : La nouvelle date de péremption doit rester dans la durée maximale de 365 jours après le lancement.',
+    );
+    expect(text).not.toMatch(/maximum duration|must|expiry/);
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
     await page.close();
   });
 

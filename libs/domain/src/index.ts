@@ -14,5 +14,6 @@ export * from './organization/access';
 export * from './validation';
 export * from './experiment/testimony';
 export * from './organization/administration';
+export * from './errors/error-codes';
 export * from './export/exports';
 export * from './password/common-passwords';

@@ -1,18 +1,19 @@
-import { ApplicationFailure } from '@temporalio/common';
 import {
   activeParticipants,
   allowedActions,
   canTransition,
   DAY_MS,
   endOfLocalDayAfter,
-  HANDOVER_REQUIRED,
+  errorMessage,
   hasRequiredHandover,
   hasUsersVoice,
   isTerminalState,
   missingReadiness,
   readinessChecklist,
   TRANSITIONS,
-  USERS_VOICE_REQUIRED,
+  type ErrorCode,
+  type ErrorParams,
+  type ErrorParamsOf,
   type ExperimentState,
   type TransitionName,
 } from '@capacites/domain';
@@ -34,21 +35,21 @@ import type {
 } from './experiment-lifecycle.messages';
 
 /**
- * A transition refused by the lifecycle rules, with a reason a person can read and, where
- * set, a stable code in its details (`[{ code }]`). An ApplicationFailure, so that a refusal
- * thrown by a validator reaches the API with its code too.
+ * A transition refused by the lifecycle rules: a stable code with its parameters (shared with
+ * the API and the back-office, which translates it) and the English message of the code.
  */
-export class LifecycleRefusal extends ApplicationFailure {
+export class LifecycleRefusal extends Error {
   constructor(
-    message: string,
-    readonly code?: string,
+    readonly code: ErrorCode,
+    readonly params: ErrorParams,
   ) {
-    super(message, 'LifecycleRefusal', true, code ? [{ code }] : undefined);
+    super(errorMessage(code, params as never));
+    this.name = 'LifecycleRefusal';
   }
 }
 
-const refuse = (message: string, code?: string): never => {
-  throw new LifecycleRefusal(message, code);
+const refuse = <C extends ErrorCode>(code: C, params: ErrorParamsOf<C>): never => {
+  throw new LifecycleRefusal(code, params as ErrorParams);
 };
 
 /**
@@ -102,7 +103,7 @@ export class ExperimentLifecycle {
 
   assertCan(name: TransitionName): void {
     if (!canTransition(name, this.data.state)) {
-      refuse(`"${name}" is not allowed while the experiment is ${this.data.state ?? 'not yet created'}`);
+      refuse('TRANSITION_NOT_ALLOWED', { transition: name, state: this.data.state ?? 'none' });
     }
   }
 
@@ -132,60 +133,56 @@ export class ExperimentLifecycle {
   checkLaunch(request: LaunchRequest, now: Date, strict = true): void {
     this.assertCan('launch');
     const items = readinessChecklist(request.framing, request.settings, now, { strict });
-    const missing = missingReadiness(items);
-    if (missing.length > 0)
-      refuse(`The experiment is not ready to launch: ${missing.join('; ')}.`, items.find((i) => !i.ok)?.code);
+    const problems = missingReadiness(items);
+    const first = items.find((i) => !i.ok);
+    // The code of the first missing item (READINESS_CODES), naming every missing one.
+    if (first && problems.length > 0)
+      throw new LifecycleRefusal(first.code as ErrorCode, {
+        missing: items.filter((i) => !i.ok).map((i) => i.key),
+        problems,
+      });
   }
 
   checkCheckIn(_request: CheckInRequest): void {
-    if (this.data.state !== 'running')
-      refuse(`check-ins are recorded while the experiment runs, not while it is ${this.data.state}`);
+    if (this.data.state !== 'running') refuse('CHECK_IN_NOT_RUNNING', { state: this.data.state ?? 'none' });
   }
 
   checkExtensionRequest(request: ExtensionRequest): void {
-    if (this.data.state !== 'running')
-      refuse(`only a running experiment can be extended, not one that is ${this.data.state}`);
+    if (this.data.state !== 'running') refuse('EXTENSION_NOT_RUNNING', { state: this.data.state ?? 'none' });
     const settings = this.requireSettings();
-    if (this.data.pendingExtension) refuse('an extension request is already waiting for the sponsor');
+    if (this.data.pendingExtension) refuse('EXTENSION_PENDING', {});
     if (this.data.extensionsUsed >= settings.maxExtensions) {
-      refuse(`no extension left: at most ${settings.maxExtensions} per experiment`);
+      refuse('NO_EXTENSION_LEFT', { maxExtensions: settings.maxExtensions });
     }
     if (!request.justification || request.justification.trim().length === 0)
-      refuse('an extension needs a justification');
+      refuse('EXTENSION_JUSTIFICATION_REQUIRED', {});
     const requested = new Date(request.newExpiresAt);
-    if (Number.isNaN(requested.getTime())) refuse('the new expiry date is not a valid date');
+    if (Number.isNaN(requested.getTime())) refuse('EXTENSION_DATE_INVALID', {});
     if (requested.getTime() <= new Date(this.data.expiresAt as string).getTime()) {
-      refuse('the new expiry date must be after the current one');
+      refuse('EXTENSION_NOT_LATER', { expiresAt: this.data.expiresAt as string });
     }
     const limit = new Date(this.data.launchedAt as string).getTime() + settings.maxDurationDays * DAY_MS;
-    if (requested.getTime() > limit) {
-      refuse(
-        `the new expiry date must stay within the maximum duration of ${settings.maxDurationDays} days from launch`,
-      );
-    }
+    if (requested.getTime() > limit) refuse('EXTENSION_TOO_LONG', { maxDays: settings.maxDurationDays });
   }
 
   /** `approval`: the approver must not be a pilot of the test (APPROVER_IS_PILOT). */
   checkExtensionDecision(actor: Actor, approval = false): void {
-    if (this.data.state !== 'running' || !this.data.pendingExtension)
-      refuse('there is no extension request to decide on');
+    if (this.data.state !== 'running' || !this.data.pendingExtension) refuse('NO_EXTENSION_REQUEST', {});
     if (actor.userId !== null && actor.userId !== this.data.framing?.sponsorId) {
-      refuse("only the experiment's sponsor decides on an extension");
+      refuse('SPONSOR_DECIDES_EXTENSION', {});
     }
     if (approval && actor.userId !== null && this.data.framing?.pilotIds.includes(actor.userId)) {
-      refuse('a pilot of the test cannot approve its extension', 'APPROVER_IS_PILOT');
+      refuse('APPROVER_IS_PILOT', {});
     }
   }
 
   /** A participant of the running test withdraws their consent (CONSENT_NOT_OWN otherwise). */
   checkConsentWithdrawal(request: ConsentWithdrawalRequest): void {
     if (this.data.state !== 'running')
-      refuse(
-        `consent is withdrawn through the workflow while the test runs, not while it is ${this.data.state}`,
-      );
+      refuse('CONSENT_WITHDRAWAL_NOT_RUNNING', { state: this.data.state ?? 'none' });
     const participant = this.data.framing?.participants.find((p) => p.userId === request.actor.userId);
-    if (!participant) refuse('only a participant withdraws their own consent', 'CONSENT_NOT_OWN');
-    if (participant?.withdrawnAt) refuse('this participant has already withdrawn their consent');
+    if (!participant) refuse('CONSENT_NOT_OWN', {});
+    if (participant?.withdrawnAt) refuse('CONSENT_ALREADY_WITHDRAWN', {});
   }
 
   applyConsentWithdrawal(request: ConsentWithdrawalRequest, now: Date): void {
@@ -197,41 +194,39 @@ export class ExperimentLifecycle {
 
   checkStopEarly(actor: Actor): void {
     this.assertCan('stopEarly');
-    if (!actor.reason || actor.reason.trim().length === 0) refuse('an early stop needs a reason');
+    if (!actor.reason || actor.reason.trim().length === 0) refuse('STOP_REASON_REQUIRED', {});
   }
 
   checkAmendment(request: CriteriaAmendmentRequest): void {
     if (this.data.state !== 'running' && this.data.state !== 'evaluating') {
-      refuse(`criteria can be amended while running or evaluating, not while ${this.data.state}`);
+      refuse('AMENDMENT_NOT_ALLOWED', { state: this.data.state ?? 'none' });
     }
-    if (!request.reason || request.reason.trim().length === 0)
-      refuse('an amendment of the criteria needs a reason');
-    if (request.criteria.length === 0) refuse('at least one criterion is required');
+    if (!request.reason || request.reason.trim().length === 0) refuse('AMENDMENT_REASON_REQUIRED', {});
+    if (request.criteria.length === 0) refuse('CRITERIA_REQUIRED', {});
   }
 
   checkEvaluation(request: EvaluationRequest): void {
     this.assertCan('submitEvaluation');
-    if (!hasUsersVoice(request.evaluation.usersVoice)) refuse(`usersVoice: ${USERS_VOICE_REQUIRED}`);
+    if (!hasUsersVoice(request.evaluation.usersVoice)) refuse('USERS_VOICE_REQUIRED', {});
     const given = new Set(request.evaluation.criterionResults.map((r) => r.criterionId));
     const missing = this.currentCriteria().filter((c) => !given.has(c.id));
-    if (missing.length > 0)
-      refuse(`a result is required for every criterion; missing: ${missing.map((c) => c.name).join(', ')}`);
+    if (missing.length > 0) refuse('CRITERION_RESULTS_MISSING', { criteria: missing.map((c) => c.name) });
     const known = new Set(this.currentCriteria().map((c) => c.id));
     const unknown = [...given].filter((id) => !known.has(id));
-    if (unknown.length > 0) refuse(`unknown criteria: ${unknown.join(', ')}`);
+    if (unknown.length > 0) refuse('CRITERIA_UNKNOWN', { criterionIds: unknown });
   }
 
   checkDecision(request: DecisionRequest): void {
     const name = this.decisionTransition(request.decision.outcome);
     this.assertCan(name);
-    if (!hasRequiredHandover(request.decision)) refuse(`handover: ${HANDOVER_REQUIRED}`);
+    if (!hasRequiredHandover(request.decision)) refuse('HANDOVER_REQUIRED', {});
   }
 
   decisionTransition(outcome: string): TransitionName {
     if (outcome === 'iterate') return 'decideIterate';
     if (outcome === 'perpetuate') return 'decidePerpetuate';
     if (outcome === 'abandon') return 'decideAbandon';
-    return refuse(`unknown outcome "${outcome}"`);
+    return refuse('OUTCOME_UNKNOWN', { outcome });
   }
 
   // --- changes ------------------------------------------------------------------------
@@ -279,7 +274,7 @@ export class ExperimentLifecycle {
   }
 
   requireSettings() {
-    if (!this.data.settings) return refuse('the experiment has not been launched');
+    if (!this.data.settings) return refuse('NOT_LAUNCHED', {});
     return this.data.settings;
   }
 

@@ -1,4 +1,5 @@
 import {
+  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -99,11 +100,18 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     try {
       check();
     } catch (error) {
-      // Already a non-retryable ApplicationFailure, with its stable code in the details.
-      if (error instanceof LifecycleRefusal) throw error;
+      // The code and its parameters travel as the failure's details: the API answers with them.
+      if (error instanceof LifecycleRefusal)
+        throw ApplicationFailure.create({
+          message: error.message,
+          type: 'LifecycleRefusal',
+          nonRetryable: true,
+          details: [{ code: error.code, params: error.params }],
+        });
       throw error;
     }
   };
+  // Validators refuse through asFailure too: the refusal's code and parameters reach the caller.
   /** Checks again inside the queue (another transition may have run since the validator). */
   const guarded = <T>(check: () => void, work: () => Promise<T>) =>
     serial(async () => {
@@ -230,7 +238,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => lifecycle.checkLaunch(request, now()) },
+    { validator: (request) => asFailure(() => lifecycle.checkLaunch(request, now())) },
   );
 
   setHandler(
@@ -249,7 +257,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (_actor: Actor) => lifecycle.assertCan('cancel') },
+    { validator: (_actor: Actor) => asFailure(() => lifecycle.assertCan('cancel')) },
   );
 
   // --- running ----------------------------------------------------------------------
@@ -274,7 +282,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => lifecycle.checkCheckIn(request) },
+    { validator: (request) => asFailure(() => lifecycle.checkCheckIn(request)) },
   );
 
   setHandler(
@@ -305,7 +313,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => lifecycle.checkExtensionRequest(request) },
+    { validator: (request) => asFailure(() => lifecycle.checkExtensionRequest(request)) },
   );
 
   setHandler(
@@ -339,7 +347,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (actor) => lifecycle.checkExtensionDecision(actor, true) },
+    { validator: (actor) => asFailure(() => lifecycle.checkExtensionDecision(actor, true)) },
   );
 
   setHandler(
@@ -363,7 +371,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (actor) => lifecycle.checkExtensionDecision(actor) },
+    { validator: (actor) => asFailure(() => lifecycle.checkExtensionDecision(actor)) },
   );
 
   setHandler(
@@ -390,7 +398,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => lifecycle.checkConsentWithdrawal(request) },
+    { validator: (request) => asFailure(() => lifecycle.checkConsentWithdrawal(request)) },
   );
 
   const stop = async (kind: 'expired' | 'early', actor: Actor | null) => {
@@ -426,7 +434,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (actor) => lifecycle.checkStopEarly(actor) },
+    { validator: (actor) => asFailure(() => lifecycle.checkStopEarly(actor)) },
   );
 
   setHandler(
@@ -453,7 +461,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => lifecycle.checkAmendment(request) },
+    { validator: (request) => asFailure(() => lifecycle.checkAmendment(request)) },
   );
 
   // --- evaluating and deciding ------------------------------------------------------------
@@ -489,7 +497,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => lifecycle.checkEvaluation(request) },
+    { validator: (request) => asFailure(() => lifecycle.checkEvaluation(request)) },
   );
 
   setHandler(
@@ -543,7 +551,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => lifecycle.checkDecision(request) },
+    { validator: (request) => asFailure(() => lifecycle.checkDecision(request)) },
   );
 
   // --- what the workflow does by itself ---------------------------------------------------

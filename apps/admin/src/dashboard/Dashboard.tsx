@@ -2,7 +2,7 @@ import { Alert, Box, CircularProgress, Grid, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Title, useDataProvider, useTranslate } from 'react-admin';
-import type { CapacitesDataProvider } from '../dataProvider';
+import { apiErrorMessage, type CapacitesDataProvider } from '../dataProvider';
 import {
   DashboardCard,
   EvaluationsOnTime,
@@ -39,7 +39,7 @@ export const Dashboard = () => {
         {translate('app.menu.dashboard')}
       </Typography>
       {isPending ? spinner() : null}
-      {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
+      {error ? <Alert severity="error">{apiErrorMessage(error, translate)}</Alert> : null}
       {data ? (
         <Grid container spacing={2}>
           <Grid size={12}>

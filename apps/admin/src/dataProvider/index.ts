@@ -1,6 +1,8 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, type DataProvider } from 'react-admin';
+import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
 import type { ConsentOnBehalfInput, ExperimentCriteriaResponse, LifecycleAction } from '@capacites/domain';
+import { i18nProvider } from '../i18n';
+import { apiErrorMessage } from './errors';
 import { toApiExperimentFilter } from '../experiments/list/filters';
 import {
   ACTION_PATHS,
@@ -18,7 +20,7 @@ export {
   type PendingExtensionDto,
   type TimelineEntry,
 } from './lifecycle';
-export { apiErrorCode, apiErrorMessage } from './errors';
+export { apiErrorCode, apiErrorMessage, refusalParams } from './errors';
 
 /** Same origin as the back-office: the API serves it, and Vite proxies /api in dev. */
 export const API_URL = '/api';
@@ -36,18 +38,29 @@ export function withCsrfHeader(headers: HeadersInit | undefined): Headers {
   return result;
 }
 
-/** The session is an HttpOnly cookie: every call sends it, and only to our own origin. */
-export const httpClient = (url: string, options: fetchUtils.Options = {}) =>
-  fetchUtils.fetchJson(url, {
-    ...options,
-    headers: withCsrfHeader(options.headers),
-    credentials: 'same-origin',
-  });
+/**
+ * The session is an HttpOnly cookie: every call sends it, and only to our own origin. A refusal
+ * carries its message in the user's language, from the API's code and parameters (never the
+ * API's English text), wherever react-admin shows it (notifications of saves and deletes too).
+ */
+export const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
+  try {
+    return await fetchUtils.fetchJson(url, {
+      ...options,
+      headers: withCsrfHeader(options.headers),
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    const message = apiErrorMessage(error, i18nProvider.translate, i18nProvider.getLocale());
+    throw new HttpError(message, error.status, error.body);
+  }
+};
 
 /**
  * What the back-office asks beyond the REST resources: the lifecycle actions, the
- * dashboard and the user's tasks. A refusal (409) rejects with the API's `message`,
- * which react-admin's HttpError carries as its own message.
+ * dashboard and the user's tasks. A refusal (409) rejects with an HttpError whose message
+ * says the API's reason in the user's language (see httpClient).
  */
 export interface CapacitesDataProvider extends DataProvider {
   getAllowedActions(experimentId: string): Promise<AllowedActionDto[]>;

@@ -1,9 +1,10 @@
-import { useNotify, useTranslate } from 'react-admin';
+import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { apiErrorMessage } from '../dataProvider/errors';
 
 /** A form's onError: the API's refusal in the user's words when we know its code (SELF_LOCKOUT…). */
 export function useApiErrorNotify() {
   const notify = useNotify();
   const translate = useTranslate();
-  return (error: unknown) => notify(apiErrorMessage(error, translate), { type: 'error' });
+  const [locale] = useLocaleState();
+  return (error: unknown) => notify(apiErrorMessage(error, translate, locale), { type: 'error' });
 }

@@ -52,21 +52,14 @@ export const frCapacitesMessages = {
       },
     },
     errors: {
-      TRACK_IN_USE:
-        'Des tests utilisent cette piste : elle ne peut pas être supprimée. Archivez-la : elle ne sera plus proposée aux nouveaux tests et les tests existants la gardent.',
-      SELF_LOCKOUT:
-        "Vous ne pouvez ni désactiver votre propre compte, ni retirer votre propre rôle d'administration de la plateforme.",
-      PILOT_IS_SPONSOR:
-        'Le portage institutionnel ne peut pas être l’un·e des porteur·euses du test : ce sont des personnes différentes.',
-      APPROVER_IS_PILOT: 'Un·e porteur·euse du test ne peut pas accorder sa prolongation.',
-      CONSENT_NOT_OWN:
-        "L'accord est l'acte de chaque participant·e : elle ou il le donne ou le retire soi-même ; un accord recueilli sur papier est saisi à part par les RH.",
-      CONSENT_ALREADY_GIVEN: 'Cette personne a déjà donné son accord.',
+      // The API's reasons (issue 12, item 16): one per code of the shared declaration
+      // (libs/domain/src/errors/error-codes.ts), with its parameters.
+      TRANSITION_NOT_ALLOWED: "« %{transition} » n'est pas possible quand le test est à l'état « %{state} ».",
+      NOT_READY_TO_LAUNCH: 'Le test ne peut pas encore être lancé. %{missing}',
+      HYPOTHESIS_REQUIRED: 'Le test ne peut pas être lancé sans hypothèse : pas d’hypothèse, pas de test.',
       HYPOTHESIS_TO_REVISE:
         "L'hypothèse reprise du test précédent doit être revue avant le lancement de cette itération.",
-      HYPOTHESIS_REQUIRED: 'Le test ne peut pas être lancé sans hypothèse : pas d’hypothèse, pas de test.',
       SCOPE_REQUIRED: 'Le test ne peut pas être lancé sans périmètre.',
-      CRITERIA_REQUIRED: "Le test ne peut pas être lancé sans critère d'évaluation.",
       PILOT_REQUIRED: 'Le test ne peut pas être lancé sans porteur·euse.',
       SPONSOR_REQUIRED: 'Le test ne peut pas être lancé sans portage institutionnel.',
       EXPIRY_INVALID:
@@ -74,13 +67,130 @@ export const frCapacitesMessages = {
       CONSENT_MISSING:
         "Le test ne peut pas être lancé : aucun·e participant·e, ou certain·es n'ont pas encore donné leur accord.",
       EXIT_PLAN_REQUIRED: 'Le test ne peut pas être lancé sans plan de sortie.',
-      EMAIL_TAKEN: 'Une personne a déjà cette adresse électronique.',
-      SLUG_TAKEN: 'Cet identifiant court est déjà pris.',
-      NOT_STARTED: 'Les témoignages se recueillent une fois le test lancé.',
+      PILOT_IS_SPONSOR:
+        'Le portage institutionnel ne peut pas être l’un·e des porteur·euses du test : ce sont des personnes différentes.',
+      APPROVER_IS_PILOT: 'Un·e porteur·euse du test ne peut pas accorder sa prolongation.',
+      CONSENT_NOT_OWN:
+        "L'accord est l'acte de chaque participant·e : elle ou il le donne ou le retire soi-même ; un accord recueilli sur papier est saisi à part par les RH.",
+      CONSENT_ALREADY_GIVEN: 'Cette personne a déjà donné son accord.',
+      CONSENT_WITHDRAWAL_NOT_RUNNING:
+        "L'accord se retire par le test pendant qu'il est en cours ; il est à l'état « %{state} ».",
+      CONSENT_ALREADY_WITHDRAWN: 'Cette personne a déjà retiré son accord.',
+      CHECK_IN_NOT_RUNNING:
+        "Les points d'étape se font pendant que le test est en cours ; il est à l'état « %{state} ».",
+      EXTENSION_NOT_RUNNING: "Seul un test en cours peut être prolongé ; celui-ci est à l'état « %{state} ».",
+      EXTENSION_PENDING: 'Une demande de prolongation attend déjà la réponse du portage institutionnel.',
+      NO_EXTENSION_LEFT: 'Plus de prolongation possible : %{maxExtensions} au plus par test.',
+      EXTENSION_JUSTIFICATION_REQUIRED: 'Une prolongation doit être justifiée.',
+      EXTENSION_DATE_INVALID: "La nouvelle date de péremption n'est pas une date valide.",
+      EXTENSION_NOT_LATER: 'La nouvelle date de péremption doit être après la date actuelle (%{expiresAt}).',
+      EXTENSION_TOO_LONG:
+        'La nouvelle date de péremption doit rester dans la durée maximale de %{maxDays} jours après le lancement.',
+      NO_EXTENSION_REQUEST: "Aucune demande de prolongation n'attend de réponse.",
+      SPONSOR_DECIDES_EXTENSION: 'Seul le portage institutionnel du test accorde ou refuse une prolongation.',
+      STOP_REASON_REQUIRED: 'Un arrêt anticipé doit donner sa raison.',
+      AMENDMENT_NOT_ALLOWED:
+        "Les critères se modifient pendant le test ou son évaluation ; il est à l'état « %{state} ».",
+      AMENDMENT_REASON_REQUIRED: 'Une modification des critères doit donner sa raison.',
+      CRITERIA_REQUIRED: 'Il faut au moins un critère.',
+      USERS_VOICE_REQUIRED:
+        "La parole des usager·es est requise : ses sources et combien ont été entendus, ou pourquoi personne ne l'a été.",
+      CRITERION_RESULTS_MISSING: 'Il faut un résultat pour chaque critère ; il manque : %{criteria}.',
+      CRITERIA_UNKNOWN: 'Critères inconnus du test : %{criterionIds}. Rechargez la page.',
+      HANDOVER_REQUIRED:
+        'Pérenniser demande un plan de relais : quand le porteur se retire, et qui prend le relais.',
+      OUTCOME_UNKNOWN: 'Décision inconnue : « %{outcome} ».',
+      NOT_LAUNCHED: "Le test n'a pas encore été lancé.",
+      EXPERIMENT_CLOSED: 'Ce test est clos : son cycle de vie est terminé.',
+      EXPERIMENT_NOT_FOUND: "Ce test n'existe pas, ou vous n'y avez pas accès.",
+      ORGANIZATION_NOT_FOUND: "Cette organisation n'existe pas, ou vous n'y avez pas accès.",
+      TRACK_NOT_FOUND: "Cette piste n'existe pas pour l'organisation.",
       WORKFLOW_UNAVAILABLE:
         "Le moteur du cycle de vie est momentanément indisponible : rien n'a été changé, réessayez dans un instant.",
+      FRAMING_LOCKED:
+        'Le cadrage est fixé une fois le test lancé (état « %{state} ») : %{fields} ne peuvent plus changer.',
+      STATE_CHANGED: "Le test a changé d'état entre-temps : rechargez la page.",
+      CONSENT_CLOSED:
+        "L'accord se donne avant le lancement ; pendant le test, il peut seulement être retiré (état « %{state} »).",
+      NOT_FOUND: "Cet élément n'existe pas (ou plus), ou vous n'y avez pas accès.",
+      SLUG_TAKEN: "L'identifiant court « %{slug} » est déjà pris.",
+      EMAIL_TAKEN: "Une personne a déjà l'adresse électronique %{email}.",
+      SELF_LOCKOUT:
+        "Vous ne pouvez ni désactiver votre propre compte, ni retirer votre propre rôle d'administration de la plateforme.",
+      TRACK_IN_USE:
+        'Des tests utilisent cette piste : elle ne peut pas être supprimée. Archivez-la : elle ne sera plus proposée aux nouveaux tests et les tests existants la gardent.',
+      NOT_STARTED: 'Les témoignages se recueillent une fois le test lancé.',
+      UNAUTHENTICATED: 'Votre session a pris fin : reconnectez-vous.',
+      BAD_CREDENTIALS: 'Adresse électronique ou mot de passe incorrect.',
+      WRONG_PASSWORD: 'Le mot de passe actuel est incorrect.',
+      TOO_MANY_ATTEMPTS: 'Trop de tentatives de connexion : réessayez dans %{retryAfterSeconds} secondes.',
+      TOTP_INVALID: 'Code incorrect ou déjà utilisé.',
+      TOTP_ENROLMENT_REQUIRED:
+        "L'administration de la plateforme doit d'abord activer la double authentification (TOTP).",
+      TOTP_REQUIRED_FOR_ADMIN:
+        "La double authentification ne peut pas être désactivée pour l'administration de la plateforme.",
+      TOTP_ALREADY_ENABLED: 'La double authentification est déjà activée.',
+      TOTP_NOT_ENABLED: "La double authentification n'est pas activée : commencez par l'activer.",
+      LOGIN_EXPIRED: 'Cette connexion a expiré ou a épuisé ses essais : recommencez avec votre mot de passe.',
+      CSRF_REFUSED:
+        'La demande ne vient pas du back-office de Capacités : elle est refusée. Rechargez la page et réessayez.',
+      FORBIDDEN: 'Votre rôle ne le permet pas : « %{action} » est réservé %{roles}.',
+      VALIDATION_FAILED: 'Certaines valeurs sont refusées : %{fields}.',
       DATABASE_UNAVAILABLE:
         "La base de données est momentanément indisponible : rien n'a été changé, réessayez dans un instant.",
+      PAYLOAD_TOO_LARGE: 'La demande est trop volumineuse (limite : %{limit}).',
+      MALFORMED_JSON: 'La demande envoyée au serveur est mal formée. Rechargez la page et réessayez.',
+      UNSUPPORTED_MEDIA_TYPE: "Le format de la demande n'est pas accepté par le serveur.",
+      REQUEST_ABORTED: 'La demande a été interrompue avant la fin de son envoi : réessayez.',
+      REQUEST_HEADER_FIELDS_TOO_LARGE: 'La demande est trop longue : réduisez les filtres et réessayez.',
+      REQUEST_TIMEOUT: "La demande n'est pas arrivée à temps : réessayez.",
+      TOO_MANY_REQUESTS: 'Trop de demandes : réessayez dans une minute.',
+      METHOD_NOT_ALLOWED: "Cette opération n'est pas possible ici.",
+      BAD_REQUEST: 'La demande est mal formée.',
+      INTERNAL_ERROR: "Une erreur inattendue s'est produite ; elle a été consignée pour l'équipe technique.",
+      HTTP_ERROR: 'La demande a échoué.',
+      unknown: 'Le serveur a refusé la demande (motif %{code}).',
+      status: "Le serveur n'a pas pu répondre (statut %{status}) : réessayez dans un instant.",
+      network: 'Le serveur ne répond pas : vérifiez votre connexion et réessayez.',
+      noState: 'pas encore créé',
+    },
+    refusals: {
+      or: ' ou ',
+      actions: {
+        launch: 'lancer le test',
+        cancel: 'annuler le brouillon',
+        recordCheckIn: "faire un point d'étape",
+        requestExtension: 'demander une prolongation',
+        approveExtension: 'accorder la prolongation',
+        refuseExtension: 'refuser la prolongation',
+        stopEarly: 'arrêter le test',
+        amendCriteria: 'modifier les critères',
+        submitEvaluation: "remettre l'évaluation",
+        decide: 'décider de la suite',
+        createExperiment: 'cadrer un test',
+        editFraming: 'modifier le cadrage',
+        giveConsent: 'donner ou retirer son accord',
+        recordConsent: 'saisir un accord recueilli hors de l’application',
+        shareLearnings: 'partager les enseignements',
+        collectTestimony: 'recueillir un témoignage',
+        editTestimony: 'modifier un témoignage',
+        manageAccounts: 'gérer les comptes',
+        manageTracks: 'gérer les pistes',
+        manageOrganizations: 'gérer les organisations',
+        readOutbox: "lire les courriels en attente d'envoi",
+        readDashboard: 'consulter le tableau de bord',
+      },
+      roles: {
+        // With their preposition: « réservé au CODIR ou aux RH ».
+        admin: "à l'administration de la plateforme",
+        hr: 'aux RH',
+        pilot: 'aux porteur·euses du test',
+        sponsor: 'au portage institutionnel du test',
+        codir: 'au CODIR',
+        member: 'aux membres',
+        participant: 'aux participant·es du test (chacun·e pour soi)',
+        author: 'à la personne qui l’a recueilli',
+      },
     },
     profile: {
       title: 'Mon compte',

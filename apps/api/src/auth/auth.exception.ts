@@ -1,7 +1,9 @@
-import { AppException, type ErrorKind } from '../common/app.exception';
+import type { ForbiddenAction, ForbiddenRole } from '@capacites/domain';
+import { RefusalException, type ErrorKind } from '../common/app.exception';
 
 export enum AuthErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
+  // Same answer for an unknown email and a wrong password: nothing is learnt about accounts.
   BAD_CREDENTIALS = 'BAD_CREDENTIALS',
   FORBIDDEN = 'FORBIDDEN',
   WRONG_PASSWORD = 'WRONG_PASSWORD',
@@ -16,44 +18,32 @@ export enum AuthErrorCode {
   LOGIN_EXPIRED = 'LOGIN_EXPIRED',
 }
 
-const DEFINITIONS: Record<AuthErrorCode, { kind: ErrorKind; message: string }> = {
-  [AuthErrorCode.UNAUTHENTICATED]: { kind: 'unauthenticated', message: 'Please log in: no valid session.' },
-  // Same answer for an unknown email and a wrong password: nothing is learnt about accounts.
-  [AuthErrorCode.BAD_CREDENTIALS]: { kind: 'unauthenticated', message: 'Wrong email or password.' },
-  [AuthErrorCode.FORBIDDEN]: { kind: 'forbidden', message: 'Your role does not allow this action.' },
-  [AuthErrorCode.WRONG_PASSWORD]: { kind: 'invalid', message: 'The current password is wrong.' },
-  [AuthErrorCode.NOT_FOUND]: { kind: 'not_found', message: 'Not found.' },
-  [AuthErrorCode.TOO_MANY_ATTEMPTS]: { kind: 'rate_limited', message: 'Too many login attempts.' },
-  [AuthErrorCode.TOTP_INVALID]: { kind: 'unauthenticated', message: 'Wrong or already used code.' },
-  [AuthErrorCode.TOTP_ENROLMENT_REQUIRED]: {
-    kind: 'forbidden',
-    message: 'Platform admins must set up a second factor (TOTP) before anything else.',
-  },
-  [AuthErrorCode.TOTP_REQUIRED_FOR_ADMIN]: {
-    kind: 'conflict',
-    message: 'A platform admin cannot turn off the second factor.',
-  },
-  [AuthErrorCode.TOTP_ALREADY_ENABLED]: { kind: 'conflict', message: 'The second factor is already on.' },
-  [AuthErrorCode.TOTP_NOT_ENABLED]: { kind: 'conflict', message: 'The second factor is not on.' },
-  [AuthErrorCode.LOGIN_EXPIRED]: {
-    kind: 'unauthenticated',
-    message: 'This login has expired or used all its attempts: start again with your password.',
-  },
-  [AuthErrorCode.CSRF_REFUSED]: {
-    kind: 'forbidden',
-    message:
-      'Cross-site request refused: send JSON or the X-Capacites-Csrf header, from the back-office origin.',
-  },
+const KINDS: Record<AuthErrorCode, ErrorKind> = {
+  [AuthErrorCode.UNAUTHENTICATED]: 'unauthenticated',
+  [AuthErrorCode.BAD_CREDENTIALS]: 'unauthenticated',
+  [AuthErrorCode.FORBIDDEN]: 'forbidden',
+  [AuthErrorCode.WRONG_PASSWORD]: 'invalid',
+  [AuthErrorCode.NOT_FOUND]: 'not_found',
+  [AuthErrorCode.CSRF_REFUSED]: 'forbidden',
+  [AuthErrorCode.TOO_MANY_ATTEMPTS]: 'rate_limited',
+  [AuthErrorCode.TOTP_INVALID]: 'unauthenticated',
+  [AuthErrorCode.TOTP_ENROLMENT_REQUIRED]: 'forbidden',
+  [AuthErrorCode.TOTP_REQUIRED_FOR_ADMIN]: 'conflict',
+  [AuthErrorCode.TOTP_ALREADY_ENABLED]: 'conflict',
+  [AuthErrorCode.TOTP_NOT_ENABLED]: 'conflict',
+  [AuthErrorCode.LOGIN_EXPIRED]: 'unauthenticated',
 };
 
-export class AuthException extends AppException {
-  readonly kind: ErrorKind;
+export class AuthException extends RefusalException {
+  constructor(code: Exclude<`${AuthErrorCode}`, 'FORBIDDEN' | 'NOT_FOUND' | 'TOO_MANY_ATTEMPTS'>);
+  constructor(code: 'NOT_FOUND', params: { resource: string });
+  constructor(code: 'TOO_MANY_ATTEMPTS', params: { retryAfterSeconds: number });
+  constructor(code: `${AuthErrorCode}`, params: Record<string, string | number> = {}) {
+    super(KINDS[code as AuthErrorCode], code, params);
+  }
 
-  constructor(
-    readonly code: AuthErrorCode,
-    detail?: string,
-  ) {
-    super(detail ? `${DEFINITIONS[code].message} ${detail}` : DEFINITIONS[code].message);
-    this.kind = DEFINITIONS[code].kind;
+  /** 403 naming what was refused and who may do it; the back-office says it in the user's words. */
+  static forbidden(action: ForbiddenAction, roles: readonly ForbiddenRole[]): RefusalException {
+    return new RefusalException(KINDS[AuthErrorCode.FORBIDDEN], 'FORBIDDEN', { action, roles });
   }
 }

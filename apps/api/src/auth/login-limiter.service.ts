@@ -7,7 +7,7 @@ import { AuthErrorCode, AuthException } from './auth.exception';
 /** What is over its budget, and when to try again. */
 export class TooManyAttemptsException extends AuthException {
   constructor(override readonly retryAfterSeconds: number) {
-    super(AuthErrorCode.TOO_MANY_ATTEMPTS, `Try again in ${retryAfterSeconds} seconds.`);
+    super(AuthErrorCode.TOO_MANY_ATTEMPTS, { retryAfterSeconds });
   }
 }
 

@@ -70,8 +70,7 @@ export class TotpService {
   async confirm(user: { userId: string }, code: string): Promise<{ recoveryCodes: string[] }> {
     const row = await this.withSecrets(user.userId);
     if (row.totpEnabledAt) throw new AuthException(AuthErrorCode.TOTP_ALREADY_ENABLED);
-    if (!row.totpPendingSecret)
-      throw new AuthException(AuthErrorCode.TOTP_NOT_ENABLED, 'Start the enrolment first.');
+    if (!row.totpPendingSecret) throw new AuthException(AuthErrorCode.TOTP_NOT_ENABLED);
     const step = this.matchingStep(row.totpPendingSecret, row.email, code);
     if (step === null) throw new AuthException(AuthErrorCode.TOTP_INVALID);
     const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);

@@ -1,10 +1,10 @@
-import { canAdministrate, type Principal } from '@capacites/domain';
+import { canAdministrate, type ForbiddenAction, type Principal } from '@capacites/domain';
 import { ResourceException } from './app.exception';
 
 /**
  * Refuses (403) whoever is not the platform admin.
- * @param message what is reserved, as the error tells it: `Tracks are managed by the platform admin.`
+ * @param action what is reserved, named in the error: `manageTracks`
  */
-export function assertAdmin(principal: Principal, message: string): void {
-  if (!canAdministrate(principal)) throw ResourceException.forbidden(message);
+export function assertAdmin(principal: Principal, action: ForbiddenAction): void {
+  if (!canAdministrate(principal)) throw ResourceException.forbidden(action, ['admin']);
 }

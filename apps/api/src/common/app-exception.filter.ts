@@ -9,6 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import type { Logger as PinoLogger } from 'pino';
 import { z } from 'zod';
+import { isErrorCode, type ErrorCode } from '@capacites/domain';
 import { AppException, type ErrorKind } from './app.exception';
 import {
   DATABASE_UNAVAILABLE_MESSAGE,
@@ -31,8 +32,15 @@ const STATUS: Record<ErrorKind, number> = {
 export const errorBodySchema = z
   .object({
     statusCode: z.number().int().min(400).max(599),
-    code: z.string().meta({ description: 'Stable machine-readable code, e.g. VALIDATION_FAILED.' }),
-    message: z.string(),
+    code: z.string().meta({
+      description:
+        'Stable machine-readable reason, e.g. EXTENSION_TOO_LONG; every code is declared in the domain (ERROR_MESSAGES) and translated by the back-office.',
+    }),
+    message: z.string().meta({ description: 'The reason in English, for logs and scripts.' }),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]))
+      .optional()
+      .meta({ description: 'What the reason names, e.g. { "maxDays": 90 }: the translation needs it.' }),
     fields: z
       .array(z.object({ field: z.string(), message: z.string() }).strict())
       .optional()
@@ -132,6 +140,9 @@ export class AppExceptionFilter implements ExceptionFilter {
         statusCode: STATUS[exception.kind],
         code: exception.code,
         message: exception.message,
+        ...(Object.keys(exception.params).length > 0
+          ? { params: exception.params as ErrorBody['params'] }
+          : {}),
         ...(exception.fields ? { fields: exception.fields } : {}),
       };
     }
@@ -212,4 +223,8 @@ export class AppExceptionFilter implements ExceptionFilter {
   }
 }
 
-const codeOf = (status: number): string => HttpStatus[status] ?? 'HTTP_ERROR';
+/** Nest's own HTTP errors (unknown route, 429…) by the status's name, when it is a declared code. */
+const codeOf = (status: number): ErrorCode => {
+  const name = HttpStatus[status];
+  return isErrorCode(name) ? name : 'HTTP_ERROR';
+};

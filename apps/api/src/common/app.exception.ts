@@ -1,4 +1,12 @@
-import type { FieldError } from '@capacites/domain';
+import {
+  errorMessage,
+  type ErrorCode,
+  type ErrorParams,
+  type ErrorParamsOf,
+  type FieldError,
+  type ForbiddenAction,
+  type ForbiddenRole,
+} from '@capacites/domain';
 
 /** What kind of failure an exception is; the filter maps each to an HTTP status. */
 export type ErrorKind =
@@ -10,13 +18,17 @@ export type ErrorKind =
  */
 export abstract class AppException extends Error {
   abstract readonly kind: ErrorKind;
-  abstract readonly code: string;
+  /** One of the codes declared in the domain (ERROR_MESSAGES): the back-office translates it. */
+  abstract readonly code: ErrorCode;
   readonly fields?: FieldError[];
+  /** What the translation of the code needs (`{ maxDays: 90 }`), sent with it. */
+  readonly params: ErrorParams;
   /** Sent as Retry-After (rate limits). */
   readonly retryAfterSeconds?: number;
 
-  protected constructor(message: string, fields?: FieldError[]) {
+  protected constructor(message: string, params: ErrorParams = {}, fields?: FieldError[]) {
     super(message);
+    this.params = params;
     this.fields = fields;
   }
 }
@@ -26,31 +38,40 @@ export class ValidationException extends AppException {
   readonly code = 'VALIDATION_FAILED';
 
   constructor(fields: FieldError[]) {
-    super(`Invalid input: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, fields);
+    super(
+      `Invalid input: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
+      { fields: fields.map((f) => f.field) },
+      fields,
+    );
   }
 }
 
-/** The plain resources' failures (tracks, users, testimonies…): kind, code and a clear message. */
-export class ResourceException extends AppException {
-  private constructor(
+/** A refusal of a declared kind: its code, its parameters, and the code's English message. */
+export class RefusalException extends AppException {
+  constructor(
     readonly kind: ErrorKind,
-    readonly code: string,
-    message: string,
+    readonly code: ErrorCode,
+    params: ErrorParams = {},
+    fields?: FieldError[],
   ) {
-    super(message);
+    super(errorMessage(code, params as never), params, fields);
   }
+}
 
+/** The plain resources' failures (tracks, users, testimonies…): kind, code and its parameters. */
+export class ResourceException {
   /** Also what another organisation's record answers: nothing is learnt of it. */
-  static notFound(what: string): ResourceException {
-    return new ResourceException('not_found', 'NOT_FOUND', `This ${what} does not exist.`);
+  static notFound(resource: string): RefusalException {
+    return new RefusalException('not_found', 'NOT_FOUND', { resource });
   }
 
-  static forbidden(message: string): ResourceException {
-    return new ResourceException('forbidden', 'FORBIDDEN', message);
+  /** 403: what was refused, and the roles that may do it. */
+  static forbidden(action: ForbiddenAction, roles: readonly ForbiddenRole[]): RefusalException {
+    return new RefusalException('forbidden', 'FORBIDDEN', { action, roles });
   }
 
-  static conflict(code: string, message: string): ResourceException {
-    return new ResourceException('conflict', code, message);
+  static conflict<C extends ErrorCode>(code: C, params: ErrorParamsOf<C>): RefusalException {
+    return new RefusalException('conflict', code, params as ErrorParams);
   }
 
   static invalid(field: string, message: string): ValidationException {

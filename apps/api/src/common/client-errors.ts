@@ -1,5 +1,6 @@
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { ErrorCode } from '@capacites/domain';
 
 /**
  * The request line and headers the API reads (Node's default is 16 KiB): every request its
@@ -9,7 +10,7 @@ import type { Duplex } from 'node:stream';
 export const MAX_REQUEST_HEAD_BYTES = 128 * 1024;
 
 /** What Node's HTTP parser found wrong, as the API's error shape (status, code, message). */
-function describe(error: NodeJS.ErrnoException, maxHeaderSize: number): [number, string, string] {
+function describe(error: NodeJS.ErrnoException, maxHeaderSize: number): [number, ErrorCode, string] {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
       return [

@@ -21,10 +21,10 @@ export function dashboardScope(
         .map((m) => m.organizationId),
     ),
   ];
-  if (allowed.length === 0)
-    throw new AuthException(AuthErrorCode.FORBIDDEN, 'The dashboard is for the CODIR and HR.');
+  if (allowed.length === 0) throw AuthException.forbidden('readDashboard', ['codir', 'hr']);
   if (requested) {
-    if (!allowed.includes(requested)) throw new AuthException(AuthErrorCode.NOT_FOUND);
+    if (!allowed.includes(requested))
+      throw new AuthException(AuthErrorCode.NOT_FOUND, { resource: 'organization' });
     return { organizationIds: [requested] };
   }
   return { organizationIds: allowed };

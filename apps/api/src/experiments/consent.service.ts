@@ -7,7 +7,7 @@ import {
   type Principal,
 } from '@capacites/domain';
 import type { ExperimentEntity } from '@capacites/persistence';
-import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { AuthException } from '../auth/auth.exception';
 import { ValidationException } from '../common/app.exception';
 import { toExperimentResponse, type ExperimentResponse } from './dto/experiment.response';
 import { assertReadable } from './experiment-access';
@@ -39,12 +39,11 @@ export class ConsentService {
     const own = experiment.participants.find((p) => p.userId === principal.userId);
     if (!own) throw new ExperimentsException(ExperimentsErrorCode.CONSENT_NOT_OWN);
     if (experiment.state !== 'draft' && !(experiment.state === 'running' && !consent)) {
-      throw new ExperimentsException(
-        ExperimentsErrorCode.FRAMING_LOCKED,
-        experiment.state === 'running'
-          ? 'Consent is given before launch; while the test runs it can only be withdrawn.'
-          : `The experiment is ${experiment.state}: consent no longer changes.`,
-      );
+      // Consent is given before launch; while the test runs it can only be withdrawn.
+      throw new ExperimentsException(ExperimentsErrorCode.FRAMING_LOCKED, {
+        state: experiment.state,
+        fields: ['participants'],
+      });
     }
     if ((own.consentedAt !== null) === consent) return toExperimentResponse(experiment);
     if (experiment.state === 'running') return this.lifecycle.withdrawConsent(experiment, principal);
@@ -71,16 +70,15 @@ export class ConsentService {
   ): Promise<ExperimentResponse> {
     const experiment = assertReadable(principal, await this.experiments.findById(id));
     if (!rolesIn(principal, experiment.organizationId).includes('hr')) {
-      throw new AuthException(
-        AuthErrorCode.FORBIDDEN,
-        'HR enters a consent collected outside the application; a participant gives their own.',
-      );
+      // HR enters a consent collected outside the application; a participant gives their own.
+      throw AuthException.forbidden('recordConsent', ['hr']);
     }
     if (experiment.state !== 'draft') {
-      throw new ExperimentsException(
-        ExperimentsErrorCode.FRAMING_LOCKED,
-        `The experiment is ${experiment.state}: consents are collected before launch.`,
-      );
+      // Consents are collected before launch.
+      throw new ExperimentsException(ExperimentsErrorCode.FRAMING_LOCKED, {
+        state: experiment.state,
+        fields: ['participants'],
+      });
     }
     const target = experiment.participants.find((p) => p.userId === input.participantId);
     if (!target) {
@@ -151,10 +149,7 @@ export class ConsentService {
       },
     );
     if (!written) {
-      throw new ExperimentsException(
-        ExperimentsErrorCode.FRAMING_LOCKED,
-        'The experiment changed state meanwhile; reload it.',
-      );
+      throw new ExperimentsException(ExperimentsErrorCode.STATE_CHANGED);
     }
   }
 }

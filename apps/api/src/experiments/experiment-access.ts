@@ -5,10 +5,9 @@ import {
   type ExperimentAccessFacts,
   type LifecycleAction,
   type Principal,
-  type Role,
 } from '@capacites/domain';
 import type { ExperimentEntity } from '@capacites/persistence';
-import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { AuthException } from '../auth/auth.exception';
 import { ExperimentsErrorCode, ExperimentsException } from './experiments.exception';
 
 export function accessFacts(experiment: ExperimentEntity): ExperimentAccessFacts {
@@ -35,20 +34,7 @@ export function assertCanPerform(
   action: LifecycleAction,
 ): void {
   if (!canPerform(principal, accessFacts(experiment), action)) {
-    throw new AuthException(AuthErrorCode.FORBIDDEN, `"${action}" is for: ${roleHint(action)}.`);
+    // Who may, from the one table of action roles.
+    throw AuthException.forbidden(action, ACTION_ROLES[action]);
   }
-}
-
-const ROLE_LABELS: Record<Role, string> = {
-  admin: 'the platform admin',
-  hr: 'HR',
-  pilot: "the experiment's pilots",
-  sponsor: "the experiment's sponsor",
-  codir: 'the CODIR',
-  member: 'its participants',
-};
-
-/** Who may perform the action, in words, from the one table of action roles. */
-function roleHint(action: LifecycleAction): string {
-  return ACTION_ROLES[action].map((role) => ROLE_LABELS[role]).join(' or ');
 }

@@ -1,10 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  ApplicationFailure,
-  Client,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   EDITABLE_WHILE_RUNNING,
   endOfLocalDay,
@@ -23,9 +18,10 @@ import {
   canEditExperiment,
   canPerform,
   type LifecycleAction,
+  type ErrorCode,
   type Principal,
 } from '@capacites/domain';
-import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { AuthException } from '../auth/auth.exception';
 import { ValidationException } from '../common/app.exception';
 import { accessFacts, assertCanPerform, assertReadable } from './experiment-access';
 import type { ExperimentEntity } from '@capacites/persistence';
@@ -53,6 +49,8 @@ import {
   LifecycleRefusedException,
 } from './experiments.exception';
 import { ExperimentsRepository } from './experiments.repository';
+import { refusalOf } from './lifecycle-refusal';
+import type { RefusalException } from '../common/app.exception';
 
 /**
  * Lifecycle actions: each goes through the experiment's workflow as a Temporal Update
@@ -76,7 +74,7 @@ export class ExperimentLifecycleService {
   ): Promise<ExperimentResponse> {
     const experiment = await this.load(id, principal);
     if (!canEditExperiment(principal, accessFacts(experiment))) {
-      throw new AuthException(AuthErrorCode.FORBIDDEN, "HR, or the experiment's pilots, edit its framing.");
+      throw AuthException.forbidden('editFraming', ['hr', 'pilot']);
     }
     const fields = Object.keys(input) as (keyof UpdateExperimentInput)[];
     // Nothing to change: no write, no audit record of an edit that did not happen.
@@ -86,10 +84,10 @@ export class ExperimentLifecycleService {
         (field) => !(experiment.state === 'running' && EDITABLE_WHILE_RUNNING.includes(field)),
       );
       if (locked.length > 0) {
-        throw new ExperimentsException(
-          ExperimentsErrorCode.FRAMING_LOCKED,
-          `The experiment is ${experiment.state}; these fields can no longer change: ${locked.join(', ')}.`,
-        );
+        throw new ExperimentsException(ExperimentsErrorCode.FRAMING_LOCKED, {
+          state: experiment.state,
+          fields: locked,
+        });
       }
     }
     if (
@@ -122,10 +120,7 @@ export class ExperimentLifecycleService {
       changes.hypothesisNeedsRevision = false;
     const audit = { actorId: principal.userId, organizationId: experiment.organizationId, fields };
     if (!(await this.experiments.updateFraming(id, experiment.state, changes, audit))) {
-      throw new ExperimentsException(
-        ExperimentsErrorCode.FRAMING_LOCKED,
-        'The experiment changed state meanwhile; reload it.',
-      );
+      throw new ExperimentsException(ExperimentsErrorCode.STATE_CHANGED);
     }
     return toExperimentResponse(await this.load(id, principal));
   }
@@ -195,8 +190,8 @@ export class ExperimentLifecycleService {
     const missing = items.filter((item) => !item.ok);
     if (missing.length > 0) {
       throw new LifecycleRefusedException(
-        missing[0].code,
-        `This transition is refused: the experiment is not ready to launch: ${missingReadiness(items).join('; ')}.`,
+        missing[0].code as ErrorCode,
+        { missing: missing.map((item) => item.key), problems: missingReadiness(items) },
         missing.map((item) => ({ field: item.key, message: `${item.code}: ${item.problem}` })),
       );
     }
@@ -342,29 +337,12 @@ export class ExperimentLifecycleService {
     return toExperimentResponse(await this.load(experiment.id, principal));
   }
 
-  private translate(error: unknown, id: string): ExperimentsException | LifecycleRefusedException {
-    if (error instanceof WorkflowUpdateFailedError) {
-      const cause = error.cause;
-      const code = cause instanceof ApplicationFailure ? refusalCode(cause.details) : undefined;
-      if (code) return new LifecycleRefusedException(code, `This transition is refused: ${cause?.message}`);
-      return new ExperimentsException(
-        ExperimentsErrorCode.TRANSITION_REFUSED,
-        error.cause?.message ?? error.message,
-      );
-    }
+  private translate(error: unknown, id: string): RefusalException {
+    if (error instanceof WorkflowUpdateFailedError) return refusalOf(error);
     if (error instanceof WorkflowNotFoundError) {
-      return new ExperimentsException(
-        ExperimentsErrorCode.TRANSITION_REFUSED,
-        'The experiment is closed: its lifecycle has ended.',
-      );
+      return new ExperimentsException(ExperimentsErrorCode.EXPERIMENT_CLOSED);
     }
     this.logger.error(`lifecycle action on ${id} failed: ${String(error)}`);
     return new ExperimentsException(ExperimentsErrorCode.WORKFLOW_UNAVAILABLE);
   }
-}
-
-/** The stable code a workflow refusal carries in its details (`[{ code }]`), if any. */
-function refusalCode(details: unknown[] | null | undefined): string | undefined {
-  const first = details?.[0] as { code?: unknown } | undefined;
-  return typeof first?.code === 'string' ? first.code : undefined;
 }

@@ -1,13 +1,15 @@
-import type { FieldError } from '@capacites/domain';
-import { AppException, type ErrorKind } from '../common/app.exception';
+import type { ErrorCode, ErrorParams, ErrorParamsOf, FieldError } from '@capacites/domain';
+import { RefusalException, type ErrorKind } from '../common/app.exception';
 
 export enum ExperimentsErrorCode {
   NOT_FOUND = 'EXPERIMENT_NOT_FOUND',
   ORGANIZATION_NOT_FOUND = 'ORGANIZATION_NOT_FOUND',
   TRACK_NOT_FOUND = 'TRACK_NOT_FOUND',
   WORKFLOW_UNAVAILABLE = 'WORKFLOW_UNAVAILABLE',
-  TRANSITION_REFUSED = 'TRANSITION_REFUSED',
   FRAMING_LOCKED = 'FRAMING_LOCKED',
+  STATE_CHANGED = 'STATE_CHANGED',
+  CONSENT_CLOSED = 'CONSENT_CLOSED',
+  EXPERIMENT_CLOSED = 'EXPERIMENT_CLOSED',
   /** Pilot and sponsor of one test are different people. */
   PILOT_IS_SPONSOR = 'PILOT_IS_SPONSOR',
   /** The approver of an extension is a pilot of the test. */
@@ -17,69 +19,41 @@ export enum ExperimentsErrorCode {
   CONSENT_ALREADY_GIVEN = 'CONSENT_ALREADY_GIVEN',
 }
 
-const DEFINITIONS: Record<ExperimentsErrorCode, { kind: ErrorKind; message: string }> = {
-  [ExperimentsErrorCode.NOT_FOUND]: { kind: 'not_found', message: 'This experiment does not exist.' },
-  [ExperimentsErrorCode.ORGANIZATION_NOT_FOUND]: {
-    kind: 'invalid',
-    message: 'This organization does not exist.',
-  },
-  [ExperimentsErrorCode.TRACK_NOT_FOUND]: {
-    kind: 'invalid',
-    message: 'This track does not exist for the organization.',
-  },
-  [ExperimentsErrorCode.WORKFLOW_UNAVAILABLE]: {
-    kind: 'unavailable',
-    message: 'The lifecycle engine (Temporal) is unavailable; nothing was changed. Try again shortly.',
-  },
-  [ExperimentsErrorCode.TRANSITION_REFUSED]: { kind: 'conflict', message: 'This transition is refused:' },
-  [ExperimentsErrorCode.FRAMING_LOCKED]: {
-    kind: 'conflict',
-    message: 'The framing is fixed once the experiment is launched.',
-  },
-  [ExperimentsErrorCode.PILOT_IS_SPONSOR]: {
-    kind: 'invalid',
-    message: 'The sponsor must not be one of the pilots: pilot and sponsor of a test are different people.',
-  },
-  [ExperimentsErrorCode.APPROVER_IS_PILOT]: {
-    kind: 'conflict',
-    message: 'A pilot of the test cannot approve its extension.',
-  },
-  [ExperimentsErrorCode.CONSENT_NOT_OWN]: {
-    kind: 'forbidden',
-    message: 'Only a participant gives or withdraws their own consent.',
-  },
-  [ExperimentsErrorCode.CONSENT_ALREADY_GIVEN]: {
-    kind: 'conflict',
-    message: 'Consent is already recorded:',
-  },
+const KINDS: Record<ExperimentsErrorCode, ErrorKind> = {
+  [ExperimentsErrorCode.NOT_FOUND]: 'not_found',
+  [ExperimentsErrorCode.ORGANIZATION_NOT_FOUND]: 'invalid',
+  [ExperimentsErrorCode.TRACK_NOT_FOUND]: 'invalid',
+  [ExperimentsErrorCode.WORKFLOW_UNAVAILABLE]: 'unavailable',
+  [ExperimentsErrorCode.FRAMING_LOCKED]: 'conflict',
+  [ExperimentsErrorCode.STATE_CHANGED]: 'conflict',
+  [ExperimentsErrorCode.CONSENT_CLOSED]: 'conflict',
+  [ExperimentsErrorCode.EXPERIMENT_CLOSED]: 'conflict',
+  [ExperimentsErrorCode.PILOT_IS_SPONSOR]: 'invalid',
+  [ExperimentsErrorCode.APPROVER_IS_PILOT]: 'conflict',
+  [ExperimentsErrorCode.CONSENT_NOT_OWN]: 'forbidden',
+  [ExperimentsErrorCode.CONSENT_ALREADY_GIVEN]: 'conflict',
 };
 
-export class ExperimentsException extends AppException {
-  readonly kind: ErrorKind;
+/** The experiments' own failures; a lifecycle refusal keeps the workflow's code (`refused`). */
+export class ExperimentsException extends RefusalException {
+  /**
+   * @param params the code's parameters; a string is an English detail for logs and scripts,
+   * appended to the message (the back-office says the code in its own words).
+   */
+  constructor(code: `${ExperimentsErrorCode}`, params: ErrorParams | string = {}, fields?: FieldError[]) {
+    super(KINDS[code as ExperimentsErrorCode], code, typeof params === 'string' ? {} : params, fields);
+    if (typeof params === 'string') this.message = `${this.message} ${params}`;
+  }
 
-  constructor(
-    readonly code: ExperimentsErrorCode,
-    detail?: string,
-    fields?: FieldError[],
-  ) {
-    const definition = DEFINITIONS[code];
-    super(detail ? `${definition.message} ${detail}` : definition.message, fields);
-    this.kind = definition.kind;
+  /** 409 with the code and parameters the workflow refused the transition with. */
+  static refused<C extends ErrorCode>(code: C, params: ErrorParamsOf<C> | ErrorParams): RefusalException {
+    return new RefusalException('conflict', code, params as ErrorParams);
   }
 }
 
-/**
- * A transition the lifecycle refuses, with the stable code of its rule (a readiness item's
- * code such as HYPOTHESIS_TO_REVISE, or the workflow's), answered as 409.
- */
-export class LifecycleRefusedException extends AppException {
-  readonly kind = 'conflict';
-
-  constructor(
-    readonly code: string,
-    message: string,
-    fields?: FieldError[],
-  ) {
-    super(message, fields);
+/** A transition the lifecycle refuses with a declared code (a readiness item's, or the workflow's): 409. */
+export class LifecycleRefusedException extends RefusalException {
+  constructor(code: ErrorCode, params: ErrorParams = {}, fields?: FieldError[]) {
+    super('conflict', code, params, fields);
   }
 }

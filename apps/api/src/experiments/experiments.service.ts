@@ -8,7 +8,7 @@ import {
   type CreateExperimentInput,
   type Principal,
 } from '@capacites/domain';
-import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { AuthException } from '../auth/auth.exception';
 import { readScope } from '../common/experiment-scope';
 import { assertReadable } from './experiment-access';
 import {
@@ -21,6 +21,7 @@ import { TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../temporal/temporal.modul
 import type { ExperimentListFilter } from './dto/experiment-list.filter';
 import { toExperimentResponse, type ExperimentResponse } from './dto/experiment.response';
 import { ExperimentsErrorCode, ExperimentsException } from './experiments.exception';
+import { refusalOf } from './lifecycle-refusal';
 import { ExperimentsRepository } from './experiments.repository';
 
 @Injectable()
@@ -45,7 +46,7 @@ export class ExperimentsService {
       throw new ExperimentsException(ExperimentsErrorCode.ORGANIZATION_NOT_FOUND);
     }
     if (!canCreateExperiment(principal, input.organizationId)) {
-      throw new AuthException(AuthErrorCode.FORBIDDEN, 'HR and pilots frame tests.');
+      throw AuthException.forbidden('createExperiment', ['hr', 'pilot']);
     }
     const actorId = principal.userId;
     if (input.trackId && !(await this.experiments.trackAvailableTo(input.trackId, input.organizationId))) {
@@ -85,7 +86,7 @@ export class ExperimentsService {
       this.logger.error(`could not start the workflow of experiment ${id}: ${String(error)}`);
       await this.abandonStart(workflowId, id);
       if (error instanceof WorkflowUpdateFailedError) {
-        throw new ExperimentsException(ExperimentsErrorCode.TRANSITION_REFUSED, error.cause?.message);
+        throw refusalOf(error);
       }
       throw new ExperimentsException(ExperimentsErrorCode.WORKFLOW_UNAVAILABLE);
     }

@@ -28,7 +28,7 @@ const emailFilter = z
     id: idsFilter.optional(),
   })
   .strict();
-const ADMIN_ONLY = 'The email outbox is for the platform admin.';
+const ADMIN_ONLY = 'readOutbox';
 const EMAIL_SORT = { createdAt: 'createdAt', toAddress: 'toAddress', status: 'status' };
 
 /** The current user's notifications, read and unread. */

@@ -17,7 +17,7 @@ import { ResourceException } from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
 import { asArray } from '../common/pagination';
 
-const ADMIN_ONLY = 'Organizations are managed by the platform admin.';
+const ADMIN_ONLY = 'manageOrganizations';
 
 export interface OrganizationResponse {
   id: string;
@@ -84,10 +84,7 @@ export class OrganizationsService {
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       if (await manager.getRepository(OrganizationEntity).existsBy({ slug: input.slug })) {
-        throw ResourceException.conflict(
-          'SLUG_TAKEN',
-          `An organization with the slug "${input.slug}" already exists.`,
-        );
+        throw ResourceException.conflict('SLUG_TAKEN', { slug: input.slug });
       }
       await manager.insert(OrganizationEntity, { id, ...input });
       await recordAdminEvent(manager, {

@@ -58,7 +58,7 @@ export class SharedLearningsService {
     const evaluation = await this.dataSource.getRepository(EvaluationEntity).findOneBy({ experimentId });
     if (!evaluation) throw ResourceException.notFound('evaluation');
     if (!canShareLearnings(principal, accessFacts(experiment))) {
-      throw ResourceException.forbidden("Learnings are shared by HR, the CODIR or the experiment's sponsor.");
+      throw ResourceException.forbidden('shareLearnings', ['hr', 'codir', 'sponsor']);
     }
     if (shared === (evaluation.learningsSharedAt !== null)) return toEvaluationResponse(evaluation);
     await this.dataSource.transaction(async (manager) => {

@@ -75,15 +75,10 @@ export class TestimoniesService {
       throw ResourceException.invalid('experimentId', 'this experiment does not exist');
     }
     if (!canCollectTestimony(principal, accessFacts(experiment))) {
-      throw ResourceException.forbidden(
-        "Testimonies are collected by HR and by the test's pilots, sponsor and participants.",
-      );
+      throw ResourceException.forbidden('collectTestimony', ['hr', 'pilot', 'sponsor', 'participant']);
     }
     if (!COLLECTING_STATES.includes(experiment.state)) {
-      throw ResourceException.conflict(
-        'NOT_STARTED',
-        `Testimonies are collected once the test has started; this one is "${experiment.state}".`,
-      );
+      throw ResourceException.conflict('NOT_STARTED', { state: experiment.state });
     }
     assertNotFuture(input.collectedAt);
     const id = randomUUID();
@@ -133,7 +128,7 @@ export class TestimoniesService {
     const row = await this.records.one(TESTIMONIES, id, principal);
     if (!row) throw ResourceException.notFound('testimony');
     if (!canEditTestimony(principal, row)) {
-      throw ResourceException.forbidden('A testimony is changed by whoever collected it, or by HR.');
+      throw ResourceException.forbidden('editTestimony', ['author', 'hr']);
     }
     return row;
   }

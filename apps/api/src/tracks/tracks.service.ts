@@ -16,7 +16,7 @@ import type { ListQuery } from '../common/list-query';
 import { escapeLike } from '../common/filters';
 import { asArray } from '../common/pagination';
 
-const ADMIN_ONLY = 'Tracks are managed by the platform admin.';
+const ADMIN_ONLY = 'manageTracks';
 
 export const toTrackResponse = (t: TrackEntity) => ({
   id: t.id,
@@ -110,7 +110,7 @@ export class TracksService {
     }
     const slug = input.slug ?? slugify(input.name);
     if (await this.dataSource.getRepository(TrackEntity).existsBy({ slug })) {
-      throw ResourceException.conflict('SLUG_TAKEN', `A track with the slug "${slug}" already exists.`);
+      throw ResourceException.conflict('SLUG_TAKEN', { slug });
     }
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
@@ -161,10 +161,7 @@ export class TracksService {
     if (!track) throw ResourceException.notFound('track');
     const used = await this.dataSource.getRepository(ExperimentEntity).countBy({ trackId: id });
     if (used > 0) {
-      throw ResourceException.conflict(
-        'TRACK_IN_USE',
-        `${used} experiment(s) use this track: archive it instead (PUT with "archived": true).`,
-      );
+      throw ResourceException.conflict('TRACK_IN_USE', { count: used });
     }
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(TrackEntity, { id });

@@ -13,12 +13,12 @@ import {
 import { MembershipEntity, OrganizationEntity, SessionEntity, UserEntity } from '@capacites/persistence';
 import { assertAdmin } from '../common/admin-access';
 import { recordAdminEvent } from '../common/admin-audit';
-import { ResourceException } from '../common/app.exception';
+import { ResourceException, type RefusalException } from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
 import { escapeLike } from '../common/filters';
 import { asArray } from '../common/pagination';
 
-const ADMIN_ONLY = 'Accounts are managed by the platform admin.';
+const ADMIN_ONLY = 'manageAccounts';
 
 export interface UserResponse {
   id: string;
@@ -147,10 +147,9 @@ export class UsersService {
     if (!user) throw ResourceException.notFound('user');
     if (id === principal.userId) {
       // An admin cannot lock themself out.
-      if (input.disabled === true)
-        throw ResourceException.conflict('SELF_LOCKOUT', 'You cannot disable your own account.');
+      if (input.disabled === true) throw ResourceException.conflict('SELF_LOCKOUT', { change: 'disable' });
       if (input.memberships && !input.memberships.some((m) => m.role === 'admin')) {
-        throw ResourceException.conflict('SELF_LOCKOUT', 'You cannot remove your own admin role.');
+        throw ResourceException.conflict('SELF_LOCKOUT', { change: 'adminRole' });
       }
     }
     if (input.memberships)
@@ -251,8 +250,8 @@ export class UsersService {
   }
 }
 
-function emailTakenError(email: string): ResourceException {
-  return ResourceException.conflict('EMAIL_TAKEN', `A user with the email "${email}" already exists.`);
+function emailTakenError(email: string): RefusalException {
+  return ResourceException.conflict('EMAIL_TAKEN', { email });
 }
 
 /**

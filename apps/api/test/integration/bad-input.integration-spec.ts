@@ -162,6 +162,8 @@ describe('Bad input: refused with a 4xx that names the problem; odd text stored 
       409,
     );
     expect(beyond.message).toMatch(/within the maximum duration of 365 days from launch/);
+    // The reason's code and parameters, for the back-office to say it in French.
+    expect(beyond).toMatchObject({ code: 'EXTENSION_TOO_LONG', params: { maxDays: 365 } });
     const backwards = expectProblem(
       await as.pilot
         .post(`/api/experiments/${running}/extension`)
@@ -169,6 +171,7 @@ describe('Bad input: refused with a 4xx that names the problem; odd text stored 
       409,
     );
     expect(backwards.message).toMatch(/must be after the current one/);
+    expect(backwards).toMatchObject({ code: 'EXTENSION_NOT_LATER', params: { expiresAt: expect.any(String) } });
   });
 
   it('refuses text over its limit, too many entries and unknown fields, naming each field', async () => {

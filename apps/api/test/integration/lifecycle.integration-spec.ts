@@ -44,8 +44,12 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
   it('refuses to launch an incomplete draft with 409 naming each missing item, and records nothing', async () => {
     const id = await createDraft();
     const response = await http().post(`/api/experiments/${id}/launch`).send({}).expect(409);
-    // The first missing item's stable code; every missing item named.
+    // The first missing item's stable code; every missing item named, with the parameters the
+    // back-office needs to say it (issue 12, item 16).
     expect(response.body.code).toBe('HYPOTHESIS_REQUIRED');
+    expect(response.body.params.missing).toEqual(
+      expect.arrayContaining(['hypothesis', 'criteria', 'expiry', 'consent']),
+    );
     expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual(
       expect.arrayContaining(['hypothesis', 'criteria', 'expiry', 'consent']),
     );

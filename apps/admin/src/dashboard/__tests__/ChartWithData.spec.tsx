@@ -25,12 +25,18 @@ describe('a chart’s text alternative', () => {
     await userEvent.click(summary);
     expect(details.open).toBe(true);
     const table = within(details).getByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      'Piste',
-      'Tous',
-      'En cours',
-    ]);
-    const row = within(table).getByRole('rowheader', { name: 'Micro-mobilité professionnelle' }).closest('tr');
-    expect(within(row as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual(['4', '2']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Piste', 'Tous', 'En cours']);
+    const row = within(table)
+      .getByRole('rowheader', { name: 'Micro-mobilité professionnelle' })
+      .closest('tr');
+    expect(
+      within(row as HTMLElement)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['4', '2']);
   });
 });

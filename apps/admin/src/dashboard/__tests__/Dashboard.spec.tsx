@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import { HttpError } from 'react-admin';
 import { MemoryRouter } from 'react-router-dom';
 import { dashboardStub } from '../../testing/dashboardStub';
 import { experimentStub } from '../../testing/experimentStub';
@@ -61,9 +62,17 @@ describe('the CODIR dashboard', () => {
     );
   });
 
-  it('says so when the figures cannot be read', async () => {
-    renderDashboard(jest.fn(() => Promise.reject(new Error('Accès refusé'))));
-    expect(await screen.findByText('Accès refusé')).toBeInTheDocument();
+  it('says so when the figures cannot be read, in French from the code of the refusal', async () => {
+    const refusal = new HttpError('Your role does not allow this action', 403, {
+      code: 'FORBIDDEN',
+      params: { action: 'readDashboard', roles: ['codir', 'hr'] },
+    });
+    renderDashboard(jest.fn(() => Promise.reject(refusal)));
+    expect(
+      await screen.findByText(
+        'Votre rôle ne le permet pas : « consulter le tableau de bord » est réservé au CODIR ou aux RH.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.queryByTestId('dashboard-states')).not.toBeInTheDocument();
   });
 });

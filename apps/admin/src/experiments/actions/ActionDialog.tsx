@@ -10,7 +10,7 @@ import {
   DialogTitle,
 } from '@mui/material';
 import { useId, useMemo, useState } from 'react';
-import { Form, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Form, useDataProvider, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { apiErrorMessage, type CapacitesDataProvider } from '../../dataProvider';
 import { zodResolver } from '../../forms';
@@ -35,6 +35,7 @@ export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialog
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
+  const [locale] = useLocaleState();
   const dataProvider = useDataProvider<CapacitesDataProvider>();
   const titleId = useId();
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -62,8 +63,8 @@ export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialog
       onClose();
       refresh();
     } catch (error) {
-      // Our own words for a refusal whose code we know (PILOT_IS_SPONSOR…), the server's otherwise.
-      setRefusal(apiErrorMessage(error, translate));
+      // The reason in the user's words, from the API's code and parameters.
+      setRefusal(apiErrorMessage(error, translate, locale));
     }
   };
 

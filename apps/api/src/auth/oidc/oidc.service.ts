@@ -238,7 +238,7 @@ export class OidcService {
 
   private enabled(): { settings: OidcSettings; sealer: OidcFlowSealer } {
     if (!this.settings || !this.sealer)
-      throw new AuthException(AuthErrorCode.NOT_FOUND, 'OpenID Connect login is not configured.');
+      throw new AuthException(AuthErrorCode.NOT_FOUND, { resource: 'OpenID Connect login' });
     return { settings: this.settings, sealer: this.sealer };
   }
 

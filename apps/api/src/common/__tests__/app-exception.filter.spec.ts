@@ -5,9 +5,14 @@ import {
   InternalServerErrorException,
   NotFoundException,
 } from '@nestjs/common';
-import { AppExceptionFilter, INTERNAL_ERROR_MESSAGE, type ErrorBody } from '../app-exception.filter';
-import { AuthErrorCode, AuthException } from '../../auth/auth.exception';
-import { ValidationException } from '../app.exception';
+import {
+  AppExceptionFilter,
+  errorBodySchema,
+  INTERNAL_ERROR_MESSAGE,
+  type ErrorBody,
+} from '../app-exception.filter';
+import { AuthException } from '../../auth/auth.exception';
+import { ResourceException, ValidationException } from '../app.exception';
 
 /** A request/response pair as Express gives them to the filter, recording what is sent. */
 function fakeHttp(request: Record<string, unknown> = {}) {
@@ -99,10 +104,19 @@ describe('AppExceptionFilter', () => {
       statusCode: 400,
       code: 'VALIDATION_FAILED',
       message: 'Invalid input: title: title is required',
+      params: { fields: ['title'] },
       fields: [{ field: 'title', message: 'title is required' }],
       requestId: 'req-42',
     });
     expect(logged).toEqual([]);
+  });
+
+  it('sends a refusal with its stable code and parameters, for the back-office to translate', () => {
+    const { host, sent } = fakeHttp();
+    filter.catch(ResourceException.conflict('TRACK_IN_USE', { count: 3 }), host);
+    expect(sent.status).toBe(409);
+    expect(sent.body).toMatchObject({ code: 'TRACK_IN_USE', params: { count: 3 } });
+    expect(errorBodySchema.safeParse(sent.body).success).toBe(true);
   });
 
   it('names the configured limit when the body is too large', () => {
@@ -228,7 +242,7 @@ describe('AppExceptionFilter', () => {
       user: { userId: 'u-1' },
       originalUrl: '/api/experiments/x/launch?a=1',
     });
-    filter.catch(new AuthException(AuthErrorCode.FORBIDDEN, 'HR only.'), host);
+    filter.catch(AuthException.forbidden('launch', ['hr']), host);
     expect(sent.status).toBe(403);
     expect(warned).toEqual([
       {

@@ -42,8 +42,8 @@ describe('GET /api/dashboard (controller and query validation)', () => {
   });
 
   it('treats another organisation as unknown, and refuses roles without a dashboard', () => {
-    expect(() => controller.get(user('codir'), { organizationId: OTHER_ID })).toThrow(/Not found/);
-    expect(() => controller.get(user('member'), {})).toThrow(/CODIR and HR/);
+    expect(() => controller.get(user('codir'), { organizationId: OTHER_ID })).toThrow(/does not exist/);
+    expect(() => controller.get(user('member'), {})).toThrow(/"readDashboard" is for codir or hr/);
     expect(getDashboard).not.toHaveBeenCalled();
   });
 

@@ -36,17 +36,23 @@ describe('an action dialog', () => {
     });
   });
 
-  it("shows the server's refusal and stays open", async () => {
+  it("shows the server's refusal in French, from its code and parameters, and stays open", async () => {
+    const english = '"stopEarly" is not allowed while the experiment is evaluating';
     const runAction = jest.fn().mockRejectedValue(
-      new HttpError('This transition is refused: the experiment is not running.', 409, {
-        message: 'This transition is refused: the experiment is not running.',
+      new HttpError(english, 409, {
+        code: 'TRANSITION_NOT_ALLOWED',
+        params: { transition: 'stopEarly', state: 'evaluating' },
+        message: english,
       }),
     );
     const { onClose } = renderDialog('stopEarly', runAction);
     await userEvent.type(await screen.findByLabelText(/Raison/), 'Fin anticipée');
     await userEvent.click(screen.getByRole('button', { name: 'Arrêter le test' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('This transition is refused: the experiment is not running.');
+    expect(alert).toHaveTextContent(
+      "« Arrêt anticipé » n'est pas possible quand le test est à l'état « En évaluation ».",
+    );
+    expect(alert).not.toHaveTextContent(english);
     expect(onClose).not.toHaveBeenCalled();
   });
 

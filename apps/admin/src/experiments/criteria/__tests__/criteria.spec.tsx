@@ -65,10 +65,14 @@ describe('the criteria of an amended experiment', () => {
       </TestAdmin>,
     );
     await userEvent.click(await screen.findByLabelText('Hypothèse confirmée'));
-    await userEvent.type(screen.getByLabelText(/Erreurs d'administration/), 'Deux erreurs en un mois');
-    await userEvent.type(screen.getByLabelText(/Sérénité des équipes/), 'Les équipes sont rassurées');
-    await userEvent.type(screen.getByLabelText(/Si personne n'a été entendu/), 'Aucune enquête possible');
-    await userEvent.type(screen.getByLabelText(/Enseignements/), 'Un classeur ne suffit pas.');
+    await userEvent.click(screen.getByLabelText(/Erreurs d'administration/));
+    await userEvent.paste('Deux erreurs en un mois');
+    await userEvent.click(screen.getByLabelText(/Sérénité des équipes/));
+    await userEvent.paste('Les équipes sont rassurées');
+    await userEvent.click(screen.getByLabelText(/Si personne n'a été entendu/));
+    await userEvent.paste('Aucune enquête possible');
+    await userEvent.click(screen.getByLabelText(/Enseignements/));
+    await userEvent.paste('Un classeur ne suffit pas.');
     await userEvent.click(screen.getByRole('button', { name: "Remettre l'évaluation" }));
     await waitFor(() => expect(runAction).toHaveBeenCalled());
     const body = runAction.mock.calls[0][2] as { criterionResults: { criterionId: string }[] };
@@ -85,7 +89,8 @@ describe('the criteria of an amended experiment', () => {
     );
     expect(await screen.findByDisplayValue('Sérénité des équipes')).toBeInTheDocument();
     expect(screen.getByDisplayValue('2 au plus')).toBeInTheDocument();
-    await userEvent.type(screen.getByLabelText(/^Raison/), 'Un troisième regard');
+    await userEvent.click(screen.getByLabelText(/^Raison/));
+    await userEvent.paste('Un troisième regard');
     await userEvent.click(screen.getByRole('button', { name: 'Modifier les critères' }));
     await waitFor(() => expect(runAction).toHaveBeenCalled());
     const body = runAction.mock.calls[0][2] as { criteria: { id: string; target: string }[] };

@@ -1,0 +1,192 @@
+// The one declaration of the reasons a request or a transition is refused: every error answer
+// of the API carries one of these codes with its parameters (`{ code, params }`), and the
+// back-office translates each (app.errors.<CODE>, French first). The English text here is the
+// API's `message`, for logs and scripts; a person reads the back-office's translation.
+// No zod and nothing else heavy: the workflow sandbox imports it.
+
+import { LIFECYCLE_ACTIONS } from '../experiment/actions';
+
+/** What a 403 names as refused (FORBIDDEN's `action`): the lifecycle actions and these. */
+export const FORBIDDEN_ACTIONS = [
+  ...LIFECYCLE_ACTIONS,
+  'createExperiment',
+  'editFraming',
+  'giveConsent',
+  'recordConsent',
+  'shareLearnings',
+  'collectTestimony',
+  'editTestimony',
+  'manageAccounts',
+  'manageTracks',
+  'manageOrganizations',
+  'readOutbox',
+  'readDashboard',
+] as const;
+export type ForbiddenAction = (typeof FORBIDDEN_ACTIONS)[number];
+
+/** Who may do it (FORBIDDEN's `roles`): the roles, plus the people a record names. */
+export const FORBIDDEN_ROLES = [
+  'admin',
+  'hr',
+  'pilot',
+  'sponsor',
+  'codir',
+  'member',
+  'participant',
+  'author',
+] as const;
+export type ForbiddenRole = (typeof FORBIDDEN_ROLES)[number];
+
+/** A parameter of a refusal: what the translation needs to say it precisely. */
+export type ErrorParamValue = string | number | boolean | null | readonly string[];
+export type ErrorParams = Readonly<Record<string, ErrorParamValue>>;
+
+/** A list parameter in words (a plain string passes through: see error-codes tests). */
+const list = (value: readonly string[] | string | undefined, separator = ', '): string =>
+  typeof value === 'string' ? value : (value ?? []).join(separator);
+
+type State = { state: string };
+
+/** A launch refused for one item of the readiness checklist (its code), naming every missing one. */
+type NotReady = { missing?: readonly string[]; problems?: readonly string[] };
+const notReady = (item: string) => (p: NotReady) =>
+  `The experiment is not ready to launch: ${p.problems ? list(p.problems, '; ') : item}.`;
+
+/**
+ * Every error code, with the English message built from its parameters. Parameter names are
+ * part of the contract: the back-office's translations use them (`%{maxDays}`).
+ */
+export const ERROR_MESSAGES = {
+  // --- the lifecycle's rules (workflow Update validators and handlers) -------------------------
+  TRANSITION_NOT_ALLOWED: (p: { transition: string; state: string }) =>
+    `"${p.transition}" is not allowed while the experiment is ${p.state}`,
+  NOT_READY_TO_LAUNCH: (p: { missing: readonly string[]; problems: readonly string[] }) =>
+    `The experiment is not ready to launch (${list(p.missing)}): ${list(p.problems, '; ')}.`,
+  // The readiness checklist's items, each its own code (libs/domain readiness.ts).
+  HYPOTHESIS_REQUIRED: notReady('a hypothesis is required: no hypothesis, no test'),
+  HYPOTHESIS_TO_REVISE: notReady('the hypothesis copied from the previous iteration must be revised'),
+  SCOPE_REQUIRED: notReady('the scope (services, sites, people concerned) is required'),
+  PILOT_REQUIRED: notReady('at least one pilot is required'),
+  SPONSOR_REQUIRED: notReady('an institutional sponsor is required'),
+  EXPIRY_INVALID: notReady('the expiry date is missing, past or beyond the maximum duration'),
+  CONSENT_MISSING: notReady('every participant must have consented'),
+  EXIT_PLAN_REQUIRED: notReady('an exit plan is required: when the pilot withdraws and who takes over'),
+  PILOT_IS_SPONSOR: () =>
+    'The sponsor must not be one of the pilots: pilot and sponsor of a test are different people.',
+  APPROVER_IS_PILOT: () => 'A pilot of the test cannot approve its extension.',
+  CONSENT_NOT_OWN: () => 'Only a participant gives or withdraws their own consent.',
+  CONSENT_ALREADY_GIVEN: () => 'Consent is already recorded.',
+  CONSENT_WITHDRAWAL_NOT_RUNNING: (p: State) =>
+    `consent is withdrawn through the workflow while the test runs, not while it is ${p.state}`,
+  CONSENT_ALREADY_WITHDRAWN: () => 'this participant has already withdrawn their consent',
+  CHECK_IN_NOT_RUNNING: (p: State) =>
+    `check-ins are recorded while the experiment runs, not while it is ${p.state}`,
+  EXTENSION_NOT_RUNNING: (p: State) =>
+    `only a running experiment can be extended, not one that is ${p.state}`,
+  EXTENSION_PENDING: () => 'an extension request is already waiting for the sponsor',
+  NO_EXTENSION_LEFT: (p: { maxExtensions: number }) =>
+    `no extension left: at most ${p.maxExtensions} per experiment`,
+  EXTENSION_JUSTIFICATION_REQUIRED: () => 'an extension needs a justification',
+  EXTENSION_DATE_INVALID: () => 'the new expiry date is not a valid date',
+  EXTENSION_NOT_LATER: (p: { expiresAt: string }) =>
+    `the new expiry date must be after the current one (${p.expiresAt})`,
+  EXTENSION_TOO_LONG: (p: { maxDays: number }) =>
+    `the new expiry date must stay within the maximum duration of ${p.maxDays} days from launch`,
+  NO_EXTENSION_REQUEST: () => 'there is no extension request to decide on',
+  SPONSOR_DECIDES_EXTENSION: () => "only the experiment's sponsor decides on an extension",
+  STOP_REASON_REQUIRED: () => 'an early stop needs a reason',
+  AMENDMENT_NOT_ALLOWED: (p: State) =>
+    `criteria can be amended while running or evaluating, not while ${p.state}`,
+  AMENDMENT_REASON_REQUIRED: () => 'an amendment of the criteria needs a reason',
+  CRITERIA_REQUIRED: () => 'at least one criterion is required',
+  USERS_VOICE_REQUIRED: () =>
+    "usersVoice: the users' voice is required: its sources and how many were heard, or why none was",
+  CRITERION_RESULTS_MISSING: (p: { criteria: readonly string[] }) =>
+    `a result is required for every criterion; missing: ${list(p.criteria)}`,
+  CRITERIA_UNKNOWN: (p: { criterionIds: readonly string[] }) => `unknown criteria: ${list(p.criterionIds)}`,
+  HANDOVER_REQUIRED: () =>
+    'handover: perpetuating needs a handover: when the pilot withdraws and who takes over',
+  OUTCOME_UNKNOWN: (p: { outcome: string }) => `unknown outcome "${p.outcome}"`,
+  NOT_LAUNCHED: () => 'the experiment has not been launched',
+  EXPERIMENT_CLOSED: () => 'The experiment is closed: its lifecycle has ended.',
+
+  // --- experiments (API) ------------------------------------------------------------------------
+  EXPERIMENT_NOT_FOUND: () => 'This experiment does not exist.',
+  ORGANIZATION_NOT_FOUND: () => 'This organization does not exist.',
+  TRACK_NOT_FOUND: () => 'This track does not exist for the organization.',
+  WORKFLOW_UNAVAILABLE: () =>
+    'The lifecycle engine (Temporal) is unavailable; nothing was changed. Try again shortly.',
+  FRAMING_LOCKED: (p: { state: string; fields: readonly string[] }) =>
+    `The framing is fixed once the experiment is launched. The experiment is ${p.state}; these fields can no longer change: ${list(p.fields)}.`,
+  STATE_CHANGED: () => 'The experiment changed state meanwhile; reload it.',
+  CONSENT_CLOSED: (p: State) =>
+    p.state === 'running'
+      ? 'Consent is given before launch; while the test runs it can only be withdrawn.'
+      : `The experiment is ${p.state}: consent no longer changes.`,
+
+  // --- resources (API) --------------------------------------------------------------------------
+  NOT_FOUND: (p: { resource: string }) => `This ${p.resource} does not exist.`,
+  SLUG_TAKEN: (p: { slug: string }) => `The slug "${p.slug}" is already taken.`,
+  EMAIL_TAKEN: (p: { email: string }) => `A user with the email "${p.email}" already exists.`,
+  SELF_LOCKOUT: (p: { change: 'disable' | 'adminRole' }) =>
+    p.change === 'disable'
+      ? 'You cannot disable your own account.'
+      : 'You cannot remove your own admin role.',
+  TRACK_IN_USE: (p: { count: number }) =>
+    `${p.count} experiment(s) use this track: archive it instead (PUT with "archived": true).`,
+  NOT_STARTED: (p: State) => `Testimonies are collected once the test has started; this one is "${p.state}".`,
+
+  // --- access (API) -----------------------------------------------------------------------------
+  UNAUTHENTICATED: () => 'Please log in: no valid session.',
+  BAD_CREDENTIALS: () => 'Wrong email or password.',
+  WRONG_PASSWORD: () => 'The current password is wrong.',
+  TOO_MANY_ATTEMPTS: (p: { retryAfterSeconds: number }) =>
+    `Too many login attempts. Try again in ${p.retryAfterSeconds} seconds.`,
+  TOTP_INVALID: () => 'Wrong or already used code.',
+  TOTP_ENROLMENT_REQUIRED: () => 'Platform admins must set up a second factor (TOTP) before anything else.',
+  TOTP_REQUIRED_FOR_ADMIN: () => 'A platform admin cannot turn off the second factor.',
+  TOTP_ALREADY_ENABLED: () => 'The second factor is already on.',
+  TOTP_NOT_ENABLED: () => 'The second factor is not on: start the enrolment first.',
+  LOGIN_EXPIRED: () => 'This login has expired or used all its attempts: start again with your password.',
+  CSRF_REFUSED: () =>
+    'Cross-site request refused: send JSON or the X-Capacites-Csrf header, from the back-office origin.',
+  FORBIDDEN: (p: { action: ForbiddenAction; roles: readonly ForbiddenRole[] }) =>
+    `Your role does not allow this action: "${p.action}" is for ${list(p.roles, ' or ')}.`,
+
+  // --- any request (API) ------------------------------------------------------------------------
+  VALIDATION_FAILED: (p: { fields: readonly string[] }) => `Invalid input: ${list(p.fields)}.`,
+  DATABASE_UNAVAILABLE: () => 'The database is unavailable for now; nothing was changed. Try again shortly.',
+  PAYLOAD_TOO_LARGE: (p: { limit: string }) => `The request body is larger than the ${p.limit} limit.`,
+  MALFORMED_JSON: () => 'The request body is not valid JSON.',
+  UNSUPPORTED_MEDIA_TYPE: () => 'Send the request body as JSON (application/json) in UTF-8.',
+  REQUEST_ABORTED: () => 'The request was aborted before its body was received.',
+  REQUEST_HEADER_FIELDS_TOO_LARGE: () => 'The request headers are larger than the server accepts.',
+  REQUEST_TIMEOUT: () => 'The request was not received in time.',
+  TOO_MANY_REQUESTS: () => 'Too Many Requests: try again in a minute.',
+  METHOD_NOT_ALLOWED: () => 'This method is not allowed here.',
+  BAD_REQUEST: () => 'The request is malformed.',
+  INTERNAL_ERROR: () => 'An unexpected error occurred; it has been logged.',
+  HTTP_ERROR: () => 'The request failed.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+/** The parameters a code takes (an empty object for those that take none). */
+export type ErrorParamsOf<C extends ErrorCode> =
+  Parameters<(typeof ERROR_MESSAGES)[C]> extends [infer P] ? P : Record<string, never>;
+
+/** A refusal as it travels: its code and parameters (workflow failure details, API error body). */
+export interface Refusal<C extends ErrorCode = ErrorCode> {
+  code: C;
+  params: ErrorParams;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value);
+}
+
+/** The English message of a refusal (the API's `message`). */
+export function errorMessage<C extends ErrorCode>(code: C, params: ErrorParamsOf<C>): string {
+  return (ERROR_MESSAGES[code] as (p: ErrorParamsOf<C>) => string)(params);
+}
