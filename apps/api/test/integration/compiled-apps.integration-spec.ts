@@ -255,6 +255,18 @@ describe('The compiled apps, laid out as the image, run with the compose command
       .set(auth)
       .send(readyFramingBody(team, dateInDays(30)))
       .expect(200);
+    // Consent is the participant's own act (the launch checklist needs it).
+    const participantToken = (
+      await request(baseUrl)
+        .post('/api/auth/token')
+        .send({ email: team.emails.participant, password: TEST_PASSWORD })
+        .expect(200)
+    ).body.token as string;
+    await request(baseUrl)
+      .post(`/api/experiments/${id}/consent`)
+      .set({ Authorization: `Bearer ${participantToken}` })
+      .send({ consent: true })
+      .expect(200);
     const launched = await request(baseUrl)
       .post(`/api/experiments/${id}/launch`)
       .set(auth)

@@ -12,7 +12,7 @@ import { temporalConnectionSettings } from '@capacites/config';
 import { ExperimentEntity } from '@capacites/persistence';
 import { loadWorkerConfig } from '../../../worker/src/config/worker.config';
 import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
-import { login, type ApiClient } from '../support/http';
+import { login, participantConsents, type ApiClient } from '../support/http';
 import { createTestPki, startMtlsProxy, type MtlsProxy, type TestPki } from '../support/mtls';
 import { startStack, type TestStack } from '../support/stack';
 
@@ -58,6 +58,7 @@ describe('Temporal with mutual TLS', () => {
       .put(`/api/experiments/${id}`)
       .send(readyFramingBody(team, dateInDays(30)))
       .expect(200);
+    await participantConsents(stack.app, team, id);
     const launched = await hr.post(`/api/experiments/${id}/launch`).send({}).expect(200);
     expect(launched.body.state).toBe('running');
     // Written by the worker's activity: the worker polled through the proxy too.
