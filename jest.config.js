@@ -14,7 +14,7 @@ module.exports = {
     {
       ...preset,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows}/**/__tests__/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows,benchmarks}/**/__tests__/**/*.spec.ts', '<rootDir>/scripts/__tests__/**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/admin/'],
     },
     {
@@ -55,6 +55,13 @@ module.exports = {
       testMatch: ['<rootDir>/apps/admin/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/scripts/testing/global-setup.mjs',
       globalTeardown: '<rootDir>/scripts/testing/global-teardown.mjs',
+      setupFilesAfterEnv: ['<rootDir>/scripts/testing/long-timeout.cjs'],
+    },
+    {
+      // Benchmarks with injected faults must fail (`npm test -- bench`); each run starts its own services.
+      ...preset,
+      displayName: 'bench',
+      testMatch: ['<rootDir>/benchmarks/test/**/*.bench-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/scripts/testing/long-timeout.cjs'],
     },
     {

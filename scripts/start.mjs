@@ -4,12 +4,19 @@
 // uses DATABASE_URL / TEMPORAL_ADDRESS), runs migrations, starts the worker and the
 // API, seeds the demo data, starts the back-office, and prints where everything is.
 // Ctrl-C stops every process it started; a second run reuses the data under .data/.
+//
+// TEMPORAL_MODE=server runs the real Temporal server on the embedded PostgreSQL instead of the
+// CLI's dev server (scripts/lib/temporal-server.mjs, deploy/temporal/config.yaml), and then
+// CAPACITES_WORKERS / CAPACITES_APIS start several workers and API processes (the APIs on
+// consecutive ports from API_PORT; the back-office talks to the first).
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureDependencies } from './lib/ensure-deps.mjs';
+import { reportNodeVersion } from './lib/node-version.mjs';
 import { dataDir, repoRoot } from './lib/paths.mjs';
 import { step } from './lib/log.mjs';
 
+reportNodeVersion();
 ensureDependencies();
 
 const { startEmbeddedPostgres } = await import('./lib/postgres.mjs');
@@ -21,6 +28,21 @@ const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
 const { startTemporalDevServer, waitForPort } = await import('./lib/temporal-dev-server.mjs');
 
 const env = process.env;
+const temporalMode = env.TEMPORAL_MODE ?? 'dev';
+if (!['dev', 'server'].includes(temporalMode)) {
+  console.error(`TEMPORAL_MODE must be "dev" (the CLI's dev server, default) or "server" (the real Temporal server), not "${temporalMode}"`);
+  process.exit(2);
+}
+const count = (name) => {
+  const value = Number(env[name] ?? 1);
+  if (!Number.isInteger(value) || value < 1 || value > 16) {
+    console.error(`${name} must be a whole number from 1 to 16, not "${env[name]}"`);
+    process.exit(2);
+  }
+  return value;
+};
+const workerCount = count('CAPACITES_WORKERS');
+const apiCount = count('CAPACITES_APIS');
 const ports = {
   postgres: Number(env.CAPACITES_PG_PORT ?? 54329),
   temporal: Number(env.CAPACITES_TEMPORAL_PORT ?? 7233),
@@ -114,6 +136,10 @@ async function waitForHealth(url, timeoutMs = 120000) {
 try {
   // PostgreSQL
   let databaseUrl = env.DATABASE_URL;
+  let embeddedPg = null;
+  // The seeder creates demo accounts only in this embedded PostgreSQL (apps/api/src/seed/seed-guard.ts).
+  let embeddedDatabaseUrl = '';
+  let pgDataDir = '';
   if (databaseUrl) {
     step('PostgreSQL: using DATABASE_URL');
   } else {
@@ -123,9 +149,20 @@ try {
       port: ports.postgres,
       database: 'capacites',
       persistent: true,
+      // Ctrl-C reaches the apps, which stop first; PostgreSQL is stopped last, by us.
+      ownProcessGroup: true,
+      // Said when PostgreSQL's binaries or data are placed elsewhere (root, a closed folder).
+      log: (message) => {
+        if (/^(copying PostgreSQL|PostgreSQL's data goes)/.test(message)) step(message);
+      },
+      // The real Temporal server's pools (4 services) beside the apps' (CAPACITES_WORKERS/APIS).
+      ...(temporalMode === 'server' ? { maxConnections: 300 } : {}),
     });
     cleanups.push(() => pg.stop());
+    embeddedPg = pg;
     databaseUrl = pg.url;
+    embeddedDatabaseUrl = pg.url;
+    pgDataDir = pg.dir;
     step(`PostgreSQL ready on port ${pg.port}`);
   }
 
@@ -134,6 +171,41 @@ try {
   let temporalUi = env.TEMPORAL_UI_URL ?? null;
   if (temporalAddress) {
     step(`Temporal: using TEMPORAL_ADDRESS=${temporalAddress}`);
+  } else if (temporalMode === 'server') {
+    if (!embeddedPg) {
+      throw new Error(
+        'TEMPORAL_MODE=server puts Temporal on the embedded PostgreSQL: unset DATABASE_URL, or run Temporal ' +
+          'elsewhere (docker-compose.yml) and set TEMPORAL_ADDRESS',
+      );
+    }
+    const lib = await import('./lib/temporal-server.mjs');
+    const shards = Number(env.TEMPORAL_HISTORY_SHARDS ?? lib.DEFAULT_SHARDS);
+    const logFile = join(dataDir, 'temporal-server.log');
+    step(`Temporal: the real server ${lib.TEMPORAL_SERVER_VERSION} on PostgreSQL (databases ${Object.values(lib.TEMPORAL_DATABASES).join(', ')}, ${shards} history shards; log in ${logFile})…`);
+    const server = await lib.provisionTemporalServer({
+      pg: embeddedPg,
+      ports: lib.fixedPorts(ports.temporal),
+      shards,
+      namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+      logFile,
+      onExit: (code) => {
+        if (!stopping) {
+          console.error(`[temporal] server exited (code ${code}); see ${logFile}; stopping everything.`);
+          void shutdown(1);
+        }
+      },
+    });
+    children.push(server.child);
+    temporalAddress = server.address;
+    const ui = await lib.ensureTemporalUi();
+    if (ui.path) {
+      const uiChild = lib.startTemporalUi({ path: ui.path, address: temporalAddress, port: ports.temporalUi, namespace: env.TEMPORAL_NAMESPACE ?? 'default' });
+      children.push(uiChild);
+      await waitForPort(ports.temporalUi);
+      temporalUi = `http://127.0.0.1:${ports.temporalUi}`;
+    } else {
+      step(`Temporal Web UI: not available (${ui.source}); \`temporal workflow list --address ${temporalAddress}\` shows the workflows`);
+    }
   } else {
     const cli = await ensureTemporalCli();
     const dbFile = join(dataDir, 'temporal', 'temporal.db');
@@ -192,21 +264,31 @@ try {
   // Explicit memory bounds (docs/benchmarks.md, "Worker memory"): ~0.3 MB per cached
   // workflow, so the default cache of 1,000 fits well within this heap.
   const workerHeapMb = process.env.WORKER_HEAP_MB ?? '1536';
-  launch('worker', [`--max-old-space-size=${workerHeapMb}`, ...register, 'apps/worker/src/main.ts'], {
-    WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '1000',
-    ...appEnv,
-  });
-  launch('api', [...register, 'apps/api/src/main.ts'], appEnv);
+  // Several workers poll the same task queue (Temporal spreads the tasks); several APIs
+  // listen on consecutive ports, stateless (sessions and limits live in PostgreSQL).
+  for (let i = 1; i <= workerCount; i += 1) {
+    launch(workerCount > 1 ? `worker ${i}` : 'worker', [`--max-old-space-size=${workerHeapMb}`, ...register, 'apps/worker/src/main.ts'], {
+      WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '1000',
+      ...appEnv,
+    });
+  }
+  const apiPorts = Array.from({ length: apiCount }, (_, i) => ports.api + i);
+  for (const [i, port] of apiPorts.entries()) {
+    launch(apiCount > 1 ? `api ${i + 1}` : 'api', [...register, 'apps/api/src/main.ts'], { ...appEnv, API_PORT: String(port) });
+  }
   const healthUrl = `http://127.0.0.1:${ports.api}/api/health`;
-  await waitForHealth(healthUrl);
+  for (const port of apiPorts) await waitForHealth(`http://127.0.0.1:${port}/api/health`);
 
   step('Seeding the demo data (idempotent)…');
   const seed = spawnSync(process.execPath, [...register, 'apps/api/src/cli/prepare.ts'], {
     cwd: repoRoot,
-    env: { ...env, ...appEnv },
+    env: { ...env, ...appEnv, CAPACITES_EMBEDDED_DATABASE_URL: embeddedDatabaseUrl },
     stdio: 'inherit',
   });
-  if (seed.status !== 0) throw new Error('seeding failed (see above)');
+  // 3: refused by the seed guard (production, or an external database): go on without demo data.
+  const seeded = seed.status === 0;
+  if (seed.status === 3) step('No demo data (see above); going on.');
+  else if (!seeded) throw new Error('seeding failed (see above)');
 
   step('Starting the back-office (Vite)…');
   launch(
@@ -217,18 +299,9 @@ try {
   );
   await waitForPort(ports.admin);
 
-  const { DEMO_PASSWORD, demoUsers } = await loadDemoLogins(register);
-  console.log(`
-  Capacités is running.
-
-    Back-office         ${adminUrl}
-    API                 http://127.0.0.1:${ports.api}/api
-    API health          ${healthUrl}
-    API docs            http://127.0.0.1:${ports.api}/api/docs
-    Temporal Web UI     ${temporalUi ?? '(external cluster)'}
-    PostgreSQL          ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
-
-  Demo logins (password "${DEMO_PASSWORD}"), one per role in each organisation:
+  const { DEMO_PASSWORD, demoUsers } = seeded ? await loadDemoLogins(register) : { DEMO_PASSWORD: '', demoUsers: [] };
+  const logins = seeded
+    ? `  Demo logins (password "${DEMO_PASSWORD}"), one per role in each organisation:
 ${demoUsers
   .filter((u) => u.email.endsWith('@nantes.demo'))
   .map((u) => `    ${u.role.padEnd(8)} ${u.email}`)
@@ -236,9 +309,23 @@ ${demoUsers
     …and the same roles in ${[...new Set(demoUsers.map((u) => u.email.split('@')[1]))].filter((d) => d !== 'nantes.demo').join(', ')}
 
   Watch a test stop live: « Classeur médical partagé en crèche » expires a few minutes after
-  the first start; it then moves to evaluation and its notifications appear.
+  the first start; it then moves to evaluation and its notifications appear.`
+    : `  No demo data in this database. Create an administrator:
+    npm run create-admin -- --email <email> --organization <slug> [--organization-name "<name>"]`;
+  console.log(`
+  Capacités is running.
 
-  Ctrl-C stops everything; the data stays in ${dataDir}.
+    Back-office         ${adminUrl}
+    API                 http://127.0.0.1:${ports.api}/api${apiCount > 1 ? ` (and ${apiPorts.slice(1).map((port) => `:${port}`).join(', ')})` : ''}
+    API health          ${healthUrl}
+    API docs            http://127.0.0.1:${ports.api}/api/docs
+    Temporal            ${temporalAddress} (${env.TEMPORAL_ADDRESS ? 'external' : temporalMode === 'server' ? 'real server on PostgreSQL' : 'dev server'}); ${workerCount} worker${workerCount > 1 ? 's' : ''}, ${apiCount} API process${apiCount > 1 ? 'es' : ''}
+    Temporal Web UI     ${temporalUi ?? (env.TEMPORAL_ADDRESS ? '(external cluster)' : '(not available, see above)')}
+    PostgreSQL          ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
+
+${logins}
+
+  Ctrl-C stops everything; the data stays in ${dataDir}${pgDataDir && !pgDataDir.startsWith(dataDir) ? ` and ${pgDataDir}` : ''}.
 `);
 } catch (error) {
   console.error(`\n[capacites] ERROR: ${error.message}`);

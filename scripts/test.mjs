@@ -7,18 +7,25 @@
 //   npm test -- unit e2e     only the named ones (checks unit admin workflow integration e2e bench)
 //   npm test -- --resilience  the same, then the long fault and fuzz suites (fuzz faults),
 //                            also alone: `npm run test:resilience`
+//   npm test -- --temporal=server integration faults
+//                            the suites on the real Temporal server (PostgreSQL, 16 shards)
+//                            instead of the CLI's dev server (scripts/lib/temporal-server.mjs)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies } from './lib/ensure-deps.mjs';
+import { reportNodeVersion } from './lib/node-version.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { step } from './lib/log.mjs';
+import suiteOutcome from './lib/suite-outcome.cjs';
 
+reportNodeVersion();
 ensureDependencies();
 
 const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
 const { ensureTestServer } = await import('./lib/test-server.mjs');
 const { findChromium, CHROMIUM_HINT } = await import('./lib/chromium.mjs');
+const ci = suiteOutcome.inCi();
 
 const ALL = ['checks', 'unit', 'admin', 'workflow', 'integration', 'e2e', 'bench'];
 // Long runs, outside `npm test` unless asked for (README, "Reliability").
@@ -29,6 +36,14 @@ if (unknown.length > 0) {
   console.error(`Unknown suite(s): ${unknown.join(', ')}. Known: ${[...ALL, ...RESILIENCE].join(', ')}`);
   process.exit(2);
 }
+const temporalFlag = process.argv.find((arg) => arg.startsWith('--temporal='));
+const temporalMode = temporalFlag ? temporalFlag.slice('--temporal='.length) : (process.env.CAPACITES_TEMPORAL_MODE ?? 'dev');
+if (!['dev', 'server'].includes(temporalMode)) {
+  console.error(`--temporal must be "dev" (the CLI's dev server, default) or "server" (the real Temporal server), not "${temporalMode}"`);
+  process.exit(2);
+}
+// Read by the global setups (scripts/testing) and the benchmarks.
+process.env.CAPACITES_TEMPORAL_MODE = temporalMode;
 const named = (list) => list.filter((name) => requested.includes(name));
 const suites = requested.length > 0 ? [...named(ALL), ...named(RESILIENCE)] : [...ALL];
 if (process.argv.includes('--resilience')) suites.push(...RESILIENCE.filter((name) => !suites.includes(name)));
@@ -43,6 +58,11 @@ if (suites.some((name) => ['integration', 'e2e', 'bench', 'fuzz', 'faults'].incl
   const cli = await ensureTemporalCli();
   step(`Temporal CLI: ${cli.path ?? 'the SDK will download the dev server'} (${cli.source})`);
   if (cli.path) process.env.TEMPORAL_CLI_PATH = cli.path;
+  if (temporalMode === 'server') {
+    const { ensureTemporalServer } = await import('./lib/temporal-server.mjs');
+    const server = await ensureTemporalServer();
+    step(`Temporal server (--temporal=server): ${server.server} ${server.version} (${server.source})`);
+  }
 }
 if (suites.includes('workflow')) {
   const server = ensureTestServer();
@@ -65,6 +85,14 @@ function check(name, command, args) {
   const ok = run(command, args).status === 0;
   totals[ok ? 'passed' : 'failed'] += 1;
   lines.push(`${ok ? 'ok  ' : 'FAIL'} check ${name}`);
+}
+
+/** A benchmark at its ci size: passed, failed (its work failed), or skipped (a failure in CI). */
+function benchmark(name, args) {
+  step(`check: ${name}`);
+  const { result, note } = suiteOutcome.benchmarkCheck(run(process.execPath, args).status, ci);
+  totals[result] += 1;
+  lines.push(`${{ passed: 'ok  ', failed: 'FAIL', skipped: 'SKIP' }[result]} check ${name}${note ? `: ${note}` : ''}`);
 }
 
 function jest(project, extraEnv = {}) {
@@ -112,21 +140,30 @@ for (const suite of suites) {
   } else if (suite === 'e2e') {
     const chromium = findChromium();
     if (!chromium) step(CHROMIUM_HINT);
-    jest('e2e', chromium ? { CHROMIUM_PATH: chromium } : { CAPACITES_E2E_SKIP: CHROMIUM_HINT });
+    const browser = suiteOutcome.browserSuite(chromium, ci, CHROMIUM_HINT);
+    if (browser.run) jest('e2e', chromium ? { CHROMIUM_PATH: chromium } : { CAPACITES_E2E_SKIP: CHROMIUM_HINT });
+    else {
+      totals.failed += 1;
+      lines.push(`FAIL e2e: ${browser.failure}`);
+    }
   } else if (suite === 'bench') {
-    // The benchmarks' smallest configuration: each must run; timings are reported, never asserted.
+    // The benchmarks' smallest configuration: each must do its work (a failed start, a non-2xx
+    // answer, an unmeasured screen fail it); timings are reported, never asserted.
     const chromium = findChromium();
     if (chromium) process.env.CHROMIUM_PATH ??= chromium;
     for (const name of ['storm', 'api', 'backoffice']) {
-      check(`benchmark ${name} (ci size)`, process.execPath, [
+      benchmark(`benchmark ${name} (ci size)`, [
         '-r',
         join(repoRoot, 'scripts', 'register.cjs'),
         join(repoRoot, 'benchmarks', 'src', 'main.ts'),
         '--size=ci',
         `--only=${name}`,
         `--results=${join(resultsDir, 'bench')}`,
+        `--temporal=${temporalMode}`,
       ]);
     }
+    // And the same benchmarks with a failure injected must fail (benchmarks/test).
+    jest('bench');
   } else {
     jest(suite);
   }

@@ -31,3 +31,8 @@ if (typeof globalThis.structuredClone === 'undefined') {
   globalThis.structuredClone = (value) => deserialize(serialize(value));
 }
 require('@testing-library/jest-dom');
+
+// Rendering react-admin under jsdom takes seconds on a loaded 2-core machine (CI runs the
+// suites one after the other, but a developer's machine may be busy): jest's 5 s default
+// timed out there, though nothing was wrong.
+jest.setTimeout(30000);

@@ -7,16 +7,27 @@
 //   npm run bench -- --size=full          the reference sizes of docs/benchmarks.md
 //   npm run bench -- --size=ci            the smallest configuration (what `npm test` runs)
 //   npm run bench -- --only=api,backoffice --experiments=20000 --seconds=5
+//   npm run bench -- --only=storm --temporal=dev,server --storm=1000
+//                                         the storm on the dev server and on the real Temporal
+//                                         server (PostgreSQL, --shards=16), side by side
 //
 // Options (docs/benchmarks.md): --size=ci|small|full, --only=storm,api,backoffice,
 // --storm=1000,10000, --concurrency, --worker-heap-mb, --worker-cache, --experiments,
 // --organizations, --seconds, --connections=1,8, --browser-runs, --profile (CPU profiles
 // of the worker and API), --keep (keep the scratch folder), --results=<dir>,
 // --database-url and --temporal-address / --temporal-metrics-url (external services,
-// e.g. the docker-compose cluster).
+// e.g. the docker-compose cluster), --temporal=dev|server|dev,server, --shards and
+// --drain-ms-per-experiment (how long a storm may drain: 50 ms each, at least 60 s).
 //
-// Benchmarks report; they never fail on a timing. The exit code is non-zero only when a
-// benchmark could not run.
+// Benchmarks report; they never fail on a timing, but they fail when their work fails
+// (lib/verdict.ts): experiments not started or not reaching the expected state, non-2xx
+// answers, a screen not measured. Exit codes: 0 every benchmark did its work; 1 one failed
+// (the reasons are printed at the end); 2 bad arguments or
+// services that could not start; 3 one was skipped (no Chromium),
+// which is a failure (1) when CI=true.
+//
+// --fault=launch-refused|bad-token injects a failure on purpose (the storm's launches are
+// refused; the API load sends a wrong token): scripts/test.mjs's checks must then fail.
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { runApiBenchmark } from './api/api.bench';
@@ -24,6 +35,7 @@ import { runBackOfficeBenchmark } from './backoffice/backoffice.bench';
 import { step, warn } from './lib/log';
 import { currentLoad, machineInfo } from './lib/machine';
 import { markdownTable, writeReport, type RunReport } from './lib/report';
+import { EXIT, inCi, verdict, type BenchmarkOutcome } from './lib/verdict';
 import {
   externalPostgres,
   removeDir,
@@ -32,7 +44,42 @@ import {
   startPostgres,
   type Postgres,
 } from './lib/services';
-import { runStormBenchmark } from './storm/storm.bench';
+import { drainRate, runStormBenchmark, type StormRun } from './storm/storm.bench';
+import { ratio } from './lib/stats';
+import type { Figure } from './lib/report';
+
+/**
+ * The real server against the dev server, storm by storm, when both ran (--temporal=dev,server):
+ * the goal of issue #13 is three times the dev server's drain rate.
+ */
+function serverComparison(outcomes: { runs: StormRun[]; server: string }[]): Figure[] {
+  const dev = outcomes.find((o) => o.server === 'dev server');
+  const real = outcomes.find((o) => o.server.startsWith('Temporal server'));
+  if (!dev || !real) return [];
+  const figures: Figure[] = [];
+  for (const kind of ['lifecycle', 'baseline'] as const) {
+    for (const run of real.runs.filter((r) => r.kind === kind)) {
+      const before = dev.runs.find((r) => r.kind === kind && r.n === run.n);
+      if (!before) continue;
+      const value = drainRate(run);
+      const baseline = drainRate(before);
+      const r = ratio(value, baseline);
+      figures.push({
+        benchmark: 'storm',
+        name: `N=${run.n.toLocaleString('en-US')}: drain rate of the ${kind === 'lifecycle' ? 'lifecycle' : 'bare workflow'} on the ${real.server}`,
+        value,
+        unit: '/s',
+        baselineName: 'dev server',
+        baseline,
+        ratio: r,
+        ...(kind === 'lifecycle'
+          ? { goal: '≥ 3x the dev server, all evaluating with notifications', met: r === null ? null : r >= 3 && run.completed >= run.started }
+          : {}),
+      });
+    }
+  }
+  return figures;
+}
 
 const BENCHMARKS = ['storm', 'api', 'backoffice'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
@@ -54,7 +101,13 @@ interface Settings {
   databaseUrl?: string;
   temporalAddress?: string;
   temporalMetricsUrl?: string;
+  /** Which Temporal the storm runs on, in order: the CLI's dev server, the real server, or both. */
+  temporal: ('dev' | 'server')[];
+  shards: number;
+  /** How long a storm may drain, per experiment (ms; at least 60 s in all): raise it on a busy machine. */
+  drainMsPerExperiment: number;
   resultsDir: string;
+  fault?: 'launch-refused' | 'bad-token';
 }
 
 const SIZES: Record<
@@ -70,6 +123,10 @@ const SIZES: Record<
     | 'databaseUrl'
     | 'temporalAddress'
     | 'temporalMetricsUrl'
+    | 'temporal'
+    | 'shards'
+    | 'drainMsPerExperiment'
+    | 'fault'
   >
 > = {
   ci: {
@@ -126,9 +183,19 @@ function parseArgs(argv: string[]): Settings {
   const unknown = only.filter((name) => !BENCHMARKS.includes(name));
   if (unknown.length > 0)
     throw new Error(`--only: unknown ${unknown.join(', ')}; known: ${BENCHMARKS.join(', ')}`);
+  const temporal = (list('temporal') ?? [process.env.CAPACITES_TEMPORAL_MODE ?? 'dev']) as Settings['temporal'];
+  if (temporal.length === 0 || temporal.some((mode) => mode !== 'dev' && mode !== 'server'))
+    throw new Error('--temporal must be dev, server or dev,server');
+  const fault = args.get('fault');
+  if (fault !== undefined && fault !== 'launch-refused' && fault !== 'bad-token')
+    throw new Error('--fault must be launch-refused (storm) or bad-token (api)');
   return {
+    fault,
     size,
     only,
+    temporal,
+    shards: number('shards', 16),
+    drainMsPerExperiment: number('drain-ms-per-experiment', 50),
     storm: numbers('storm', base.storm),
     concurrency: number('concurrency', base.concurrency),
     workerHeapMb: number('worker-heap-mb', base.workerHeapMb),
@@ -158,6 +225,7 @@ async function main(): Promise<number> {
     figures: [],
     details: { settings },
     errors: [],
+    skipped: {},
   };
   step(
     `Capacités benchmarks, size ${settings.size} (${settings.only.join(', ')}) on ${machine.cores} cores; ` +
@@ -173,6 +241,7 @@ async function main(): Promise<number> {
     ? join(settings.resultsDir, 'profiles', report.startedAt.replace(/[:.]/g, '-'))
     : undefined;
   let pg: Postgres | undefined;
+  const outcomes: BenchmarkOutcome[] = [];
   const cleanup = async () => {
     await pg?.stop().catch(() => undefined);
     if (!settings.keep) removeDir(scratch);
@@ -192,23 +261,44 @@ async function main(): Promise<number> {
       pg = externalPostgres(settings.databaseUrl);
     } else {
       step('Starting PostgreSQL (embedded, as `npm start`)…');
-      pg = await startPostgres(scratch);
+      // The real Temporal server's connection pools (4 services) need more than the default 100.
+      pg = await startPostgres(scratch, settings.temporal.includes('server') ? 300 : undefined);
     }
-    type Outcome = { figures: RunReport['figures']; details: unknown; errors?: string[] };
+    type Outcome = {
+      figures: RunReport['figures'];
+      details: unknown;
+      errors?: string[];
+      skipped?: string | null;
+    };
     const runners: Record<BenchmarkName, () => Promise<Outcome>> = {
-      storm: () =>
-        runStormBenchmark({
-          sizes: settings.storm,
-          concurrency: settings.concurrency,
-          workerHeapMb: settings.workerHeapMb,
-          workerCache: settings.workerCache,
-          drainMsPerExperiment: 50,
-          scratch,
-          pg: pg as Postgres,
-          profileDir,
-          temporalAddress: settings.temporalAddress,
-          temporalMetricsUrl: settings.temporalMetricsUrl,
-        }),
+      storm: async () => {
+        const outcomes = [];
+        for (const mode of settings.temporalAddress ? (['dev'] as const) : settings.temporal) {
+          outcomes.push(
+            await runStormBenchmark({
+              sizes: settings.storm,
+              concurrency: settings.concurrency,
+              workerHeapMb: settings.workerHeapMb,
+              workerCache: settings.workerCache,
+              // The dev server drains ~70 a second at best on an idle machine (--drain-ms-per-experiment).
+              drainMsPerExperiment: settings.drainMsPerExperiment,
+              scratch,
+              pg: pg as Postgres,
+              profileDir,
+              temporalAddress: settings.temporalAddress,
+              temporalMetricsUrl: settings.temporalMetricsUrl,
+              temporalMode: mode,
+              shards: settings.shards,
+              fault: settings.fault === 'launch-refused' ? settings.fault : undefined,
+            }),
+          );
+        }
+        return {
+          figures: [...outcomes.flatMap((o) => o.figures), ...serverComparison(outcomes.map((o) => o.details))],
+          details: outcomes.map((o) => o.details),
+          errors: outcomes.flatMap((o) => o.errors),
+        };
+      },
       api: () =>
         runApiBenchmark({
           experiments: settings.experiments,
@@ -218,6 +308,7 @@ async function main(): Promise<number> {
           scratch,
           pg: pg as Postgres,
           profileDir,
+          fault: settings.fault === 'bad-token' ? settings.fault : undefined,
         }),
       backoffice: () =>
         runBackOfficeBenchmark({
@@ -229,16 +320,22 @@ async function main(): Promise<number> {
         }),
     };
     for (const name of settings.only) {
+      const outcome: BenchmarkOutcome = { name, problems: [] };
+      outcomes.push(outcome);
       try {
         const result = await runners[name]();
         report.figures.push(...result.figures);
         report.details[name] = result.details;
-        report.errors.push(...(result.errors ?? []).map((error) => `${name}: ${error}`));
+        outcome.problems.push(...(result.errors ?? []));
+        outcome.skipped = result.skipped ?? null;
       } catch (error) {
-        const message = `${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-        report.errors.push(message);
-        warn(`benchmark ${message}`);
+        outcome.problems.push(
+          `could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        warn(`benchmark ${name}: ${outcome.problems[outcome.problems.length - 1]}`);
       }
+      report.errors.push(...outcome.problems.map((problem) => `${name}: ${problem}`));
+      if (outcome.skipped) report.skipped[name] = outcome.skipped;
     }
   } finally {
     await cleanup();
@@ -248,13 +345,15 @@ async function main(): Promise<number> {
   const files = writeReport(settings.resultsDir, report);
   console.log(`\n${markdownTable(report.figures)}\n`);
   step(`Results: ${files.markdown} and ${files.json}`);
-  return report.errors.length > 0 ? 1 : 0;
+  const result = verdict(outcomes, { ci: inCi() });
+  console.log(`\nVerdict (size ${settings.size}):\n${result.lines.map((line) => `  ${line}`).join('\n')}\n`);
+  return result.exitCode;
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
-    process.exit(2);
+    process.exit(EXIT.couldNotRun);
   },
 );

@@ -50,7 +50,8 @@ export async function ensureTemporalCli() {
 
 async function buildWithGo(go, target) {
   const dir = join(cacheDir, 'temporal-cli', TEMPORAL_CLI_VERSION);
-  const staging = join(dir, 'staging');
+  // One staging folder per process: two suites started at once may both build.
+  const staging = join(dir, `staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   step(
@@ -85,6 +86,7 @@ async function buildWithGo(go, target) {
   if (code !== 0) {
     throw new Error(`go install ${MODULE}@${TEMPORAL_CLI_VERSION} failed (exit ${code}):\n${tail}`);
   }
+  // rename is atomic: a concurrent build that finished first is simply replaced by an identical binary.
   renameSync(join(staging, 'temporal'), target);
   rmSync(staging, { recursive: true, force: true });
   const version = spawnSync(target, ['--version'], { encoding: 'utf8' }).stdout.trim();

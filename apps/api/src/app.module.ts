@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { databaseTimeouts } from '@capacites/config';
 import { dataSourceOptions } from '@capacites/persistence';
 import { AuthModule } from './auth/auth.module';
 import { API_CONFIG, type ApiConfig } from './config/api.config';
 import { CalendarModule } from './calendar/calendar.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ExperimentsModule } from './experiments/experiments.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -28,6 +30,7 @@ export class AppModule {
             url: config.DATABASE_URL,
             poolSize: config.DATABASE_POOL_SIZE,
             logging: config.DATABASE_LOGGING,
+            timeouts: databaseTimeouts(config),
           }),
         ),
         TemporalModule,
@@ -43,6 +46,7 @@ export class AppModule {
         NotificationsModule,
         TasksModule,
         CalendarModule,
+        ExportsModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

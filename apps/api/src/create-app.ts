@@ -1,8 +1,14 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { Module, NotFoundException, type INestApplication } from '@nestjs/common';
+import {
+  Module,
+  NotFoundException,
+  type INestApplication,
+  type NestApplicationOptions,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
@@ -11,7 +17,8 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { sessionCookieSettings } from './auth/session-cookie';
 import { AppExceptionFilter } from './common/app-exception.filter';
-import { answerClientErrorsAsJson } from './common/client-errors';
+import { answerClientErrorsAsJson, MAX_REQUEST_HEAD_BYTES } from './common/client-errors';
+import { methodNotAllowed } from './common/method-not-allowed';
 import { JsonBodyInterceptor } from './common/json-body.interceptor';
 import { createApiLogging } from './common/logging';
 import { buildOpenApiDocument } from './common/openapi';
@@ -22,6 +29,15 @@ import type { ApiConfig } from './config/api.config';
 export interface ApiAppOptions {
   /** Where the JSON log lines go (stdout by default): tests pass a stream to read them. */
   logDestination?: DestinationStream;
+}
+
+/** Express, on an HTTP server that reads request heads up to MAX_REQUEST_HEAD_BYTES. */
+class ApiExpressAdapter extends ExpressAdapter {
+  override initHttpServer(options: NestApplicationOptions): void {
+    super.initHttpServer(options);
+    if (!options?.httpsOptions)
+      this.httpServer = createServer({ maxHeaderSize: MAX_REQUEST_HEAD_BYTES }, this.getInstance());
+  }
 }
 
 /** The HTTP application: the API's modules, plus nestjs-pino's request-scoped logging. */
@@ -39,6 +55,7 @@ export async function createApiApp(
       module: ApiHttpModule,
       imports: [AppModule.forConfig(config), LoggerModule.forRoot(logging.moduleParams)],
     },
+    new ApiExpressAdapter(),
     { bufferLogs: true, bodyParser: false },
   );
   // Nest's own Logger (new Logger(Context).log…) writes through pino from now on.
@@ -64,17 +81,18 @@ export async function createApiApp(
   app.useGlobalPipes(new ZodValidationPipe());
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalFilters(new AppExceptionFilter({ bodyLimit: config.API_BODY_LIMIT }));
-  app.enableShutdownHooks();
-  SwaggerModule.setup(
-    'api/docs',
-    app,
-    buildOpenApiDocument(app, {
-      sessionCookie: sessionCookieSettings(config.SESSION_COOKIE_SECURE).name,
-    }),
-    {
-      jsonDocumentUrl: 'api/docs/openapi.json',
-    },
-  );
+  // One shutdown however many signals arrive (Ctrl-C reaches the whole process group, then
+  // `npm start` sends SIGTERM: Nest ignores the second while the first runs), then exit 0.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
+  // Built in every mode (the 405 answers below read it); served to developers and
+  // integrators only: off in production unless API_DOCS=true.
+  const document = buildOpenApiDocument(app, {
+    sessionCookie: sessionCookieSettings(config.SESSION_COOKIE_SECURE).name,
+  });
+  if (config.apiDocs)
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // Before the routes: a documented path asked with a method it does not answer gets 405.
+  app.use(methodNotAllowed(document));
   if (config.ADMIN_DIST_DIR && existsSync(join(config.ADMIN_DIST_DIR, 'index.html'))) {
     serveBackOffice(app, config.ADMIN_DIST_DIR);
   }

@@ -6,7 +6,7 @@ import type { WorkerConfig } from './config/worker.config';
 import { IterationService } from './iterations/iteration.service';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
-import { WORKFLOWS_ENTRY, workflowBundlerOptions } from './workflow-bundle';
+import { prebuiltWorkflowBundle, WORKFLOWS_ENTRY, workflowBundlerOptions } from './workflow-bundle';
 
 export interface CapacitesWorker {
   worker: Worker;
@@ -24,10 +24,10 @@ export async function createTemporalWorker(
     tls: settings.tls,
     apiKey: settings.apiKey,
   });
-  const workflowCode: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> =
-    config.WORKFLOW_BUNDLE_PATH
-      ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } }
-      : { workflowsPath: WORKFLOWS_ENTRY, bundlerOptions: workflowBundlerOptions() };
+  const bundlePath = config.WORKFLOW_BUNDLE_PATH ?? prebuiltWorkflowBundle();
+  const workflowCode: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> = bundlePath
+    ? { workflowBundle: { codePath: bundlePath } }
+    : { workflowsPath: WORKFLOWS_ENTRY, bundlerOptions: workflowBundlerOptions() };
   const worker = await Worker.create({
     connection,
     namespace: settings.namespace,

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { databaseTimeouts } from '@capacites/config';
 import { dataSourceOptions } from '@capacites/persistence';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker.config';
 import { IterationService } from './iterations/iteration.service';
@@ -19,6 +20,7 @@ export class WorkerModule {
             url: config.DATABASE_URL,
             poolSize: config.DATABASE_POOL_SIZE,
             logging: config.DATABASE_LOGGING,
+            timeouts: databaseTimeouts(config),
           }),
         ),
       ],

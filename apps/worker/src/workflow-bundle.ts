@@ -1,9 +1,23 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bundleWorkflowCode, DefaultLogger, type BundleOptions } from '@temporalio/worker';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
 export const WORKFLOWS_ENTRY = join(repoRoot, 'workflows', 'src', 'workflows.ts');
+
+/**
+ * The bundle written by `nx run worker:build` beside the compiled worker
+ * (dist/worker/workflow-bundle.js), when this file runs compiled: production loads it
+ * instead of bundling the workflow sources, which the image does not hold.
+ */
+export function prebuiltWorkflowBundle(): string | undefined {
+  if (!__filename.endsWith('.js')) return undefined;
+  const path = join(__dirname, '..', '..', '..', 'workflow-bundle.js');
+  if (!existsSync(path))
+    throw new Error(`the compiled worker has no workflow bundle at ${path}: run \`nx run worker:build\``);
+  return path;
+}
 
 /**
  * The workflow bundler (webpack) does not read tsconfig paths: map the only aliases

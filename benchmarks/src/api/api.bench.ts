@@ -13,6 +13,7 @@ import { CpuMeter, RssSampler, withChildren, type CpuShare } from '../lib/proces
 import type { Figure } from '../lib/report';
 import type { Postgres } from '../lib/services';
 import { distribution, ratio, round, type Distribution } from '../lib/stats';
+import { loadProblems } from '../lib/verdict';
 import { startApi, tokenFor, type ApiProcess } from './api-process';
 import { BENCH_PASSWORD, sharedDataset, type Dataset } from './dataset';
 
@@ -25,6 +26,8 @@ export interface ApiOptions {
   pg: Postgres;
   /** Writes a CPU profile of the API process here (node --cpu-prof). */
   profileDir?: string;
+  /** Injected on purpose (--fault), to prove refused requests fail the check: the load's token is not one. */
+  fault?: 'bad-token';
 }
 
 type UserKey = 'hr' | 'codir' | 'pilot' | 'admin';
@@ -144,6 +147,9 @@ interface LoadResult {
   latency: Distribution;
   requestsPerSecond: number;
   errors: number;
+  /** The API's answers by status, and requests without one (the raw baseline has neither). */
+  statuses?: Record<string, number>;
+  noAnswer?: number;
   cpu: Record<string, CpuShare>;
   rssPeakMiB?: number;
 }
@@ -172,7 +178,18 @@ export async function runApiBenchmark(
   const raw = new Pool({ connectionString: data.url, max: 10 });
   const results: ScenarioResult[] = [];
   const errors: string[] = [];
+  // Every load, warm-up included, must be answered 2xx: a benchmark of refusals measures nothing.
+  const checkLoad = (label: string, load: LoadResult) => {
+    const problems = load.statuses
+      ? loadProblems(label, { statuses: load.statuses, noAnswer: load.noAnswer ?? 0 })
+      : load.errors > 0
+        ? [`${label}: ${load.errors} SQL replays failed`]
+        : [];
+    for (const problem of problems) warn(`api: ${problem}`);
+    errors.push(...problems);
+  };
   const sql: Record<string, string[][][]> = {};
+  const loadToken = (token: string) => (options.fault === 'bad-token' ? `${token}-not-a-token` : token);
   const rss = new RssSampler(api.pid);
   let idleRssMiB = 0;
   try {
@@ -196,20 +213,28 @@ export async function runApiBenchmark(
       );
       for (const connections of options.connections) {
         const warmup = Math.min(2, options.seconds / 4);
-        await apiLoad(api, raw, scenario, token, connections, warmup, pick, options.pg.pid());
+        const at = `${scenario.key}, ${connections} connection(s)`;
+        checkLoad(
+          `${at}, API warm-up`,
+          await apiLoad(api, raw, scenario, loadToken(token), connections, warmup, pick, options.pg.pid()),
+        );
         rss.reset();
         const apiResult = await apiLoad(
           api,
           raw,
           scenario,
-          token,
+          loadToken(token),
           connections,
           options.seconds,
           pick,
           options.pg.pid(),
         );
         apiResult.rssPeakMiB = rss.peak;
-        await rawLoad(raw, captured, data.sampleIds[0], connections, warmup, pick, options.pg.pid());
+        checkLoad(`${at}, API`, apiResult);
+        checkLoad(
+          `${at}, raw SQL warm-up`,
+          await rawLoad(raw, captured, data.sampleIds[0], connections, warmup, pick, options.pg.pid()),
+        );
         const rawResult = await rawLoad(
           raw,
           captured,
@@ -219,6 +244,7 @@ export async function runApiBenchmark(
           pick,
           options.pg.pid(),
         );
+        checkLoad(`${at}, raw SQL`, rawResult);
         results.push({
           scenario: scenario.key,
           connections,
@@ -376,6 +402,7 @@ async function apiLoad(
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let failures = 0;
+  const statuses: Record<string, number> = {};
   const meter = cpuMeter(api.pid, pgPid);
   const tracker = autocannon({
     url: api.baseUrl,
@@ -392,6 +419,7 @@ async function apiLoad(
     })),
   });
   tracker.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    statuses[status] = (statuses[status] ?? 0) + 1;
     if (status >= 200 && status < 300) latencies.push(ms);
     else failures += 1;
   });
@@ -411,6 +439,8 @@ async function apiLoad(
     latency: distribution(latencies),
     requestsPerSecond: latencies.length / result.duration,
     errors: failures + result.errors + result.timeouts,
+    statuses,
+    noAnswer: result.errors + result.timeouts,
     cpu: shares(meter),
   };
 }

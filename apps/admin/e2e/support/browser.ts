@@ -9,6 +9,9 @@ export const screenshotsDir = join(repoRoot, 'test-results', 'screenshots');
 
 /** Why the browser suites are skipped, when they are (set by scripts/test.mjs). */
 export const skipReason = process.env.CAPACITES_E2E_SKIP;
+// In CI every suite must run: a skipped browser suite there is a failure, not a quiet skip.
+if (skipReason && /^(1|true|yes)$/i.test(process.env.CI ?? ''))
+  throw new Error(`The browser suite cannot be skipped in CI (CI=true): ${skipReason}`);
 
 /** Builds the back-office once, in production mode, into a temporary folder. */
 export function buildBackOffice(): string {

@@ -22,7 +22,11 @@ export const ChartWithData = ({
   const translate = useTranslate();
   return (
     <>
-      <div aria-hidden="true">{chart}</div>
+      {/* inert as well: the chart's own focusable parts (SVG, legend) must not take the
+          focus in a part hidden from assistive technologies (WCAG 4.1.2). */}
+      <div aria-hidden="true" inert>
+        {chart}
+      </div>
       <details>
         <summary>{translate('app.dashboard.chartData')}</summary>
         <table>

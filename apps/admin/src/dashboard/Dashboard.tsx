@@ -27,14 +27,18 @@ export const Dashboard = () => {
     queryKey: ['dashboard'],
     queryFn: () => dataProvider.getDashboard<DashboardData>(),
   });
-  const chart = (node: ReactNode) => <Suspense fallback={<CircularProgress size={24} />}>{node}</Suspense>;
+  // A spinner alone says what it waits for (the theme hides the ones that come with a text).
+  const spinner = (size?: number) => (
+    <CircularProgress size={size} aria-hidden={false} aria-label={translate('ra.page.loading')} />
+  );
+  const chart = (node: ReactNode) => <Suspense fallback={spinner(24)}>{node}</Suspense>;
   return (
     <Box sx={{ p: 2 }} data-testid="dashboard">
       <Title title="app.menu.dashboard" />
       <Typography variant="h5" component="h1" gutterBottom>
         {translate('app.menu.dashboard')}
       </Typography>
-      {isPending ? <CircularProgress /> : null}
+      {isPending ? spinner() : null}
       {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
       {data ? (
         <Grid container spacing={2}>

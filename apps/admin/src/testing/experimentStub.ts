@@ -1,3 +1,4 @@
+import type { ExperimentCriteriaResponse } from '@capacites/domain';
 import type { Experiment } from '../experiments';
 
 const ORGANIZATION = '11111111-1111-4111-8111-111111111111';
@@ -71,4 +72,36 @@ export const experimentStub = {
     stoppedAt: '2026-02-01T10:00:00.000Z',
     evaluationDueAt,
   }),
+};
+
+/** What GET /experiments/:id/criteria answers for an experiment amended once after launch. */
+export const criteriaStub = {
+  amendedOnce: (experiment: Experiment): ExperimentCriteriaResponse => {
+    const atLaunch = experiment.criteria ?? [];
+    const current = [
+      { ...atLaunch[0], target: '2 au plus' },
+      {
+        id: 'calm',
+        name: 'Sérénité des équipes',
+        method: 'Entretiens',
+        target: '',
+        coBuiltWithUsers: false,
+      },
+    ];
+    return {
+      experimentId: experiment.id,
+      atLaunch,
+      current,
+      amendments: [
+        {
+          id: '99999999-9999-4999-8999-999999999999',
+          amendedAt: '2026-01-20T09:30:00.000Z',
+          amendedBy: PILOT,
+          reason: 'Zéro erreur est hors de portée ; la sérénité compte aussi.',
+          previous: atLaunch,
+          criteria: current,
+        },
+      ],
+    };
+  },
 };

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
@@ -55,6 +56,16 @@ export class AuthController {
   /** 204; or 200 with `{ logoutUrl }` to follow when the session came from the OIDC provider. */
   @AllowBeforeTotpEnrolment()
   @Post('logout')
+  @ApiNoContentResponse({ description: 'Signed out: the session cookie is cleared.' })
+  @ApiOkResponse({
+    description:
+      'Signed out here; the session came from the identity provider: follow logoutUrl to end it there too.',
+    schema: {
+      type: 'object',
+      properties: { logoutUrl: { type: 'string', format: 'uri' } },
+      required: ['logoutUrl'],
+    },
+  })
   async logout(@CurrentUser() user: AuthUser, @Res() response: Response): Promise<void> {
     const result = await this.auth.logout(user, response);
     if (result.logoutUrl) response.status(200).json(result);

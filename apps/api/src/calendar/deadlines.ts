@@ -49,6 +49,23 @@ export function deadlinesOf(experiment: ExperimentEntity, timeZone: string): Dea
   }
 }
 
+/**
+ * A user's text made safe for the `ics` library, which escapes `\n` but leaves a lone CR
+ * and other control characters as they are (a title holding `\r` or `\r\n` could then add
+ * lines, even whole components, to the file): every line break becomes `\n`, which the
+ * library escapes, and other control characters are dropped.
+ */
+export function icsSafe(text: string): string {
+  return text
+    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\n')
+    .replace(/(?![\t\n])\p{Cc}/gu, '');
+}
+
+/** A TEXT value escaped as RFC 5545 §3.3.11 says, for the lines written without the library. */
+export function icsText(text: string): string {
+  return icsSafe(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+}
+
 const dateArray = (date: string, plusDays = 0): DateArray => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + plusDays);
@@ -61,19 +78,22 @@ const dateArray = (date: string, plusDays = 0): DateArray => {
  * The expiry carries reminders a week and a day before.
  */
 export function toIcs(deadlines: Deadline[], backOfficeUrl: string, calendarName: string): string {
+  // The library writes the calendar's name with its line breaks encoded only: escaped here.
+  const calName = icsText(calendarName);
   if (deadlines.length === 0) {
     // `ics` refuses an empty list; an empty calendar is still a valid answer.
     return [
       'BEGIN:VCALENDAR',
       'VERSION:2.0',
       'PRODID:-//Capacites//Deadlines//FR',
-      `X-WR-CALNAME:${calendarName}`,
+      `X-WR-CALNAME:${calName}`,
       'END:VCALENDAR',
       '',
     ].join('\r\n');
   }
   const base = backOfficeUrl.replace(/\/$/, '');
-  const events: EventAttributes[] = deadlines.map((d) => ({
+  const safe: Deadline[] = deadlines.map((deadline) => ({ ...deadline, title: icsSafe(deadline.title) }));
+  const attributes: EventAttributes[] = safe.map((d) => ({
     uid: `${d.kind}-${d.experimentId}@capacites`,
     title: `${LABELS[d.kind]} : ${d.title}`,
     start: dateArray(d.date),
@@ -94,9 +114,9 @@ export function toIcs(deadlines: Deadline[], backOfficeUrl: string, calendarName
         }
       : {}),
   }));
-  const { error, value } = createEvents(events, {
+  const { error, value } = createEvents(attributes, {
     productId: '-//Capacites//Deadlines//FR',
-    calName: calendarName,
+    calName,
   });
   if (error || !value) throw error ?? new Error('the calendar could not be built');
   return value;

@@ -7,7 +7,8 @@ export interface AdminEvent {
   organizationId: string | null;
   /** `user.created`, `track.archived`, `organization.settingsChanged`… */
   event: string;
-  actorId: string;
+  /** Null for an act of the command line (create-admin): details.via names it. */
+  actorId: string | null;
   details: Record<string, unknown>;
 }
 

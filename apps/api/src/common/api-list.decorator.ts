@@ -64,11 +64,17 @@ export function ApiList(options: ApiListOptions): MethodDecorator {
       name: 'sort',
       required: false,
       description: `JSON ["field", "ASC" | "DESC"]; sortable: ${sortable.join(', ')}${defaultSort}.`,
+      // Every [field, order] pair, as the pairs themselves: a schema of the items alone
+      // would call ["DESC", "DESC"] valid, which the API refuses.
       content: json({
         type: 'array',
-        items: { type: 'string', enum: [...sortable, 'ASC', 'DESC'] },
+        items: { type: 'string' },
         minItems: 2,
         maxItems: 2,
+        enum: sortable.flatMap((field) => [
+          [field, 'ASC'],
+          [field, 'DESC'],
+        ]),
         example: [options.defaultSort?.field ?? sortable[0], options.defaultSort?.order ?? 'ASC'],
       }),
     }),

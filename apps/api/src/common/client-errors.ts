@@ -1,8 +1,15 @@
-import { maxHeaderSize, STATUS_CODES, type Server } from 'node:http';
+import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 
+/**
+ * The request line and headers the API reads (Node's default is 16 KiB): every request its
+ * OpenAPI document calls valid fits, the largest being a list `filter` at its bounds (500
+ * ids, 50 event names, a search text), URL-encoded. Past it: 431, below.
+ */
+export const MAX_REQUEST_HEAD_BYTES = 128 * 1024;
+
 /** What Node's HTTP parser found wrong, as the API's error shape (status, code, message). */
-function describe(error: NodeJS.ErrnoException): [number, string, string] {
+function describe(error: NodeJS.ErrnoException, maxHeaderSize: number): [number, string, string] {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
       return [
@@ -23,13 +30,13 @@ function describe(error: NodeJS.ErrnoException): [number, string, string] {
  * over its limit, malformed HTTP) get the API's JSON error shape rather than Node's bare
  * status line, so that every 4xx names the problem.
  */
-export function answerClientErrorsAsJson(server: Server): void {
+export function answerClientErrorsAsJson(server: Server, maxHeaderSize = MAX_REQUEST_HEAD_BYTES): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
-    const [status, code, message] = describe(error);
+    const [status, code, message] = describe(error, maxHeaderSize);
     const body = JSON.stringify({ statusCode: status, code, message });
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +

@@ -19,14 +19,30 @@ const NETWORK_CODES = new Set([
 
 /**
  * PostgreSQL SQLSTATEs of an unavailable server: class 08 (connection exception) and
- * 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up).
+ * 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up);
+ * and of a server too slow to answer: 57014 query_canceled (statement_timeout),
+ * 25P03 idle_in_transaction_session_timeout.
  */
-const SQLSTATES = new Set(['08000', '08001', '08003', '08004', '08006', '08007', '57P01', '57P02', '57P03']);
+const SQLSTATES = new Set([
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '08007',
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '25P03',
+]);
 
 /** Messages of node-postgres that carry no code. */
 const MESSAGES = [
   /Connection terminated/i,
   /timeout exceeded when trying to connect/i,
+  // query_timeout: the client stopped waiting for an answer (the server is paused or cut off).
+  /Query read timeout/i,
   /Client has encountered a connection error and is not queryable/i,
   /Client was closed and is not queryable/i,
   /Cannot use a pool after calling end on the pool/i,

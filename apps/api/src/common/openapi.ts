@@ -1,4 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
+import { ParseUUIDPipe, type INestApplication } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
 import {
   ApiExtension,
   DocumentBuilder,
@@ -46,7 +49,8 @@ const errorResponse = (description: string) => ({
 
 const CLIENT_ERROR = errorResponse(
   'Refused: invalid input (400, naming each bad field), not signed in (401), not allowed (403), ' +
-    'not found (404), conflict (409), body too large (413), body not JSON (415), too many requests (429).',
+    'not found (404), method not allowed on this path (405, with `Allow`), conflict (409), body too large (413), ' +
+    'body not JSON (415), too many requests (429), request line and headers over 128 KiB (431).',
 );
 const SERVER_ERROR = errorResponse(
   'Unexpected failure (500: no detail is given, the error is logged under the request id), ' +
@@ -58,8 +62,39 @@ const REQUEST_ID_PARAMETER = {
   in: 'header' as const,
   required: false,
   description: "The caller's id for this request; replaced by a UUID when absent or not sane.",
-  schema: { type: 'string' as const, maxLength: 128, pattern: '^[A-Za-z0-9._-]+$' },
+  // Any value is accepted (one that is not sane is replaced), so the schema constrains none.
+  schema: { type: 'string' as const },
 };
+
+/**
+ * The path parameters each route parses as a UUID (ParseUUIDPipe), by operation id
+ * (`<Controller>_<method>`, as @nestjs/swagger names operations): the document says so,
+ * so that a client knows another value is refused (400) before any lookup.
+ */
+function uuidPathParameters(app: INestApplication): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as { name: string; prototype: object } | null;
+      if (!controller) continue;
+      for (const method of Object.getOwnPropertyNames(controller.prototype)) {
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<
+          string,
+          { data?: unknown; pipes?: unknown[] }
+        >;
+        for (const [key, arg] of Object.entries(args)) {
+          if (Number(key.split(':')[0]) !== RouteParamtypes.PARAM || typeof arg.data !== 'string') continue;
+          if (!(arg.pipes ?? []).some((pipe) => pipe instanceof ParseUUIDPipe || pipe === ParseUUIDPipe))
+            continue;
+          const operationId = `${controller.name}_${method}`;
+          if (!found.has(operationId)) found.set(operationId, new Set());
+          found.get(operationId)?.add(arg.data);
+        }
+      }
+    }
+  }
+  return found;
+}
 
 /**
  * The OpenAPI document, generated from the code: routes from the controllers, request
@@ -96,7 +131,16 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
   };
   // Added here rather than through DocumentBuilder's global responses and parameters,
   // which @nestjs/swagger keeps in process-wide storages (several apps in a test process).
+  const uuids = uuidPathParameters(app);
   for (const operation of operationsOf(document)) {
+    for (const parameter of operation.parameters ?? []) {
+      if (
+        'name' in parameter &&
+        parameter.in === 'path' &&
+        uuids.get(operation.operationId ?? '')?.has(parameter.name)
+      )
+        parameter.schema = { type: 'string', format: 'uuid' };
+    }
     const parameters = operation.parameters ?? [];
     if (!parameters.some((p) => 'name' in p && p.name === REQUEST_ID_HEADER && p.in === 'header'))
       operation.parameters = [...parameters, REQUEST_ID_PARAMETER];

@@ -1,11 +1,7 @@
 import type { z } from 'zod';
-import { noteDocumentedDto, openApiPropertiesOf } from './zod-openapi';
+import { noteDocumentedDto, openApiPropertiesOf, type ZodDtoClass } from './zod-openapi';
 
-/** A class that carries a zod schema, so that the global pipe can validate a body typed by it. */
-export interface ZodDtoClass<T = unknown> {
-  new (): T;
-  schema: z.ZodType<T>;
-}
+export type { ZodDtoClass };
 
 /**
  * The base of a DTO class: `export class CreateThingDto extends createZodDto(schema) {}`.

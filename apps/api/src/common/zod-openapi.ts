@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { ZodDtoClass } from './zod-dto';
+
+/** A class that carries a zod schema, so that the global pipe can validate a body typed by it. */
+export interface ZodDtoClass<T = unknown> {
+  new (): T;
+  schema: z.ZodType<T>;
+}
 
 /** An OpenAPI 3.0 schema object, as zod writes it (plain JSON). */
 export type OpenApiSchema = Record<string, unknown>;

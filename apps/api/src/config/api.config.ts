@@ -13,6 +13,8 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   ADMIN_ORIGIN: z.url().default('http://localhost:5173'),
   /** Built back-office (apps/admin/dist) served by the API in production mode. */
   ADMIN_DIST_DIR: z.string().optional(),
+  /** Swagger UI and the OpenAPI document at /api/docs: on in development and test, off otherwise (NODE_ENV). */
+  API_DOCS: z.stringbool().optional(),
   /** Largest accepted request body. */
   API_BODY_LIMIT: z.string().default('100kb'),
   /** A session ends after this much inactivity… */
@@ -75,6 +77,9 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
 });
 
 type ApiEnv = z.infer<typeof apiEnvSchema>;
+
+/** Every variable the API reads (checked against docker-compose.yml and the Dockerfile). */
+export const API_ENV_VARIABLES = Object.keys(apiEnvSchema.shape);
 
 /** The OpenID Connect client settings, when OIDC login is enabled. */
 export interface OidcSettings {
@@ -154,6 +159,8 @@ const apiConfigSchema = apiEnvSchema
   .superRefine(checkOidcVariables, { when: () => true })
   .transform((env) => ({
     ...env,
+    /** Whether /api/docs and /api/docs/openapi.json are served. */
+    apiDocs: env.API_DOCS ?? PLAIN_HTTP_ENVIRONMENTS.includes(env.NODE_ENV),
     SESSION_COOKIE_SECURE: env.SESSION_COOKIE_SECURE ?? !PLAIN_HTTP_ENVIRONMENTS.includes(env.NODE_ENV),
     /** null when OpenID Connect login is disabled (OIDC_ISSUER unset). */
     oidc: env.OIDC_ISSUER

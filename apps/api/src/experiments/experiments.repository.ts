@@ -87,7 +87,13 @@ export class ExperimentsRepository {
     id: string,
     inState: ExperimentState,
     changes: Partial<ExperimentEntity>,
-    audit: { actorId: string; organizationId: string; fields: string[]; event?: string },
+    audit: {
+      actorId: string;
+      organizationId: string;
+      fields: string[];
+      event?: string;
+      details?: Record<string, unknown>;
+    },
   ): Promise<boolean> {
     const framing = { ...changes };
     delete framing.state;
@@ -103,7 +109,7 @@ export class ExperimentsRepository {
         state: inState,
         event: audit.event ?? 'framingUpdated',
         actorId: audit.actorId,
-        details: { fields: audit.fields },
+        details: { fields: audit.fields, ...audit.details },
       });
       return true;
     });
@@ -121,6 +127,16 @@ export class ExperimentsRepository {
     query: ListQuery<ExperimentListFilter>,
     scope: ReadScope,
   ): Promise<{ rows: ExperimentEntity[]; total: number }> {
+    const qb = this.sorted(query, scope).offset(query.offset).limit(query.limit);
+    const [rows, total] = await qb.getManyAndCount();
+    return { rows, total };
+  }
+
+  /**
+   * The experiments of a list (filters, the reader's scope, the order), without paging:
+   * the list reads one page of it, the export every row through a cursor.
+   */
+  sorted(query: Pick<ListQuery<ExperimentListFilter>, 'filter' | 'sort'>, scope: ReadScope) {
     const qb = this.dataSource.getRepository(ExperimentEntity).createQueryBuilder('e');
     const { filter } = query;
     applyExperimentScope(qb, 'e', scope);
@@ -157,11 +173,8 @@ export class ExperimentsRepository {
         { q: filter.q },
       );
     }
-    qb.orderBy(SORT_COLUMNS[query.sort.field] ?? 'e.createdAt', query.sort.order, 'NULLS LAST')
-      .addOrderBy('e.id', 'ASC')
-      .offset(query.offset)
-      .limit(query.limit);
-    const [rows, total] = await qb.getManyAndCount();
-    return { rows, total };
+    return qb
+      .orderBy(SORT_COLUMNS[query.sort.field] ?? 'e.createdAt', query.sort.order, 'NULLS LAST')
+      .addOrderBy('e.id', 'ASC');
   }
 }

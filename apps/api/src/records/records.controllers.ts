@@ -1,32 +1,35 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { AuditEventEntity, CheckInEntity, DecisionEntity, EvaluationEntity } from '@capacites/persistence';
+import { AuditEventEntity, CheckInEntity } from '@capacites/persistence';
+import { isPlatformAdmin } from '@capacites/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ResourceException } from '../common/app.exception';
 import { ApiList } from '../common/api-list.decorator';
-import { idsFilter, oneOrMany } from '../common/filters';
+import { oneOrMany } from '../common/filters';
 import { listQuery, page } from '../common/pagination';
+import {
+  DECISIONS,
+  decisionConditions,
+  decisionFilter,
+  EVALUATIONS,
+  evaluationConditions,
+  evaluationFilter,
+  recordFilter,
+} from './records.queries';
 import { RecordsRepository, type RecordTable } from './records.repository';
 import {
   toAuditEventResponse,
   toCheckInResponse,
   toDecisionResponse,
   toEvaluationResponse,
+  toScopedAuditEventResponse,
   type AuditEventResponse,
   type CheckInResponse,
   type DecisionResponse,
   type EvaluationResponse,
 } from './records.responses';
-
-const recordFilter = z
-  .object({
-    experimentId: z.uuid().optional(),
-    organizationId: z.uuid().optional(),
-    id: idsFilter.optional(),
-  })
-  .strict();
 
 const CHECK_INS: RecordTable<CheckInEntity> = {
   entity: CheckInEntity,
@@ -34,22 +37,6 @@ const CHECK_INS: RecordTable<CheckInEntity> = {
   idColumn: 'id',
   sortable: { recordedAt: 'c.recorded_at', weather: 'c.weather' },
 };
-const EVALUATIONS: RecordTable<EvaluationEntity> = {
-  entity: EvaluationEntity,
-  alias: 'v',
-  idColumn: 'experiment_id',
-  sortable: { submittedAt: 'v.submitted_at', verdict: 'v.verdict' },
-};
-const DECISIONS: RecordTable<DecisionEntity> = {
-  entity: DecisionEntity,
-  alias: 'd',
-  idColumn: 'experiment_id',
-  sortable: { decidedAt: 'd.decided_at', outcome: 'd.outcome' },
-};
-const evaluationFilter = recordFilter.extend({ onTime: z.boolean().optional() }).strict();
-const decisionFilter = recordFilter
-  .extend({ outcome: z.enum(['iterate', 'perpetuate', 'abandon']).optional() })
-  .strict();
 const auditEventFilter = z
   .object({
     experimentId: z.uuid().optional(),
@@ -111,9 +98,7 @@ export class EvaluationsController {
       field: 'submittedAt',
       order: 'DESC',
     });
-    const { rows, total } = await this.records.page(EVALUATIONS, q, user, (qb) => {
-      if (q.filter.onTime !== undefined) qb.andWhere('v.on_time = :onTime', { onTime: q.filter.onTime });
-    });
+    const { rows, total } = await this.records.page(EVALUATIONS, q, user, evaluationConditions(q.filter));
     return page(response, 'evaluations', q, { data: rows.map(toEvaluationResponse), total });
   }
 
@@ -141,9 +126,7 @@ export class DecisionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<DecisionResponse[]> {
     const q = listQuery(query, decisionFilter, DECISIONS.sortable, { field: 'decidedAt', order: 'DESC' });
-    const { rows, total } = await this.records.page(DECISIONS, q, user, (qb) => {
-      if (q.filter.outcome) qb.andWhere('d.outcome = :outcome', { outcome: q.filter.outcome });
-    });
+    const { rows, total } = await this.records.page(DECISIONS, q, user, decisionConditions(q.filter));
     return page(response, 'decisions', q, { data: rows.map(toDecisionResponse), total });
   }
 
@@ -182,7 +165,8 @@ export class AuditEventsController {
         qb.andWhere('a.event IN (:...events)', { events: events.length > 0 ? events : [null] });
       }
     });
-    return page(response, 'audit-events', q, { data: rows.map(toAuditEventResponse), total });
+    const toResponse = isPlatformAdmin(user) ? toAuditEventResponse : toScopedAuditEventResponse;
+    return page(response, 'audit-events', q, { data: rows.map(toResponse), total });
   }
 
   @Get(':id')
@@ -190,6 +174,6 @@ export class AuditEventsController {
     if (!/^\d{1,18}$/.test(id)) throw ResourceException.notFound('audit event');
     const row = await this.records.one(AUDIT_EVENTS, id, user);
     if (!row) throw ResourceException.notFound('audit event');
-    return toAuditEventResponse(row);
+    return isPlatformAdmin(user) ? toAuditEventResponse(row) : toScopedAuditEventResponse(row);
   }
 }

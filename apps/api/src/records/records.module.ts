@@ -7,6 +7,7 @@ import {
 } from './records.controllers';
 import { RecordsRepository } from './records.repository';
 import { SharedLearningsController, SharedLearningsService } from './shared-learnings';
+import { CriteriaController } from './criteria.controller';
 import { TimelineController } from './timeline.controller';
 
 /** Read-only records of experiments: check-ins, evaluations, decisions, audit events. */
@@ -17,6 +18,7 @@ import { TimelineController } from './timeline.controller';
     DecisionsController,
     AuditEventsController,
     TimelineController,
+    CriteriaController,
     SharedLearningsController,
   ],
   providers: [RecordsRepository, SharedLearningsService],

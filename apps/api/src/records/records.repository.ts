@@ -39,6 +39,21 @@ export class RecordsRepository {
     principal: Principal,
     extra?: (qb: ReturnType<RecordsRepository['scoped']>) => void,
   ): Promise<{ rows: T[]; total: number }> {
+    const qb = this.sorted(table, query, principal, extra).offset(query.offset).limit(query.limit);
+    const [rows, total] = await qb.getManyAndCount();
+    return { rows: rows as T[], total };
+  }
+
+  /**
+   * The records of a list (filters, the reader's scope, the order), without paging: the
+   * list reads one page of it, the export every row through a cursor.
+   */
+  sorted<T extends ObjectLiteral>(
+    table: RecordTable<T>,
+    query: Pick<ListQuery<RecordFilter>, 'filter' | 'sort'>,
+    principal: Principal,
+    extra?: (qb: ReturnType<RecordsRepository['scoped']>) => void,
+  ) {
     const qb = this.scoped(table, principal);
     const { filter } = query;
     const a = table.alias;
@@ -49,12 +64,9 @@ export class RecordsRepository {
     const ids = asArray(filter.id);
     if (ids) qb.andWhere(`${a}.${table.idColumn} IN (:...ids)`, { ids: ids.length > 0 ? ids : [null] });
     extra?.(qb);
-    qb.orderBy(table.sortable[query.sort.field] ?? `${a}.${table.idColumn}`, query.sort.order, 'NULLS LAST')
-      .addOrderBy(`${a}.${table.idColumn}`, 'ASC')
-      .offset(query.offset)
-      .limit(query.limit);
-    const [rows, total] = await qb.getManyAndCount();
-    return { rows: rows as T[], total };
+    return qb
+      .orderBy(table.sortable[query.sort.field] ?? `${a}.${table.idColumn}`, query.sort.order, 'NULLS LAST')
+      .addOrderBy(`${a}.${table.idColumn}`, 'ASC');
   }
 
   async one<T extends ObjectLiteral>(

@@ -67,3 +67,23 @@ export const toAuditEventResponse = (a: AuditEventEntity) => ({
   occurredAt: iso(a.occurredAt),
 });
 export type AuditEventResponse = ReturnType<typeof toAuditEventResponse>;
+
+type Memberships = { organizationId?: unknown }[];
+const onlyOf = (value: unknown, organizationId: string | null): unknown =>
+  Array.isArray(value) ? (value as Memberships).filter((m) => m?.organizationId === organizationId) : value;
+
+/**
+ * An account's record as a reader of one organisation may see it: only that organisation's
+ * memberships. Records are written per organisation now; older ones named every
+ * organisation of the person, and are cut here when read.
+ */
+export function toScopedAuditEventResponse(a: AuditEventEntity): AuditEventResponse {
+  const response = toAuditEventResponse(a);
+  if (!a.event.startsWith('user.') || !a.details) return response;
+  const details: Record<string, unknown> = { ...(a.details as Record<string, unknown>) };
+  if ('memberships' in details) details.memberships = onlyOf(details.memberships, a.organizationId);
+  const changes = details.changes as Record<string, unknown> | undefined;
+  if (changes && typeof changes === 'object' && 'memberships' in changes)
+    details.changes = { ...changes, memberships: onlyOf(changes.memberships, a.organizationId) };
+  return { ...response, details };
+}

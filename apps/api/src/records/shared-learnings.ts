@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { canShareLearnings, VERDICTS, type Principal } from '@capacites/domain';
+import { canShareLearnings, isPlatformAdmin, VERDICTS, type Principal } from '@capacites/domain';
 import { EvaluationEntity, ExperimentEntity } from '@capacites/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
@@ -85,8 +85,15 @@ export class SharedLearningsService {
   }
 
   /** The network's shared learnings: readable by every signed-in user, whatever the organisation. */
-  async list(query: ListQuery<SharedFilter>): Promise<{ data: SharedLearningResponse[]; total: number }> {
+  async list(
+    query: ListQuery<SharedFilter>,
+    principal: Principal,
+  ): Promise<{ data: SharedLearningResponse[]; total: number }> {
     const where = ['v.learnings_shared_at IS NOT NULL'];
+    // The reader's organisations, to name their own private tracks (null: every track).
+    const readerOrgs = isPlatformAdmin(principal)
+      ? null
+      : [...new Set(principal.memberships.map((m) => m.organizationId))];
     const params: unknown[] = [];
     const { filter } = query;
     if (filter.verdict) {
@@ -109,13 +116,18 @@ export class SharedLearningsService {
       LEFT JOIN decisions d ON d.experiment_id = e.id
       WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    const orgs = `$${params.length + 1}::uuid[]`;
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT e.id, o.name AS organization_name, o.kind AS organization_kind, t.name AS track_name, e.title,
+      // A private track's name is the organisation's own: other readers see no track.
+      `SELECT e.id, o.name AS organization_name, o.kind AS organization_kind,
+              CASE WHEN t.organization_id IS NULL OR ${orgs} IS NULL OR t.organization_id = ANY(${orgs})
+                   THEN t.name END AS track_name,
+              e.title,
               v.verdict, v.learnings, d.outcome, v.learnings_shared_at AS shared_at
          ${from}
         ORDER BY ${SORT[query.sort.field] ?? SORT.sharedAt} ${query.sort.order}, e.id
         OFFSET ${query.offset} LIMIT ${query.limit}`,
-      params,
+      [...params, readerOrgs],
     );
     return {
       total,
@@ -142,11 +154,12 @@ export class SharedLearningsController {
   @Get('shared-learnings')
   @ApiList({ resource: 'shared-learnings', filter: filterSchema, sortable: SORT })
   async list(
+    @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SharedLearningResponse[]> {
     const q = listQuery(query, filterSchema, SORT, { field: 'sharedAt', order: 'DESC' });
-    return page(response, 'shared-learnings', q, await this.shared.list(q));
+    return page(response, 'shared-learnings', q, await this.shared.list(q, user));
   }
 
   @Put('evaluations/:id/sharing')

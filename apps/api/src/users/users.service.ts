@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from 'argon2';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
 import {
   isPlatformAdmin,
   type Principal,
@@ -113,29 +113,31 @@ export class UsersService {
     await this.assertOrganizationsExist(input.memberships.map((m) => m.organizationId));
     const id = randomUUID();
     const passwordHash = input.password ? await hash(input.password) : null;
-    await this.dataSource.transaction(async (manager) => {
-      if (await emailTaken(manager, input.email)) {
-        throw ResourceException.conflict(
-          'EMAIL_TAKEN',
-          `A user with the email "${input.email}" already exists.`,
+    await emailConflictsAsTaken(input.email, () =>
+      this.dataSource.transaction(async (manager) => {
+        if (await emailTaken(manager, input.email)) throw emailTakenError(input.email);
+        await manager.insert(UserEntity, {
+          id,
+          email: input.email,
+          displayName: input.displayName,
+          passwordHash,
+          disabledAt: null,
+          oidcAllowed: input.oidcAllowed ?? !input.password,
+        });
+        await this.replaceMemberships(manager, id, input.memberships);
+        await recordUserEvent(
+          manager,
+          principal,
+          'user.created',
+          organizationsOf(input.memberships),
+          (org) => ({
+            userId: id,
+            email: input.email,
+            memberships: inOrganization(input.memberships, org),
+          }),
         );
-      }
-      await manager.insert(UserEntity, {
-        id,
-        email: input.email,
-        displayName: input.displayName,
-        passwordHash,
-        disabledAt: null,
-        oidcAllowed: input.oidcAllowed ?? !input.password,
-      });
-      await this.replaceMemberships(manager, id, input.memberships);
-      await recordAdminEvent(manager, {
-        organizationId: input.memberships[0]?.organizationId ?? null,
-        event: 'user.created',
-        actorId: principal.userId,
-        details: { userId: id, email: input.email, memberships: input.memberships },
-      });
-    });
+      }),
+    );
     return this.findOne(id, principal);
   }
 
@@ -154,40 +156,46 @@ export class UsersService {
     if (input.memberships)
       await this.assertOrganizationsExist(input.memberships.map((m) => m.organizationId));
     const passwordHash = input.password ? await hash(input.password) : undefined;
-    await this.dataSource.transaction(async (manager) => {
-      if (input.email && input.email !== user.email) {
-        const taken = await emailTaken(manager, input.email);
-        if (taken)
-          throw ResourceException.conflict(
-            'EMAIL_TAKEN',
-            `A user with the email "${input.email}" already exists.`,
-          );
-      }
-      const changes: Partial<UserEntity> = {};
-      if (input.email !== undefined) changes.email = input.email;
-      if (input.displayName !== undefined) changes.displayName = input.displayName;
-      if (passwordHash !== undefined) changes.passwordHash = passwordHash;
-      if (input.disabled !== undefined)
-        changes.disabledAt = input.disabled ? (user.disabledAt ?? new Date()) : null;
-      if (input.oidcAllowed !== undefined) changes.oidcAllowed = input.oidcAllowed;
-      if (input.oidcUnlink === true)
-        Object.assign(changes, { oidcIssuer: null, oidcSubject: null, oidcLinkedAt: null });
-      if (Object.keys(changes).length > 0) await manager.update(UserEntity, { id }, changes);
-      if (input.memberships) await this.replaceMemberships(manager, id, input.memberships);
-      // A disabled account, a new password or other roles: its sessions end now.
-      if (input.disabled === true || passwordHash !== undefined || input.memberships || input.oidcUnlink) {
-        await manager.update(SessionEntity, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
-      }
-      // The audit says that the password changed, never what it is.
-      const audited = { ...input };
-      delete audited.password;
-      await recordAdminEvent(manager, {
-        organizationId: (input.memberships ?? [])[0]?.organizationId ?? null,
-        event: input.disabled === true ? 'user.disabled' : 'user.updated',
-        actorId: principal.userId,
-        details: { userId: id, changes: audited, passwordChanged: passwordHash !== undefined },
-      });
-    });
+    const before = await this.dataSource.getRepository(MembershipEntity).findBy({ userId: id });
+    await emailConflictsAsTaken(input.email ?? user.email, () =>
+      this.dataSource.transaction(async (manager) => {
+        if (input.email && input.email.toLowerCase() !== user.email.toLowerCase()) {
+          if (await emailTaken(manager, input.email)) throw emailTakenError(input.email);
+        }
+        const changes: Partial<UserEntity> = {};
+        if (input.email !== undefined) changes.email = input.email;
+        if (input.displayName !== undefined) changes.displayName = input.displayName;
+        if (passwordHash !== undefined) changes.passwordHash = passwordHash;
+        if (input.disabled !== undefined)
+          changes.disabledAt = input.disabled ? (user.disabledAt ?? new Date()) : null;
+        if (input.oidcAllowed !== undefined) changes.oidcAllowed = input.oidcAllowed;
+        if (input.oidcUnlink === true)
+          Object.assign(changes, { oidcIssuer: null, oidcSubject: null, oidcLinkedAt: null });
+        if (Object.keys(changes).length > 0) await manager.update(UserEntity, { id }, changes);
+        if (input.memberships) await this.replaceMemberships(manager, id, input.memberships);
+        // A disabled account, a new password or other roles: its sessions end now.
+        if (input.disabled === true || passwordHash !== undefined || input.memberships || input.oidcUnlink) {
+          await manager.update(SessionEntity, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        }
+        // The audit says that the password changed, never what it is.
+        const audited = { ...input };
+        delete audited.password;
+        const concerned = organizationsOf([...before, ...(input.memberships ?? [])]);
+        await recordUserEvent(
+          manager,
+          principal,
+          input.disabled === true ? 'user.disabled' : 'user.updated',
+          concerned,
+          (org) => ({
+            userId: id,
+            changes: input.memberships
+              ? { ...audited, memberships: inOrganization(input.memberships, org) }
+              : audited,
+            passwordChanged: passwordHash !== undefined,
+          }),
+        );
+      }),
+    );
     return this.findOne(id, principal);
   }
 
@@ -240,6 +248,59 @@ export class UsersService {
         .sort((a, b) => `${a.organizationId}${a.role}`.localeCompare(`${b.organizationId}${b.role}`)),
       createdAt: u.createdAt.toISOString(),
     }));
+  }
+}
+
+function emailTakenError(email: string): ResourceException {
+  return ResourceException.conflict('EMAIL_TAKEN', `A user with the email "${email}" already exists.`);
+}
+
+/**
+ * Two concurrent writes of one address (in any case) both pass the check above; the unique
+ * index on lower(email) refuses the second, which answers like the check would have.
+ */
+async function emailConflictsAsTaken<T>(email: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    // Any unique violation on users here is the address: the id is a fresh random one.
+    const driverError =
+      error instanceof QueryFailedError ? (error.driverError as { code?: string; table?: string }) : null;
+    if (driverError?.code === '23505' && driverError.table === 'users') throw emailTakenError(email);
+    throw error;
+  }
+}
+
+const organizationsOf = (memberships: { organizationId: string }[]): string[] => [
+  ...new Set(memberships.map((m) => m.organizationId)),
+];
+
+const inOrganization = <M extends { organizationId: string }>(
+  memberships: M[],
+  organizationId: string | null,
+) => (organizationId === null ? memberships : memberships.filter((m) => m.organizationId === organizationId));
+
+/**
+ * An account change is recorded once per organisation it concerns, each record holding
+ * only that organisation's part: HR of one organisation reads its own people's history and
+ * learns nothing of their roles elsewhere. An account of no organisation gets one
+ * platform record (the admin's).
+ */
+async function recordUserEvent(
+  manager: EntityManager,
+  principal: Principal,
+  event: string,
+  organizationIds: string[],
+  details: (organizationId: string | null) => Record<string, unknown>,
+): Promise<void> {
+  const targets: (string | null)[] = organizationIds.length > 0 ? organizationIds : [null];
+  for (const organizationId of targets) {
+    await recordAdminEvent(manager, {
+      organizationId,
+      event,
+      actorId: principal.userId,
+      details: details(organizationId),
+    });
   }
 }
 

@@ -4,7 +4,8 @@
 // transition and one notification per (event, recipient); while a dependency is down the
 // API answers 503 with a clear message, and it recovers by itself.
 //
-// `npm run test:resilience` (or `npm test -- faults`). Configuration (environment):
+// `npm run test:resilience` (or `npm test -- faults`; `npm test -- --temporal=server faults` on the
+// real Temporal server, whose databases are on a PostgreSQL of their own). Configuration (environment):
 //   CAPACITES_FAULTS_EXPERIMENTS        experiments in the storm (500; CI runs 40)
 //   CAPACITES_FAULTS_PG_OUTAGE_SECONDS  how long PostgreSQL stays down (30; CI 10)
 // Figures go to test-results/faults.json (docs/reliability.md quotes them).
@@ -14,10 +15,10 @@ import request from 'supertest';
 import { In } from 'typeorm';
 import { AuditEventEntity, EmailEntity, ExperimentEntity, NotificationEntity } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
-import { login, type ApiClient } from '../support/http';
+import { login, type ApiClient, participantConsents } from '../support/http';
 import { freePort, initCluster, startPostgres, type PostgresServer } from '../support/postgres-server';
 import { startStack, type TestStack } from '../support/stack';
-import { startTemporalServer, type TemporalServer } from '../support/temporal-server';
+import { realTemporalServer, startTemporalServer, type TemporalServer } from '../support/temporal-server';
 import { startWorkerProcess, waitFor, type WorkerProcess } from '../support/worker-process';
 
 const EXPERIMENTS = Number(process.env.CAPACITES_FAULTS_EXPERIMENTS ?? 500);
@@ -151,6 +152,7 @@ describe(`An expiry storm of ${EXPERIMENTS} experiments through dependency fault
           .put(`/api/experiments/${created.body.id}`)
           .send(readyFramingBody(team, dateInDays(30)))
           .expect(200);
+        await participantConsents(stack.app, team, created.body.id);
         ids.push(created.body.id as string);
       },
     );
@@ -242,7 +244,9 @@ describe(`An expiry storm of ${EXPERIMENTS} experiments through dependency fault
       180_000,
     );
     const temporalFault = await injecting(
-      'Temporal dev server stopped (SIGTERM) and restarted on its SQLite file',
+      realTemporalServer()
+        ? 'Temporal server stopped (SIGTERM) and restarted on its PostgreSQL databases'
+        : 'Temporal dev server stopped (SIGTERM) and restarted on its SQLite file',
     );
     const temporalDown = Date.now();
     const stopped = temporal;
@@ -357,7 +361,7 @@ describe(`An expiry storm of ${EXPERIMENTS} experiments through dependency fault
     const wrong = ids.filter(
       (id) =>
         JSON.stringify((events.get(id) ?? []).sort()) !==
-        JSON.stringify(['create', 'expire', 'framingUpdated', 'launch']),
+        JSON.stringify(['consentGiven', 'create', 'expire', 'framingUpdated', 'launch']),
     );
     expect(wrong.map((id) => `${id}: ${(events.get(id) ?? []).sort().join(',')}`)).toEqual([]);
 

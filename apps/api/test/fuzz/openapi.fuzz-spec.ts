@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dateInDays, insertAdmin, insertTeam, readyFramingBody } from '../support/fixtures';
-import { bearerToken, login } from '../support/http';
+import { bearerToken, login, participantConsents } from '../support/http';
 import { LogCapture } from '../support/log-capture';
 import { startStack, type TestStack } from '../support/stack';
 
@@ -24,7 +24,10 @@ interface Run {
   output: string;
 }
 
-function schemathesis(args: string[]): Promise<{ code: number | null; output: string }> {
+function schemathesis(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
   const st = process.env.SCHEMATHESIS_PATH;
   if (!st)
     throw new Error('SCHEMATHESIS_PATH is not set: run the fuzz suite through `npm run test:resilience`');
@@ -36,6 +39,7 @@ function schemathesis(args: string[]): Promise<{ code: number | null; output: st
     env: {
       ...process.env,
       SCHEMATHESIS_HOOKS: join(__dirname, 'checks.py'),
+      ...env,
       NO_COLOR: '1',
       PYTHONIOENCODING: 'utf-8',
     },
@@ -67,6 +71,7 @@ describe('Fuzzing the API from its OpenAPI document (schemathesis)', () => {
       .put(`/api/experiments/${created.body.id}`)
       .send(readyFramingBody(team, dateInDays(30)))
       .expect(200);
+    await participantConsents(stack.app, team, created.body.id);
     await hr.post(`/api/experiments/${created.body.id}/launch`).send({}).expect(200);
     for (const [who, email] of [
       ['HR', team.emails.hr],
@@ -92,37 +97,48 @@ describe('Fuzzing the API from its OpenAPI document (schemathesis)', () => {
   it.each([['without a session'], ['HR'], ['the platform admin']])(
     'answers every generated request %s without a 5xx, a leak, or an error that does not name the problem',
     async (who) => {
-      const auth = tokens[who] ? ['--header', `Authorization: Bearer ${tokens[who]}`] : [];
+      const token = tokens[who];
       const before = logs.lines.length;
-      const { code, output } = await schemathesis([
-        'run',
-        `${stack.baseUrl}/api/docs/openapi.json`,
-        '--url',
-        `${stack.baseUrl}`,
-        '--checks',
-        'not_a_server_error,no_internals_leak,errors_name_the_problem',
-        '--max-examples',
-        String(EXAMPLES),
-        '--phases',
-        'examples,coverage,fuzzing',
-        '--seed',
-        '20261',
-        // Every run from the seed alone, not from examples a previous run stored.
-        '--generation-database',
-        'none',
-        // One worker: with several, hypothesis 6 sometimes fails on its own lambda
-        // descriptions ("AST constructor recursion depth mismatch"), a runtime error of the tool.
-        '--workers',
-        '1',
-        '--continue-on-failure',
-        '--suppress-health-check',
-        'all',
-        '--request-timeout',
-        '30',
-        // Logging out or changing the password would end the session the run relies on.
-        ...(auth.length > 0 ? ['--exclude-path-regex', '^/api/auth/(logout|password)$'] : []),
-        ...auth,
-      ]);
+      const { code, output } = await schemathesis(
+        [
+          // The token through the document's bearer scheme (schemathesis.toml).
+          ...(token ? ['--config-file', join(__dirname, 'schemathesis.toml')] : []),
+          'run',
+          `${stack.baseUrl}/api/docs/openapi.json`,
+          '--url',
+          `${stack.baseUrl}`,
+          // Every check schemathesis has (status codes, content types, headers, response
+          // schemas, negative data rejected, methods, auth...) and ours (checks.py).
+          '--checks',
+          'all',
+          '--max-examples',
+          String(EXAMPLES),
+          // stateful: sequences of calls following the links between operations.
+          '--phases',
+          'examples,coverage,fuzzing,stateful',
+          '--seed',
+          '20261',
+          // Every run from the seed alone, not from examples a previous run stored.
+          '--generation-database',
+          'none',
+          // One worker: with several, hypothesis 6 sometimes fails on its own lambda
+          // descriptions ("AST constructor recursion depth mismatch"), a runtime error of the tool.
+          '--workers',
+          '1',
+          '--continue-on-failure',
+          '--suppress-health-check',
+          'all',
+          '--request-timeout',
+          '30',
+          // Logging out or changing the password would end the session the run relies on.
+          ...(token ? ['--exclude-path-regex', '^/api/auth/(logout|password)$'] : []),
+          // Cookie-authenticated unsafe requests must carry it (CSRF protection); sent always,
+          // so that the fuzzed requests reach the code they aim at.
+          '--header',
+          'X-Capacites-Csrf: 1',
+        ],
+        token ? { CAPACITES_FUZZ_TOKEN: token } : {},
+      );
       // Counted on the API's side: one access line per request it answered.
       const lines = logs.lines
         .slice(before)

@@ -9,7 +9,7 @@ import {
   TEST_PASSWORD,
   type Team,
 } from '../support/fixtures';
-import { login, loginTeam, type ApiClient } from '../support/http';
+import { login, loginTeam, type ApiClient, participantConsents } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 
 /**
@@ -102,6 +102,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
         .put(`/api/experiments/${created.body.id}`)
         .send(readyFramingBody(team, dateInDays(60)))
         .expect(200);
+      await participantConsents(stack.app, team, created.body.id);
       await client.post(`/api/experiments/${created.body.id}/launch`).send({}).expect(200);
       return created.body.id as string;
     };
@@ -182,6 +183,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       ['GET /experiments/:id/status', () => `/api/experiments/${xr}/status`],
       ['GET /experiments/:id/actions', () => `/api/experiments/${xr}/actions`],
       ['GET /experiments/:id/timeline', () => `/api/experiments/${xr}/timeline`],
+      ['GET /experiments/:id/criteria', () => `/api/experiments/${xr}/criteria`],
       ['GET /experiments/:id/calendar.ics', () => `/api/experiments/${xr}/calendar.ics`],
       ['GET /check-ins/:id', () => `/api/check-ins/${checkInId}`],
       ['GET /testimonies/:id', () => `/api/testimonies/${testimonyId}`],
@@ -311,6 +313,9 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       ['GET /notifications/unread-count', '/api/notifications/unread-count'],
       ['GET /evaluations', '/api/evaluations'],
       ['GET /decisions', '/api/decisions'],
+      ['GET /exports/experiments', '/api/exports/experiments'],
+      ['GET /exports/evaluations', '/api/exports/evaluations?format=xlsx'],
+      ['GET /exports/decisions', '/api/exports/decisions'],
       ['GET /organizations', '/api/organizations'],
       ['GET /auth/me', '/api/auth/me'],
     ])('%s: open to every signed-in user (each sees their own scope)', async (endpoint, url) => {
@@ -595,6 +600,19 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       });
     });
 
+    it('POST /experiments/XD/consent-records: HR only (400: XD has no such participant); its other readers 403; the rest 404', async () => {
+      await check({
+        endpoint: 'POST /experiments/:id/consent-records',
+        expect: { hr: 400, pilot: 403, admin: 403, codir: 403 },
+        otherwise: 404,
+        call: send(
+          'post',
+          () => `/api/experiments/${xd}/consent-records`,
+          () => ({ participantId: a.participant, method: 'paper', collectedOn: dateInDays(-1) }),
+        ),
+      });
+    });
+
     it('PUT /notifications/:id: its recipient only', async () => {
       await check({
         endpoint: 'PUT /notifications/:id',
@@ -624,11 +642,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
     it.each<[string, () => object, string]>([
       ['a pilot of B', () => ({ pilotIds: [a.pilot, b.pilot] }), 'pilotIds.1'],
       ['the sponsor of B', () => ({ sponsorId: b.sponsor }), 'sponsorId'],
-      [
-        'a participant of B',
-        () => ({ participants: [{ userId: b.participant, consentedAt: null }] }),
-        'participants.0.userId',
-      ],
+      ['a participant of B', () => ({ participants: [{ userId: b.participant }] }), 'participants.0.userId'],
       ['an unknown person', () => ({ sponsorId: randomUUID() }), 'sponsorId'],
       ['a track of B', () => ({ trackId: bTrack }), ''],
     ])('PUT /experiments/XD naming %s: 400 for its editors, 404 for the others', async (_, body, field) => {

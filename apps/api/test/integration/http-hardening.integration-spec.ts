@@ -175,13 +175,42 @@ describe('HTTP hardening, over a real socket', () => {
     expect((await expectJsonError(empty, 400, 'VALIDATION_FAILED')).message).toMatch(/email/);
   });
 
-  it("answers a request line over Node's header limit with a JSON 431 naming it, not a bare status line", async () => {
-    const response = await fetch(url(`/api/experiments?filter=${'x'.repeat(20_000)}`));
+  it("answers a request line over the server's header limit with a JSON 431 naming it, not a bare status line", async () => {
+    const response = await fetch(url(`/api/experiments?filter=${'x'.repeat(140_000)}`));
     expect(response.status).toBe(431);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const body = (await response.json()) as { message: string };
     expect(body).toMatchObject({ statusCode: 431, code: 'REQUEST_HEADER_FIELDS_TOO_LARGE' });
-    expect(body.message).toMatch(/larger than the 16 KB the server accepts/);
+    expect(body.message).toMatch(/larger than the 128 KB the server accepts/);
+  });
+
+  it('reads every request its OpenAPI document calls valid: a filter of 500 ids (about 23 KB) reaches the API', async () => {
+    const ids = Array.from(
+      { length: 500 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
+    const filter = encodeURIComponent(JSON.stringify({ id: ids }));
+    expect(filter.length).toBeGreaterThan(16 * 1024);
+    // Past Node's default 16 KB it was a 431; now the API answers it (401: no session).
+    await expectJsonError(await fetch(url(`/api/experiments?filter=${filter}`)), 401, 'UNAUTHENTICATED');
+  });
+
+  it('answers a method a known path does not take with 405 and the Allow header, not 404', async () => {
+    const collection = await fetch(url('/api/experiments'), { method: 'DELETE' });
+    const body = await expectJsonError(collection, 405, 'METHOD_NOT_ALLOWED');
+    expect(body.message).toMatch(/DELETE is not allowed on \/api\/experiments/);
+    expect(collection.headers.get('allow')?.split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
+    const item = await fetch(url('/api/experiments/00000000-0000-4000-8000-000000000001'), {
+      method: 'PATCH',
+    });
+    await expectJsonError(item, 405, 'METHOD_NOT_ALLOWED');
+    expect(item.headers.get('allow')).toMatch(/\bPUT\b/);
+    const login = await fetch(url('/api/auth/login'), { method: 'PUT' });
+    await expectJsonError(login, 405, 'METHOD_NOT_ALLOWED');
+    expect(login.headers.get('allow')).toBe('POST');
+    // The methods it takes still reach their routes; unknown paths stay 404.
+    expect((await fetch(url('/api/health'), { method: 'HEAD' })).status).toBe(200);
+    await expectJsonError(await fetch(url('/api/no-such-route'), { method: 'DELETE' }), 404, 'NOT_FOUND');
   });
 
   it('answers unknown routes with a JSON 404, inside /api and outside', async () => {

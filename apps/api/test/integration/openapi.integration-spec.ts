@@ -181,6 +181,35 @@ describe('The OpenAPI document, generated from the code', () => {
     expect(lists).toContain('/api/me/tasks');
   });
 
+  it('documents the three exports: format, the list’s filter and sort, CSV and XLSX answers', () => {
+    for (const resource of ['experiments', 'evaluations', 'decisions']) {
+      const operation = document.paths[`/api/exports/${resource}`]?.get as OperationObject | undefined;
+      expect([resource, operation !== undefined]).toEqual([resource, true]);
+      const parameters = (operation?.parameters ?? []) as ParameterObject[];
+      const format = parameters.find((p) => p.in === 'query' && p.name === 'format');
+      expect(format?.schema).toMatchObject({ type: 'string', enum: ['csv', 'xlsx'] });
+      for (const name of ['filter', 'sort'])
+        expect([
+          resource,
+          name,
+          parameters.find((p) => p.name === name)?.content?.['application/json'],
+        ]).toEqual([resource, name, expect.objectContaining({ schema: expect.any(Object) })]);
+      const ok = operation?.responses['200'] as { content?: Record<string, unknown> };
+      expect(Object.keys(ok.content ?? {}).sort()).toEqual([
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'text/csv; charset=utf-8',
+      ]);
+    }
+    // The filter documented is the list's own.
+    const listFilter = (document.paths['/api/evaluations'].get?.parameters as ParameterObject[]).find(
+      (p) => p.name === 'filter',
+    );
+    const exportFilter = (
+      document.paths['/api/exports/evaluations'].get?.parameters as ParameterObject[]
+    ).find((p) => p.name === 'filter');
+    expect(exportFilter?.content).toEqual(listFilter?.content);
+  });
+
   it('asks for the session cookie or a bearer token, except on public routes', () => {
     expect(document.components?.securitySchemes).toMatchObject({
       session: { type: 'apiKey', in: 'cookie', name: 'capacites_session' },
@@ -193,6 +222,28 @@ describe('The OpenAPI document, generated from the code', () => {
     );
     for (const { operation } of open) expect(operation.security).toEqual([]);
     expect(operations.get('ExperimentsController_list')?.operation.security).toBeUndefined();
+  });
+
+  it('documents the answers a route really gives: logout 204, or 200 with the provider logout URL (no 201)', async () => {
+    const logout = document.paths['/api/auth/logout'].post as OperationObject;
+    expect(Object.keys(logout.responses).sort()).toEqual(['200', '204', '4XX', '5XX']);
+    const team = await insertTeam(stack.db);
+    const client = await login(stack.app, team.emails.hr);
+    await client.post('/api/auth/logout').send({}).expect(204);
+  });
+
+  it('constrains the X-Request-Id header no more than the API does: any value is taken, one not sane replaced', async () => {
+    for (const { operation } of operations.values()) {
+      const header = (operation.parameters ?? []).find(
+        (p) => 'name' in p && p.name === 'X-Request-Id',
+      ) as ParameterObject;
+      expect(header.schema).toEqual({ type: 'string' });
+    }
+    const response = await request(stack.app.getHttpServer())
+      .get('/api/health')
+      .set('X-Request-Id', '')
+      .expect(200);
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('gives every operation the one error shape, with the request id', () => {

@@ -13,6 +13,9 @@ export const PG_USER = 'capacites';
 export const PG_PASSWORD = 'capacites';
 
 function binary(name: 'initdb' | 'postgres'): string {
+  // Set by the global setup: the binaries the `postgres` user can reach (scripts/lib/postgres.mjs).
+  const prepared = process.env.CAPACITES_TEST_PG_BIN_DIR;
+  if (prepared) return join(prepared, name);
   const path = join(
     repoRoot,
     'node_modules',

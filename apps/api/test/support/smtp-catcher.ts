@@ -6,6 +6,8 @@ export interface CaughtEmail {
   to: string[];
   subject: string;
   text: string;
+  /** The Message-ID header, as sent. */
+  messageId: string;
 }
 
 /** A real SMTP server on loopback that keeps what it receives. */
@@ -23,7 +25,7 @@ export async function startSmtpCatcher(): Promise<{
       const to = session.envelope.rcptTo.map((r) => r.address);
       simpleParser(stream)
         .then((mail) => {
-          emails.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' });
+          emails.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', messageId: mail.messageId ?? '' });
           callback();
         })
         .catch((error: Error) => callback(error));

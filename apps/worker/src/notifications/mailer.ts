@@ -5,7 +5,7 @@ export const MAILER = Symbol('MAILER');
 export interface Mailer {
   /** False when no SMTP server is configured: emails then stay in the outbox. */
   readonly enabled: boolean;
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  send(message: { to: string; subject: string; text: string; messageId?: string }): Promise<void>;
 }
 
 export function createMailer(smtpUrl: string | undefined, from: string): Mailer {

@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { EmailEntity } from '@capacites/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { NotifyInput } from '@capacites/workflows';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker.config';
 import { MAILER, type Mailer } from './mailer';
@@ -11,9 +11,11 @@ import { renderNotification } from './templates';
 const ENQUEUE_SQL = `
   WITH recipients AS (
     SELECT u.id, u.email FROM users u
-     WHERE u.id = ANY($8::uuid[])
-        OR u.id IN (SELECT m.user_id FROM memberships m
-                     WHERE m.organization_id = $2 AND m.role = ANY($9::text[]))
+     WHERE (u.id = ANY($8::uuid[])
+            OR u.id IN (SELECT m.user_id FROM memberships m
+                         WHERE m.organization_id = $2 AND m.role = ANY($9::text[])))
+       -- A disabled account receives nothing more, in-app or by email.
+       AND u.disabled_at IS NULL
   ),
   created AS (
     INSERT INTO notifications (dedupe_key, organization_id, experiment_id, recipient_id, event, subject, body, link)
@@ -26,6 +28,48 @@ const ENQUEUE_SQL = `
     SELECT c.id, $2, r.email, $5, $6, 'outbox' FROM created c JOIN recipients r ON r.id = c.recipient_id
   )
   SELECT r.email FROM recipients r ORDER BY r.id`;
+
+/**
+ * Claims a batch of waiting emails for one flusher: rows another flusher holds are skipped
+ * (SKIP LOCKED while it claims, then its lease), so two flushes never send the same email.
+ * The lease outlives any SMTP send; a flusher that died leaves its rows to the next after it.
+ * An email whose recipient was disabled since it was queued is not sent. (A SELECT over the
+ * UPDATE, because TypeORM answers an UPDATE with [rows, count].)
+ */
+const CLAIM_SQL = `
+  WITH claimed AS (
+  UPDATE emails SET claim_token = $1, claimed_until = now() + make_interval(secs => $2)
+   WHERE id IN (
+     SELECT e.id FROM emails e
+      WHERE e.organization_id = $3 AND e.status = 'outbox' AND e.to_address = ANY($4::text[])
+        AND (e.claimed_until IS NULL OR e.claimed_until < now())
+        AND NOT EXISTS (SELECT 1 FROM notifications n JOIN users u ON u.id = n.recipient_id
+                         WHERE n.id = e.notification_id AND u.disabled_at IS NOT NULL)
+      ORDER BY e.created_at, e.id
+      LIMIT $5
+      FOR UPDATE OF e SKIP LOCKED)
+  RETURNING id, to_address, subject, text, created_at)
+  SELECT id, to_address AS "toAddress", subject, text FROM claimed ORDER BY created_at, id`;
+
+/** Only the claim's holder marks its email sent (a lost lease is not overwritten). */
+const MARK_SENT_SQL = `
+  UPDATE emails SET status = 'sent', sent_at = now(), claim_token = NULL, claimed_until = NULL
+   WHERE id = $1 AND claim_token = $2 AND status = 'outbox'`;
+
+/** After a failed send: the email waits for the next flush (the activity's retry). */
+const RELEASE_SQL = `
+  UPDATE emails SET claim_token = NULL, claimed_until = NULL
+   WHERE claim_token = $1 AND status = 'outbox'`;
+
+const CLAIM_BATCH = 50;
+const CLAIM_LEASE_SECONDS = 300;
+
+interface ClaimedEmail {
+  id: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+}
 
 /** What a notice's template needs of its experiment. */
 export interface NoticeContext {
@@ -109,16 +153,36 @@ export class NotifierService {
     if (this.mailer.enabled && addresses.length > 0) await this.flushOutbox(organizationId, addresses);
   }
 
-  /** Sends the waiting emails of these recipients; marks each as sent once the server took it. */
+  /**
+   * Sends the waiting emails of these recipients, exactly once even when several flushes
+   * run at once: each claims its rows before sending and marks them sent under its claim.
+   * The Message-ID is the email's id, so that a receiver can tell a resend after a crash.
+   */
   private async flushOutbox(organizationId: string, addresses: string[]): Promise<void> {
-    const waiting = await this.dataSource
-      .getRepository(EmailEntity)
-      .findBy({ organizationId, status: 'outbox', toAddress: In(addresses) });
-    for (const email of waiting) {
-      await this.mailer.send({ to: email.toAddress, subject: email.subject, text: email.text });
-      await this.dataSource
-        .getRepository(EmailEntity)
-        .update({ id: email.id }, { status: 'sent', sentAt: new Date() });
+    const token = randomUUID();
+    try {
+      for (;;) {
+        const batch: ClaimedEmail[] = await this.dataSource.query(CLAIM_SQL, [
+          token,
+          CLAIM_LEASE_SECONDS,
+          organizationId,
+          addresses,
+          CLAIM_BATCH,
+        ]);
+        if (batch.length === 0) return;
+        for (const email of batch) {
+          await this.mailer.send({
+            to: email.toAddress,
+            subject: email.subject,
+            text: email.text,
+            messageId: `<${email.id}@capacites>`,
+          });
+          await this.dataSource.query(MARK_SENT_SQL, [email.id, token]);
+        }
+      }
+    } catch (error) {
+      await this.dataSource.query(RELEASE_SQL, [token]);
+      throw error;
     }
   }
 

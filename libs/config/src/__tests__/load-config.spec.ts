@@ -35,4 +35,12 @@ describe('configuration loading', () => {
     const cloud = loadConfig(temporalEnvSchema, { TEMPORAL_API_KEY: 'secret' });
     expect(temporalConnectionSettings(cloud)).toMatchObject({ tls: {}, apiKey: 'secret' });
   });
+
+  it('checks the server certificate against TEMPORAL_TLS_SERVER_NAME when set (a Kubernetes service name)', () => {
+    const env = loadConfig(temporalEnvSchema, {
+      TEMPORAL_ADDRESS: '10.0.0.7:7233',
+      TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend',
+    });
+    expect(temporalConnectionSettings(env).tls).toEqual({ serverNameOverride: 'temporal-frontend' });
+  });
 });

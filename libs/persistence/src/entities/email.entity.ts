@@ -31,6 +31,13 @@ export class EmailEntity {
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 
+  /** The flusher holding this email (outbox claim), until `claimedUntil`. */
+  @Column({ name: 'claim_token', type: 'uuid', nullable: true, select: false })
+  claimToken!: string | null;
+
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true, select: false })
+  claimedUntil!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

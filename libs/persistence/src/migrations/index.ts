@@ -9,6 +9,8 @@ import { SharedLearnings1795900200000 } from './1795900200000-SharedLearnings';
 import { ReadPathIndexes1795900250000 } from './1795900250000-ReadPathIndexes';
 import { DashboardVersion1795900300000 } from './1795900300000-DashboardVersion';
 import { ScopeIndexes1795900310000 } from './1795900310000-ScopeIndexes';
+import { EmailClaims1796544708055 } from './1796544708055-EmailClaims';
+import { UserEmailCaseInsensitive1796544708056 } from './1796544708056-UserEmailCaseInsensitive';
 import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
 import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
 
@@ -23,6 +25,8 @@ export const MIGRATIONS = [
   ReadPathIndexes1795900250000,
   DashboardVersion1795900300000,
   ScopeIndexes1795900310000,
+  EmailClaims1796544708055,
+  UserEmailCaseInsensitive1796544708056,
   OidcIdentity1796545654868,
   LoginSecurity1796546400000,
 ];

@@ -31,7 +31,12 @@ describe('the colours of the back-office (RGAA 3.2: text at 4.5:1 at least)', ()
     expect(contrastRatio(TAPE_COLORS.text, TAPE_COLORS.background)).toBeGreaterThanOrEqual(TEXT_CONTRAST);
   });
 
-  it.each(['secondary', 'warning', 'info'] as const)(
+  it("make the primary colour readable as small text on the page's background (text buttons)", () => {
+    expect(contrastRatio(PALETTE.primary, PALETTE.background)).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+    expect(contrastRatio(PALETTE.primary, '#ffffff')).toBeGreaterThanOrEqual(TEXT_CONTRAST);
+  });
+
+  it.each(['primary', 'secondary', 'warning', 'info'] as const)(
     "make white text readable on the theme's %s colour (app bar, buttons)",
     (color) => {
       expect(contrastRatio('#ffffff', PALETTE[color])).toBeGreaterThanOrEqual(TEXT_CONTRAST);
@@ -49,12 +54,12 @@ describe('the language of the document', () => {
       </TestAdmin>,
     );
     await waitFor(() => expect(document.documentElement.lang).toBe('fr'));
-    await userEvent.click(screen.getByRole('button', { name: 'Langue : Français' }));
+    await userEvent.click(screen.getByRole('button', { name: 'FR, Langue : Français' }));
     const english = await screen.findByRole('menuitem', { name: 'English' });
     // The language's name is marked in its own language (RGAA 8.7).
     expect(english).toHaveAttribute('lang', 'en');
     await userEvent.click(english);
     await waitFor(() => expect(document.documentElement.lang).toBe('en'));
-    expect(await screen.findByRole('button', { name: 'Language: English' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'EN, Language: English' })).toBeInTheDocument();
   });
 });

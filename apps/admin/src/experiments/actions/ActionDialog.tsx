@@ -2,6 +2,7 @@ import type { LifecycleAction } from '@capacites/domain';
 import {
   Alert,
   Button,
+  CircularProgress,
   Dialog,
   DialogActions,
   DialogContent,
@@ -11,10 +12,11 @@ import {
 import { useId, useMemo, useState } from 'react';
 import { Form, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
-import type { CapacitesDataProvider } from '../../dataProvider';
+import { apiErrorMessage, type CapacitesDataProvider } from '../../dataProvider';
 import { zodResolver } from '../../forms';
+import { useExperimentCriteria } from '../criteria';
 import type { Experiment } from '../types';
-import { ACTION_FORMS } from './actionForms';
+import { ACTION_FORMS, type ActionContext } from './actionForms';
 
 interface ActionDialogProps {
   experiment: Experiment;
@@ -24,10 +26,6 @@ interface ActionDialogProps {
 }
 
 const identity = (values: FieldValues) => values;
-
-/** The server's words when it refuses (409 and others): react-admin's HttpError carries them. */
-const refusalOf = (error: unknown): string =>
-  error instanceof Error && error.message ? error.message : String(error);
 
 /**
  * One lifecycle action as a form in a dialog: checked with the domain's schema before
@@ -47,7 +45,14 @@ export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialog
     () => zodResolver(form.schema, { toBody, refinements: form.refinements, aliases: form.aliases }),
     [form, toBody],
   );
-  const defaultValues = useMemo(() => form.defaults(experiment), [form, experiment]);
+  const criteria = useExperimentCriteria(experiment, { enabled: Boolean(form.needsCriteria) });
+  const current = criteria.data?.current;
+  const context: ActionContext | null = useMemo(
+    () => (current || !form.needsCriteria ? { experiment, criteria: current ?? [] } : null),
+    [experiment, current, form.needsCriteria],
+  );
+  // The form's defaults are read once, when it mounts: it waits for the current criteria.
+  const defaultValues = useMemo(() => (context ? form.defaults(context) : null), [form, context]);
 
   const submit = async (values: FieldValues) => {
     setRefusal(null);
@@ -57,11 +62,31 @@ export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialog
       onClose();
       refresh();
     } catch (error) {
-      setRefusal(refusalOf(error));
+      // Our own words for a refusal whose code we know (PILOT_IS_SPONSOR…), the server's otherwise.
+      setRefusal(apiErrorMessage(error, translate));
     }
   };
 
   const { Fields } = form;
+  if (!context || !defaultValues) {
+    return (
+      <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
+        <DialogTitle id={titleId}>{translate(`app.actions.${action}.label`)}</DialogTitle>
+        <DialogContent>
+          {form.needsCriteria && criteria.error ? (
+            <Alert severity="error" role="alert">
+              {translate('app.amendments.unavailable')}
+            </Alert>
+          ) : (
+            <CircularProgress aria-label={translate('ra.page.loading')} />
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{translate('app.actions.cancelButton')}</Button>
+        </DialogActions>
+      </Dialog>
+    );
+  }
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
       <Form
@@ -74,7 +99,7 @@ export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialog
         <DialogTitle id={titleId}>{translate(`app.actions.${action}.label`)}</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{translate(`app.actions.${action}.help`)}</DialogContentText>
-          {Fields ? <Fields experiment={experiment} /> : null}
+          {Fields ? <Fields {...context} /> : null}
           {refusal ? (
             <Alert severity="error" role="alert" sx={{ mt: 2 }} data-testid="action-refusal">
               <strong>{translate('app.actions.refused')} : </strong>

@@ -9,6 +9,7 @@ import {
   OUTCOMES,
   VERDICTS,
   WEATHERS,
+  type Criterion,
   type LifecycleAction,
 } from '@capacites/domain';
 import type { ComponentType } from 'react';
@@ -30,14 +31,22 @@ import { PendingExtension } from './PendingExtension';
 
 type Values = Record<string, unknown>;
 
+/** What a form is built from: the experiment, and the criteria in force now (amendments included). */
+export interface ActionContext {
+  experiment: Experiment;
+  criteria: Criterion[];
+}
+
 /** How one lifecycle action is asked for: its fields, their defaults, the body sent. */
 export interface ActionForm {
   schema: z.ZodType;
-  defaults: (experiment: Experiment) => Values;
+  defaults: (context: ActionContext) => Values;
   toBody?: (values: Values) => Values;
   refinements?: Record<string, string>;
   aliases?: Record<string, string>;
-  Fields?: ComponentType<{ experiment: Experiment }>;
+  Fields?: ComponentType<ActionContext>;
+  /** Built from the current criteria: the dialog reads them (GET /experiments/:id/criteria) first. */
+  needsCriteria?: boolean;
   /** Irreversible or stopping: shown in the warning colour. */
   serious?: boolean;
 }
@@ -77,7 +86,7 @@ const ExtensionFields = () => (
 );
 
 /** The sponsor decides on the request itself: its new date and justification come first. */
-const ExtensionDecisionFields = ({ experiment }: { experiment: Experiment }) => (
+const ExtensionDecisionFields = ({ experiment }: ActionContext) => (
   <>
     <PendingExtension experiment={experiment} />
     <ReasonFields />
@@ -99,7 +108,8 @@ const parseSources = (value: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const EvaluationFields = ({ experiment }: { experiment: Experiment }) => {
+/** One result per criterion in force now: the workflow refuses an evaluation of other criteria. */
+const EvaluationFields = ({ criteria }: ActionContext) => {
   const translate = useTranslate();
   return (
     <>
@@ -111,7 +121,7 @@ const EvaluationFields = ({ experiment }: { experiment: Experiment }) => {
       <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
         {translate('resources.experiments.fields.criterionResults')}
       </Typography>
-      {(experiment.criteria ?? []).map((criterion, index) => (
+      {criteria.map((criterion, index) => (
         <Box key={criterion.id} sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
           <TextInput
             source={`criterionResults.${index}.result`}
@@ -184,15 +194,17 @@ export const ACTION_FORMS: Record<LifecycleAction, ActionForm> = {
   stopEarly: { schema: reasonSchema, defaults: () => ({ reason: '' }), Fields: ReasonFields, serious: true },
   amendCriteria: {
     schema: criteriaAmendmentSchema,
-    defaults: (experiment) => ({ criteria: experiment.criteria ?? [], reason: '' }),
+    // From the criteria in force, not those of the launch: a second amendment builds on the first.
+    defaults: ({ criteria }) => ({ criteria, reason: '' }),
+    needsCriteria: true,
     toBody: (values) => ({ ...values, criteria: normalizeCriteria(values.criteria) }),
     Fields: AmendCriteriaFields,
   },
   submitEvaluation: {
     schema: evaluationSchema,
-    defaults: (experiment) => ({
+    defaults: ({ criteria }) => ({
       verdict: undefined,
-      criterionResults: (experiment.criteria ?? []).map((c) => ({
+      criterionResults: criteria.map((c) => ({
         criterionId: c.id,
         result: '',
         met: null,
@@ -207,6 +219,7 @@ export const ACTION_FORMS: Record<LifecycleAction, ActionForm> = {
     refinements: { usersVoice: 'app.validation.usersVoice' },
     aliases: { usersVoice: 'usersVoice.noneReason' },
     Fields: EvaluationFields,
+    needsCriteria: true,
   },
   decide: {
     schema: decisionSchema,

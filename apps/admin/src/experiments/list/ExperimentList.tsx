@@ -4,7 +4,6 @@ import {
   ChipField,
   CreateButton,
   DataTable,
-  ExportButton,
   FilterButton,
   List,
   ReferenceArrayField,
@@ -15,19 +14,14 @@ import {
   TextField,
   TextInput,
   TopToolbar,
-  useTranslate,
 } from 'react-admin';
-import { useMemo } from 'react';
 import { RowLink } from '../../a11y';
 import { OrganizationDateField } from '../../organizations';
 import { DeadlineCountdown } from '../deadline';
 import { StateChip } from '../StateChip';
-import { STATE_CHOICES, stateLabelKey } from '../states';
+import { STATE_CHOICES } from '../states';
 import type { Experiment } from '../types';
-import { makeExperimentExporter } from './exporter';
-
-// The API caps a page at 500 rows; react-admin's export asks for 1,000 by default.
-const EXPORT_MAX = 500;
+import { ExportMenu } from './ExportMenu';
 
 const experimentFilters = [
   // Full-text search on title and hypothesis, done by the API (French stemming).
@@ -60,23 +54,19 @@ const ListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
-    <ExportButton maxResults={EXPORT_MAX} />
+    <ExportMenu />
   </TopToolbar>
 );
 
 // No bulk delete: the API has none (a test is cancelled, never deleted).
+// The export is the API's (every row, streamed), not react-admin's page-by-page one.
 export const ExperimentList = () => {
-  const translate = useTranslate();
-  const exporter = useMemo(
-    () => makeExperimentExporter((state) => translate(stateLabelKey(state), { _: state })),
-    [translate],
-  );
   return (
     <List<Experiment>
       filters={experimentFilters}
       sort={{ field: 'createdAt', order: 'DESC' }}
       actions={<ListActions />}
-      exporter={exporter}
+      exporter={false}
     >
       <DataTable<Experiment> rowClick="show" bulkActionButtons={false}>
         <DataTable.Col

@@ -2,6 +2,7 @@ import { Box, GlobalStyles, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { useOrganizationDateFormat } from '../../organizations';
+import { useExperimentCriteria } from '../criteria';
 import type { Experiment } from '../types';
 import { TAPE_COLORS, TAPE_STRIPES, useTapeText, Watermark } from './TestTape';
 import { UserName } from './UserName';
@@ -46,6 +47,8 @@ const Block = ({ title, children }: { title: string; children: ReactNode }) => {
 /** The printable one-page "fiche test", with the same tape and watermark as the screen. */
 export const FicheTest = ({ experiment }: { experiment: Experiment }) => {
   const translate = useTranslate();
+  // The criteria in force now: the fiche of an amended test shows what it is evaluated on.
+  const { data: criteria } = useExperimentCriteria(experiment);
   const format = useOrganizationDateFormat(experiment.organizationId);
   const tape = useTapeText(experiment);
   const f = (field: string) => `resources.experiments.fields.${field}`;
@@ -84,7 +87,7 @@ export const FicheTest = ({ experiment }: { experiment: Experiment }) => {
           <Block title={f('vision')}>{experiment.vision || '—'}</Block>
           <Block title={f('scope')}>{experiment.scope || '—'}</Block>
           <Block title="app.sections.criteria">
-            {(experiment.criteria ?? []).map((c) => (
+            {(criteria?.current ?? experiment.criteria ?? []).map((c) => (
               <div key={c.id}>
                 • {c.name}
                 {c.target ? ` — ${c.target}` : ''}

@@ -3,8 +3,11 @@ import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography
 import type { ReactNode } from 'react';
 import { ReferenceField, TextField, useTranslate } from 'react-admin';
 import { useOrganizationDateFormat } from '../../organizations';
+import type { Criterion } from '@capacites/domain';
+import { CriteriaAmendments, useExperimentCriteria } from '../criteria';
 import type { Experiment } from '../types';
 import { ConsentChip } from './Consent';
+import { RecordConsentOnBehalf } from './ConsentOnBehalf';
 import { UserName } from './UserName';
 
 const prose = { whiteSpace: 'pre-line' } as const;
@@ -61,7 +64,8 @@ export const People = ({ experiment }: { experiment: Experiment }) => {
             {participants.map((p) => (
               <Box component="li" key={p.userId} data-participant={p.userId} sx={{ mb: 0.5 }}>
                 <UserName id={p.userId} />{' '}
-                <ConsentChip consentedAt={p.consentedAt} organizationId={experiment.organizationId} />
+                <ConsentChip participant={p} organizationId={experiment.organizationId} />{' '}
+                <RecordConsentOnBehalf experiment={experiment} participant={p} />
               </Box>
             ))}
           </Box>
@@ -71,12 +75,30 @@ export const People = ({ experiment }: { experiment: Experiment }) => {
   );
 };
 
+/** The criteria in force now (amendments included), then every amendment with what it changed. */
 export const Criteria = ({ experiment }: { experiment: Experiment }) => {
   const translate = useTranslate();
-  const criteria = experiment.criteria ?? [];
+  const { data, error } = useExperimentCriteria(experiment);
+  if (error) return <Typography color="text.secondary">{translate('app.amendments.unavailable')}</Typography>;
+  if (!data) return null;
+  return (
+    <>
+      {data.amendments.length > 0 ? (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {translate('app.amendments.current', { smart_count: data.amendments.length })}
+        </Typography>
+      ) : null}
+      <CriteriaTable criteria={data.current} />
+      <CriteriaAmendments amendments={data.amendments} organizationId={experiment.organizationId} />
+    </>
+  );
+};
+
+const CriteriaTable = ({ criteria }: { criteria: Criterion[] }) => {
+  const translate = useTranslate();
   if (criteria.length === 0) return <Typography color="text.secondary">—</Typography>;
   return (
-    <Table size="small">
+    <Table size="small" data-testid="current-criteria">
       <TableHead>
         <TableRow>
           <TableCell scope="col">{translate(f('criterion.name'))}</TableCell>

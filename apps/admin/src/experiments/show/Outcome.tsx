@@ -14,6 +14,8 @@ export interface EvaluationRecord {
   usersVoice: { sources: string[]; count: number; noneReason: string };
   learnings: string;
   criteriaAtLaunch: Criterion[];
+  /** The amendments in force when it was submitted: results name their criteria too. */
+  amendments?: { criteria: Criterion[] }[];
   onTime: boolean;
   learningsShared: boolean;
   learningsSharedAt: string | null;
@@ -50,7 +52,11 @@ export const EvaluationView = ({ experiment }: { experiment: Experiment }) => {
     { enabled: hasEvaluation(experiment), retry: false },
   );
   if (!data) return null;
-  const criteria = [...(data.criteriaAtLaunch ?? []), ...(experiment.criteria ?? [])];
+  const criteria = [
+    ...(data.amendments ?? []).flatMap((a) => a.criteria).reverse(),
+    ...(data.criteriaAtLaunch ?? []),
+    ...(experiment.criteria ?? []),
+  ];
   const nameOf = (id: string) => criteria.find((c) => c.id === id)?.name ?? id;
   const voice = data.usersVoice;
   return (

@@ -70,3 +70,16 @@ describe('deadlines as a calendar', () => {
     );
   });
 });
+
+describe('text in a calendar file', () => {
+  it('turns every line break into an escaped one and drops other control characters', () => {
+    const ics = toIcs(
+      [{ kind: 'expiry', experimentId: 'x', title: 'A\rB\r\nC\u2028D\u0007E', date: '2027-01-01' }],
+      'https://capacites.test',
+      'Nom; avec, séparateurs\\',
+    );
+    const lines = ics.replace(/\r\n[ \t]/g, '').split(/\r\n|\r|\n/);
+    expect(lines).toContain('SUMMARY:Date de péremption : A\\nB\\nC\\nDE');
+    expect(lines).toContain('X-WR-CALNAME:Nom\\; avec\\, séparateurs\\\\');
+  });
+});

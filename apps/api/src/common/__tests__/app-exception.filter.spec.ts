@@ -184,6 +184,13 @@ describe('AppExceptionFilter', () => {
     ['the connection fails (08006)', Object.assign(new Error('connection failure'), { code: '08006' })],
     ['the connection drops', new Error('Connection terminated unexpectedly')],
     ['the pool cannot connect in time', new Error('timeout exceeded when trying to connect')],
+    ['the server does not answer in time (client query_timeout)', new Error('Query read timeout')],
+    [
+      'the statement timeout cancels the query (57014)',
+      Object.assign(new Error('Query failed'), {
+        driverError: Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }),
+      }),
+    ],
     [
       'every address refuses (AggregateError)',
       new AggregateError([

@@ -1,35 +1,71 @@
-import { experimentStub } from '../../../testing/experimentStub';
-import { asCsvText, toCsvRow } from '../exporter';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { ListContextProvider } from 'react-admin';
+import { spreadsheetText } from '@capacites/domain';
+import { TestAdmin } from '../../../testing/TestAdmin';
+import { exportUrl, ExportMenu } from '../ExportMenu';
 import { toApiExperimentFilter } from '../filters';
 
 describe('the experiments export', () => {
   it('keeps a cell that a spreadsheet would run as a formula as text', () => {
-    expect(asCsvText('=HYPERLINK("http://evil")')).toBe('\'=HYPERLINK("http://evil")');
-    expect(asCsvText('-1+2')).toBe("'-1+2");
-    expect(asCsvText('Classeur médical')).toBe('Classeur médical');
+    expect(spreadsheetText('=HYPERLINK("http://evil")')).toBe('\'=HYPERLINK("http://evil")');
+    expect(spreadsheetText('-1+2')).toBe("'-1+2");
+    expect(spreadsheetText('\tx')).toBe("'\tx");
+    expect(spreadsheetText('Classeur médical')).toBe('Classeur médical');
   });
 
-  it('writes names instead of ids, and dates as days', () => {
-    const experiment = experimentStub.running('2026-03-12T22:59:59.999Z');
-    const [pilot] = experiment.pilotIds ?? [];
-    const row = toCsvRow(
-      experiment,
-      {
-        organizations: {
-          [experiment.organizationId]: { id: experiment.organizationId, name: 'Ville de Nantes' },
-        },
-        tracks: {},
-        users: { [pilot]: { id: pilot, displayName: 'Nadège Frey' } },
-      },
-      () => 'En cours',
+  it('asks the API for every row with the list’s filters, as the list sends them, and its order', () => {
+    const url = new URL(
+      exportUrl('experiments', 'xlsx', { state: 'running', q: 'crèche' }, { field: 'title', order: 'ASC' }),
+      'http://localhost',
     );
-    expect(row).toMatchObject({
-      state: 'En cours',
-      organization: 'Ville de Nantes',
-      pilots: 'Nadège Frey',
-      expiresAt: '2026-03-12',
+    expect(url.pathname).toBe('/api/exports/experiments');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      format: 'xlsx',
+      filter: '{"state":"running","q":"crèche"}',
+      sort: '["title","ASC"]',
     });
   });
+
+  it('offers CSV and XLSX as download links, in French, with the current filters, without axe-core violations', async () => {
+    const context = {
+      filterValues: { overdue: true, q: 'classeur' },
+      sort: { field: 'expiresAt', order: 'DESC' },
+      total: 1200,
+    } as unknown as Parameters<typeof ListContextProvider>[0]['value'];
+    render(
+      <TestAdmin>
+        <ListContextProvider value={context}>
+          <ExportMenu />
+        </ListContextProvider>
+      </TestAdmin>,
+    );
+    const button = screen.getByRole('button', { name: 'Exporter' });
+    expect(button).toHaveAttribute('aria-haspopup', 'menu');
+    fireEvent.click(button);
+    const menu = screen.getByRole('menu');
+    const items = within(menu).getAllByRole('menuitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Tableur CSV (séparateur point-virgule)',
+      'Classeur Excel (XLSX)',
+    ]);
+    const csv = new URL(items[0].getAttribute('href') ?? '', 'http://localhost');
+    expect(items[0]).toHaveAttribute('download');
+    expect(csv.pathname).toBe('/api/exports/experiments');
+    expect(JSON.parse(csv.searchParams.get('filter') ?? '')).toEqual({ overdue: true, q: 'classeur' });
+    expect(csv.searchParams.get('sort')).toBe('["expiresAt","DESC"]');
+    expect(new URL(items[1].getAttribute('href') ?? '', 'http://localhost').searchParams.get('format')).toBe(
+      'xlsx',
+    );
+    // WCAG 2.1 A/AA rules that jsdom can evaluate (no layout: contrast is the browser suite's).
+    const results = await axe.run(document.body, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      rules: { 'color-contrast': { enabled: false } },
+    });
+    expect(results.passes.map((p) => p.id)).toEqual(expect.arrayContaining(['aria-allowed-attr']));
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+    // axe-core takes seconds in jsdom on a loaded machine: a generous timeout.
+  }, 60_000);
 });
 
 describe('the list filters sent to the API', () => {

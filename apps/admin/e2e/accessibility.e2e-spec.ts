@@ -1,0 +1,214 @@
+import type { Browser, Page } from 'playwright-core';
+import {
+  dateInDays,
+  insertAdmin,
+  insertTeam,
+  readyFramingBody,
+  TEST_PASSWORD,
+  type Team,
+} from '../../api/test/support/fixtures';
+import { login } from '../../api/test/support/http';
+import { startStack, type TestStack } from '../../api/test/support/stack';
+import { expectNoAxeViolations } from './support/axe';
+import { buildBackOffice, launchChromium, skipReason } from './support/browser';
+
+const describeInBrowser = skipReason ? describe.skip : describe;
+if (skipReason) console.warn(skipReason);
+
+const TIMEOUT = 30_000;
+
+/**
+ * Every screen of the back-office, in French, measured by axe-core with the WCAG 2.1 A and
+ * AA rules: no violation of any impact. The data is set up through the API (a running test
+ * with a check-in, an evaluated one whose learnings are shared), then each screen is opened
+ * as the person who uses it, its content awaited, and measured.
+ */
+describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1 A/AA)', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let nantes: Team;
+  let gironde: Team;
+  let admin: { id: string; email: string };
+  let running = '';
+  let evaluated = '';
+  let draft = '';
+  const stamp = Date.now();
+
+  beforeAll(async () => {
+    const adminDistDir = buildBackOffice();
+    stack = await startStack({ listen: true, adminDistDir });
+    browser = await launchChromium();
+    nantes = await insertTeam(stack.db);
+    gironde = await insertTeam(stack.db, {
+      id: '6a1b2c3d-0000-4000-8000-0000000a11ee',
+      slug: `gironde-${stamp}`,
+      name: 'Département de la Gironde',
+      kind: 'departement',
+    });
+    admin = await insertAdmin(stack.db, nantes.organization.id);
+    const hr = await login(stack.app, nantes.emails.hr);
+    const pilot = await login(stack.app, nantes.emails.pilot);
+    const create = async (title: string) => {
+      const created = await hr
+        .post('/api/experiments')
+        .send({ organizationId: nantes.organization.id, title })
+        .expect(201);
+      return created.body.id as string;
+    };
+    const launch = async (id: string) => {
+      await hr
+        .put(`/api/experiments/${id}`)
+        .send(readyFramingBody(nantes, dateInDays(30)))
+        .expect(200);
+      await hr.post(`/api/experiments/${id}/launch`).send({}).expect(200);
+    };
+    draft = await create(`Brouillon accessible ${stamp}`);
+    running = await create(`Classeur médical partagé ${stamp}`);
+    await launch(running);
+    await pilot
+      .post(`/api/experiments/${running}/check-ins`)
+      .send({ weather: 'sunny', progress: 'Les équipes s’approprient le classeur.' })
+      .expect(200);
+    evaluated = await create(`Entraide entre crèches ${stamp}`);
+    await launch(evaluated);
+    await hr.post(`/api/experiments/${evaluated}/stop`).send({ reason: 'Objectifs atteints' }).expect(200);
+    await hr
+      .post(`/api/experiments/${evaluated}/evaluation`)
+      .send({
+        verdict: 'confirmed',
+        criterionResults: [{ criterionId: 'errors', result: 'Zéro erreur', met: true }],
+        usersVoice: { sources: ['entretiens'], count: 6 },
+        learnings: 'Un outil simple, conçu avec les agent·es.',
+      })
+      .expect(200);
+    const evaluations = await hr
+      .get(`/api/evaluations?filter=${encodeURIComponent(JSON.stringify({ experimentId: evaluated }))}`)
+      .expect(200);
+    await hr.put(`/api/evaluations/${evaluations.body[0].id}/sharing`).send({ shared: true }).expect(200);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function signIn(email: string, path: string): Promise<Page> {
+    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    await page.goto(`${stack.baseUrl}/#${path}`);
+    await page.locator('input[name="username"]').fill(email);
+    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
+    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
+    await page.locator('button[type="submit"]').click();
+    await signedIn;
+    return page;
+  }
+
+  /** Signs in, opens `path`, waits for `ready` and measures the screen. */
+  async function measure(
+    screen: string,
+    email: string,
+    path: string,
+    ready: (page: Page) => Promise<unknown>,
+  ) {
+    const page = await signIn(email, path);
+    try {
+      await ready(page);
+      // Loaded: no spinner left (lazy charts, lists), then fonts and transitions settle
+      // (MUI's ripples, fades) before colours are measured.
+      await page.locator('[role="progressbar"]').first().waitFor({ state: 'detached', timeout: TIMEOUT });
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+      await expectNoAxeViolations(page, screen);
+    } finally {
+      await page.close();
+    }
+  }
+
+  const heading = (page: Page, name: string | RegExp) =>
+    page.getByRole('heading', { level: 1, name }).waitFor({ timeout: TIMEOUT });
+
+  it('login', async () => {
+    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${stack.baseUrl}/#/experiments`);
+      await page.locator('input[name="username"]').waitFor({ timeout: TIMEOUT });
+      await expectNoAxeViolations(page, 'login');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('experiments list', async () => {
+    await measure('experiments list', nantes.emails.hr, '/experiments', (page) =>
+      page.locator('.RaDataTable-row').first().waitFor({ timeout: TIMEOUT }),
+    );
+  });
+
+  it('experiment page (running, with a check-in)', async () => {
+    await measure('experiment page (running)', nantes.emails.hr, `/experiments/${running}/show`, (page) =>
+      page.locator('[data-testid="test-tape"]').waitFor({ timeout: TIMEOUT }),
+    );
+  });
+
+  it('experiment page (evaluated)', async () => {
+    await measure('experiment page (evaluated)', nantes.emails.hr, `/experiments/${evaluated}/show`, (page) =>
+      page.locator('[data-testid="hypothesis"]').waitFor({ timeout: TIMEOUT }),
+    );
+  });
+
+  it('experiment creation', async () => {
+    await measure('experiment creation', nantes.emails.hr, '/experiments/create', (page) =>
+      page.locator('input[name="title"]').waitFor({ timeout: TIMEOUT }),
+    );
+  });
+
+  it('experiment framing (draft edit)', async () => {
+    await measure('experiment framing', nantes.emails.hr, `/experiments/${draft}`, (page) =>
+      page.locator('input[name="expiresOn"]').waitFor({ timeout: TIMEOUT }),
+    );
+  });
+
+  it('dashboard', async () => {
+    await measure('dashboard', nantes.emails.codir, '/dashboard', async (page) => {
+      await page.locator('[data-testid="dashboard-recent"]').waitFor({ timeout: TIMEOUT });
+      // The charts (loaded lazily) with their data tables.
+      await page.locator('details summary').first().waitFor({ timeout: TIMEOUT });
+    });
+  });
+
+  it('my tasks', async () => {
+    await measure('my tasks', nantes.emails.pilot, '/tasks', (page) => heading(page, 'Mes tâches'));
+  });
+
+  it('notifications', async () => {
+    await measure('notifications', nantes.emails.pilot, '/notifications', (page) =>
+      page.locator('tbody tr').first().waitFor({ timeout: TIMEOUT }),
+    );
+  });
+
+  it('shared learnings', async () => {
+    await measure('shared learnings', gironde.emails.hr, '/shared-learnings', (page) =>
+      page.locator('[data-testid="shared-learnings-text"]').first().waitFor({ timeout: TIMEOUT }),
+    );
+  });
+
+  it.each([
+    ['users', '/users'],
+    ['tracks', '/tracks'],
+    ['organisations', '/organizations'],
+    ['emails', '/emails'],
+  ])('administration: %s', async (screen, path) => {
+    await measure(`administration: ${screen}`, admin.email, path, (page) =>
+      page.locator('main').first().waitFor({ timeout: TIMEOUT }),
+    );
+  });
+
+  it('administration: organisation settings', async () => {
+    await measure(
+      'administration: organisation settings',
+      admin.email,
+      `/organizations/${nantes.organization.id}`,
+      (page) => page.getByLabel(/Durée maximale d'un test/).waitFor({ timeout: TIMEOUT }),
+    );
+  });
+});

@@ -1,0 +1,175 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import {
+  dateInDays,
+  insertTeam,
+  readyFramingBody,
+  TEST_PASSWORD,
+  type Team,
+} from '../../api/test/support/fixtures';
+import { login } from '../../api/test/support/http';
+import { startStack, type TestStack } from '../../api/test/support/stack';
+import { accessibilityProblems } from './support/a11y';
+import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
+
+const describeInBrowser = skipReason ? describe.skip : describe;
+if (skipReason) console.warn(skipReason);
+
+const TIMEOUT = 20_000;
+
+/**
+ * Issue 12, item 10, through the back-office: after launch, the pilot amends the criteria
+ * (a target changed, a criterion added); the page lists the amendment with what changed,
+ * why, who and when; the evaluation form then asks a result for each criterion in force,
+ * and the API accepts it (it refused the launch criteria with 409 before).
+ */
+describeInBrowser('criteria amended after launch, in a real browser', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let team: Team;
+  let experimentId = '';
+  const reason = 'Zéro erreur est hors de portée ; la sérénité des équipes compte aussi.';
+
+  beforeAll(async () => {
+    const adminDistDir = buildBackOffice();
+    stack = await startStack({ listen: true, adminDistDir });
+    browser = await launchChromium();
+    team = await insertTeam(stack.db);
+    const hr = await login(stack.app, team.emails.hr);
+    const created = await hr
+      .post('/api/experiments')
+      .send({ organizationId: team.organization.id, title: `Classeur partagé ${Date.now()}` })
+      .expect(201);
+    experimentId = created.body.id as string;
+    await hr
+      .put(`/api/experiments/${experimentId}`)
+      .send(readyFramingBody(team, dateInDays(60)))
+      .expect(200);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function signIn(email: string): Promise<Page> {
+    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    await page.goto(`${stack.baseUrl}/#/experiments/${experimentId}/show`);
+    await page.locator('input[name="username"]').fill(email);
+    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
+    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
+    await page.locator('button[type="submit"]').click();
+    await signedIn;
+    return page;
+  }
+
+  /** Opens an action's dialog, lets `fill` complete it, submits it and returns the API's answer. */
+  async function act(
+    page: Page,
+    action: string,
+    label: string,
+    fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+  ) {
+    await page.locator(`[data-action="${action}"]`).click({ timeout: TIMEOUT });
+    const dialog = page.getByRole('dialog');
+    await fill(dialog);
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().includes(`/api/experiments/${experimentId}/`),
+    );
+    await dialog.getByRole('button', { name: label }).click();
+    return { response: await answered, dialog };
+  }
+
+  async function actOk(...args: Parameters<typeof act>) {
+    const { response, dialog } = await act(...args);
+    expect({
+      status: response.status(),
+      body: response.status() === 200 ? null : await response.json(),
+    }).toEqual({ status: 200, body: null });
+    await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
+  }
+
+  const stateChip = (page: Page, label: string) =>
+    page.locator('[data-testid="hypothesis"]').locator('..').getByText(label, { exact: true }).first();
+
+  it('lets HR launch the test', async () => {
+    const page = await signIn(team.emails.hr);
+    await actOk(page, 'launch', 'Lancer le test', async () => undefined);
+    await stateChip(page, 'En cours').waitFor({ timeout: TIMEOUT });
+    await page.close();
+  });
+
+  it('lets the pilot amend the criteria, and lists the amendment with what changed, why, who and when', async () => {
+    const page = await signIn(team.emails.pilot);
+    await actOk(page, 'amendCriteria', 'Modifier les critères', async (dialog) => {
+      // The dialog starts from the criteria in force.
+      const target = dialog.locator('input[name="criteria.0.target"]');
+      await expect(target.inputValue({ timeout: TIMEOUT })).resolves.toBe('0');
+      await target.fill('2 au plus');
+      await dialog.locator('.ra-input-criteria').getByRole('button', { name: 'Ajouter' }).click();
+      await dialog.locator('input[name="criteria.1.name"]').fill('Sérénité des équipes');
+      await dialog.locator('input[name="criteria.1.method"]').fill('Entretiens');
+      await dialog.locator('textarea[name="reason"]').fill(reason);
+    });
+    const amendments = page.locator('[data-testid="criteria-amendments"]');
+    await amendments.getByText(reason).waitFor({ timeout: TIMEOUT });
+    await amendments.getByText(/par pilot$/).waitFor({ timeout: TIMEOUT });
+    await expect(
+      amendments.locator('[data-testid="amendment-changes"] li').allTextContents(),
+    ).resolves.toEqual([
+      'Critère ajouté : Sérénité des équipes (Comment le mesurer : Entretiens)',
+      "Critère « Erreurs d'administration » modifié : Cible : « 0 » devient « 2 au plus »",
+    ]);
+    const current = page.locator('[data-testid="current-criteria"]');
+    await current.getByText('Sérénité des équipes').waitFor({ timeout: TIMEOUT });
+    await current.getByText('2 au plus').waitFor({ timeout: TIMEOUT });
+    await page.screenshot({ path: join(screenshotsDir, 'criteria-amended.png'), fullPage: true });
+    expect(await accessibilityProblems(page, 'fr')).toEqual([]);
+
+    // A second amendment starts from the first one's criteria, not from the launch.
+    await page.locator('[data-action="amendCriteria"]').click({ timeout: TIMEOUT });
+    const dialog = page.getByRole('dialog');
+    await expect(
+      dialog.locator('input[name="criteria.1.name"]').inputValue({ timeout: TIMEOUT }),
+    ).resolves.toBe('Sérénité des équipes');
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
+    await page.close();
+  });
+
+  it('lets HR stop the test and submit its evaluation on the criteria in force', async () => {
+    const page = await signIn(team.emails.hr);
+    await actOk(page, 'stopEarly', 'Arrêter le test', async (dialog) => {
+      await dialog.locator('textarea[name="reason"]').fill('Les crèches déménagent.');
+    });
+    await stateChip(page, 'En évaluation').waitFor({ timeout: TIMEOUT });
+    await actOk(page, 'submitEvaluation', "Remettre l'évaluation", async (dialog) => {
+      await dialog.getByLabel('Hypothèse en partie confirmée').check();
+      await dialog.getByLabel("Erreurs d'administration").fill('Deux erreurs en un mois.');
+      await dialog.getByLabel('Sérénité des équipes').fill('Les auxiliaires se disent rassurées.');
+      await dialog.locator('input[name="usersVoice.sources"]').fill('entretiens');
+      await dialog.locator('input[name="usersVoice.count"]').fill('8');
+      await dialog.locator('textarea[name="learnings"]').fill('Le classeur ne suffit pas seul.');
+    });
+    await stateChip(page, 'En décision').waitFor({ timeout: TIMEOUT });
+    const evaluation = page.locator('[data-testid="evaluation"]');
+    await evaluation.getByText('Sérénité des équipes').waitFor({ timeout: TIMEOUT });
+    await page.screenshot({ path: join(screenshotsDir, 'criteria-evaluated.png'), fullPage: true });
+    await page.close();
+
+    // What the API recorded: a result for each criterion in force, the amendment beside it.
+    const api = await request(stack.app.getHttpServer())
+      .post('/api/auth/token')
+      .send({ email: team.emails.hr, password: TEST_PASSWORD });
+    const recorded = await request(stack.app.getHttpServer())
+      .get(`/api/evaluations/${experimentId}`)
+      .set('Authorization', `Bearer ${api.body.token as string}`)
+      .expect(200);
+    expect(recorded.body.criterionResults.map((r: { criterionId: string }) => r.criterionId)).toEqual([
+      'errors',
+      expect.any(String),
+    ]);
+    expect(recorded.body.amendments).toHaveLength(1);
+  });
+});

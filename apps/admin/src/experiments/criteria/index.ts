@@ -1,0 +1,2 @@
+export { CriteriaAmendments, amendmentChanges } from './CriteriaAmendments';
+export { criterionNames, useExperimentCriteria } from './useExperimentCriteria';
