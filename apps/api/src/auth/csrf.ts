@@ -6,8 +6,9 @@
  *  1. be one a page of another origin cannot send without a CORS preflight: a JSON body
  *     (`Content-Type: application/json`) or the custom header `X-Capacites-Csrf` (or
  *     `X-Requested-With`), and
- *  2. come from a trusted origin: `Origin` among the configured ones, or, when the browser
- *     sent no `Origin`, `Sec-Fetch-Site` `same-origin` or `none` (typed by the user).
+ *  2. come from a trusted origin: `Origin` among the configured ones, or `Sec-Fetch-Site`
+ *     `same-origin` or `none` (the back-office served by the API itself; typed by the user).
+ *     Without `Sec-Fetch-Site` (older browsers), an `Origin` must be a configured one.
  * A client that sends neither header (curl, scripts) passes the second check: it is not a
  * browser acting for someone else, and the first check still applies.
  */
@@ -47,8 +48,13 @@ export function csrfRefusal(
   const customHeader = header(request, CSRF_HEADER) ?? header(request, 'X-Requested-With');
   if (mediaType !== 'application/json' && !customHeader) return 'not_json_nor_custom_header';
   const origin = header(request, 'origin');
-  if (origin !== undefined) return trustedOrigins.has(origin) ? null : 'untrusted_origin';
+  // An opaque origin (sandboxed frame, data: URL) is never one of ours.
+  if (origin === 'null') return 'untrusted_origin';
+  if (origin !== undefined && trustedOrigins.has(origin)) return null;
+  // The browser's own word, which no page can forge: the back-office served by the API
+  // itself is same-origin whatever ADMIN_ORIGIN says.
   const site = header(request, 'sec-fetch-site');
-  if (site !== undefined && !TRUSTED_FETCH_SITES.has(site.toLowerCase())) return 'cross_site_fetch';
+  if (site !== undefined) return TRUSTED_FETCH_SITES.has(site.toLowerCase()) ? null : 'cross_site_fetch';
+  if (origin !== undefined) return 'untrusted_origin';
   return null;
 }

@@ -126,6 +126,14 @@ describe('CSRF: unsafe requests authenticated by the session cookie', () => {
       '{}',
     );
     expect(json.status).toBe(200);
+    // The back-office served by the API itself: its own origin, which the browser says is same-origin.
+    const third = await createDraft();
+    const served = await asVictim('POST', `/api/experiments/${third}/cancel`, {
+      'X-Capacites-Csrf': '1',
+      Origin: stack.baseUrl,
+      'Sec-Fetch-Site': 'same-origin',
+    });
+    expect(served.status).toBe(200);
     // Safe methods are never refused, whatever the origin.
     expect((await asVictim('GET', '/api/auth/me', { Origin: EVIL_ORIGIN })).status).toBe(200);
   });

@@ -28,6 +28,23 @@ describe('csrfRefusal', () => {
     );
   });
 
+  it('trusts the browser saying same-origin (the back-office served by the API itself)', () => {
+    expect(
+      check('POST', {
+        'x-capacites-csrf': '1',
+        origin: 'http://127.0.0.1:3000',
+        'sec-fetch-site': 'same-origin',
+      }),
+    ).toBeNull();
+    expect(
+      check('POST', {
+        'x-capacites-csrf': '1',
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+      }),
+    ).toBe('cross_site_fetch');
+  });
+
   it('without Origin, accepts only Sec-Fetch-Site same-origin or none', () => {
     expect(check('POST', { 'x-capacites-csrf': '1', 'sec-fetch-site': 'cross-site' })).toBe(
       'cross_site_fetch',
