@@ -7,7 +7,9 @@ import {
   TEST_PASSWORD,
   type Team,
 } from '../../api/test/support/fixtures';
+import { bearerToken } from '../../api/test/support/http';
 import { startStack, type TestStack } from '../../api/test/support/stack';
+import { hasEnrolledTotp, nextTotpCode } from '../../api/test/support/totp';
 import { accessibilityProblems } from './support/a11y';
 import type { PageDocument, PageElement, PageStyle } from './support/page-globals';
 import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
@@ -64,6 +66,9 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
       kind: 'departement',
     });
     admin = await insertAdmin(stack.db, nantes.organization.id);
+    // A platform admin must have a second factor: enrolled as from the profile, its codes
+    // then typed at login like those of an authenticator app.
+    await bearerToken(stack.app, admin.email);
   });
 
   afterAll(async () => {
@@ -79,6 +84,15 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
     const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
     await page.locator('button[type="submit"]').click();
     await signedIn;
+    if (hasEnrolledTotp(email)) {
+      // The second step: the code of the authenticator app.
+      await page.getByRole('textbox', { name: /Code de vérification/ }).fill(nextTotpCode(email));
+      const verified = page.waitForResponse(
+        (r) => r.url().endsWith('/api/auth/login/totp') && r.status() === 200,
+      );
+      await page.getByRole('button', { name: 'Vérifier' }).click();
+      await verified;
+    }
     return page;
   }
 

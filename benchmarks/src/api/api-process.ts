@@ -3,6 +3,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 import { sleep } from '../lib/log';
 import { freePort, repoRoot, stopChild } from '../lib/services';
 
@@ -81,13 +82,50 @@ export async function startApi(options: {
   };
 }
 
-/** A bearer token for `email` (POST /api/auth/token). */
-export async function tokenFor(baseUrl: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
+/** TOTP secrets of the accounts enrolled by the benchmark (platform admins must have one). */
+const totpSecrets = new Map<string, string>();
+
+const totpCode = (secret: string, step: number) =>
+  new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({
+    timestamp: step * 30_000,
   });
+
+/**
+ * A bearer token for `email` (POST /api/auth/token). A platform admin must have a second
+ * factor: it is enrolled here on first use, then its code sent as the login's second step.
+ */
+export async function tokenFor(baseUrl: string, email: string, password: string): Promise<string> {
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  let response = await post('/api/auth/token', { email, password });
   if (!response.ok) throw new Error(`login of ${email} refused: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { token: string }).token;
+  let body = (await response.json()) as { token?: string; totpRequired?: boolean; pendingToken?: string };
+  const secret = totpSecrets.get(email);
+  if (body.totpRequired && secret) {
+    // One step ahead: the code of the enrolment (this step) is spent.
+    const code = totpCode(secret, Math.floor(Date.now() / 30_000) + 1);
+    response = await post('/api/auth/login/totp', { pendingToken: body.pendingToken, code });
+    if (!response.ok) throw new Error(`second factor of ${email} refused: ${response.status}`);
+    body = (await response.json()) as typeof body;
+  }
+  const token = body.token;
+  if (!token) throw new Error(`login of ${email}: no token (${JSON.stringify(body)})`);
+  const me = (await (
+    await fetch(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { totp?: { enrolmentRequired?: boolean } };
+  if (me.totp?.enrolmentRequired) {
+    const enrol = (await (await post('/api/auth/totp/enrol', {}, token)).json()) as { secret: string };
+    const confirm = await post(
+      '/api/auth/totp/confirm',
+      { code: totpCode(enrol.secret, Math.floor(Date.now() / 30_000)) },
+      token,
+    );
+    if (!confirm.ok) throw new Error(`second factor enrolment of ${email} refused: ${confirm.status}`);
+    totpSecrets.set(email, enrol.secret);
+  }
+  return token;
 }

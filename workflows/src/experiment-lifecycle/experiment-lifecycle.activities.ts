@@ -7,6 +7,7 @@ import type {
   EvaluationInput,
   ExperimentState,
   LifecycleSettings,
+  Participant,
 } from '@capacites/domain';
 import type { CriteriaAmendment } from './experiment-lifecycle.messages';
 
@@ -28,6 +29,8 @@ export interface ExperimentPatch {
   criteria?: Criterion[];
   settingsSnapshot?: LifecycleSettings;
   childExperimentId?: string | null;
+  /** A participant withdrew while running: the participants with their consent. */
+  participants?: Participant[];
 }
 
 export interface RecordTransitionInput {
@@ -74,7 +77,8 @@ export type NotificationEvent =
   | 'decisionOverdue'
   | 'decisionAlgeco'
   | 'decided'
-  | 'criteriaAmended';
+  | 'criteriaAmended'
+  | 'consentWithdrawn';
 
 export interface NotifyInput {
   experimentId: string;

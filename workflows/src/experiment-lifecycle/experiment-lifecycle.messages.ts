@@ -72,6 +72,11 @@ export interface CriteriaAmendmentRequest {
   reason: string;
 }
 
+/** A participant withdraws their own consent while the test runs (actor = the participant). */
+export interface ConsentWithdrawalRequest {
+  actor: Actor;
+}
+
 export interface PendingExtension {
   requestedBy: string | null;
   requestedAt: string;
@@ -189,6 +194,9 @@ export const submitEvaluationUpdate = defineUpdate<ExperimentSnapshot, [Evaluati
   'submitEvaluation',
 );
 export const decideUpdate = defineUpdate<ExperimentSnapshot, [DecisionRequest]>('decide');
+export const withdrawConsentUpdate = defineUpdate<ExperimentSnapshot, [ConsentWithdrawalRequest]>(
+  'withdrawConsent',
+);
 
 export const snapshotQuery = defineQuery<ExperimentSnapshot>('snapshot');
 export const statusQuery = defineQuery<ExperimentStatus>('status');

@@ -1,4 +1,6 @@
+import { ApplicationFailure } from '@temporalio/common';
 import {
+  activeParticipants,
   allowedActions,
   canTransition,
   DAY_MS,
@@ -19,6 +21,7 @@ import type {
   Actor,
   AgendaEvent,
   CheckInRequest,
+  ConsentWithdrawalRequest,
   CriteriaAmendmentRequest,
   DecisionRequest,
   EvaluationRequest,
@@ -30,16 +33,22 @@ import type {
   LifecycleData,
 } from './experiment-lifecycle.messages';
 
-/** A transition refused by the lifecycle rules, with a reason a person can read. */
-export class LifecycleRefusal extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LifecycleRefusal';
+/**
+ * A transition refused by the lifecycle rules, with a reason a person can read and, where
+ * set, a stable code in its details (`[{ code }]`). An ApplicationFailure, so that a refusal
+ * thrown by a validator reaches the API with its code too.
+ */
+export class LifecycleRefusal extends ApplicationFailure {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message, 'LifecycleRefusal', true, code ? [{ code }] : undefined);
   }
 }
 
-const refuse = (message: string): never => {
-  throw new LifecycleRefusal(message);
+const refuse = (message: string, code?: string): never => {
+  throw new LifecycleRefusal(message, code);
 };
 
 /**
@@ -119,10 +128,13 @@ export class ExperimentLifecycle {
   // workflow sandbox evaluates its modules once per cached workflow, and zod alone would
   // cost each one about 0.8 MB (docs/benchmarks.md, "Worker memory").
 
-  checkLaunch(request: LaunchRequest, now: Date): void {
+  /** `strict`: with the items added later (hypothesis to revise, sponsor not a pilot). */
+  checkLaunch(request: LaunchRequest, now: Date, strict = true): void {
     this.assertCan('launch');
-    const missing = missingReadiness(readinessChecklist(request.framing, request.settings, now));
-    if (missing.length > 0) refuse(`The experiment is not ready to launch: ${missing.join('; ')}.`);
+    const items = readinessChecklist(request.framing, request.settings, now, { strict });
+    const missing = missingReadiness(items);
+    if (missing.length > 0)
+      refuse(`The experiment is not ready to launch: ${missing.join('; ')}.`, items.find((i) => !i.ok)?.code);
   }
 
   checkCheckIn(_request: CheckInRequest): void {
@@ -153,12 +165,34 @@ export class ExperimentLifecycle {
     }
   }
 
-  checkExtensionDecision(actor: Actor): void {
+  /** `approval`: the approver must not be a pilot of the test (APPROVER_IS_PILOT). */
+  checkExtensionDecision(actor: Actor, approval = false): void {
     if (this.data.state !== 'running' || !this.data.pendingExtension)
       refuse('there is no extension request to decide on');
     if (actor.userId !== null && actor.userId !== this.data.framing?.sponsorId) {
       refuse("only the experiment's sponsor decides on an extension");
     }
+    if (approval && actor.userId !== null && this.data.framing?.pilotIds.includes(actor.userId)) {
+      refuse('a pilot of the test cannot approve its extension', 'APPROVER_IS_PILOT');
+    }
+  }
+
+  /** A participant of the running test withdraws their consent (CONSENT_NOT_OWN otherwise). */
+  checkConsentWithdrawal(request: ConsentWithdrawalRequest): void {
+    if (this.data.state !== 'running')
+      refuse(
+        `consent is withdrawn through the workflow while the test runs, not while it is ${this.data.state}`,
+      );
+    const participant = this.data.framing?.participants.find((p) => p.userId === request.actor.userId);
+    if (!participant) refuse('only a participant withdraws their own consent', 'CONSENT_NOT_OWN');
+    if (participant?.withdrawnAt) refuse('this participant has already withdrawn their consent');
+  }
+
+  applyConsentWithdrawal(request: ConsentWithdrawalRequest, now: Date): void {
+    const framing = this.data.framing as NonNullable<LifecycleData['framing']>;
+    framing.participants = framing.participants.map((p) =>
+      p.userId === request.actor.userId ? { ...p, consentedAt: null, withdrawnAt: now.toISOString() } : p,
+    );
   }
 
   checkStopEarly(actor: Actor): void {
@@ -277,7 +311,9 @@ export class ExperimentLifecycle {
     const ids = new Set<string>();
     if (groups.includes('pilots')) framing.pilotIds.forEach((id) => ids.add(id));
     if (groups.includes('sponsor') && framing.sponsorId) ids.add(framing.sponsorId);
-    if (groups.includes('participants')) framing.participants.forEach((p) => ids.add(p.userId));
+    // A participant who withdrew their consent receives no more of the test's notices.
+    if (groups.includes('participants'))
+      activeParticipants(framing.participants).forEach((p) => ids.add(p.userId));
     return [...ids];
   }
 

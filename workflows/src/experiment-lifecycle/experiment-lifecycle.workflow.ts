@@ -1,6 +1,5 @@
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   continueAsNew,
   ParentClosePolicy,
@@ -32,6 +31,7 @@ import {
   statusQuery,
   stopEarlyUpdate,
   submitEvaluationUpdate,
+  withdrawConsentUpdate,
   type Actor,
   type AgendaEvent,
   type ExperimentLifecycleInput,
@@ -55,6 +55,12 @@ const DEFAULT_HISTORY_LIMIT = 2000;
 
 /** Patch id: a transition and its notice are recorded by one activity (see `record`). */
 const ONE_ACTIVITY_PER_TRANSITION = 'one-activity-per-transition';
+/** Patch id: launch also checks the hypothesis to revise and that the sponsor is not a pilot. */
+const LAUNCH_READINESS_PEOPLE_AND_REVISION = 'launch-readiness-people-and-revision';
+/** Patch id: a pilot of the test cannot approve its extension. */
+const APPROVER_NOT_PILOT = 'approver-not-pilot';
+/** Patch id: a participant's withdrawal reaches the workflow (no more notices, pilots told). */
+const CONSENT_WITHDRAWAL = 'consent-withdrawal';
 
 type NoticeData = Record<string, string | number | boolean | null>;
 /** The notification an event sends: who receives it and what the template needs. */
@@ -93,8 +99,8 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     try {
       check();
     } catch (error) {
-      if (error instanceof LifecycleRefusal)
-        throw ApplicationFailure.nonRetryable(error.message, 'LifecycleRefusal');
+      // Already a non-retryable ApplicationFailure, with its stable code in the details.
+      if (error instanceof LifecycleRefusal) throw error;
       throw error;
     }
   };
@@ -199,7 +205,8 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     launchUpdate,
     (request) =>
       guarded(
-        () => lifecycle.checkLaunch(request, now()),
+        // Validators do not run on replay; the handler checks the newer items only from this patch on.
+        () => lifecycle.checkLaunch(request, now(), patched(LAUNCH_READINESS_PEOPLE_AND_REVISION)),
         async () => {
           lifecycle.applyLaunch(request, now());
           await transition(
@@ -305,7 +312,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     approveExtensionUpdate,
     (actor) =>
       guarded(
-        () => lifecycle.checkExtensionDecision(actor),
+        () => lifecycle.checkExtensionDecision(actor, patched(APPROVER_NOT_PILOT)),
         async () => {
           const pending = d.pendingExtension as NonNullable<typeof d.pendingExtension>;
           const previous = d.expiresAt;
@@ -332,7 +339,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (actor) => lifecycle.checkExtensionDecision(actor) },
+    { validator: (actor) => lifecycle.checkExtensionDecision(actor, true) },
   );
 
   setHandler(
@@ -357,6 +364,33 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
         },
       ),
     { validator: (actor) => lifecycle.checkExtensionDecision(actor) },
+  );
+
+  setHandler(
+    withdrawConsentUpdate,
+    (request) =>
+      guarded(
+        () => lifecycle.checkConsentWithdrawal(request),
+        async () => {
+          // A new update: histories without it never reach this; the marker dates the behaviour.
+          patched(CONSENT_WITHDRAWAL);
+          lifecycle.applyConsentWithdrawal(request, now());
+          await record(
+            'consentWithdrawn',
+            request.actor,
+            {
+              patch: { participants: d.framing?.participants ?? [] },
+              details: { participantId: request.actor.userId },
+            },
+            undefined,
+            notice('consentWithdrawn', lifecycle.people('pilots'), [], {
+              participantId: request.actor.userId,
+            }),
+          );
+          return lifecycle.snapshot();
+        },
+      ),
+    { validator: (request) => lifecycle.checkConsentWithdrawal(request) },
   );
 
   const stop = async (kind: 'expired' | 'early', actor: Actor | null) => {

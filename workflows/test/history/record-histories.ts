@@ -18,13 +18,14 @@ import {
   requestExtensionUpdate,
   statusQuery,
   submitEvaluationUpdate,
+  withdrawConsentUpdate,
   type ExperimentLifecycleInput,
 } from '../../src/experiment-lifecycle/experiment-lifecycle.messages';
 import { createTestWorker, createTimeSkippingEnvironment } from '../support/environment';
 import { fakeActivities } from '../support/fake-activities';
-import { actor, DAY, evaluationStub, launchRequest } from '../support/stubs';
+import { actor, DAY, evaluationStub, launchRequest, people } from '../support/stubs';
 
-export const RELEASE = 'v2';
+export const RELEASE = 'v3';
 const outDir = join(__dirname, RELEASE);
 
 describe(`records the workflow histories of release ${RELEASE}`, () => {
@@ -54,6 +55,10 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
         await env.sleep(10 * DAY);
         await full.executeUpdate(recordCheckInUpdate, {
           args: [{ actor: actor.pilot, checkIn: { weather: 'sunny', progress: 'OK', blockers: '' } }],
+        });
+        // v3: a participant withdraws while running (no more notices to them, the pilots told).
+        await full.executeUpdate(withdrawConsentUpdate, {
+          args: [{ actor: { userId: people.participant } }],
         });
         await env.sleep(40 * DAY);
         const expiresAt = (await full.query(statusQuery)).deadlines.expiresAt as string;

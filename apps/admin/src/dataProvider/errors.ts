@@ -9,6 +9,20 @@ const EXPLAINED = new Set([
   'NOT_STARTED',
   'WORKFLOW_UNAVAILABLE',
   'DATABASE_UNAVAILABLE',
+  'PILOT_IS_SPONSOR',
+  'APPROVER_IS_PILOT',
+  'CONSENT_NOT_OWN',
+  'CONSENT_ALREADY_GIVEN',
+  // The launch checklist's items (libs/domain readiness.ts, READINESS_CODES).
+  'HYPOTHESIS_TO_REVISE',
+  'HYPOTHESIS_REQUIRED',
+  'SCOPE_REQUIRED',
+  'CRITERIA_REQUIRED',
+  'PILOT_REQUIRED',
+  'SPONSOR_REQUIRED',
+  'EXPIRY_INVALID',
+  'CONSENT_MISSING',
+  'EXIT_PLAN_REQUIRED',
 ]);
 
 /** The API's error code (`{ statusCode, code, message, requestId }`), when the error carries one. */

@@ -1,6 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider } from 'react-admin';
-import type { ExperimentCriteriaResponse, LifecycleAction } from '@capacites/domain';
+import type { ConsentOnBehalfInput, ExperimentCriteriaResponse, LifecycleAction } from '@capacites/domain';
 import { toApiExperimentFilter } from '../experiments/list/filters';
 import {
   ACTION_PATHS,
@@ -63,6 +63,8 @@ export interface CapacitesDataProvider extends DataProvider {
   getCriteria(experimentId: string): Promise<ExperimentCriteriaResponse>;
   /** The calling participant gives (true) or withdraws (false) their consent. */
   setConsent(experimentId: string, consent: boolean): Promise<unknown>;
+  /** HR enters a consent a participant gave outside the application (paper, email, meeting). */
+  recordConsentOnBehalf(experimentId: string, body: ConsentOnBehalfInput): Promise<unknown>;
   /** Shares an evaluation's learnings with the network, or withdraws them (id = the experiment's). */
   setLearningsSharing(experimentId: string, shared: boolean): Promise<unknown>;
 }
@@ -119,6 +121,13 @@ export const dataProvider: CapacitesDataProvider = {
     const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/consent`, {
       method: 'POST',
       body: JSON.stringify({ consent }),
+    });
+    return json;
+  },
+  async recordConsentOnBehalf(experimentId, body) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/consent-records`, {
+      method: 'POST',
+      body: JSON.stringify(body),
     });
     return json;
   },

@@ -52,6 +52,23 @@ const enCapacitesMessages: CapacitesMessages = {
         'Experiments use this track: it cannot be deleted. Archive it: it will no longer be offered to new experiments, and existing ones keep it.',
       SELF_LOCKOUT:
         'You can neither disable your own account nor remove your own platform administration role.',
+      PILOT_IS_SPONSOR: 'The sponsor cannot be one of the pilots: they are different people.',
+      APPROVER_IS_PILOT: 'A pilot of the experiment cannot approve its extension.',
+      CONSENT_NOT_OWN:
+        'Consent is each participant’s own act: they give or withdraw it themselves; a consent collected on paper is entered separately by HR.',
+      CONSENT_ALREADY_GIVEN: 'This person has already given their consent.',
+      HYPOTHESIS_TO_REVISE:
+        'The hypothesis copied from the previous experiment must be revised before this iteration is launched.',
+      HYPOTHESIS_REQUIRED: 'The experiment cannot be launched without a hypothesis: no hypothesis, no test.',
+      SCOPE_REQUIRED: 'The experiment cannot be launched without a scope.',
+      CRITERIA_REQUIRED: 'The experiment cannot be launched without an evaluation criterion.',
+      PILOT_REQUIRED: 'The experiment cannot be launched without a pilot.',
+      SPONSOR_REQUIRED: 'The experiment cannot be launched without an institutional sponsor.',
+      EXPIRY_INVALID:
+        'The expiry date is missing, past, or beyond the maximum duration: the experiment cannot be launched.',
+      CONSENT_MISSING:
+        'The experiment cannot be launched: no participant, or some have not given their consent yet.',
+      EXIT_PLAN_REQUIRED: 'The experiment cannot be launched without an exit plan.',
       EMAIL_TAKEN: 'Someone already has this email address.',
       SLUG_TAKEN: 'This slug is already taken.',
       NOT_STARTED: 'Testimonies are collected once the experiment has been launched.',
@@ -133,6 +150,8 @@ const enCapacitesMessages: CapacitesMessages = {
         expiry: 'An expiry date in the future, within the maximum duration (%{max} days)',
         consent: 'Participants who have given their consent',
         exitPlan: 'An exit plan: when the pilot withdraws, who takes over',
+        hypothesisRevision: 'A hypothesis revised since the previous iteration',
+        sponsorNotPilot: 'A sponsor who is not one of the pilots',
       },
       problems: {
         hypothesis: 'No hypothesis, no test.',
@@ -145,6 +164,7 @@ const enCapacitesMessages: CapacitesMessages = {
         expiry: 'The expiry date is missing, past, or beyond the maximum duration.',
         consent: 'No participant, or some have not consented yet.',
         exitPlan: 'The exit plan is incomplete.',
+        sponsorNotPilot: 'The same person pilots and sponsors the experiment: choose someone else.',
       },
     },
     weather: { sunny: 'Sunny', cloudy: 'Cloudy', stormy: 'Stormy', none: 'No check-in yet' },
@@ -178,6 +198,7 @@ const enCapacitesMessages: CapacitesMessages = {
       decisionAlgeco: 'Algeco alert: decision overdue, executive board told',
       consentGiven: 'Consent given',
       consentWithdrawn: 'Consent withdrawn',
+      consentRecordedOnBehalf: 'Consent collected offline, entered by HR',
       testimonyAdded: 'Testimony added',
       testimonyRemoved: 'Testimony deleted',
       learningsShared: 'Learnings shared with the network',
@@ -248,6 +269,19 @@ const enCapacitesMessages: CapacitesMessages = {
       confirmWithdraw: 'Withdraw your consent?',
       confirmWithdrawContent:
         'The experiment goes on without you. The withdrawal is recorded in its history, which its pilots see.',
+      withdrawn: 'Consent withdrawn on %{date}',
+      onBehalf: 'Consent collected %{method} on %{collected}, entered by %{name} on %{recorded}',
+      methods: { paper: 'on paper', email: 'by email', meeting: 'in a meeting' },
+      methodNames: { paper: 'On paper', email: 'By email', meeting: 'In a meeting' },
+      record: 'Enter a collected consent',
+      recordFor: 'Enter a consent collected offline for %{name}',
+      recordTitle: 'Consent of %{name} collected offline',
+      recordHelp:
+        'Only if the person gave their consent outside Capacités. The entry is recorded in the history under your name, with how and when it was collected; the page shows it apart from a consent given online.',
+      method: 'How it was collected',
+      collectedOn: 'Day of collection',
+      note: 'Note (document, witness…)',
+      recordSubmit: 'Record the consent',
     },
     testimonies: {
       add: 'Add a testimony',
@@ -284,7 +318,8 @@ const enCapacitesMessages: CapacitesMessages = {
       format: '(format: dd/mm/yyyy)',
     },
     amendments: {
-      title: 'Criteria amended since launch (%{smart_count}) |||| Criteria amended since launch (%{smart_count})',
+      title:
+        'Criteria amended since launch (%{smart_count}) |||| Criteria amended since launch (%{smart_count})',
       current:
         'Criteria in force, after %{smart_count} amendment since launch. |||| Criteria in force, after %{smart_count} amendments since launch.',
       when: 'On %{date}, by',
@@ -325,6 +360,7 @@ const enCapacitesMessages: CapacitesMessages = {
         decisionAlgeco: 'Algeco alert to the executive board: decision',
         decided: 'Decision announced',
         criteriaAmended: 'Criteria amendment announced',
+        consentWithdrawn: 'Consent withdrawal announced to the pilots',
       },
     },
     notifications: {

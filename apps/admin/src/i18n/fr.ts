@@ -56,6 +56,24 @@ export const frCapacitesMessages = {
         'Des tests utilisent cette piste : elle ne peut pas être supprimée. Archivez-la : elle ne sera plus proposée aux nouveaux tests et les tests existants la gardent.',
       SELF_LOCKOUT:
         "Vous ne pouvez ni désactiver votre propre compte, ni retirer votre propre rôle d'administration de la plateforme.",
+      PILOT_IS_SPONSOR:
+        'Le portage institutionnel ne peut pas être l’un·e des porteur·euses du test : ce sont des personnes différentes.',
+      APPROVER_IS_PILOT: 'Un·e porteur·euse du test ne peut pas accorder sa prolongation.',
+      CONSENT_NOT_OWN:
+        "L'accord est l'acte de chaque participant·e : elle ou il le donne ou le retire soi-même ; un accord recueilli sur papier est saisi à part par les RH.",
+      CONSENT_ALREADY_GIVEN: 'Cette personne a déjà donné son accord.',
+      HYPOTHESIS_TO_REVISE:
+        "L'hypothèse reprise du test précédent doit être revue avant le lancement de cette itération.",
+      HYPOTHESIS_REQUIRED: 'Le test ne peut pas être lancé sans hypothèse : pas d’hypothèse, pas de test.',
+      SCOPE_REQUIRED: 'Le test ne peut pas être lancé sans périmètre.',
+      CRITERIA_REQUIRED: "Le test ne peut pas être lancé sans critère d'évaluation.",
+      PILOT_REQUIRED: 'Le test ne peut pas être lancé sans porteur·euse.',
+      SPONSOR_REQUIRED: 'Le test ne peut pas être lancé sans portage institutionnel.',
+      EXPIRY_INVALID:
+        'La date de péremption manque, est passée ou dépasse la durée maximale : le test ne peut pas être lancé.',
+      CONSENT_MISSING:
+        "Le test ne peut pas être lancé : aucun·e participant·e, ou certain·es n'ont pas encore donné leur accord.",
+      EXIT_PLAN_REQUIRED: 'Le test ne peut pas être lancé sans plan de sortie.',
       EMAIL_TAKEN: 'Une personne a déjà cette adresse électronique.',
       SLUG_TAKEN: 'Cet identifiant court est déjà pris.',
       NOT_STARTED: 'Les témoignages se recueillent une fois le test lancé.',
@@ -139,6 +157,8 @@ export const frCapacitesMessages = {
         expiry: 'Une date de péremption future, dans la durée maximale (%{max} jours)',
         consent: 'Des participant·es qui ont donné leur accord',
         exitPlan: 'Un plan de sortie : quand le porteur se retire, qui prend le relais',
+        hypothesisRevision: "Une hypothèse revue depuis l'itération précédente",
+        sponsorNotPilot: 'Un portage institutionnel distinct des porteur·euses',
       },
       problems: {
         hypothesis: 'Pas d’hypothèse, pas de test.',
@@ -150,6 +170,8 @@ export const frCapacitesMessages = {
         expiry: 'La date de péremption manque, est passée ou dépasse la durée maximale.',
         consent: "Aucun·e participant·e, ou certain·es n'ont pas encore donné leur accord.",
         exitPlan: 'Le plan de sortie est incomplet.',
+        sponsorNotPilot:
+          'La même personne porte le test et en assure le portage institutionnel : choisissez quelqu’un d’autre.',
       },
     },
     weather: {
@@ -192,6 +214,7 @@ export const frCapacitesMessages = {
       decisionAlgeco: 'Alerte Algeco : décision en retard, CODIR prévenu',
       consentGiven: 'Accord donné',
       consentWithdrawn: 'Accord retiré',
+      consentRecordedOnBehalf: 'Accord recueilli hors ligne, saisi par les RH',
       testimonyAdded: 'Témoignage ajouté',
       testimonyRemoved: 'Témoignage supprimé',
       learningsShared: 'Enseignements partagés avec le réseau',
@@ -267,6 +290,19 @@ export const frCapacitesMessages = {
       confirmWithdraw: 'Retirer votre accord ?',
       confirmWithdrawContent:
         "Le test continue sans vous. Le retrait est noté dans l'historique du test, que ses porteur·euses voient.",
+      withdrawn: 'Accord retiré le %{date}',
+      onBehalf: 'Accord recueilli %{method} le %{collected}, saisi par %{name} le %{recorded}',
+      methods: { paper: 'sur papier', email: 'par courriel', meeting: 'en réunion' },
+      methodNames: { paper: 'Sur papier', email: 'Par courriel', meeting: 'En réunion' },
+      record: 'Saisir un accord recueilli',
+      recordFor: 'Saisir un accord recueilli hors ligne pour %{name}',
+      recordTitle: 'Accord de %{name} recueilli hors ligne',
+      recordHelp:
+        "Seulement si la personne a donné son accord hors de Capacités. La saisie est notée dans l'historique à votre nom, avec la façon et le jour du recueil ; la page la distingue d'un accord donné en ligne.",
+      method: 'Façon de recueillir',
+      collectedOn: 'Jour du recueil',
+      note: 'Note (document, témoin…)',
+      recordSubmit: "Enregistrer l'accord",
     },
     testimonies: {
       add: 'Ajouter un témoignage',
@@ -348,6 +384,7 @@ export const frCapacitesMessages = {
         decisionAlgeco: 'Alerte Algeco au CODIR : décision',
         decided: 'Annonce de la décision',
         criteriaAmended: 'Annonce de la modification des critères',
+        consentWithdrawn: "Retrait d'accord annoncé aux porteur·euses",
       },
     },
     notifications: {

@@ -27,10 +27,11 @@ import {
 /** Reads one line from the terminal without echoing it. */
 function readHidden(prompt: string): Promise<string> {
   const input = process.stdin;
+  // Echo off before the prompt appears: what is typed after it is never shown.
+  input.setRawMode(true);
   process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let value = '';
-    input.setRawMode(true);
     input.resume();
     input.setEncoding('utf8');
     const done = (error?: Error) => {

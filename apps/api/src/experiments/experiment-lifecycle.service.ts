@@ -1,8 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  Client,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import {
   EDITABLE_WHILE_RUNNING,
   endOfLocalDay,
+  missingReadiness,
+  pilotIsSponsor,
+  readinessChecklist,
+  type Participant,
   resolveLifecycleSettings,
   type CheckInInput,
   type CriteriaAmendmentInput,
@@ -32,12 +41,17 @@ import {
   statusQuery,
   stopEarlyUpdate,
   submitEvaluationUpdate,
+  withdrawConsentUpdate,
   type Actor,
   type ExperimentStatus,
 } from '@capacites/workflows';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { toExperimentResponse, type ExperimentResponse } from './dto/experiment.response';
-import { ExperimentsErrorCode, ExperimentsException } from './experiments.exception';
+import {
+  ExperimentsErrorCode,
+  ExperimentsException,
+  LifecycleRefusedException,
+} from './experiments.exception';
 import { ExperimentsRepository } from './experiments.repository';
 
 /**
@@ -85,13 +99,26 @@ export class ExperimentLifecycleService {
       throw new ExperimentsException(ExperimentsErrorCode.TRACK_NOT_FOUND);
     }
     await this.assertPeopleOf(experiment.organizationId, input);
-    const { expiresOn, ...rest } = input;
+    this.assertSponsorNotPilot(experiment, input);
+    const { expiresOn, participants, ...rest } = input;
     const changes: Partial<ExperimentEntity> = { ...rest };
+    if (participants !== undefined) {
+      // The people only: each one's consent (given, or recorded on their behalf) stays as it was.
+      const before = new Map(experiment.participants.map((p) => [p.userId, p]));
+      changes.participants = participants.map(
+        ({ userId }): Participant => before.get(userId) ?? { userId, consentedAt: null },
+      );
+    }
     if (expiresOn !== undefined) {
       const zone = await this.experiments.organizationTimeZone(experiment.organizationId);
       changes.expiresAt = expiresOn === null ? null : endOfLocalDay(expiresOn, zone);
     }
-    if (input.hypothesis !== undefined && experiment.hypothesisNeedsRevision)
+    // "To revise" clears only when the text really changes: saving the form unchanged is no revision.
+    if (
+      input.hypothesis !== undefined &&
+      experiment.hypothesisNeedsRevision &&
+      input.hypothesis.trim() !== experiment.hypothesis.trim()
+    )
       changes.hypothesisNeedsRevision = false;
     const audit = { actorId: principal.userId, organizationId: experiment.organizationId, fields };
     if (!(await this.experiments.updateFraming(id, experiment.state, changes, audit))) {
@@ -101,6 +128,22 @@ export class ExperimentLifecycleService {
       );
     }
     return toExperimentResponse(await this.load(id, principal));
+  }
+
+  /**
+   * Pilot and sponsor of one test are different people (the sponsor approves the pilots'
+   * requests): refused when the edit names them, with the field that does (PILOT_IS_SPONSOR).
+   */
+  private assertSponsorNotPilot(experiment: ExperimentEntity, input: UpdateExperimentInput): void {
+    if (input.pilotIds === undefined && input.sponsorId === undefined) return;
+    const pilotIds = input.pilotIds ?? experiment.pilotIds;
+    const sponsorId = input.sponsorId !== undefined ? input.sponsorId : experiment.sponsorId;
+    if (!pilotIsSponsor(pilotIds, sponsorId)) return;
+    const field =
+      input.sponsorId !== undefined ? 'sponsorId' : `pilotIds.${pilotIds.indexOf(sponsorId as string)}`;
+    throw new ExperimentsException(ExperimentsErrorCode.PILOT_IS_SPONSOR, undefined, [
+      { field, message: 'the sponsor must not be one of the pilots' },
+    ]);
   }
 
   /**
@@ -134,7 +177,8 @@ export class ExperimentLifecycleService {
     const settings = resolveLifecycleSettings(organization.settings, organization.timeZone);
     const framing: ExperimentFraming = {
       title: experiment.title,
-      hypothesis: experiment.hypothesisNeedsRevision ? '' : experiment.hypothesis,
+      hypothesis: experiment.hypothesis,
+      hypothesisToRevise: experiment.hypothesisNeedsRevision,
       scope: experiment.scope,
       criteria: experiment.criteria,
       pilotIds: experiment.pilotIds,
@@ -144,8 +188,28 @@ export class ExperimentLifecycleService {
       checkInCadenceDays: experiment.checkInCadenceDays,
       exitPlan: experiment.exitPlan,
     };
+    // The checklist answers first, with the stable code of its first missing item and every
+    // missing item named; the workflow checks again (the source of truth).
+    // Only a draft is checked here: any other state is the workflow's refusal to give.
+    const items = experiment.state === 'draft' ? readinessChecklist(framing, settings, new Date()) : [];
+    const missing = items.filter((item) => !item.ok);
+    if (missing.length > 0) {
+      throw new LifecycleRefusedException(
+        missing[0].code,
+        `This transition is refused: the experiment is not ready to launch: ${missingReadiness(items).join('; ')}.`,
+        missing.map((item) => ({ field: item.key, message: `${item.code}: ${item.problem}` })),
+      );
+    }
     return this.send(experiment, principal, (handle) =>
       handle.executeUpdate(launchUpdate, { args: [{ actor, framing, settings }] }),
+    );
+  }
+
+  /** A participant withdraws while the test runs: through the workflow (ConsentService checks first). */
+  async withdrawConsent(experiment: ExperimentEntity, principal: Principal): Promise<ExperimentResponse> {
+    const actor = this.actor(principal);
+    return this.send(experiment, principal, (h) =>
+      h.executeUpdate(withdrawConsentUpdate, { args: [{ actor }] }),
     );
   }
 
@@ -180,6 +244,10 @@ export class ExperimentLifecycleService {
   async approveExtension(id: string, principal: Principal, reason?: string) {
     const actor = this.actor(principal, reason);
     const experiment = await this.authorize(id, principal, 'approveExtension');
+    // Tests launched before pilot and sponsor had to differ: the sponsor who pilots it too cannot approve.
+    if (experiment.pilotIds.includes(principal.userId)) {
+      throw new ExperimentsException(ExperimentsErrorCode.APPROVER_IS_PILOT);
+    }
     return this.send(experiment, principal, (h) =>
       h.executeUpdate(approveExtensionUpdate, { args: [actor] }),
     );
@@ -274,8 +342,11 @@ export class ExperimentLifecycleService {
     return toExperimentResponse(await this.load(experiment.id, principal));
   }
 
-  private translate(error: unknown, id: string): ExperimentsException {
+  private translate(error: unknown, id: string): ExperimentsException | LifecycleRefusedException {
     if (error instanceof WorkflowUpdateFailedError) {
+      const cause = error.cause;
+      const code = cause instanceof ApplicationFailure ? refusalCode(cause.details) : undefined;
+      if (code) return new LifecycleRefusedException(code, `This transition is refused: ${cause?.message}`);
       return new ExperimentsException(
         ExperimentsErrorCode.TRANSITION_REFUSED,
         error.cause?.message ?? error.message,
@@ -290,4 +361,10 @@ export class ExperimentLifecycleService {
     this.logger.error(`lifecycle action on ${id} failed: ${String(error)}`);
     return new ExperimentsException(ExperimentsErrorCode.WORKFLOW_UNAVAILABLE);
   }
+}
+
+/** The stable code a workflow refusal carries in its details (`[{ code }]`), if any. */
+function refusalCode(details: unknown[] | null | undefined): string | undefined {
+  const first = details?.[0] as { code?: unknown } | undefined;
+  return typeof first?.code === 'string' ? first.code : undefined;
 }

@@ -9,6 +9,7 @@ import type { ExperimentResponse } from './dto/experiment.response';
 import {
   CheckInDto,
   ConsentDto,
+  ConsentOnBehalfDto,
   CriteriaAmendmentDto,
   DecisionDto,
   EmptyDto,
@@ -20,6 +21,7 @@ import {
 } from './dto/lifecycle.dto';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
+import { ConsentService } from './consent.service';
 import { ExperimentLifecycleService } from './experiment-lifecycle.service';
 import { ExperimentsService } from './experiments.service';
 
@@ -30,6 +32,7 @@ export class ExperimentsController {
   constructor(
     private readonly experiments: ExperimentsService,
     private readonly lifecycle: ExperimentLifecycleService,
+    private readonly consents: ConsentService,
   ) {}
 
   @Get()
@@ -90,7 +93,18 @@ export class ExperimentsController {
     @Id() id: string,
     @Body() body: ConsentDto,
   ): Promise<ExperimentResponse> {
-    return this.experiments.setConsent(id, body.consent, user);
+    return this.consents.setOwn(id, body.consent, user);
+  }
+
+  /** HR enters a consent that a participant gave outside the application (paper, email, meeting). */
+  @Post(':id/consent-records')
+  @HttpCode(200)
+  recordConsentOnBehalf(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: ConsentOnBehalfDto,
+  ): Promise<ExperimentResponse> {
+    return this.consents.recordOnBehalf(id, body, user);
   }
 
   @Post(':id/launch')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsentService } from './consent.service';
 import { ExperimentsController } from './experiments.controller';
 import { ExperimentLifecycleService } from './experiment-lifecycle.service';
 import { ExperimentsRepository } from './experiments.repository';
@@ -6,7 +7,7 @@ import { ExperimentsService } from './experiments.service';
 
 @Module({
   controllers: [ExperimentsController],
-  providers: [ExperimentsService, ExperimentLifecycleService, ExperimentsRepository],
-  exports: [ExperimentsService, ExperimentLifecycleService, ExperimentsRepository],
+  providers: [ExperimentsService, ExperimentLifecycleService, ConsentService, ExperimentsRepository],
+  exports: [ExperimentsService, ExperimentLifecycleService, ConsentService, ExperimentsRepository],
 })
 export class ExperimentsModule {}

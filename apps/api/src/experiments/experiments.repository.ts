@@ -87,7 +87,13 @@ export class ExperimentsRepository {
     id: string,
     inState: ExperimentState,
     changes: Partial<ExperimentEntity>,
-    audit: { actorId: string; organizationId: string; fields: string[]; event?: string },
+    audit: {
+      actorId: string;
+      organizationId: string;
+      fields: string[];
+      event?: string;
+      details?: Record<string, unknown>;
+    },
   ): Promise<boolean> {
     const framing = { ...changes };
     delete framing.state;
@@ -103,7 +109,7 @@ export class ExperimentsRepository {
         state: inState,
         event: audit.event ?? 'framingUpdated',
         actorId: audit.actorId,
-        details: { fields: audit.fields },
+        details: { fields: audit.fields, ...audit.details },
       });
       return true;
     });

@@ -104,52 +104,6 @@ export class ExperimentsService {
     return { data: rows.map(toExperimentResponse), total };
   }
 
-  /**
-   * A participant gives or withdraws their own consent (DOMAIN.md: every party has agreed
-   * to take part). In draft, consent is part of the readiness checklist; while running,
-   * a participant may still withdraw. Audited as consentGiven / consentWithdrawn.
-   */
-  async setConsent(id: string, consent: boolean, principal: Principal): Promise<ExperimentResponse> {
-    const experiment = assertReadable(principal, await this.experiments.findById(id));
-    const own = experiment.participants.find((p) => p.userId === principal.userId);
-    if (!own) {
-      throw new AuthException(
-        AuthErrorCode.FORBIDDEN,
-        'Only a participant gives or withdraws their own consent.',
-      );
-    }
-    if (experiment.state !== 'draft' && !(experiment.state === 'running' && !consent)) {
-      throw new ExperimentsException(
-        ExperimentsErrorCode.FRAMING_LOCKED,
-        experiment.state === 'running'
-          ? 'Consent is given before launch; while the test runs it can only be withdrawn.'
-          : `The experiment is ${experiment.state}: consent no longer changes.`,
-      );
-    }
-    if ((own.consentedAt !== null) === consent) return toExperimentResponse(experiment);
-    const participants = experiment.participants.map((p) =>
-      p.userId === principal.userId ? { ...p, consentedAt: consent ? new Date().toISOString() : null } : p,
-    );
-    const written = await this.experiments.updateFraming(
-      id,
-      experiment.state,
-      { participants },
-      {
-        actorId: principal.userId,
-        organizationId: experiment.organizationId,
-        fields: ['participants'],
-        event: consent ? 'consentGiven' : 'consentWithdrawn',
-      },
-    );
-    if (!written) {
-      throw new ExperimentsException(
-        ExperimentsErrorCode.FRAMING_LOCKED,
-        'The experiment changed state meanwhile; reload it.',
-      );
-    }
-    return this.findOne(id, principal);
-  }
-
   /** Best effort: stop a workflow that may have started, then remove the draft. */
   private async abandonStart(workflowId: string, id: string): Promise<void> {
     try {

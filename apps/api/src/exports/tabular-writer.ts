@@ -14,9 +14,23 @@ export interface TabularWriter {
 /** Text typed by people stays text in a spreadsheet (formula injection); numbers stay numbers. */
 const guarded = (cell: Cell): Cell => (typeof cell === 'string' ? spreadsheetText(cell) : cell);
 
+/**
+ * Waits until the reader has taken what was written. A client that leaves closes the
+ * stream without 'drain': the export stops then (its cursor closed, its connection back).
+ */
 async function drained(out: Writable): Promise<void> {
+  if (!out.destroyed && out.writableNeedDrain) {
+    const stop = new AbortController();
+    // Whichever comes first; the other listener is removed (its rejection is expected).
+    const settled = (event: string) =>
+      once(out, event, { signal: stop.signal }).then(
+        () => undefined,
+        () => undefined,
+      );
+    await Promise.race([settled('drain'), settled('close')]);
+    stop.abort();
+  }
   if (out.destroyed) throw new Error('the client closed the download');
-  if (out.writableNeedDrain) await once(out, 'drain');
 }
 
 const csvCell = (cell: Cell): string => {

@@ -15,6 +15,7 @@ import {
 } from '@capacites/persistence';
 import { ExperimentsService } from '../experiments/experiments.service';
 import { ExperimentLifecycleService } from '../experiments/experiment-lifecycle.service';
+import { ConsentService } from '../experiments/consent.service';
 import {
   DEMO_EXPERIMENTS,
   DEMO_ORGANIZATIONS,
@@ -46,6 +47,7 @@ export class SeedService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly experiments: ExperimentsService,
     private readonly lifecycle: ExperimentLifecycleService,
+    private readonly consents: ConsentService,
   ) {}
 
   async seedDemo(progress: (message: string) => void = () => undefined): Promise<SeedReport> {
@@ -131,7 +133,7 @@ export class SeedService {
         criteria: demo.criteria,
         pilotIds: [people.pilot],
         sponsorId: people.sponsor,
-        participants: [{ userId: people.member, consentedAt: new Date().toISOString() }],
+        participants: [{ userId: people.member }],
         expiresOn: dateInDays(demo.stage.stage === 'running' ? demo.stage.days : 60),
         checkInCadenceDays: 14,
         exitPlan: {
@@ -141,6 +143,8 @@ export class SeedService {
       },
       hr,
     );
+    // Consent is the participant's own act, in the demo too.
+    await this.consents.setOwn(id, true, principal(people.member, organizationId, 'member'));
     if (demo.stage.stage === 'expiring') {
       // The API takes whole days; the demo wants an expiry a few minutes away.
       await this.dataSource

@@ -15,7 +15,7 @@ import request from 'supertest';
 import { In } from 'typeorm';
 import { AuditEventEntity, EmailEntity, ExperimentEntity, NotificationEntity } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
-import { login, type ApiClient } from '../support/http';
+import { login, type ApiClient, participantConsents } from '../support/http';
 import { freePort, initCluster, startPostgres, type PostgresServer } from '../support/postgres-server';
 import { startStack, type TestStack } from '../support/stack';
 import { realTemporalServer, startTemporalServer, type TemporalServer } from '../support/temporal-server';
@@ -152,6 +152,7 @@ describe(`An expiry storm of ${EXPERIMENTS} experiments through dependency fault
           .put(`/api/experiments/${created.body.id}`)
           .send(readyFramingBody(team, dateInDays(30)))
           .expect(200);
+        await participantConsents(stack.app, team, created.body.id);
         ids.push(created.body.id as string);
       },
     );
@@ -360,7 +361,7 @@ describe(`An expiry storm of ${EXPERIMENTS} experiments through dependency fault
     const wrong = ids.filter(
       (id) =>
         JSON.stringify((events.get(id) ?? []).sort()) !==
-        JSON.stringify(['create', 'expire', 'framingUpdated', 'launch']),
+        JSON.stringify(['consentGiven', 'create', 'expire', 'framingUpdated', 'launch']),
     );
     expect(wrong.map((id) => `${id}: ${(events.get(id) ?? []).sort().join(',')}`)).toEqual([]);
 

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dateInDays, insertAdmin, insertTeam, readyFramingBody } from '../support/fixtures';
-import { bearerToken, login } from '../support/http';
+import { bearerToken, login, participantConsents } from '../support/http';
 import { LogCapture } from '../support/log-capture';
 import { startStack, type TestStack } from '../support/stack';
 
@@ -71,6 +71,7 @@ describe('Fuzzing the API from its OpenAPI document (schemathesis)', () => {
       .put(`/api/experiments/${created.body.id}`)
       .send(readyFramingBody(team, dateInDays(30)))
       .expect(200);
+    await participantConsents(stack.app, team, created.body.id);
     await hr.post(`/api/experiments/${created.body.id}/launch`).send({}).expect(200);
     for (const [who, email] of [
       ['HR', team.emails.hr],

@@ -9,7 +9,7 @@ import {
   TEST_PASSWORD,
   type Team,
 } from '../support/fixtures';
-import { login, loginTeam, type ApiClient } from '../support/http';
+import { login, loginTeam, type ApiClient, participantConsents } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 
 /**
@@ -102,6 +102,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
         .put(`/api/experiments/${created.body.id}`)
         .send(readyFramingBody(team, dateInDays(60)))
         .expect(200);
+      await participantConsents(stack.app, team, created.body.id);
       await client.post(`/api/experiments/${created.body.id}/launch`).send({}).expect(200);
       return created.body.id as string;
     };
@@ -599,6 +600,19 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       });
     });
 
+    it('POST /experiments/XD/consent-records: HR only (400: XD has no such participant); its other readers 403; the rest 404', async () => {
+      await check({
+        endpoint: 'POST /experiments/:id/consent-records',
+        expect: { hr: 400, pilot: 403, admin: 403, codir: 403 },
+        otherwise: 404,
+        call: send(
+          'post',
+          () => `/api/experiments/${xd}/consent-records`,
+          () => ({ participantId: a.participant, method: 'paper', collectedOn: dateInDays(-1) }),
+        ),
+      });
+    });
+
     it('PUT /notifications/:id: its recipient only', async () => {
       await check({
         endpoint: 'PUT /notifications/:id',
@@ -628,11 +642,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
     it.each<[string, () => object, string]>([
       ['a pilot of B', () => ({ pilotIds: [a.pilot, b.pilot] }), 'pilotIds.1'],
       ['the sponsor of B', () => ({ sponsorId: b.sponsor }), 'sponsorId'],
-      [
-        'a participant of B',
-        () => ({ participants: [{ userId: b.participant, consentedAt: null }] }),
-        'participants.0.userId',
-      ],
+      ['a participant of B', () => ({ participants: [{ userId: b.participant }] }), 'participants.0.userId'],
       ['an unknown person', () => ({ sponsorId: randomUUID() }), 'sponsorId'],
       ['a track of B', () => ({ trackId: bTrack }), ''],
     ])('PUT /experiments/XD naming %s: 400 for its editors, 404 for the others', async (_, body, field) => {

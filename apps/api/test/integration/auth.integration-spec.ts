@@ -9,7 +9,7 @@ import {
   type TeamRole,
 } from '../support/fixtures';
 import { loadApiConfig } from '../../src/config/api.config';
-import { anonymous, login, loginTeam, type ApiClient } from '../support/http';
+import { anonymous, login, loginTeam, type ApiClient, participantConsents } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 
 describe('Authentication, roles and organisation isolation', () => {
@@ -40,6 +40,7 @@ describe('Authentication, roles and organisation isolation', () => {
       .put(`/api/experiments/${experimentId}`)
       .send(readyFramingBody(nantes, dateInDays(40)))
       .expect(200);
+    await participantConsents(stack.app, nantes, experimentId);
   });
 
   afterAll(async () => {

@@ -14,7 +14,7 @@ import { basename, join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { AuditEventEntity, ExperimentEntity, TrackEntity } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody } from '../support/fixtures';
-import { login } from '../support/http';
+import { login, participantConsents } from '../support/http';
 import { freePort, ownForPostgres, startPostgres, type PostgresServer } from '../support/postgres-server';
 import { startStack, type TestStack } from '../support/stack';
 import { startTemporalServer, type TemporalServer } from '../support/temporal-server';
@@ -171,6 +171,7 @@ describe('Backup and restore', () => {
       .put(`/api/experiments/${id}`)
       .send(readyFramingBody(team, dateInDays(30)))
       .expect(200);
+    await participantConsents(stack.app, team, id);
     // An expiry seconds away, set like the demo data does (the API takes whole days).
     const expiresAt = new Date(Date.now() + 8_000);
     await stack.db.getRepository(ExperimentEntity).update({ id }, { expiresAt });
@@ -212,6 +213,12 @@ describe('Backup and restore', () => {
       60_000,
     );
     const audit = await stack.db.getRepository(AuditEventEntity).findBy({ experimentId: id });
-    expect(audit.map((a) => a.event).sort()).toEqual(['create', 'expire', 'framingUpdated', 'launch']);
+    expect(audit.map((a) => a.event).sort()).toEqual([
+      'consentGiven',
+      'create',
+      'expire',
+      'framingUpdated',
+      'launch',
+    ]);
   });
 });

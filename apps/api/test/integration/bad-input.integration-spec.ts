@@ -8,7 +8,7 @@ import {
   type Team,
   type TeamRole,
 } from '../support/fixtures';
-import { login, loginTeam, type ApiClient } from '../support/http';
+import { login, loginTeam, type ApiClient, participantConsents } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 
 /** Nothing of the server's insides in an answer: no stack trace, no SQL, no driver message. */
@@ -77,6 +77,7 @@ describe('Bad input: refused with a 4xx that names the problem; odd text stored 
       .put(`/api/experiments/${id}`)
       .send(readyFramingBody(team, dateInDays(60)))
       .expect(200);
+    await participantConsents(stack.app, team, id);
     await as.pilot.post(`/api/experiments/${id}/launch`).send({}).expect(200);
     return id;
   };
@@ -137,6 +138,7 @@ describe('Bad input: refused with a 4xx that names the problem; odd text stored 
       .put(`/api/experiments/${past}`)
       .send(readyFramingBody(team, dateInDays(-1)))
       .expect(200);
+    await participantConsents(stack.app, team, past);
     const inPast = expectProblem(await as.pilot.post(`/api/experiments/${past}/launch`).send({}), 409);
     expect(inPast.message).toMatch(/the expiry date must be in the future/);
 
@@ -145,6 +147,7 @@ describe('Bad input: refused with a 4xx that names the problem; odd text stored 
       .put(`/api/experiments/${far}`)
       .send(readyFramingBody(team, dateInDays(365 + 2)))
       .expect(200);
+    await participantConsents(stack.app, team, far);
     const tooFar = expectProblem(await as.pilot.post(`/api/experiments/${far}/launch`).send({}), 409);
     expect(tooFar.message).toMatch(/within the maximum duration of 365 days/);
     for (const id of [past, far]) {
@@ -334,6 +337,7 @@ describe('Bad input: refused with a 4xx that names the problem; odd text stored 
         },
       })
       .expect(200);
+    await participantConsents(stack.app, team, id);
     await as.pilot.post(`/api/experiments/${id}/launch`).send({}).expect(200);
     await as.pilot
       .post(`/api/experiments/${id}/check-ins`)

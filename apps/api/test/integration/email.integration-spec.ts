@@ -1,6 +1,6 @@
 import { EmailEntity, NotificationEntity, UserEntity } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
-import { login } from '../support/http';
+import { login, participantConsents } from '../support/http';
 import { startSmtpCatcher } from '../support/smtp-catcher';
 import { startStack, type TestStack } from '../support/stack';
 import { waitFor } from '../support/worker-process';
@@ -32,6 +32,7 @@ describe('Notifications by email through a real SMTP server', () => {
       .put(`/api/experiments/${id}`)
       .send(readyFramingBody(team, dateInDays(45)))
       .expect(200);
+    await participantConsents(stack.app, team, id);
     await http.post(`/api/experiments/${id}/launch`).send({}).expect(200);
 
     const notices = await stack.db

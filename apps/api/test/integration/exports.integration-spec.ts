@@ -11,6 +11,7 @@ import { AuditEventEntity } from '@capacites/persistence';
 import { insertTeam, type Team } from '../support/fixtures';
 import { login, loginTeam, type ApiClient } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
+import { waitFor } from '../support/worker-process';
 import { TEST_PASSWORD } from '../support/fixtures';
 
 const ROWS = 100_000;
@@ -456,6 +457,47 @@ describe('Exports of experiments, evaluations and decisions, streamed by the API
     );
     expect(stranger.records - 1).toBe(0);
   });
+
+  it(
+    'closes the cursor and gives the connection back when the client leaves mid-download',
+    async () => {
+      const exportSessions = async (): Promise<number> => {
+        const [{ n }] = await stack.db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND state LIKE 'idle in transaction%'
+            AND query LIKE 'FETCH FORWARD % FROM export_rows'`,
+        );
+        return n;
+      };
+      for (const format of ['csv', 'xlsx']) {
+        await new Promise<void>((resolve, reject) => {
+          const request = httpGet(
+            `${stack.baseUrl}/api/exports/experiments?format=${format}`,
+            { headers: { Authorization: `Bearer ${hrToken}` } },
+            (response) => {
+              // The first bytes, then the client goes away without reading further.
+              response.once('data', () => {
+                request.destroy();
+                resolve();
+              });
+            },
+          );
+          request.on('error', (error: NodeJS.ErrnoException) =>
+            error.code === 'ECONNRESET' ? resolve() : reject(error),
+          );
+        });
+        await waitFor(
+          `the ${format} export's transaction to end`,
+          async () => (await exportSessions()) === 0,
+          120_000,
+        );
+      }
+      // The API still exports afterwards (the pool was not drained by abandoned downloads).
+      const after = await download(`${stack.baseUrl}/api/exports/decisions`, hrToken);
+      expect(after.status).toBe(200);
+    },
+    LONG,
+  );
 
   it('refuses a bad format or filter with 400 naming the field, and audits every export it makes', async () => {
     const badFormat = await as.hr.get('/api/exports/experiments?format=pdf').expect(400);

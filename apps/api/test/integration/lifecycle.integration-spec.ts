@@ -12,7 +12,7 @@ import {
 } from '@capacites/persistence';
 import { snapshotQuery } from '@capacites/workflows';
 import { dateInDays, insertTeam, readyFramingBody, type Team, type TeamRole } from '../support/fixtures';
-import { loginTeam, type ApiClient } from '../support/http';
+import { loginTeam, type ApiClient, participantConsents } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 
 describe('The lifecycle through the real stack (API + worker + Temporal + PostgreSQL)', () => {
@@ -44,7 +44,11 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
   it('refuses to launch an incomplete draft with 409 naming each missing item, and records nothing', async () => {
     const id = await createDraft();
     const response = await http().post(`/api/experiments/${id}/launch`).send({}).expect(409);
-    expect(response.body.code).toBe('TRANSITION_REFUSED');
+    // The first missing item's stable code; every missing item named.
+    expect(response.body.code).toBe('HYPOTHESIS_REQUIRED');
+    expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(['hypothesis', 'criteria', 'expiry', 'consent']),
+    );
     expect(response.body.message).toMatch(/hypothesis is required/);
     expect(response.body.message).toMatch(/at least one evaluation criterion/);
     expect(response.body.message).toMatch(/expiry date/);
@@ -59,6 +63,7 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
       .put(`/api/experiments/${id}`)
       .send(readyFramingBody(team, dateInDays(60)))
       .expect(200);
+    await participantConsents(stack.app, team, id);
 
     const launched = await http().post(`/api/experiments/${id}/launch`).send({}).expect(200);
     expect(launched.body).toMatchObject({ state: 'running', extensionsUsed: 0 });
@@ -166,6 +171,7 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
     expect(events.map((e) => e.event)).toEqual([
       'create',
       'framingUpdated',
+      'consentGiven',
       'launch',
       'framingUpdated', // the scope, editable while running
       'checkIn',
@@ -214,6 +220,7 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
       .put(`/api/experiments/${id}`)
       .send(readyFramingBody(team, dateInDays(120)))
       .expect(200);
+    await participantConsents(stack.app, team, id);
     await http().post(`/api/experiments/${id}/launch`).send({}).expect(200);
     await stack.db
       .getRepository(OrganizationEntity)

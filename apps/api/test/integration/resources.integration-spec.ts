@@ -9,7 +9,7 @@ import {
   type Team,
   type TeamRole,
 } from '../support/fixtures';
-import { anonymous, login, loginTeam, type ApiClient } from '../support/http';
+import { anonymous, login, loginTeam, type ApiClient, participantConsents } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 
 /**
@@ -48,6 +48,7 @@ describe('API resources through the real stack', () => {
       .put(`/api/experiments/${decided}`)
       .send(readyFramingBody(team, dateInDays(60)))
       .expect(200);
+    await participantConsents(stack.app, team, decided);
     await as.hr.post(`/api/experiments/${decided}/launch`).send({}).expect(200);
     await as.pilot
       .post(`/api/experiments/${decided}/check-ins`)
@@ -274,6 +275,7 @@ describe('API resources through the real stack', () => {
       expect(audit.body.map((a: { event: string }) => a.event)).toEqual([
         'create',
         'framingUpdated',
+        'consentGiven',
         'launch',
         'checkIn',
         'extensionRequested',
@@ -281,9 +283,10 @@ describe('API resources through the real stack', () => {
       expect((await stranger.codir.get(`/api/audit-events?filter=${filter}`).expect(200)).body).toEqual([]);
       const timeline = await as.participant.get(`/api/experiments/${decided}/timeline`).expect(200);
       const story = timeline.body.map((t: { kind: string; event: string }) => `${t.kind}:${t.event}`);
-      expect(story.slice(0, 5)).toEqual([
+      expect(story.slice(0, 6)).toEqual([
         'audit:create',
         'audit:framingUpdated',
+        'audit:consentGiven',
         'audit:launch',
         'notice:launched',
         'audit:checkIn',
@@ -414,6 +417,7 @@ describe('API resources through the real stack', () => {
         .put(`/api/experiments/${draft.body.id}`)
         .send(readyFramingBody(team, dateInDays(45)))
         .expect(200);
+      await participantConsents(stack.app, team, draft.body.id);
       await as.hr.post(`/api/experiments/${draft.body.id}/launch`).send({}).expect(200);
       const one = await as.participant.get(`/api/experiments/${draft.body.id}/calendar.ics`).expect(200);
       expect(one.headers['content-type']).toMatch(/^text\/calendar/);
@@ -438,10 +442,7 @@ describe('API resources through the real stack', () => {
       const id = created.body.id;
       await as.hr
         .put(`/api/experiments/${id}`)
-        .send({
-          ...readyFramingBody(team, dateInDays(30)),
-          participants: [{ userId: team.participant, consentedAt: null }],
-        })
+        .send(readyFramingBody(team, dateInDays(30)))
         .expect(200);
       const refused = await as.hr.post(`/api/experiments/${id}/launch`).send({}).expect(409);
       expect(refused.body.message).toMatch(/consent/i);

@@ -19,7 +19,8 @@ describe('Session cookie in production (NODE_ENV=production, the default)', () =
     stack = await startStack({
       listen: true,
       worker: false,
-      env: { NODE_ENV: 'production', ADMIN_ORIGIN: PUBLIC_ORIGIN },
+      // The API docs are off in production unless asked for: on here, to read the cookie's name there.
+      env: { NODE_ENV: 'production', ADMIN_ORIGIN: PUBLIC_ORIGIN, API_DOCS: 'true' },
     });
     team = await insertTeam(stack.db);
   });

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { EvaluationEntity, ExperimentEntity, TestimonyEntity, UserEntity } from '@capacites/persistence';
+import { ConsentService } from '../../src/experiments/consent.service';
 import { ExperimentLifecycleService } from '../../src/experiments/experiment-lifecycle.service';
 import { ExperimentsService } from '../../src/experiments/experiments.service';
 import { DEMO_EXPERIMENTS } from '../../src/seed/demo-data';
@@ -16,6 +17,7 @@ describe('The demo data of npm start', () => {
       stack.app.get(DataSource),
       stack.app.get(ExperimentsService),
       stack.app.get(ExperimentLifecycleService),
+      stack.app.get(ConsentService),
     );
   });
 

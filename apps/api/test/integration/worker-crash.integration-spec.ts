@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import { AuditEventEntity, ExperimentEntity, NotificationEntity } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
-import { login, type ApiClient } from '../support/http';
+import { login, type ApiClient, participantConsents } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 import { startWorkerProcess, waitFor, type WorkerProcess } from '../support/worker-process';
 
@@ -41,6 +41,7 @@ describe('A worker killed with SIGKILL in the middle of lifecycles', () => {
         .put(`/api/experiments/${created.body.id}`)
         .send(readyFramingBody(team, dateInDays(30)))
         .expect(200);
+      await participantConsents(stack.app, team, created.body.id);
     }
     // Expiries a few seconds ahead (the API only takes whole days; the workflow takes any instant).
     const expiresAt = new Date(Date.now() + 4000);
@@ -78,7 +79,7 @@ describe('A worker killed with SIGKILL in the middle of lifecycles', () => {
           .filter((e) => e.experimentId === id)
           .map((e) => e.event)
           .sort(),
-      ).toEqual(['create', 'expire', 'framingUpdated', 'launch']);
+      ).toEqual(['consentGiven', 'create', 'expire', 'framingUpdated', 'launch']);
     }
     const notices = await stack.db.getRepository(NotificationEntity).findBy({ experimentId: In(ids) });
     const perEventAndRecipient = new Map<string, number>();

@@ -81,7 +81,7 @@ export function readyFramingBody(team: Team, expiresOn: string) {
     ],
     pilotIds: [team.pilot],
     sponsorId: team.sponsor,
-    participants: [{ userId: team.participant, consentedAt: new Date().toISOString() }],
+    participants: [{ userId: team.participant }],
     expiresOn,
     checkInCadenceDays: 14,
     exitPlan: { pilotWithdrawal: 'Fin du trimestre', takeover: 'La puéricultrice référente' },

@@ -68,3 +68,19 @@ export async function loginTeam(app: INestApplication, team: Team): Promise<Reco
   const clients = await Promise.all(roles.map((role) => login(app, team.emails[role])));
   return Object.fromEntries(roles.map((role, i) => [role, clients[i]])) as Record<TeamRole, ApiClient>;
 }
+
+// One token per (app, participant): loops that launch many tests stay under the login limit.
+const participantClients = new WeakMap<INestApplication, Map<string, Promise<ApiClient>>>();
+
+/**
+ * The team's participant gives their own consent (POST /experiments/:id/consent): the only
+ * way a consent is given, besides HR's audited entry of one collected on paper.
+ */
+export async function participantConsents(app: INestApplication, team: Team, experimentId: string) {
+  let clients = participantClients.get(app);
+  if (!clients) participantClients.set(app, (clients = new Map()));
+  const email = team.emails.participant;
+  if (!clients.has(email)) clients.set(email, login(app, email));
+  const client = await (clients.get(email) as Promise<ApiClient>);
+  await client.post(`/api/experiments/${experimentId}/consent`).send({ consent: true }).expect(200);
+}

@@ -36,7 +36,8 @@ export class IterationService {
         state: 'draft',
         sponsorId: parent.sponsorId,
         pilotIds: parent.pilotIds,
-        participants: parent.participants.map((p) => ({ ...p, consentedAt: null })),
+        // Consents are asked again: none is carried over, nor how it had been collected.
+        participants: parent.participants.map((p) => ({ userId: p.userId, consentedAt: null })),
         criteria: parent.criteria,
         checkInCadenceDays: parent.checkInCadenceDays,
         exitPlan: parent.exitPlan,

@@ -108,6 +108,10 @@ export function renderNotification(event: NotificationEvent, context: TemplateCo
       `Critères modifiés : ${t}`,
       `Les critères d'évaluation de ${t} ont été modifiés après le lancement. Motif : ${data.reason}. La modification sera affichée à côté de l'évaluation.`,
     ],
+    consentWithdrawn: () => [
+      `Accord retiré : ${t}`,
+      `Une personne de l'équipe testeuse de ${t} a retiré son accord de participation. Elle ne reçoit plus les avis du test ; voyez avec l'équipe comment poursuivre sans elle.`,
+    ],
   };
   const [subject, text] = messages[event]();
   return { subject, body: `${text}\n\nVoir le test : ${context.link}` };

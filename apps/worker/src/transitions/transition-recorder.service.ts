@@ -40,6 +40,7 @@ function toColumns(patch: ExperimentPatch): QueryDeepPartialEntity<ExperimentEnt
     criteria: patch.criteria,
     settingsSnapshot: patch.settingsSnapshot,
     childExperimentId: patch.childExperimentId,
+    participants: patch.participants,
   };
   return Object.fromEntries(
     Object.entries(columns).filter(([, value]) => value !== undefined),

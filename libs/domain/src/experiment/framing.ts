@@ -14,14 +14,68 @@ export const criterionSchema = z
   .strict();
 export type Criterion = z.infer<typeof criterionSchema>;
 
+/** How a consent collected outside the application reached HR. */
+export const CONSENT_METHODS = ['paper', 'email', 'meeting'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/**
+ * A consent that the participant gave outside the application (on paper, by email, in a
+ * meeting) and that HR entered for them: who entered it, when, how it was collected.
+ */
+export interface ConsentRecordedOnBehalf {
+  recordedBy: string;
+  /** ISO instant of the entry. */
+  recordedAt: string;
+  method: ConsentMethod;
+  /** The day the consent was collected (YYYY-MM-DD), never in the future. */
+  collectedOn: string;
+  note: string;
+}
+
+/** A participant as stored and read: consent is written only by the consent acts, never by framing edits. */
+export interface Participant {
+  userId: string;
+  /** When the participant's consent was recorded; null while not yet (or withdrawn). */
+  consentedAt: string | null;
+  /** Set when HR entered a consent collected outside the application. */
+  onBehalf?: ConsentRecordedOnBehalf | null;
+  /** Set when the participant withdrew while the test ran: they receive no more of its notices. */
+  withdrawnAt?: string | null;
+}
+
+/** Consent is each participant's own act: a framing edit names people, never their consent. */
+export const CONSENT_NOT_OWN =
+  "consent is the participant's own act: they give it themselves (POST /experiments/:id/consent), or HR records one collected on paper (POST /experiments/:id/consent-records)";
+
+/** A participant as a framing edit names them: the person only. */
 export const participantSchema = z
   .object({
     userId: z.uuid(),
-    /** When the participant agreed to take part; null while not yet. */
-    consentedAt: z.iso.datetime().nullable().default(null),
+    consentedAt: z.never({ error: CONSENT_NOT_OWN }).optional(),
   })
   .strict();
-export type Participant = z.infer<typeof participantSchema>;
+export type ParticipantInput = z.infer<typeof participantSchema>;
+
+/** HR enters a consent collected outside the application, for one participant. */
+export const consentOnBehalfSchema = z
+  .object({
+    participantId: z.uuid({ message: 'participantId must be a UUID' }),
+    method: z.enum(CONSENT_METHODS, { message: `method must be one of ${CONSENT_METHODS.join(', ')}` }),
+    collectedOn: z.iso.date({ message: 'collectedOn must be a date (YYYY-MM-DD)' }),
+    note: z.string().trim().max(2000, { message: 'note must have at most 2000 characters' }).default(''),
+  })
+  .strict();
+export type ConsentOnBehalfInput = z.infer<typeof consentOnBehalfSchema>;
+
+/** Recipients of a running test's notices: a participant who withdrew receives none. */
+export function activeParticipants(participants: readonly Participant[]): Participant[] {
+  return participants.filter((p) => !p.withdrawnAt);
+}
+
+/** Pilot and sponsor of one test are different people (the sponsor approves what the pilots ask). */
+export function pilotIsSponsor(pilotIds: readonly string[], sponsorId: string | null | undefined): boolean {
+  return Boolean(sponsorId) && pilotIds.includes(sponsorId as string);
+}
 
 /** Preparing the team's autonomy after the test: when the pilot withdraws, who takes over. */
 export const exitPlanSchema = z
@@ -49,6 +103,8 @@ export const expiryDateSchema = (field: string) =>
 export interface ExperimentFraming {
   title: string;
   hypothesis: string;
+  /** An iteration's hypothesis, copied from its parent, not yet revised: launch waits for it. */
+  hypothesisToRevise?: boolean;
   scope: string;
   criteria: Criterion[];
   pilotIds: string[];

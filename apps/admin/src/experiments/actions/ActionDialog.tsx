@@ -12,7 +12,7 @@ import {
 import { useId, useMemo, useState } from 'react';
 import { Form, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
-import type { CapacitesDataProvider } from '../../dataProvider';
+import { apiErrorMessage, type CapacitesDataProvider } from '../../dataProvider';
 import { zodResolver } from '../../forms';
 import { useExperimentCriteria } from '../criteria';
 import type { Experiment } from '../types';
@@ -26,10 +26,6 @@ interface ActionDialogProps {
 }
 
 const identity = (values: FieldValues) => values;
-
-/** The server's words when it refuses (409 and others): react-admin's HttpError carries them. */
-const refusalOf = (error: unknown): string =>
-  error instanceof Error && error.message ? error.message : String(error);
 
 /**
  * One lifecycle action as a form in a dialog: checked with the domain's schema before
@@ -66,7 +62,8 @@ export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialog
       onClose();
       refresh();
     } catch (error) {
-      setRefusal(refusalOf(error));
+      // Our own words for a refusal whose code we know (PILOT_IS_SPONSOR…), the server's otherwise.
+      setRefusal(apiErrorMessage(error, translate));
     }
   };
 

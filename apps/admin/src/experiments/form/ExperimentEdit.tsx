@@ -5,7 +5,6 @@ import {
   ArrayInput,
   AutocompleteArrayInput,
   AutocompleteInput,
-  BooleanInput,
   Edit,
   NumberInput,
   ReferenceArrayInput,
@@ -142,11 +141,6 @@ const FramingForm = () => {
                 sx={{ minWidth: 280 }}
               />
             </ReferenceInput>
-            <BooleanInput
-              source="consentedAt"
-              label="resources.experiments.fields.consented"
-              parse={(checked: boolean) => (checked ? new Date().toISOString() : null)}
-            />
           </SimpleFormIterator>
         </ArrayInput>
       </Step>

@@ -46,7 +46,8 @@ export function toFramingPayload(values: Values, state: string): UpdateExperimen
       case 'participants':
         body.participants = (Array.isArray(value) ? value : [])
           .filter((p: Values | null) => typeof p?.userId === 'string' && p.userId)
-          .map((p: Values) => ({ userId: p.userId, consentedAt: p.consentedAt || null }));
+          // The people only: consent is each participant's own act (or HR's audited entry), never an edit.
+          .map((p: Values) => ({ userId: p.userId as string }));
         break;
       case 'pilotIds':
         body.pilotIds = Array.isArray(value) ? value : [];

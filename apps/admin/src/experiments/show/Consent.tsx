@@ -4,31 +4,75 @@ import { Confirm, useDataProvider, useNotify, useRefresh, useTranslate } from 'r
 import { usePrincipal } from '../../access';
 import { apiErrorMessage, type CapacitesDataProvider } from '../../dataProvider';
 import { useOrganizationDateFormat } from '../../organizations';
+import type { Participant } from '@capacites/domain';
 import type { Experiment } from '../types';
+import { useUserDisplayName } from './UserName';
 
-/** A participant's consent as a chip: given (with its date) or pending. */
+const chipColours = {
+  given: { bgcolor: '#e8f5e9', color: '#1b5e20' },
+  onBehalf: { bgcolor: '#e3f2fd', color: '#0d3c61' },
+  pending: { bgcolor: '#fff3e0', color: '#7a3a00' },
+  withdrawn: { bgcolor: '#eceff1', color: '#37474f' },
+} as const;
+
+/** A day (YYYY-MM-DD) at midday UTC: the same calendar day in every zone an organisation uses. */
+const dayInstant = (day: string) => `${day}T11:00:00.000Z`;
+
+/**
+ * A participant's consent as a chip: given by them (with its date), entered by HR from a
+ * consent collected outside the application (how, when, by whom: a different act, shown
+ * differently), withdrawn, or pending.
+ */
 export const ConsentChip = ({
-  consentedAt,
+  participant,
   organizationId,
 }: {
-  consentedAt: string | null;
+  participant: Participant;
   organizationId: string;
 }) => {
   const translate = useTranslate();
   const format = useOrganizationDateFormat(organizationId);
+  const { consentedAt, onBehalf, withdrawnAt } = participant;
+  const recorder = useUserDisplayName(onBehalf?.recordedBy);
+  if (withdrawnAt) {
+    return (
+      <Chip
+        size="small"
+        data-consent="withdrawn"
+        label={translate('app.consent.withdrawn', { date: format(withdrawnAt) })}
+        sx={chipColours.withdrawn}
+      />
+    );
+  }
+  if (consentedAt && onBehalf) {
+    return (
+      <Chip
+        size="small"
+        data-consent="on-behalf"
+        label={translate('app.consent.onBehalf', {
+          method: translate(`app.consent.methods.${onBehalf.method}`),
+          collected: format(dayInstant(onBehalf.collectedOn)),
+          name: recorder,
+          recorded: format(onBehalf.recordedAt),
+        })}
+        title={onBehalf.note || undefined}
+        sx={{ ...chipColours.onBehalf, height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal' } }}
+      />
+    );
+  }
   return consentedAt ? (
     <Chip
       size="small"
       data-consent="given"
       label={translate('app.consent.given', { date: format(consentedAt) })}
-      sx={{ bgcolor: '#e8f5e9', color: '#1b5e20' }}
+      sx={chipColours.given}
     />
   ) : (
     <Chip
       size="small"
       data-consent="pending"
       label={translate('app.consent.pending')}
-      sx={{ bgcolor: '#fff3e0', color: '#7a3a00' }}
+      sx={chipColours.pending}
     />
   );
 };

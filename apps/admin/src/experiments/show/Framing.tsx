@@ -7,6 +7,7 @@ import type { Criterion } from '@capacites/domain';
 import { CriteriaAmendments, useExperimentCriteria } from '../criteria';
 import type { Experiment } from '../types';
 import { ConsentChip } from './Consent';
+import { RecordConsentOnBehalf } from './ConsentOnBehalf';
 import { UserName } from './UserName';
 
 const prose = { whiteSpace: 'pre-line' } as const;
@@ -63,7 +64,8 @@ export const People = ({ experiment }: { experiment: Experiment }) => {
             {participants.map((p) => (
               <Box component="li" key={p.userId} data-participant={p.userId} sx={{ mb: 0.5 }}>
                 <UserName id={p.userId} />{' '}
-                <ConsentChip consentedAt={p.consentedAt} organizationId={experiment.organizationId} />
+                <ConsentChip participant={p} organizationId={experiment.organizationId} />{' '}
+                <RecordConsentOnBehalf experiment={experiment} participant={p} />
               </Box>
             ))}
           </Box>

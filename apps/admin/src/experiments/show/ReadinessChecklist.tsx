@@ -22,10 +22,7 @@ export const ReadinessChecklist = ({ experiment, now }: { experiment: Experiment
       </Alert>
       <List dense aria-label={translate('app.sections.readiness')}>
         {items.map((item) => {
-          const problem =
-            item.key === 'hypothesis' && experiment.hypothesisNeedsRevision
-              ? 'app.readiness.problems.hypothesisRevision'
-              : `app.readiness.problems.${item.key}`;
+          const problem = `app.readiness.problems.${item.key}`;
           return (
             <ListItem key={item.key} data-readiness={item.key} data-ok={item.ok}>
               <ListItemIcon sx={{ minWidth: 36 }}>

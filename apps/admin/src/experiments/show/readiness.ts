@@ -11,8 +11,9 @@ import type { Experiment } from '../types';
 export function framingOf(experiment: Experiment): ExperimentFraming {
   return {
     title: experiment.title,
-    // A new iteration's hypothesis is copied from its parent: the API counts it as missing until revised.
-    hypothesis: experiment.hypothesisNeedsRevision ? '' : experiment.hypothesis,
+    hypothesis: experiment.hypothesis,
+    // A new iteration's hypothesis is copied from its parent: launch waits until its text is revised.
+    hypothesisToRevise: Boolean(experiment.hypothesisNeedsRevision),
     scope: experiment.scope,
     criteria: experiment.criteria ?? [],
     pilotIds: experiment.pilotIds ?? [],

@@ -41,6 +41,7 @@ describe('create-admin options', () => {
 
   it("applies the API's password policy", () => {
     expect(passwordProblem('short')).toMatch(/at least 12 characters/);
+    expect(passwordProblem('password1234')).toMatch(/most common passwords/);
     expect(passwordProblem('a long enough passphrase')).toBeNull();
   });
 });

@@ -139,8 +139,13 @@ describe('OpenAPI document from zod DTOs', () => {
       properties: { state: { enum: ['draft', 'running'] } },
       additionalProperties: false,
     });
+    // The [field, order] pairs themselves: ["DESC", "DESC"] is not a valid sort.
     expect(parameters.find((p) => p.name === 'sort')?.content?.['application/json'].schema).toMatchObject({
-      items: { enum: ['title', 'ASC', 'DESC'] },
+      items: { type: 'string' },
+      enum: [
+        ['title', 'ASC'],
+        ['title', 'DESC'],
+      ],
     });
     expect(parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['filter', 'range', 'sort']));
     expect(list?.responses['200']).toMatchObject({

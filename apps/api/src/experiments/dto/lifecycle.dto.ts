@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   checkInSchema,
+  consentOnBehalfSchema,
   criteriaAmendmentSchema,
   decisionSchema,
   evaluationSchema,
@@ -21,3 +22,4 @@ export class DecisionDto extends createZodDto(decisionSchema) {}
 export class CriteriaAmendmentDto extends createZodDto(criteriaAmendmentSchema) {}
 export class EmptyDto extends createZodDto(z.object({}).strict()) {}
 export class ConsentDto extends createZodDto(z.object({ consent: z.boolean() }).strict()) {}
+export class ConsentOnBehalfDto extends createZodDto(consentOnBehalfSchema) {}

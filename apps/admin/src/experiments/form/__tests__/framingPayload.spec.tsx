@@ -1,5 +1,5 @@
 import { updateExperimentSchema } from '@capacites/domain';
-import { experimentStub } from '../../../testing/experimentStub';
+import { experimentStub, stubIds } from '../../../testing/experimentStub';
 import { toFramingFormValues, toFramingPayload } from '../framingPayload';
 
 describe('the framing form', () => {
@@ -23,6 +23,21 @@ describe('the framing form', () => {
       coBuiltWithUsers: true,
     });
     expect(body.criteria?.[0].id).toEqual(expect.any(String));
+  });
+
+  it("never sends a participant's consent: the people only (consent is their own act)", () => {
+    const values = toFramingFormValues(experimentStub.readyDraft('2026-03-12T22:59:59.999Z'), 'Europe/Paris');
+    const body = toFramingPayload(
+      { ...values, participants: [{ userId: stubIds.member, consentedAt: '2026-01-01T09:00:00.000Z' }] },
+      'draft',
+    );
+    expect(body.participants).toEqual([{ userId: stubIds.member }]);
+    // What the API refuses: a framing edit carrying a consent (400 naming the field).
+    const forged = updateExperimentSchema.safeParse({
+      participants: [{ userId: stubIds.member, consentedAt: '2026-01-01T09:00:00.000Z' }],
+    });
+    expect(forged.success).toBe(false);
+    expect(forged.error?.issues[0].path).toEqual(['participants', 0, 'consentedAt']);
   });
 
   it('sends only the vision and the scope of a running test', () => {

@@ -12,11 +12,16 @@ const pendingDraft = (): Experiment => ({
   participants: [{ userId: stubIds.member, consentedAt: null }],
 });
 
-function renderConsent(experiment: Experiment, userId: string, role: Role = 'member') {
+function renderConsent(
+  experiment: Experiment,
+  userId: string,
+  role: Role = 'member',
+  extra: Record<string, unknown> = {},
+) {
   const setConsent = jest.fn(() => Promise.resolve(experiment));
   render(
     <TestAdmin
-      dataProvider={fakeDataProvider({ setConsent })}
+      dataProvider={fakeDataProvider({ setConsent, ...extra })}
       authProvider={fakeAuthProvider(userId, [{ organizationId: stubIds.organization, role }])}
     >
       <MyConsent experiment={experiment} />
@@ -69,5 +74,81 @@ describe("a participant's consent", () => {
     );
     expect(await screen.findByText('Accord en attente')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Je donne mon accord' })).not.toBeInTheDocument();
+  });
+
+  it('shows a consent collected on paper and entered by HR apart: how, when, by whom', async () => {
+    renderConsent(
+      {
+        ...pendingDraft(),
+        participants: [
+          {
+            userId: stubIds.member,
+            consentedAt: '2026-01-07T10:00:00.000Z',
+            onBehalf: {
+              recordedBy: stubIds.hr,
+              recordedAt: '2026-01-07T10:00:00.000Z',
+              method: 'paper',
+              collectedOn: '2026-01-05',
+              note: 'Formulaire signé, classé au dossier',
+            },
+          },
+          { userId: stubIds.pilot, consentedAt: '2026-01-06T09:00:00.000Z' },
+        ],
+      },
+      stubIds.pilot,
+      'pilot',
+      {
+        getMany: jest.fn(() => Promise.resolve({ data: [{ id: stubIds.hr, displayName: 'Claire RH' }] })),
+      },
+    );
+    const onBehalf = await screen.findByText(
+      'Accord recueilli sur papier le 5 janvier 2026, saisi par Claire RH le 7 janvier 2026',
+    );
+    expect(onBehalf.closest('[data-consent]')).toHaveAttribute('data-consent', 'on-behalf');
+    expect(screen.getByText('Accord donné le 6 janvier 2026').closest('[data-consent]')).toHaveAttribute(
+      'data-consent',
+      'given',
+    );
+    // A pilot does not enter consents.
+    expect(screen.queryByRole('button', { name: /Saisir un accord/ })).not.toBeInTheDocument();
+  });
+
+  it('shows a consent withdrawn while the test ran', async () => {
+    renderConsent(
+      {
+        ...experimentStub.running(),
+        participants: [
+          { userId: stubIds.member, consentedAt: null, withdrawnAt: '2026-02-03T08:00:00.000Z' },
+        ],
+      },
+      stubIds.hr,
+      'hr',
+    );
+    const chip = await screen.findByText('Accord retiré le 3 février 2026');
+    expect(chip.closest('[data-consent]')).toHaveAttribute('data-consent', 'withdrawn');
+  });
+
+  it('lets HR enter a consent collected on paper, as its own act, checked before sending', async () => {
+    const recordConsentOnBehalf = jest.fn(() => Promise.resolve(pendingDraft()));
+    renderConsent(pendingDraft(), stubIds.hr, 'hr', { recordConsentOnBehalf });
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Saisir un accord recueilli hors ligne pour/ }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: "Enregistrer l'accord" }));
+    // The day of collection is required: nothing is sent without it.
+    expect(await within(dialog).findByText(/JJ\/MM\/AAAA|requis/i)).toBeInTheDocument();
+    expect(recordConsentOnBehalf).not.toHaveBeenCalled();
+    await userEvent.type(within(dialog).getByLabelText(/Jour du recueil/), '05/01/2026');
+    await userEvent.type(within(dialog).getByLabelText(/Note/), 'Formulaire signé');
+    await userEvent.click(within(dialog).getByRole('button', { name: "Enregistrer l'accord" }));
+    await waitFor(() =>
+      expect(recordConsentOnBehalf).toHaveBeenCalledWith(pendingDraft().id, {
+        participantId: stubIds.member,
+        method: 'paper',
+        collectedOn: '2026-01-05',
+        note: 'Formulaire signé',
+      }),
+    );
   });
 });

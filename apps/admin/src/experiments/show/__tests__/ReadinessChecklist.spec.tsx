@@ -12,7 +12,7 @@ const itemsOf = async () => {
 };
 
 describe('the readiness checklist', () => {
-  it('lists all eight conditions of launch, with what is missing in an empty draft', async () => {
+  it('lists all ten conditions of launch, with what is missing in an empty draft', async () => {
     render(
       <TestAdmin>
         <ReadinessChecklist
@@ -24,15 +24,20 @@ describe('the readiness checklist', () => {
     const items = await itemsOf();
     expect(items.map((item) => item.getAttribute('data-readiness'))).toEqual([
       'hypothesis',
+      'hypothesisRevision',
       'scope',
       'criteria',
       'pilots',
       'sponsor',
+      'sponsorNotPilot',
       'expiry',
       'consent',
       'exitPlan',
     ]);
-    expect(items.every((item) => item.getAttribute('data-ok') === 'false')).toBe(true);
+    // Nothing to revise and nobody named twice in an empty draft: those two hold.
+    const failing = items.filter((item) => item.getAttribute('data-ok') === 'false');
+    expect(failing.map((item) => item.getAttribute('data-readiness'))).not.toContain('hypothesisRevision');
+    expect(failing).toHaveLength(8);
     expect(screen.getByText('Encore 8 points à compléter avant le lancement.')).toBeInTheDocument();
     expect(screen.getByText('Pas d’hypothèse, pas de test.')).toBeInTheDocument();
   });
@@ -75,9 +80,30 @@ describe('the readiness checklist', () => {
       </TestAdmin>,
     );
     const items = await itemsOf();
-    expect(items[0]).toHaveAttribute('data-ok', 'false');
+    // Its own item, apart from "a hypothesis": the text is there, it is not revised yet.
+    expect(items[0]).toHaveAttribute('data-ok', 'true');
+    expect(items[1]).toHaveAttribute('data-readiness', 'hypothesisRevision');
+    expect(items[1]).toHaveAttribute('data-ok', 'false');
     expect(
       screen.getByText("L'hypothèse reprise du test précédent doit être revue pour cette itération."),
+    ).toBeInTheDocument();
+  });
+
+  it('refuses a sponsor who is also one of the pilots, as the API would', async () => {
+    const ready = experimentStub.readyDraft('2026-03-01T22:59:59.999Z');
+    render(
+      <TestAdmin>
+        <ReadinessChecklist
+          experiment={{ ...ready, pilotIds: [...(ready.pilotIds ?? []), ready.sponsorId as string] }}
+          now={NOW}
+        />
+      </TestAdmin>,
+    );
+    const items = await itemsOf();
+    const item = items.find((i) => i.getAttribute('data-readiness') === 'sponsorNotPilot');
+    expect(item).toHaveAttribute('data-ok', 'false');
+    expect(
+      within(item as HTMLElement).getByText(/porte le test et en assure le portage/),
     ).toBeInTheDocument();
   });
 
