@@ -8,6 +8,7 @@ import {
   type Team,
 } from '../../api/test/support/fixtures';
 import { login } from '../../api/test/support/http';
+import { hasEnrolledTotp, nextTotpCode } from '../../api/test/support/totp';
 import { startStack, type TestStack } from '../../api/test/support/stack';
 import { expectNoAxeViolations } from './support/axe';
 import { buildBackOffice, launchChromium, skipReason } from './support/browser';
@@ -46,6 +47,8 @@ describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1
       kind: 'departement',
     });
     admin = await insertAdmin(stack.db, nantes.organization.id);
+    // A platform admin must have a second factor: enrolled through the API (the helper does).
+    await login(stack.app, admin.email);
     const hr = await login(stack.app, nantes.emails.hr);
     const pilot = await login(stack.app, nantes.emails.pilot);
     const create = async (title: string) => {
@@ -100,6 +103,14 @@ describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1
     const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
     await page.locator('button[type="submit"]').click();
     await signedIn;
+    if (hasEnrolledTotp(email)) {
+      const verified = page.waitForResponse(
+        (r) => r.url().endsWith('/api/auth/login/totp') && r.status() === 200,
+      );
+      await page.getByRole('textbox', { name: /Code de vérification/ }).fill(nextTotpCode(email));
+      await page.getByRole('button', { name: 'Vérifier' }).click();
+      await verified;
+    }
     return page;
   }
 
@@ -133,6 +144,20 @@ describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1
       await page.goto(`${stack.baseUrl}/#/experiments`);
       await page.locator('input[name="username"]').waitFor({ timeout: TIMEOUT });
       await expectNoAxeViolations(page, 'login');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('login: the second factor step', async () => {
+    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${stack.baseUrl}/#/experiments`);
+      await page.locator('input[name="username"]').fill(admin.email);
+      await page.locator('input[name="password"]').fill(TEST_PASSWORD);
+      await page.locator('button[type="submit"]').click();
+      await page.getByRole('textbox', { name: /Code de vérification/ }).waitFor({ timeout: TIMEOUT });
+      await expectNoAxeViolations(page, 'login: second factor');
     } finally {
       await page.close();
     }

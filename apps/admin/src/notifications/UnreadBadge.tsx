@@ -30,9 +30,15 @@ export const UnreadBadge = () => {
         aria-label={label}
         data-testid="unread-badge"
       >
-        <Badge badgeContent={count ?? 0} color="error" max={99}>
+        {/* No badge without unread ones: a hidden "0" would still be text the name does not
+            hold (WCAG 2.5.3, label in name). */}
+        {count ? (
+          <Badge badgeContent={count} color="error" max={99}>
+            <NotificationsIcon />
+          </Badge>
+        ) : (
           <NotificationsIcon />
-        </Badge>
+        )}
       </IconButton>
     </Tooltip>
   );

@@ -6,6 +6,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'trace'] as co
 interface DocumentedPath {
   pattern: RegExp;
   methods: string[];
+  /** A path without parameters (`/api/notifications/read-all`). */
+  literal: boolean;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -22,6 +24,7 @@ function patternOf(template: string): RegExp {
 export function documentedPaths(document: OpenAPIObject): DocumentedPath[] {
   return Object.entries(document.paths).map(([template, item]: [string, PathItemObject]) => ({
     pattern: patternOf(template),
+    literal: !template.includes('{'),
     methods: METHODS.filter((method) => item[method] !== undefined).map((method) => method.toUpperCase()),
   }));
 }
@@ -39,8 +42,12 @@ export function methodNotAllowed(document: OpenAPIObject) {
     next: (error?: unknown) => void,
   ) => {
     if (request.method === 'OPTIONS') return next();
-    const matching = paths.filter((path) => path.pattern.test(request.path));
-    if (matching.length === 0) return next();
+    const all = paths.filter((path) => path.pattern.test(request.path));
+    if (all.length === 0) return next();
+    // A path written out in full is that path, not an instance of a template beside it:
+    // PUT /api/notifications/read-all is refused there, not taken for PUT …/{id}.
+    const literal = all.filter((path) => path.literal);
+    const matching = literal.length > 0 ? literal : all;
     const allowed = new Set(matching.flatMap((path) => path.methods));
     if (allowed.has('GET')) allowed.add('HEAD');
     if (allowed.has(request.method)) return next();

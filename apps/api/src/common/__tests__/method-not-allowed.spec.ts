@@ -8,6 +8,8 @@ const document = {
     '/api/experiments': { get: { responses: {} }, post: { responses: {} } },
     '/api/experiments/{id}': { get: { responses: {} }, put: { responses: {} } },
     '/api/experiments/{id}/launch': { post: { responses: {} } },
+    '/api/notifications/{id}': { get: { responses: {} }, put: { responses: {} } },
+    '/api/notifications/read-all': { post: { responses: {} } },
   },
 } as unknown as OpenAPIObject;
 
@@ -33,6 +35,11 @@ describe('405 for a method a documented path does not take', () => {
   it('matches path templates, segment by segment', () => {
     expect(call('TRACE', '/api/experiments/abc').headers.Allow).toBe('GET, PUT, HEAD');
     expect(call('GET', '/api/experiments/abc/launch').headers.Allow).toBe('POST');
+  });
+
+  it('takes a path written out in full for itself, not for the template beside it', () => {
+    expect(call('PUT', '/api/notifications/read-all').headers.Allow).toBe('POST');
+    expect(call('PUT', '/api/notifications/abc').passed).toBeUndefined();
   });
 
   it('lets through the methods a path takes, HEAD with GET, OPTIONS (CORS) and unknown paths', () => {
