@@ -4,22 +4,15 @@
 //   3. a build with Go from the module proxy, cached outside the repository
 //   4. null: the caller falls back to the SDK's own download (needs internet).
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { spawn, spawnSync } from 'node:child_process';
-import { join, delimiter } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { cacheDir } from './paths.mjs';
 import { step } from './log.mjs';
+import { goInstall, onPath } from './go-install.mjs';
 
 // Later tags add `replace` directives to go.mod, which `go install pkg@version` refuses.
 export const TEMPORAL_CLI_VERSION = process.env.TEMPORAL_CLI_VERSION ?? 'v1.5.1';
 const MODULE = 'github.com/temporalio/cli/cmd/temporal';
-
-function onPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, name);
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  return null;
-}
 
 export function cachedCliPath() {
   return join(cacheDir, 'temporal-cli', TEMPORAL_CLI_VERSION, 'temporal');
@@ -59,36 +52,10 @@ async function buildWithGo(go, target) {
       '  Why: no prebuilt Temporal server can be downloaded on this machine; the Go module proxy can be reached.\n' +
       '  The first build takes a few minutes (downloading modules, then compiling); later runs reuse it.',
   );
-  const started = Date.now();
-  const child = spawn(go, ['install', '-v', `${MODULE}@${TEMPORAL_CLI_VERSION}`], {
-    env: { ...process.env, GOBIN: staging, GOFLAGS: '-mod=mod' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let downloaded = 0;
-  let compiled = 0;
-  let tail = '';
-  const onData = (chunk) => {
-    const text = chunk.toString();
-    tail = (tail + text).slice(-4000);
-    for (const line of text.split('\n')) {
-      if (line.startsWith('go: downloading')) downloaded += 1;
-      else if (line.trim()) compiled += 1;
-    }
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const ticker = setInterval(() => {
-    const seconds = Math.round((Date.now() - started) / 1000);
-    step(`  … Temporal CLI build: ${downloaded} modules downloaded, ${compiled} packages compiled, ${seconds}s`);
-  }, 15000);
-  const code = await new Promise((resolve) => child.on('close', resolve));
-  clearInterval(ticker);
-  if (code !== 0) {
-    throw new Error(`go install ${MODULE}@${TEMPORAL_CLI_VERSION} failed (exit ${code}):\n${tail}`);
-  }
+  const seconds = await goInstall(go, [`${MODULE}@${TEMPORAL_CLI_VERSION}`], staging, 'Temporal CLI');
   // rename is atomic: a concurrent build that finished first is simply replaced by an identical binary.
   renameSync(join(staging, 'temporal'), target);
   rmSync(staging, { recursive: true, force: true });
   const version = spawnSync(target, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  step(`Temporal CLI ready in ${Math.round((Date.now() - started) / 1000)}s: ${version}`);
+  step(`Temporal CLI ready in ${seconds}s: ${version}`);
 }

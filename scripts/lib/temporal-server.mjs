@@ -10,9 +10,10 @@
 import { cpSync, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { cacheDir, repoRoot } from './paths.mjs';
 import { step } from './log.mjs';
+import { goInstall, onPath } from './go-install.mjs';
 
 // v1.30.9 and later need a newer Go than 1.26.8 (issue #13); one minor version at a time.
 export const TEMPORAL_SERVER_VERSION = process.env.TEMPORAL_SERVER_VERSION ?? 'v1.30.8';
@@ -27,46 +28,8 @@ export const dynamicConfigFile = join(deployDir, 'dynamicconfig.yaml');
 export const DEFAULT_SHARDS = 16;
 export const TEMPORAL_DATABASES = { default: 'temporal', visibility: 'temporal_visibility' };
 
-function onPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, name);
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  return null;
-}
-
 const serverDir = () => join(cacheDir, 'temporal-server', TEMPORAL_SERVER_VERSION);
 const uiDir = () => join(cacheDir, 'temporal-ui', TEMPORAL_UI_VERSION);
-
-/** Runs `go install` with progress lines every 15 s; throws with the output's tail on failure. */
-async function goInstall(go, packages, gobin, what) {
-  const started = Date.now();
-  const child = spawn(go, ['install', '-v', ...packages], {
-    env: { ...process.env, GOBIN: gobin, GOFLAGS: '-mod=mod' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let downloaded = 0;
-  let compiled = 0;
-  let tail = '';
-  const onData = (chunk) => {
-    const text = chunk.toString();
-    tail = (tail + text).slice(-4000);
-    for (const line of text.split('\n')) {
-      if (line.startsWith('go: downloading')) downloaded += 1;
-      else if (line.trim()) compiled += 1;
-    }
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const ticker = setInterval(() => {
-    const seconds = Math.round((Date.now() - started) / 1000);
-    step(`  … ${what} build: ${downloaded} modules downloaded, ${compiled} packages compiled, ${seconds}s`);
-  }, 15000);
-  const code = await new Promise((resolve) => child.on('close', resolve));
-  clearInterval(ticker);
-  if (code !== 0) throw new Error(`go install ${packages.join(' ')} failed (exit ${code}):\n${tail}`);
-  return Math.round((Date.now() - started) / 1000);
-}
 
 /**
  * The server binary, the SQL schema tool and the PostgreSQL schema folder, built once.
@@ -91,7 +54,8 @@ export async function ensureTemporalServer() {
         'Without TEMPORAL_MODE=server, the dev server needs no Go when `temporal` is on PATH.',
     );
   }
-  const staging = join(dir, 'staging');
+  // One staging folder per process: two suites started at once may both build.
+  const staging = join(dir, `staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   step(
