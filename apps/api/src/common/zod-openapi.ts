@@ -112,5 +112,19 @@ export function applyZodSchemas(document: OpenAPIObject): OpenAPIObject {
       schemas[target] = rewritten;
     }
   }
+  // The API reads an absent body as {} (ZodValidationPipe): where {} is valid, the body is
+  // optional, and the document says so.
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(item as Record<string, unknown>)) {
+      const body = (operation as { requestBody?: { required?: boolean; content?: unknown } } | null)
+        ?.requestBody;
+      const ref = (body?.content as Record<string, { schema?: { $ref?: string } }> | undefined)?.[
+        'application/json'
+      ]?.schema?.$ref;
+      const dtos = ref ? documentedDtos.get(ref.replace('#/components/schemas/', '')) : undefined;
+      const [dto] = dtos ?? [];
+      if (body && dto && dto.schema.safeParse({}).success) body.required = false;
+    }
+  }
   return document;
 }

@@ -20,6 +20,10 @@ import {
   type LifecycleAction,
   type ErrorCode,
   type Principal,
+  HANDOVER_REQUIRED,
+  hasRequiredHandover,
+  hasUsersVoice,
+  USERS_VOICE_REQUIRED,
 } from '@capacites/domain';
 import { AuthException } from '../auth/auth.exception';
 import { ValidationException } from '../common/app.exception';
@@ -273,6 +277,12 @@ export class ExperimentLifecycleService {
   async submitEvaluation(id: string, principal: Principal, evaluation: EvaluationInput) {
     const actor = this.actor(principal);
     const experiment = await this.authorize(id, principal, 'submitEvaluation');
+    // A lifecycle rule over several fields, not a shape: 409 with its reason code.
+    if (!hasUsersVoice(evaluation.usersVoice)) {
+      throw new LifecycleRefusedException('USERS_VOICE_REQUIRED', {}, [
+        { field: 'usersVoice', message: USERS_VOICE_REQUIRED },
+      ]);
+    }
     return this.send(experiment, principal, (h) =>
       h.executeUpdate(submitEvaluationUpdate, { args: [{ actor, evaluation }] }),
     );
@@ -281,6 +291,11 @@ export class ExperimentLifecycleService {
   async decide(id: string, principal: Principal, decision: DecisionInput) {
     const actor = this.actor(principal);
     const experiment = await this.authorize(id, principal, 'decide');
+    if (!hasRequiredHandover(decision)) {
+      throw new LifecycleRefusedException('HANDOVER_REQUIRED', {}, [
+        { field: 'handover', message: HANDOVER_REQUIRED },
+      ]);
+    }
     return this.send(experiment, principal, (h) =>
       h.executeUpdate(decideUpdate, { args: [{ actor, decision }] }),
     );

@@ -29,9 +29,16 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-const timeZone = z
-  .string()
-  .refine(isTimeZone, { message: 'timeZone must be an IANA time zone such as Europe/Paris' });
+/**
+ * The IANA time zones this runtime knows (and UTC), listed: an enum the OpenAPI document
+ * states, rather than a refinement it cannot.
+ */
+export const TIME_ZONES: readonly [string, ...string[]] = [
+  'UTC',
+  ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC'),
+];
+
+const timeZone = z.enum(TIME_ZONES, { message: 'timeZone must be an IANA time zone such as Europe/Paris' });
 
 /** Stored settings are partial: missing keys take the defaults. The time zone is its own field. */
 export const organizationSettingsSchema = lifecycleSettingsSchema.omit({ timeZone: true }).partial().strict();
