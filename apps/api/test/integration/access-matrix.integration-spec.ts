@@ -348,7 +348,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
   });
 
   describe('changes', () => {
-    it('POST /experiments in A: A’s HR and pilots; other A roles 403; B 400 (no such organisation)', async () => {
+    it('POST /experiments in A: A’s HR and pilots; other A roles 403; B 404 (no such organisation)', async () => {
       await check({
         endpoint: 'POST /experiments',
         expect: {
@@ -360,7 +360,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
           sponsor: 403,
           participant: 403,
         },
-        otherwise: 400,
+        otherwise: 404,
         call: send(
           'post',
           () => '/api/experiments',
@@ -533,11 +533,11 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       }
     });
 
-    it('POST /testimonies on XR: the people of the test and HR; CODIR and admin 403; non-readers 400', async () => {
+    it('POST /testimonies on XR: the people of the test and HR; CODIR and admin 403; non-readers 404', async () => {
       await check({
         endpoint: 'POST /testimonies',
         expect: { hr: 201, pilot: 201, sponsor: 201, participant: 201, codir: 403, admin: 403 },
-        otherwise: 400,
+        otherwise: 404,
         call: send(
           'post',
           () => '/api/testimonies',
@@ -600,10 +600,10 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       });
     });
 
-    it('POST /experiments/XD/consent-records: HR only (400: XD has no such participant); its other readers 403; the rest 404', async () => {
+    it('POST /experiments/XD/consent-records: HR only (404: XD has no such participant); its other readers 403; the rest 404', async () => {
       await check({
         endpoint: 'POST /experiments/:id/consent-records',
-        expect: { hr: 400, pilot: 403, admin: 403, codir: 403 },
+        expect: { hr: 404, pilot: 403, admin: 403, codir: 403 },
         otherwise: 404,
         call: send(
           'post',
@@ -675,11 +675,19 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       });
     });
 
-    it('POST /experiments in A on a track of B: 400 TRACK_NOT_FOUND for those who create', async () => {
+    it('POST /experiments in A on a track of B: 400 TRACK_NOT_FOUND for those who create; B 404 (no such organisation)', async () => {
       await check({
         endpoint: 'POST /experiments (trackId of B)',
-        expect: { admin: 403, codir: 403, sponsor: 403, participant: 403 },
-        otherwise: 400,
+        expect: {
+          hr: 400,
+          pilot: 400,
+          outsider: 400,
+          admin: 403,
+          codir: 403,
+          sponsor: 403,
+          participant: 403,
+        },
+        otherwise: 404,
         call: send(
           'post',
           () => '/api/experiments',

@@ -309,6 +309,13 @@ describe('Bad input: refused with a 4xx that names the problem; odd text stored 
       'memberships',
     );
 
+    // RFC 5321: at most 64 characters before the @ (the OpenAPI `email` format says so too).
+    expectProblem(
+      await admin.post('/api/users').send({ email: `${'a'.repeat(65)}@a.test`, displayName: 'Trop long' }),
+      400,
+      'email',
+    );
+
     // An end before the start: an empty page that still gives the total; a range longer than a
     // page: its first 500 rows.
     const range = (value: unknown) => `range=${encodeURIComponent(JSON.stringify(value))}`;

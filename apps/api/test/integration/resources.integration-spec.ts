@@ -328,7 +328,7 @@ describe('API resources through the real stack', () => {
       const created = await as.participant.post('/api/testimonies').send(body).expect(201);
       expect(created.body).toMatchObject({ quote: body.quote, authorId: team.participant, shareable: false });
       await as.codir.post('/api/testimonies').send(body).expect(403);
-      await stranger.hr.post('/api/testimonies').send(body).expect(400);
+      await stranger.hr.post('/api/testimonies').send(body).expect(404); // another organisation's test does not exist for them
       const future = await as.pilot
         .post('/api/testimonies')
         .send({ ...body, collectedAt: dateInDays(10), mood: 'good' })
