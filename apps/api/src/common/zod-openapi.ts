@@ -10,6 +10,9 @@ export interface ZodDtoClass<T = unknown> {
 /** An OpenAPI 3.0 schema object, as zod writes it (plain JSON). */
 export type OpenApiSchema = Record<string, unknown>;
 
+/** Any text without the NUL character. */
+export const NO_NUL = '^[^\\u0000]*$';
+
 /** A request's JSON schema: what a client may send (defaults make fields optional). */
 export function toOpenApiSchema(schema: z.ZodType): OpenApiSchema {
   // Never fail the whole document over one field that JSON cannot describe.
@@ -17,6 +20,13 @@ export function toOpenApiSchema(schema: z.ZodType): OpenApiSchema {
     target: 'openapi-3.0',
     io: 'input',
     unrepresentable: 'any',
+    override: ({ jsonSchema }) => {
+      // The API refuses the NUL character in any text (PostgreSQL cannot store it; see
+      // nulCharacterErrors): a free text says so (a format, an enum or a pattern already narrows).
+      const s = jsonSchema as Record<string, unknown>;
+      if (s.type === 'string' && !s.format && !s.enum && s.const === undefined && !s.pattern && !s.allOf)
+        s.pattern = NO_NUL;
+    },
   }) as OpenApiSchema;
 }
 

@@ -334,6 +334,8 @@ describe('Bad input: refused with a 4xx that names the problem; odd text stored 
     };
     const schemas = JSON.stringify(document.components.schemas);
     expect(schemas).toContain('^2[0-9]{3}-');
+    // Free text without the NUL character, which the API refuses in any field.
+    expect(document.components.schemas.CreateExperimentDto.properties.title.pattern).toBe('^[^\\u0000]*$');
     const timeZone = JSON.stringify(document.components.schemas);
     expect(timeZone).toContain('"Europe/Paris"');
     expect(document.paths['/api/experiments/{id}'].put.requestBody?.required).toBe(false);
