@@ -26,7 +26,7 @@ import {
   USERS_VOICE_REQUIRED,
 } from '@capacites/domain';
 import { AuthException } from '../auth/auth.exception';
-import { ValidationException } from '../common/app.exception';
+import { RefusalException, ValidationException } from '../common/app.exception';
 import { accessFacts, assertCanPerform, assertReadable } from './experiment-access';
 import type { ExperimentEntity } from '@capacites/persistence';
 import {
@@ -54,7 +54,6 @@ import {
 } from './experiments.exception';
 import { ExperimentsRepository } from './experiments.repository';
 import { refusalOf } from './lifecycle-refusal';
-import type { RefusalException } from '../common/app.exception';
 
 /**
  * Lifecycle actions: each goes through the experiment's workflow as a Temporal Update
@@ -163,7 +162,11 @@ export class ExperimentLifecycleService {
     );
     const strangers = named.filter((n) => !members.has(n.userId));
     if (strangers.length > 0) {
-      throw new ValidationException(
+      // Well-formed references to nobody of this organisation: not found (404), each field named.
+      throw new RefusalException(
+        'not_found',
+        'NOT_FOUND',
+        { resource: 'person' },
         strangers.map(({ field }) => ({ field, message: 'no such person in the organization' })),
       );
     }

@@ -645,35 +645,44 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       ['a participant of B', () => ({ participants: [{ userId: b.participant }] }), 'participants.0.userId'],
       ['an unknown person', () => ({ sponsorId: randomUUID() }), 'sponsorId'],
       ['a track of B', () => ({ trackId: bTrack }), ''],
-    ])('PUT /experiments/XD naming %s: 400 for its editors, 404 for the others', async (_, body, field) => {
-      const before = await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: xd });
-      await check({
-        endpoint: `PUT /experiments/:id (${field || 'trackId'} of B)`,
-        expect: { hr: 400, pilot: 400, admin: 403, codir: 403 },
-        otherwise: 404,
-        call: async (client) => {
-          const response = await client.put(`/api/experiments/${xd}`).send(body());
-          const named = (response.body.fields ?? []).map((f: { field: string }) => f.field);
-          // A 400 that does not name the bad field (or the track) is not the expected refusal.
-          const precise =
-            response.status !== 400 ||
-            (field ? named.includes(field) : response.body.code === 'TRACK_NOT_FOUND');
-          return { status: precise ? response.status : -response.status, body: response.body };
-        },
-      });
-      const after = await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: xd });
-      expect({
-        pilotIds: after.pilotIds,
-        sponsorId: after.sponsorId,
-        participants: after.participants,
-        trackId: after.trackId,
-      }).toEqual({
-        pilotIds: before.pilotIds,
-        sponsorId: before.sponsorId,
-        participants: before.participants,
-        trackId: before.trackId,
-      });
-    });
+    ])(
+      'PUT /experiments/XD naming %s: 404 (a person) or 400 (a track) for its editors, 404 for the others',
+      async (_, body, field) => {
+        const before = await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: xd });
+        // A person of B, or nobody: not found for this organisation (404 naming the field).
+        const refusal = field ? 404 : 400;
+        await check({
+          endpoint: `PUT /experiments/:id (${field || 'trackId'} of B)`,
+          expect: { hr: refusal, pilot: refusal, admin: 403, codir: 403 },
+          otherwise: 404,
+          call: async (client) => {
+            const response = await client.put(`/api/experiments/${xd}`).send(body());
+            const named = (response.body.fields ?? []).map((f: { field: string }) => f.field);
+            // A refusal that does not name the bad field (or the track) is not the expected one;
+            // the others' 404 is the experiment's own.
+            const precise = field
+              ? response.status !== 404 ||
+                (response.body.code === 'NOT_FOUND'
+                  ? named.includes(field)
+                  : response.body.code === 'EXPERIMENT_NOT_FOUND')
+              : response.status !== 400 || response.body.code === 'TRACK_NOT_FOUND';
+            return { status: precise ? response.status : -response.status, body: response.body };
+          },
+        });
+        const after = await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: xd });
+        expect({
+          pilotIds: after.pilotIds,
+          sponsorId: after.sponsorId,
+          participants: after.participants,
+          trackId: after.trackId,
+        }).toEqual({
+          pilotIds: before.pilotIds,
+          sponsorId: before.sponsorId,
+          participants: before.participants,
+          trackId: before.trackId,
+        });
+      },
+    );
 
     it('POST /experiments in A on a track of B: 400 TRACK_NOT_FOUND for those who create; B 404 (no such organisation)', async () => {
       await check({
