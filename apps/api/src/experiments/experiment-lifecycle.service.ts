@@ -26,7 +26,7 @@ import {
   USERS_VOICE_REQUIRED,
 } from '@capacites/domain';
 import { AuthException } from '../auth/auth.exception';
-import { RefusalException, ValidationException } from '../common/app.exception';
+import { RefusalException } from '../common/app.exception';
 import { accessFacts, assertCanPerform, assertReadable } from './experiment-access';
 import type { ExperimentEntity } from '@capacites/persistence';
 import {
