@@ -7,7 +7,7 @@ import {
   TEST_PASSWORD,
   type Team,
 } from '../../api/test/support/fixtures';
-import { login } from '../../api/test/support/http';
+import { login, participantConsents } from '../../api/test/support/http';
 import { hasEnrolledTotp, nextTotpCode } from '../../api/test/support/totp';
 import { startStack, type TestStack } from '../../api/test/support/stack';
 import { expectNoAxeViolations } from './support/axe';
@@ -63,6 +63,7 @@ describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1
         .put(`/api/experiments/${id}`)
         .send(readyFramingBody(nantes, dateInDays(30)))
         .expect(200);
+      await participantConsents(stack.app, nantes, id);
       await hr.post(`/api/experiments/${id}/launch`).send({}).expect(200);
     };
     draft = await create(`Brouillon accessible ${stamp}`);

@@ -8,7 +8,7 @@ import {
   TEST_PASSWORD,
   type Team,
 } from '../../api/test/support/fixtures';
-import { login } from '../../api/test/support/http';
+import { login, participantConsents } from '../../api/test/support/http';
 import { startStack, type TestStack } from '../../api/test/support/stack';
 import { accessibilityProblems } from './support/a11y';
 import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
@@ -47,6 +47,8 @@ describeInBrowser('criteria amended after launch, in a real browser', () => {
       .put(`/api/experiments/${experimentId}`)
       .send(readyFramingBody(team, dateInDays(60)))
       .expect(200);
+    // Consent is the participant's own act: they give it before HR launches.
+    await participantConsents(stack.app, team, experimentId);
   });
 
   afterAll(async () => {

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { In } from 'typeorm';
 import { AuditEventEntity, EmailEntity, ExperimentEntity, NotificationEntity } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
-import { login, type ApiClient } from '../support/http';
+import { login, participantConsents, type ApiClient } from '../support/http';
 import { freePort, initCluster, startPostgres, type PostgresServer } from '../support/postgres-server';
 import { startStack, type TestStack } from '../support/stack';
 import { realTemporalServer, startTemporalServer, type TemporalServer } from '../support/temporal-server';
@@ -106,6 +106,8 @@ describe(`Two workers, ${EXPERIMENTS} expiries: one worker killed, the Temporal 
           .send({ organizationId: team.organization.id, title: `Essaim ${i + 1}` })
           .expect(201);
         await hr.put(`/api/experiments/${created.body.id}`).send(readyFramingBody(team, dateInDays(30))).expect(200);
+        // Consent is the participant's own act (the launch checklist needs it).
+        await participantConsents(stack.app, team, created.body.id);
         ids.push(created.body.id as string);
       },
     );
@@ -179,7 +181,7 @@ describe(`Two workers, ${EXPERIMENTS} expiries: one worker killed, the Temporal 
       perExperiment.set(key, [...(perExperiment.get(key) ?? []), a.event]);
     }
     const wrong = ids.filter(
-      (id) => JSON.stringify((perExperiment.get(id) ?? []).sort()) !== JSON.stringify(['create', 'expire', 'framingUpdated', 'launch']),
+      (id) => JSON.stringify((perExperiment.get(id) ?? []).sort()) !== JSON.stringify(['consentGiven', 'create', 'expire', 'framingUpdated', 'launch']),
     );
     expect(wrong.map((id) => `${id}: ${(perExperiment.get(id) ?? []).sort().join(',')}`)).toEqual([]);
     const notices = await stack.db.getRepository(NotificationEntity).findBy({ experimentId: In(ids) });
