@@ -51,10 +51,11 @@ export function ApiList(options: ApiListOptions): MethodDecorator {
     ApiQuery({
       name: 'range',
       required: false,
-      description: `JSON [start, end], both included; default [0,24]; at most ${MAX_PAGE_SIZE} rows.`,
+      description: `JSON [start, end], both included; default [0,24]; a longer range is served its first ${MAX_PAGE_SIZE} rows, an end before the start an empty page.`,
       content: json({
         type: 'array',
-        items: { type: 'integer', minimum: 0 },
+        // An end before the start is an empty page (200).
+        items: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
         minItems: 2,
         maxItems: 2,
         example: [0, 24],

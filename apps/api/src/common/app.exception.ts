@@ -65,6 +65,18 @@ export class ResourceException {
     return new RefusalException('not_found', 'NOT_FOUND', { resource });
   }
 
+  /**
+   * 404 for a body's reference to a record that does not exist (for the caller): the field
+   * named, as for a bad input, but the answer of a missing resource (schemathesis, and HTTP,
+   * expect 404 there; the request itself is well-formed).
+   */
+  static referenceNotFound(
+    field: string,
+    code: 'ORGANIZATION_NOT_FOUND' | 'EXPERIMENT_NOT_FOUND',
+  ): RefusalException {
+    return new RefusalException('not_found', code, {}, [{ field, message: errorMessage(code, {} as never) }]);
+  }
+
   /** 403: what was refused, and the roles that may do it. */
   static forbidden(action: ForbiddenAction, roles: readonly ForbiddenRole[]): RefusalException {
     return new RefusalException('forbidden', 'FORBIDDEN', { action, roles });

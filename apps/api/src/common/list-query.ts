@@ -15,12 +15,20 @@ export interface ListQuery<F> {
 
 export const MAX_PAGE_SIZE = 500;
 
-const rangeSchema = z
-  .tuple([z.number().int().min(0), z.number().int().min(0)])
-  .refine(([start, end]) => end >= start, { message: 'range end must not be before its start' })
-  .refine(([start, end]) => end - start < MAX_PAGE_SIZE, {
-    message: `a page holds at most ${MAX_PAGE_SIZE} rows`,
-  });
+// A range longer than a page is cut to MAX_PAGE_SIZE rows (Content-Range says which); an
+// end before the start is an empty page (200, `Content-Range: <resource> */<total>`), not
+// an error: the OpenAPI document cannot say "end >= start", and an empty range is a valid
+// question with a valid answer.
+const rangeSchema = z.tuple([
+  z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+]);
+
+/**
+ * The offset of an empty page: past any table, so that every caller's query (TypeORM ignores
+ * a limit of 0) returns no row while its count is still the total.
+ */
+export const EMPTY_PAGE_OFFSET = Number.MAX_SAFE_INTEGER;
 const sortSchema = z.tuple([z.string(), z.enum(['ASC', 'DESC'])]);
 
 function parseJson(name: string, raw: string | undefined, errors: FieldError[]): unknown {
@@ -73,16 +81,21 @@ export function parseListQuery<F extends z.ZodType>(
   if (errors.length > 0 || !filter.success || !range.success || !sort.success)
     throw new ValidationException(errors);
   const [start, end] = range.data;
+  const empty = end < start;
   return {
     filter: filter.data,
-    offset: start,
-    limit: end - start + 1,
+    offset: empty ? EMPTY_PAGE_OFFSET : start,
+    // A longer range is served its first MAX_PAGE_SIZE rows; Content-Range says which.
+    limit: empty ? 1 : Math.min(end - start + 1, MAX_PAGE_SIZE),
     sort: { field: sort.data[0], order: sort.data[1] },
   };
 }
 
-/** The Content-Range header value that the simple REST data provider reads. */
+/**
+ * The Content-Range header value that the simple REST data provider reads (it takes the total
+ * after the `/`); an empty page is `*` (RFC 9110's unsatisfied range).
+ */
 export function contentRange(resource: string, offset: number, count: number, total: number): string {
-  const end = count === 0 ? offset : offset + count - 1;
-  return `${resource} ${offset}-${end}/${total}`;
+  if (count === 0) return `${resource} */${total}`;
+  return `${resource} ${offset}-${offset + count - 1}/${total}`;
 }

@@ -10,6 +10,9 @@ export interface ZodDtoClass<T = unknown> {
 /** An OpenAPI 3.0 schema object, as zod writes it (plain JSON). */
 export type OpenApiSchema = Record<string, unknown>;
 
+/** Any text without the NUL character. */
+export const NO_NUL = '^[^\\u0000]*$';
+
 /** A request's JSON schema: what a client may send (defaults make fields optional). */
 export function toOpenApiSchema(schema: z.ZodType): OpenApiSchema {
   // Never fail the whole document over one field that JSON cannot describe.
@@ -17,6 +20,13 @@ export function toOpenApiSchema(schema: z.ZodType): OpenApiSchema {
     target: 'openapi-3.0',
     io: 'input',
     unrepresentable: 'any',
+    override: ({ jsonSchema }) => {
+      // The API refuses the NUL character in any text (PostgreSQL cannot store it; see
+      // nulCharacterErrors): a free text says so (a format, an enum or a pattern already narrows).
+      const s = jsonSchema as Record<string, unknown>;
+      if (s.type === 'string' && !s.format && !s.enum && s.const === undefined && !s.pattern && !s.allOf)
+        s.pattern = NO_NUL;
+    },
   }) as OpenApiSchema;
 }
 
@@ -110,6 +120,20 @@ export function applyZodSchemas(document: OpenAPIObject): OpenAPIObject {
       if (schemas[target] && JSON.stringify(schemas[target]) !== JSON.stringify(rewritten))
         throw new Error(`OpenAPI: two different schemas have the id ${target}.`);
       schemas[target] = rewritten;
+    }
+  }
+  // The API reads an absent body as {} (ZodValidationPipe): where {} is valid, the body is
+  // optional, and the document says so.
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(item as Record<string, unknown>)) {
+      const body = (operation as { requestBody?: { required?: boolean; content?: unknown } } | null)
+        ?.requestBody;
+      const ref = (body?.content as Record<string, { schema?: { $ref?: string } }> | undefined)?.[
+        'application/json'
+      ]?.schema?.$ref;
+      const dtos = ref ? documentedDtos.get(ref.replace('#/components/schemas/', '')) : undefined;
+      const [dto] = dtos ?? [];
+      if (body && dto && dto.schema.safeParse({}).success) body.required = false;
     }
   }
   return document;

@@ -8,7 +8,7 @@ import {
 } from '@capacites/domain';
 import type { ExperimentEntity } from '@capacites/persistence';
 import { AuthException } from '../auth/auth.exception';
-import { ValidationException } from '../common/app.exception';
+import { RefusalException, ValidationException } from '../common/app.exception';
 import { toExperimentResponse, type ExperimentResponse } from './dto/experiment.response';
 import { assertReadable } from './experiment-access';
 import { ExperimentLifecycleService } from './experiment-lifecycle.service';
@@ -82,7 +82,8 @@ export class ConsentService {
     }
     const target = experiment.participants.find((p) => p.userId === input.participantId);
     if (!target) {
-      throw new ValidationException([
+      // A well-formed reference to no participant of this test: not found (404), the field named.
+      throw new RefusalException('not_found', 'NOT_FOUND', { resource: 'participant' }, [
         { field: 'participantId', message: 'this person is not a participant of the test' },
       ]);
     }

@@ -20,9 +20,13 @@ import {
   type LifecycleAction,
   type ErrorCode,
   type Principal,
+  HANDOVER_REQUIRED,
+  hasRequiredHandover,
+  hasUsersVoice,
+  USERS_VOICE_REQUIRED,
 } from '@capacites/domain';
 import { AuthException } from '../auth/auth.exception';
-import { ValidationException } from '../common/app.exception';
+import { RefusalException } from '../common/app.exception';
 import { accessFacts, assertCanPerform, assertReadable } from './experiment-access';
 import type { ExperimentEntity } from '@capacites/persistence';
 import {
@@ -50,7 +54,6 @@ import {
 } from './experiments.exception';
 import { ExperimentsRepository } from './experiments.repository';
 import { refusalOf } from './lifecycle-refusal';
-import type { RefusalException } from '../common/app.exception';
 
 /**
  * Lifecycle actions: each goes through the experiment's workflow as a Temporal Update
@@ -159,7 +162,11 @@ export class ExperimentLifecycleService {
     );
     const strangers = named.filter((n) => !members.has(n.userId));
     if (strangers.length > 0) {
-      throw new ValidationException(
+      // Well-formed references to nobody of this organisation: not found (404), each field named.
+      throw new RefusalException(
+        'not_found',
+        'NOT_FOUND',
+        { resource: 'person' },
         strangers.map(({ field }) => ({ field, message: 'no such person in the organization' })),
       );
     }
@@ -273,6 +280,12 @@ export class ExperimentLifecycleService {
   async submitEvaluation(id: string, principal: Principal, evaluation: EvaluationInput) {
     const actor = this.actor(principal);
     const experiment = await this.authorize(id, principal, 'submitEvaluation');
+    // A lifecycle rule over several fields, not a shape: 409 with its reason code.
+    if (!hasUsersVoice(evaluation.usersVoice)) {
+      throw new LifecycleRefusedException('USERS_VOICE_REQUIRED', {}, [
+        { field: 'usersVoice', message: USERS_VOICE_REQUIRED },
+      ]);
+    }
     return this.send(experiment, principal, (h) =>
       h.executeUpdate(submitEvaluationUpdate, { args: [{ actor, evaluation }] }),
     );
@@ -281,6 +294,11 @@ export class ExperimentLifecycleService {
   async decide(id: string, principal: Principal, decision: DecisionInput) {
     const actor = this.actor(principal);
     const experiment = await this.authorize(id, principal, 'decide');
+    if (!hasRequiredHandover(decision)) {
+      throw new LifecycleRefusedException('HANDOVER_REQUIRED', {}, [
+        { field: 'handover', message: HANDOVER_REQUIRED },
+      ]);
+    }
     return this.send(experiment, principal, (h) =>
       h.executeUpdate(decideUpdate, { args: [{ actor, decision }] }),
     );

@@ -21,7 +21,7 @@ export enum ExperimentsErrorCode {
 
 const KINDS: Record<ExperimentsErrorCode, ErrorKind> = {
   [ExperimentsErrorCode.NOT_FOUND]: 'not_found',
-  [ExperimentsErrorCode.ORGANIZATION_NOT_FOUND]: 'invalid',
+  [ExperimentsErrorCode.ORGANIZATION_NOT_FOUND]: 'not_found',
   [ExperimentsErrorCode.TRACK_NOT_FOUND]: 'invalid',
   [ExperimentsErrorCode.WORKFLOW_UNAVAILABLE]: 'unavailable',
   [ExperimentsErrorCode.FRAMING_LOCKED]: 'conflict',

@@ -43,7 +43,9 @@ export class ExperimentsService {
     // Another organisation does not exist for the caller.
     const member = rolesIn(principal, input.organizationId).length > 0;
     if (!member || !(await this.experiments.organizationExists(input.organizationId))) {
-      throw new ExperimentsException(ExperimentsErrorCode.ORGANIZATION_NOT_FOUND);
+      throw new ExperimentsException(ExperimentsErrorCode.ORGANIZATION_NOT_FOUND, {}, [
+        { field: 'organizationId', message: 'this organization does not exist' },
+      ]);
     }
     if (!canCreateExperiment(principal, input.organizationId)) {
       throw AuthException.forbidden('createExperiment', ['hr', 'pilot']);

@@ -35,9 +35,15 @@ export function ApiExport(options: {
       description: `JSON ["field", "ASC" | "DESC"]; sortable: ${options.sortable.join(', ')}; default ["${options.defaultSort.field}","${options.defaultSort.order}"].`,
       content: json({
         type: 'array',
-        items: { type: 'string', enum: [...options.sortable, 'ASC', 'DESC'] },
+        items: { type: 'string' },
         minItems: 2,
         maxItems: 2,
+        // The [field, order] pairs themselves, as for the lists (api-list.decorator.ts): an
+        // enum of the items alone would call ["ASC", "ASC"] valid, which the API refuses.
+        enum: options.sortable.flatMap((field) => [
+          [field, 'ASC'],
+          [field, 'DESC'],
+        ]),
       }),
     }),
     ApiProduces(EXPORT_MEDIA_TYPES.csv, EXPORT_MEDIA_TYPES.xlsx),

@@ -72,7 +72,7 @@ export class TestimoniesService {
       .getRepository(ExperimentEntity)
       .findOneBy({ id: input.experimentId });
     if (!experiment || !canReadExperiment(principal, accessFacts(experiment))) {
-      throw ResourceException.invalid('experimentId', 'this experiment does not exist');
+      throw ResourceException.referenceNotFound('experimentId', 'EXPERIMENT_NOT_FOUND');
     }
     if (!canCollectTestimony(principal, accessFacts(experiment))) {
       throw ResourceException.forbidden('collectTestimony', ['hr', 'pilot', 'sponsor', 'participant']);

@@ -106,7 +106,7 @@ export class TracksService {
       input.organizationId &&
       !(await this.dataSource.getRepository(OrganizationEntity).existsBy({ id: input.organizationId }))
     ) {
-      throw ResourceException.invalid('organizationId', 'this organization does not exist');
+      throw ResourceException.referenceNotFound('organizationId', 'ORGANIZATION_NOT_FOUND');
     }
     const slug = input.slug ?? slugify(input.name);
     if (await this.dataSource.getRepository(TrackEntity).existsBy({ slug })) {

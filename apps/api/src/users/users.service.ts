@@ -222,10 +222,7 @@ export class UsersService {
     if (unique.length === 0) return;
     const found = await this.dataSource.getRepository(OrganizationEntity).countBy({ id: In(unique) });
     if (found !== unique.length) {
-      throw ResourceException.invalid(
-        'memberships',
-        'a membership names an organization that does not exist',
-      );
+      throw ResourceException.referenceNotFound('memberships', 'ORGANIZATION_NOT_FOUND');
     }
   }
 

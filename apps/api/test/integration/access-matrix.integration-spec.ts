@@ -348,7 +348,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
   });
 
   describe('changes', () => {
-    it('POST /experiments in A: A’s HR and pilots; other A roles 403; B 400 (no such organisation)', async () => {
+    it('POST /experiments in A: A’s HR and pilots; other A roles 403; B 404 (no such organisation)', async () => {
       await check({
         endpoint: 'POST /experiments',
         expect: {
@@ -360,7 +360,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
           sponsor: 403,
           participant: 403,
         },
-        otherwise: 400,
+        otherwise: 404,
         call: send(
           'post',
           () => '/api/experiments',
@@ -533,11 +533,11 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       }
     });
 
-    it('POST /testimonies on XR: the people of the test and HR; CODIR and admin 403; non-readers 400', async () => {
+    it('POST /testimonies on XR: the people of the test and HR; CODIR and admin 403; non-readers 404', async () => {
       await check({
         endpoint: 'POST /testimonies',
         expect: { hr: 201, pilot: 201, sponsor: 201, participant: 201, codir: 403, admin: 403 },
-        otherwise: 400,
+        otherwise: 404,
         call: send(
           'post',
           () => '/api/testimonies',
@@ -600,10 +600,10 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       });
     });
 
-    it('POST /experiments/XD/consent-records: HR only (400: XD has no such participant); its other readers 403; the rest 404', async () => {
+    it('POST /experiments/XD/consent-records: HR only (404: XD has no such participant); its other readers 403; the rest 404', async () => {
       await check({
         endpoint: 'POST /experiments/:id/consent-records',
-        expect: { hr: 400, pilot: 403, admin: 403, codir: 403 },
+        expect: { hr: 404, pilot: 403, admin: 403, codir: 403 },
         otherwise: 404,
         call: send(
           'post',
@@ -645,41 +645,58 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       ['a participant of B', () => ({ participants: [{ userId: b.participant }] }), 'participants.0.userId'],
       ['an unknown person', () => ({ sponsorId: randomUUID() }), 'sponsorId'],
       ['a track of B', () => ({ trackId: bTrack }), ''],
-    ])('PUT /experiments/XD naming %s: 400 for its editors, 404 for the others', async (_, body, field) => {
-      const before = await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: xd });
-      await check({
-        endpoint: `PUT /experiments/:id (${field || 'trackId'} of B)`,
-        expect: { hr: 400, pilot: 400, admin: 403, codir: 403 },
-        otherwise: 404,
-        call: async (client) => {
-          const response = await client.put(`/api/experiments/${xd}`).send(body());
-          const named = (response.body.fields ?? []).map((f: { field: string }) => f.field);
-          // A 400 that does not name the bad field (or the track) is not the expected refusal.
-          const precise =
-            response.status !== 400 ||
-            (field ? named.includes(field) : response.body.code === 'TRACK_NOT_FOUND');
-          return { status: precise ? response.status : -response.status, body: response.body };
-        },
-      });
-      const after = await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: xd });
-      expect({
-        pilotIds: after.pilotIds,
-        sponsorId: after.sponsorId,
-        participants: after.participants,
-        trackId: after.trackId,
-      }).toEqual({
-        pilotIds: before.pilotIds,
-        sponsorId: before.sponsorId,
-        participants: before.participants,
-        trackId: before.trackId,
-      });
-    });
+    ])(
+      'PUT /experiments/XD naming %s: 404 (a person) or 400 (a track) for its editors, 404 for the others',
+      async (_, body, field) => {
+        const before = await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: xd });
+        // A person of B, or nobody: not found for this organisation (404 naming the field).
+        const refusal = field ? 404 : 400;
+        await check({
+          endpoint: `PUT /experiments/:id (${field || 'trackId'} of B)`,
+          expect: { hr: refusal, pilot: refusal, admin: 403, codir: 403 },
+          otherwise: 404,
+          call: async (client) => {
+            const response = await client.put(`/api/experiments/${xd}`).send(body());
+            const named = (response.body.fields ?? []).map((f: { field: string }) => f.field);
+            // A refusal that does not name the bad field (or the track) is not the expected one;
+            // the others' 404 is the experiment's own.
+            const precise = field
+              ? response.status !== 404 ||
+                (response.body.code === 'NOT_FOUND'
+                  ? named.includes(field)
+                  : response.body.code === 'EXPERIMENT_NOT_FOUND')
+              : response.status !== 400 || response.body.code === 'TRACK_NOT_FOUND';
+            return { status: precise ? response.status : -response.status, body: response.body };
+          },
+        });
+        const after = await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: xd });
+        expect({
+          pilotIds: after.pilotIds,
+          sponsorId: after.sponsorId,
+          participants: after.participants,
+          trackId: after.trackId,
+        }).toEqual({
+          pilotIds: before.pilotIds,
+          sponsorId: before.sponsorId,
+          participants: before.participants,
+          trackId: before.trackId,
+        });
+      },
+    );
 
-    it('POST /experiments in A on a track of B: 400 TRACK_NOT_FOUND for those who create', async () => {
+    it('POST /experiments in A on a track of B: 400 TRACK_NOT_FOUND for those who create; B 404 (no such organisation)', async () => {
       await check({
         endpoint: 'POST /experiments (trackId of B)',
-        expect: { admin: 403, codir: 403, sponsor: 403, participant: 403 },
-        otherwise: 400,
+        expect: {
+          hr: 400,
+          pilot: 400,
+          outsider: 400,
+          admin: 403,
+          codir: 403,
+          sponsor: 403,
+          participant: 403,
+        },
+        otherwise: 404,
         call: send(
           'post',
           () => '/api/experiments',

@@ -178,7 +178,7 @@ describe('Authentication, roles and organisation isolation', () => {
     const created = await outsider.hr
       .post('/api/experiments')
       .send({ organizationId: nantes.organization.id, title: 'Intrusion' })
-      .expect(400);
+      .expect(404);
     expect(created.body.code).toBe('ORGANIZATION_NOT_FOUND');
     const organizations = await outsider.hr.get('/api/organizations').expect(200);
     expect(organizations.body.map((o: { id: string }) => o.id)).toEqual([gironde.organization.id]);

@@ -171,7 +171,10 @@ describe('Bad input: refused with a 4xx that names the problem; odd text stored 
       409,
     );
     expect(backwards.message).toMatch(/must be after the current one/);
-    expect(backwards).toMatchObject({ code: 'EXTENSION_NOT_LATER', params: { expiresAt: expect.any(String) } });
+    expect(backwards).toMatchObject({
+      code: 'EXTENSION_NOT_LATER',
+      params: { expiresAt: expect.any(String) },
+    });
   });
 
   it('refuses text over its limit, too many entries and unknown fields, naming each field', async () => {
@@ -275,6 +278,72 @@ describe('Bad input: refused with a 4xx that names the problem; odd text stored 
     await as.hr.put(`/api/experiments/${id}`).send({ expiresOn: '2999-12-31' }).expect(200);
     expect((await as.hr.get(`/api/experiments/${id}/calendar.ics`).expect(200)).text).toContain(
       'DTSTART;VALUE=DATE:29991231',
+    );
+  });
+
+  it('answers what its OpenAPI document says (the fuzzer): missing references 404, empty or long ranges a page, the limits it states', async () => {
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    // A well-formed reference to a record that does not exist: 404, the field named.
+    expectProblem(
+      await as.hr.post('/api/testimonies').send({
+        experimentId: nobody,
+        quote: 'Personne',
+        source: 'interview',
+        collectedAt: dateInDays(0),
+      }),
+      404,
+      'experimentId',
+    );
+    expectProblem(
+      await admin.post('/api/tracks').send({ name: `Piste ${Date.now()}`, organizationId: nobody }),
+      404,
+      'organizationId',
+    );
+    expectProblem(
+      await admin.post('/api/users').send({
+        email: `orphelin-${Date.now()}@a.test`,
+        displayName: 'Orphelin',
+        memberships: [{ organizationId: nobody, role: 'hr' }],
+      }),
+      404,
+      'memberships',
+    );
+
+    // RFC 5321: at most 64 characters before the @ (the OpenAPI `email` format says so too).
+    expectProblem(
+      await admin.post('/api/users').send({ email: `${'a'.repeat(65)}@a.test`, displayName: 'Trop long' }),
+      400,
+      'email',
+    );
+
+    // An end before the start: an empty page that still gives the total; a range longer than a
+    // page: its first 500 rows.
+    const range = (value: unknown) => `range=${encodeURIComponent(JSON.stringify(value))}`;
+    const empty = await as.hr.get(`/api/experiments?${range([5, 2])}`).expect(200);
+    expect(empty.body).toEqual([]);
+    expect(empty.headers['content-range']).toMatch(/^experiments \*\/[1-9]\d*$/);
+    const long = await as.hr.get(`/api/experiments?${range([0, 100000])}`).expect(200);
+    expect(long.headers['content-range']).toMatch(/^experiments 0-\d+\/\d+$/);
+
+    // What the schema cannot say is in it now: dates of the years 2000 to 2999, known time zones,
+    // optional bodies where {} is valid.
+    const document = (await request(stack.app.getHttpServer()).get('/api/docs/openapi.json').expect(200))
+      .body as {
+      paths: Record<string, Record<string, { requestBody?: { required?: boolean } }>>;
+      components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> };
+    };
+    const schemas = JSON.stringify(document.components.schemas);
+    expect(schemas).toContain('^2[0-9]{3}-');
+    // Free text without the NUL character, which the API refuses in any field.
+    expect(document.components.schemas.CreateExperimentDto.properties.title.pattern).toBe('^[^\\u0000]*$');
+    const timeZone = JSON.stringify(document.components.schemas);
+    expect(timeZone).toContain('"Europe/Paris"');
+    expect(document.paths['/api/experiments/{id}'].put.requestBody?.required).toBe(false);
+    expect(document.paths['/api/experiments/{id}/decision'].post.requestBody?.required).not.toBe(false);
+    expectProblem(
+      await admin.put(`/api/organizations/${team.organization.id}`).send({ timeZone: 'Mars/Olympus' }),
+      400,
+      'timeZone',
     );
   });
 

@@ -123,7 +123,8 @@ describe('Consent, pilot and sponsor, hypothesis to revise (API + worker + Tempo
       const stranger = await as.hr
         .post(`/api/experiments/${id}/consent-records`)
         .send({ ...body, participantId: team.codir })
-        .expect(400);
+        .expect(404);
+      expect(stranger.body.code).toBe('NOT_FOUND');
       expect(stranger.body.fields.map((f: { field: string }) => f.field)).toEqual(['participantId']);
 
       const recorded = await as.hr.post(`/api/experiments/${id}/consent-records`).send(body).expect(200);

@@ -75,12 +75,12 @@ describe('Experiments through the real stack (API + worker + Temporal + PostgreS
     expect(await stack.db.getRepository(ExperimentEntity).count()).toBe(before);
   });
 
-  it('refuses an unknown organization with 400 and writes nothing', async () => {
+  it('refuses an unknown organization with 404 and writes nothing', async () => {
     const before = await stack.db.getRepository(ExperimentEntity).count();
     const response = await http()
       .post('/api/experiments')
       .send({ organizationId: '00000000-0000-4000-8000-000000000000', title: 'Sans organisation' })
-      .expect(400);
+      .expect(404);
     expect(response.body.code).toBe('ORGANIZATION_NOT_FOUND');
     expect(await stack.db.getRepository(ExperimentEntity).count()).toBe(before);
   });

@@ -117,8 +117,10 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
         usersVoice: { sources: [], count: 0 },
         learnings: 'x',
       })
-      .expect(400);
-    expect(incomplete.body.fields.map((f: { field: string }) => f.field)).toContain('usersVoice');
+      // A lifecycle rule over several fields, not a shape: 409 with its reason code.
+      .expect(409);
+    expect(incomplete.body.code).toBe('USERS_VOICE_REQUIRED');
+    expect(incomplete.body.fields.map((f: { field: string }) => f.field)).toEqual(['usersVoice']);
     const missingCriterion = await http()
       .post(`/api/experiments/${id}/evaluation`)
       .send({
@@ -142,6 +144,13 @@ describe('The lifecycle through the real stack (API + worker + Temporal + Postgr
       })
       .expect(200);
     expect(evaluated.body.state).toBe('deciding');
+
+    const noHandover = await as.sponsor
+      .post(`/api/experiments/${id}/decision`)
+      .send({ outcome: 'perpetuate', rationale: 'On garde' })
+      .expect(409);
+    expect(noHandover.body.code).toBe('HANDOVER_REQUIRED');
+    expect(noHandover.body.fields.map((f: { field: string }) => f.field)).toEqual(['handover']);
 
     const decided = await as.sponsor
       .post(`/api/experiments/${id}/decision`)

@@ -267,7 +267,7 @@ describe('API resources through the real stack', () => {
       await stranger.hr.get(`/api/check-ins/${checkIns.body[0].id}`).expect(404);
       const theirs = await stranger.hr.get(`/api/check-ins?filter=${filter}`).expect(200);
       expect(theirs.body).toEqual([]);
-      expect(theirs.headers['content-range']).toBe('check-ins 0-0/0');
+      expect(theirs.headers['content-range']).toBe('check-ins */0');
 
       const audit = await as.hr
         .get(`/api/audit-events?filter=${filter}&sort=${encodeURIComponent('["occurredAt","ASC"]')}`)
@@ -328,7 +328,7 @@ describe('API resources through the real stack', () => {
       const created = await as.participant.post('/api/testimonies').send(body).expect(201);
       expect(created.body).toMatchObject({ quote: body.quote, authorId: team.participant, shareable: false });
       await as.codir.post('/api/testimonies').send(body).expect(403);
-      await stranger.hr.post('/api/testimonies').send(body).expect(400);
+      await stranger.hr.post('/api/testimonies').send(body).expect(404); // another organisation's test does not exist for them
       const future = await as.pilot
         .post('/api/testimonies')
         .send({ ...body, collectedAt: dateInDays(10), mood: 'good' })

@@ -50,7 +50,12 @@ export const optionalReasonSchema = z.object({ reason: z.string().trim().max(200
 export const VERDICTS = ['confirmed', 'partly_confirmed', 'refuted', 'inconclusive'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-export const evaluationSchema = z
+/**
+ * The evaluation's shape, what the API's edge validates (400). Whether the users' voice is
+ * there is a lifecycle rule the API refuses with 409 USERS_VOICE_REQUIRED (the OpenAPI
+ * document cannot express it); the back-office's form checks it too (evaluationSchema).
+ */
+export const evaluationBodySchema = z
   .object({
     verdict: z.enum(VERDICTS, {
       message: 'verdict must be confirmed, partly_confirmed, refuted or inconclusive',
@@ -74,17 +79,25 @@ export const evaluationSchema = z
         /** Required when no user was heard: why. */
         noneReason: z.string().trim().max(2000).default(''),
       })
-      .strict()
-      .refine(hasUsersVoice, { message: USERS_VOICE_REQUIRED }),
+      .strict(),
     learnings: text('learnings', 8000),
   })
   .strict();
-export type EvaluationInput = z.infer<typeof evaluationSchema>;
+export const evaluationSchema = evaluationBodySchema.refine((e) => hasUsersVoice(e.usersVoice), {
+  message: USERS_VOICE_REQUIRED,
+  path: ['usersVoice'],
+});
+export type EvaluationInput = z.infer<typeof evaluationBodySchema>;
 
 export const OUTCOMES = ['iterate', 'perpetuate', 'abandon'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export const decisionSchema = z
+/**
+ * The decision's shape, what the API's edge validates (400). The handover a perpetuation needs
+ * is a lifecycle rule the API refuses with 409 HANDOVER_REQUIRED; the back-office's form checks
+ * it too (decisionSchema).
+ */
+export const decisionBodySchema = z
   .object({
     outcome: z.enum(OUTCOMES, { message: 'outcome must be iterate, perpetuate or abandon' }),
     rationale: text('rationale'),
@@ -99,9 +112,12 @@ export const decisionSchema = z
     /** Iterate: what the next iteration tests (another aspect, service or scale). */
     nextFocus: z.string().trim().max(2000).optional(),
   })
-  .strict()
-  .refine(hasRequiredHandover, { message: HANDOVER_REQUIRED, path: ['handover'] });
-export type DecisionInput = z.infer<typeof decisionSchema>;
+  .strict();
+export const decisionSchema = decisionBodySchema.refine(hasRequiredHandover, {
+  message: HANDOVER_REQUIRED,
+  path: ['handover'],
+});
+export type DecisionInput = z.infer<typeof decisionBodySchema>;
 
 export const criteriaAmendmentSchema = z
   .object({ criteria: z.array(criterionSchema).min(1).max(50), reason: text('reason', 2000) })

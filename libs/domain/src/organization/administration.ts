@@ -29,9 +29,16 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-const timeZone = z
-  .string()
-  .refine(isTimeZone, { message: 'timeZone must be an IANA time zone such as Europe/Paris' });
+/**
+ * The IANA time zones this runtime knows (and UTC), listed: an enum the OpenAPI document
+ * states, rather than a refinement it cannot.
+ */
+export const TIME_ZONES: readonly [string, ...string[]] = [
+  'UTC',
+  ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC'),
+];
+
+const timeZone = z.enum(TIME_ZONES, { message: 'timeZone must be an IANA time zone such as Europe/Paris' });
 
 /** Stored settings are partial: missing keys take the defaults. The time zone is its own field. */
 export const organizationSettingsSchema = lifecycleSettingsSchema.omit({ timeZone: true }).partial().strict();
@@ -97,9 +104,22 @@ export const passwordSchema = z
     message: 'password is one of the most common passwords: choose another one',
   });
 
+/**
+ * An address mail can reach: RFC 5321 limits the part before the `@` to 64 characters (which
+ * the OpenAPI `email` format checks, and zod's does not).
+ */
+const email = () =>
+  z
+    .email({ message: 'email must be an email address' })
+    .max(320)
+    .refine((value) => value.split('@')[0].length <= 64, {
+      message: 'email must have at most 64 characters before the @',
+    })
+    .transform((value) => value.toLowerCase());
+
 export const userCreateSchema = z
   .object({
-    email: z.email({ message: 'email must be an email address' }).max(320).toLowerCase(),
+    email: email(),
     displayName: name('displayName'),
     /** Absent: the user logs in through OpenID Connect only. */
     password: passwordSchema.optional(),
@@ -115,7 +135,7 @@ export type UserCreateInput = z.infer<typeof userCreateSchema>;
 
 export const userUpdateSchema = z
   .object({
-    email: z.email({ message: 'email must be an email address' }).max(320).toLowerCase().optional(),
+    email: email().optional(),
     displayName: name('displayName').optional(),
     password: passwordSchema.optional(),
     /** Replaces every membership of the user. */

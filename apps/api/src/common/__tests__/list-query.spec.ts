@@ -20,10 +20,14 @@ describe('react-admin list query parsing', () => {
     expect(parse({})).toMatchObject({ offset: 0, limit: 25, sort: { field: 'createdAt', order: 'DESC' } });
   });
 
-  it('names every bad parameter: malformed JSON, unknown filter, unsortable field, oversized page', () => {
+  it('serves a range longer than a page its first rows', () => {
+    expect(parse({ range: '[0,10000]' })).toMatchObject({ offset: 0, limit: 500 });
+  });
+
+  it('names every bad parameter: malformed JSON, unknown filter, unsortable field, bad range', () => {
     expect.assertions(2);
     try {
-      parse({ filter: '{"colour":"red"}', range: '[0,10000]', sort: '["password","ASC"]' });
+      parse({ filter: '{"colour":"red"}', range: '[0,-1]', sort: '["password","ASC"]' });
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationException);
       expect((error as ValidationException).fields?.map((f) => f.field)).toEqual([
@@ -40,6 +44,12 @@ describe('react-admin list query parsing', () => {
 
   it('formats Content-Range, including for an empty page', () => {
     expect(contentRange('experiments', 0, 25, 319)).toBe('experiments 0-24/319');
-    expect(contentRange('experiments', 50, 0, 10)).toBe('experiments 50-50/10');
+    expect(contentRange('experiments', 50, 0, 10)).toBe('experiments */10');
+  });
+
+  it('reads an end before the start as an empty page, not an error', () => {
+    const q = parse({ range: '[10,3]' });
+    expect(q.limit).toBe(1);
+    expect(q.offset).toBe(Number.MAX_SAFE_INTEGER);
   });
 });

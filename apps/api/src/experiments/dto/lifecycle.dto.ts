@@ -3,8 +3,8 @@ import {
   checkInSchema,
   consentOnBehalfSchema,
   criteriaAmendmentSchema,
-  decisionSchema,
-  evaluationSchema,
+  decisionBodySchema,
+  evaluationBodySchema,
   extensionRequestSchema,
   optionalReasonSchema,
   reasonSchema,
@@ -17,8 +17,8 @@ export class CheckInDto extends createZodDto(checkInSchema) {}
 export class ExtensionRequestDto extends createZodDto(extensionRequestSchema) {}
 export class ReasonDto extends createZodDto(reasonSchema) {}
 export class OptionalReasonDto extends createZodDto(optionalReasonSchema) {}
-export class EvaluationDto extends createZodDto(evaluationSchema) {}
-export class DecisionDto extends createZodDto(decisionSchema) {}
+export class EvaluationDto extends createZodDto(evaluationBodySchema) {}
+export class DecisionDto extends createZodDto(decisionBodySchema) {}
 export class CriteriaAmendmentDto extends createZodDto(criteriaAmendmentSchema) {}
 export class EmptyDto extends createZodDto(z.object({}).strict()) {}
 export class ConsentDto extends createZodDto(z.object({ consent: z.boolean() }).strict()) {}
