@@ -37,7 +37,7 @@ module.exports = {
       // Not part of `npm test`: `npm run record:histories` at each workflow release.
       ...preset,
       displayName: 'history-recorder',
-      testMatch: ['<rootDir>/workflows/test/history/record-histories.ts'],
+      testMatch: ['<rootDir>/workflows/test/history/record-*.ts'],
       globalSetup: '<rootDir>/scripts/testing/workflow-global-setup.mjs',
       setupFilesAfterEnv: ['<rootDir>/scripts/testing/long-timeout.cjs'],
     },
