@@ -17,3 +17,6 @@ export * from './organization/administration';
 export * from './errors/error-codes';
 export * from './export/exports';
 export * from './password/common-passwords';
+// Working days and French public holidays (issue 15, item 5).
+export * from './calendar';
+export * from './organization/digest-settings';
