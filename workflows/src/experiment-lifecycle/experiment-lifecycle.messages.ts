@@ -12,6 +12,7 @@ import type {
   LifecycleSettings,
   Outcome,
   Verdict,
+  WorkingCalendar,
 } from '@capacites/domain';
 
 export const EXPERIMENT_LIFECYCLE_WORKFLOW = 'experimentLifecycle';
@@ -42,6 +43,8 @@ export interface LaunchRequest {
   framing: ExperimentFraming;
   /** The organisation's settings at launch, kept for the whole test. */
   settings: LifecycleSettings;
+  /** Public holidays where the organisation is, over the years the test may last (working days). */
+  calendar?: WorkingCalendar;
 }
 
 export interface ExtensionRequest {
@@ -124,6 +127,8 @@ export interface LifecycleData {
   /** Agenda events already handled (fired, or skipped because past when planned). */
   handledEvents: string[];
   algeco: boolean;
+  /** Public holidays kept from the launch: reminders on working days, durations in working days. */
+  calendar?: WorkingCalendar | null;
 }
 
 export type AgendaKind =

@@ -1,4 +1,6 @@
 import Holidays from 'date-holidays';
+import { localDate } from '../experiment/time';
+import type { LifecycleSettings } from '../organization/lifecycle-settings';
 import type { LocalDay, WorkingCalendar } from './working-days';
 
 /**
@@ -63,4 +65,23 @@ export function workingCalendar(
   for (let year = firstYear; year <= lastYear; year += 1)
     holidays.push(...frenchPublicHolidays(year, departement).map((holiday) => holiday.date));
   return { departement: departement ?? null, firstYear, lastYear, holidays: [...new Set(holidays)].sort() };
+}
+
+/**
+ * The holiday table a test takes at launch: from the launch year to beyond the latest date
+ * its workflow may plan (longest duration, evaluation and decision due, escalation), counted
+ * generously since working days stretch durations by 7/5 and more around holidays.
+ */
+export function calendarForLaunch(
+  settings: Pick<
+    LifecycleSettings,
+    'departement' | 'timeZone' | 'maxDurationDays' | 'evaluationDueDays' | 'decisionDueDays' | 'codirEscalationDays'
+  >,
+  launchedAt: Date,
+): WorkingCalendar {
+  const firstYear = Number(localDate(launchedAt, settings.timeZone).slice(0, 4));
+  const spanDays =
+    settings.maxDurationDays + 1.5 * (settings.evaluationDueDays + settings.decisionDueDays) + settings.codirEscalationDays;
+  const lastYear = firstYear + Math.ceil(spanDays / 365) + 1;
+  return workingCalendar(settings.departement, firstYear, lastYear);
 }
