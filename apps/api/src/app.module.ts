@@ -17,6 +17,8 @@ import { TemporalModule } from './temporal/temporal.module';
 import { TestimoniesModule } from './testimonies/testimonies.module';
 import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
+// The CODIR's cycle (issue 15): the organisation digest.
+import { DigestModule } from './digest/digest.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +49,7 @@ export class AppModule {
         TasksModule,
         CalendarModule,
         ExportsModule,
+        DigestModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
