@@ -8,6 +8,11 @@ export const digestScheduleId = (organizationId: string): string => `digest-${or
 
 export interface OrganizationDigestInput {
   organizationId: string;
+  /**
+   * The instant to run as, instead of now: to send a missed period again by hand (operations;
+   * still once per recipient). The Schedule never sets it.
+   */
+  at?: string;
 }
 
 export interface PlanDigestInput {

@@ -16,7 +16,7 @@ const activities = proxyActivities<DigestActivities>({
  * sends that period's digest to each recipient once.
  */
 export async function organizationDigest(input: OrganizationDigestInput): Promise<OrganizationDigestResult> {
-  const at = new Date(Date.now()).toISOString();
+  const at = input.at ?? new Date(Date.now()).toISOString();
   const plan = await activities.planDigest({ organizationId: input.organizationId, at });
   if (!plan.period) return { ...plan, recipients: 0 };
   const sent = await activities.sendDigest({ organizationId: input.organizationId, period: plan.period, at });

@@ -14,8 +14,6 @@ import { digestScheduleId, ORGANIZATION_DIGEST_WORKFLOW } from '@capacites/workf
 import { RefusalException } from '../common/app.exception';
 import { TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../temporal/temporal.module';
 
-const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const;
-
 /** What an organisation's Schedule should be: every weekday at the digest hour, local time. */
 export function digestSchedulePlan(
   organization: Pick<OrganizationEntity, 'id' | 'timeZone'>,
@@ -26,7 +24,7 @@ export function digestSchedulePlan(
     // The worker decides whether a weekday is the period's day (the chosen weekday, or the
     // working day before it when that is a holiday): the Schedule cannot know the holidays.
     spec: {
-      calendars: [{ dayOfWeek: [...WEEKDAYS], hour: digest.hour, minute: 0 }],
+      calendars: [{ dayOfWeek: { start: 'MONDAY', end: 'FRIDAY' }, hour: digest.hour, minute: 0 }],
       timezone: organization.timeZone,
     },
     action: {
