@@ -3,9 +3,12 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import type { CapacitesMessages } from './fr';
+import { codirCycleEn } from '../calendar/i18n';
 
 const enCapacitesMessages: CapacitesMessages = {
   app: {
+    // The CODIR's cycle (issue 15): working days, digest, calendar subscription.
+    codirCycle: codirCycleEn,
     title: 'Capacités',
     export: {
       button: 'Export',

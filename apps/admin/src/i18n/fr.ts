@@ -1,5 +1,6 @@
 import frenchMessages from 'ra-language-french';
 import type { TranslationMessages } from 'react-admin';
+import { codirCycleFr } from '../calendar/i18n';
 
 /**
  * The product's own French messages, in the vocabulary of the source ("Capacités
@@ -8,6 +9,8 @@ import type { TranslationMessages } from 'react-admin';
  */
 export const frCapacitesMessages = {
   app: {
+    // The CODIR's cycle (issue 15): working days, digest, calendar subscription.
+    codirCycle: codirCycleFr,
     title: 'Capacités',
     export: {
       button: 'Exporter',
