@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import {
   addCalendarDays,
+  previousWorkingDay,
   isoWeekday,
   isWorkingDay,
   localDate,
@@ -22,8 +23,8 @@ import {
   ORGANIZATION_DIGEST_WORKFLOW,
   type OrganizationDigestResult,
 } from '@capacites/workflows';
-import { insertAdmin, insertTeam, type Team } from '../support/fixtures';
-import { login, loginTeam, type ApiClient } from '../support/http';
+import { insertAdmin, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
+import { login, loginTeam, participantConsents, type ApiClient } from '../support/http';
 import { startSmtpCatcher } from '../support/smtp-catcher';
 import { startStack, type TestStack } from '../support/stack';
 import { waitFor } from '../support/worker-process';
@@ -266,6 +267,43 @@ describe('CODIR cycle: digest and calendar subscriptions', () => {
       const today = localDate(new Date(), PARIS);
       expect(scheduled.period).toBe(today === day ? day : null);
       expect(smtp.emails.filter((e) => /^Lettre du portefeuille/.test(e.subject))).toHaveLength(2);
+    });
+  });
+
+  describe('working days', () => {
+    it("gives a launched test the holiday table of the organisation's département: no reminder on a holiday", async () => {
+      await admin
+        .put(`/api/organizations/${team.organization.id}`)
+        .send({ settings: { departement: '57', maxDurationDays: 400 } })
+        .expect(200);
+      // 26 December (a holiday in Moselle) at least 16 days away: reminders 14, 7 and 1 days before, each
+      // moved to the working day before when it falls on a weekend or a holiday (25 December always does).
+      let year = new Date().getUTCFullYear();
+      while (Date.parse(`${year}-12-26T00:00:00Z`) < Date.now() + 16 * DAY) year += 1;
+      const created = await as.hr
+        .post('/api/experiments')
+        .send({ organizationId: team.organization.id, title: 'Noël en Moselle' })
+        .expect(201);
+      const id = created.body.id as string;
+      await as.hr
+        .put(`/api/experiments/${id}`)
+        .send(readyFramingBody(team, `${year}-12-26`))
+        .expect(200);
+      await participantConsents(stack.app, team, id);
+      const launched = await as.hr.post(`/api/experiments/${id}/launch`).send({});
+      expect(launched.body).toMatchObject({ state: 'running' });
+      const status = await as.hr.get(`/api/experiments/${id}/status`).expect(200);
+      const reminders = (status.body.nextReminders as { kind: string; at: string; days: number }[]).filter(
+        (r) => r.kind === 'preExpiryReminder',
+      );
+      const calendar = workingCalendar('57', year, year);
+      const days = reminders.map((r) => localDate(new Date(r.at), PARIS));
+      const expected = [14, 7, 1].map((n) =>
+        previousWorkingDay(addCalendarDays(`${year}-12-26`, -n), calendar),
+      );
+      expect(expected[2] < `${year}-12-25`).toBe(true);
+      expect(days).toEqual(expected);
+      expect(days.every((day) => isWorkingDay(day, calendar))).toBe(true);
     });
   });
 
