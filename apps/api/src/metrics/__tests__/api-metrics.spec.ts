@@ -1,0 +1,31 @@
+import { loadApiConfig } from '../../config/api.config';
+import { routeLabel } from '../api-metrics.service';
+
+const base = { DATABASE_URL: 'postgres://u:p@h:5432/d' };
+
+describe('API_METRICS_ADDRESS', () => {
+  it('is off unless set', () => {
+    expect(loadApiConfig(base).API_METRICS_ADDRESS).toBeUndefined();
+    expect(loadApiConfig({ ...base, API_METRICS_ADDRESS: '0.0.0.0:9465' }).API_METRICS_ADDRESS).toBe('0.0.0.0:9465');
+  });
+
+  it('names a value that is not host:port', () => {
+    expect(() => loadApiConfig({ ...base, API_METRICS_ADDRESS: '9465' })).toThrow(
+      /API_METRICS_ADDRESS must be host:port/,
+    );
+  });
+});
+
+describe('routeLabel', () => {
+  it('is the route pattern Express matched, with its mount point', () => {
+    expect(routeLabel({ method: 'GET', path: '/api/experiments/42', route: { path: '/api/experiments/:id' } })).toBe(
+      '/api/experiments/:id',
+    );
+    expect(routeLabel({ method: 'GET', path: '/x/y', baseUrl: '/x', route: { path: '/y' } })).toBe('/x/y');
+  });
+
+  it('never turns an unmatched path into a label of its own', () => {
+    expect(routeLabel({ method: 'GET', path: '/api/whatever/123' })).toBe('unmatched');
+    expect(routeLabel({ method: 'GET', path: '/experiments/123/show' })).toBe('back-office');
+  });
+});
