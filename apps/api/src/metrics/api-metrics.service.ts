@@ -15,7 +15,8 @@ import { API_CONFIG, type ApiConfig } from '../config/api.config';
 /** The parts of an Express request and response the request metrics read. */
 interface MeasuredRequest {
   method: string;
-  path: string;
+  /** The URL as received: `path` and `url` are rewritten while a mounted router runs. */
+  originalUrl: string;
   baseUrl?: string;
   route?: { path?: unknown };
 }
@@ -84,7 +85,11 @@ export class ApiMetrics implements OnApplicationBootstrap, OnApplicationShutdown
           this.set(current ? read(current) : 0);
         },
       });
-    poolGauge('capacites_api_db_pool_connections', 'Connections open in the API database pool', (p) => p.totalCount);
+    poolGauge(
+      'capacites_api_db_pool_connections',
+      'Connections open in the API database pool',
+      (p) => p.totalCount,
+    );
     poolGauge('capacites_api_db_pool_idle', 'Idle connections in the API database pool', (p) => p.idleCount);
     poolGauge(
       'capacites_api_db_pool_waiting',
@@ -157,6 +162,8 @@ export class ApiMetrics implements OnApplicationBootstrap, OnApplicationShutdown
  */
 export function routeLabel(request: MeasuredRequest): string {
   const pattern = request.route?.path;
-  if (typeof pattern === 'string') return `${request.baseUrl ?? ''}${pattern}`;
-  return request.path === '/api' || request.path.startsWith('/api/') ? 'unmatched' : 'back-office';
+  // A catch-all (the API's JSON 404 for unknown paths, `/api*path`) is no route of its own.
+  if (typeof pattern === 'string' && !pattern.includes('*')) return `${request.baseUrl ?? ''}${pattern}`;
+  const path = request.originalUrl.split('?')[0];
+  return path === '/api' || path.startsWith('/api/') ? 'unmatched' : 'back-office';
 }

@@ -55,7 +55,10 @@ describe('API request metrics (Prometheus, on a listener of their own)', () => {
 
   it('counts requests by route pattern, method and status, never by raw path', async () => {
     const token = (
-      await http().post('/api/auth/token').send({ email: team.emails.hr, password: TEST_PASSWORD }).expect(200)
+      await http()
+        .post('/api/auth/token')
+        .send({ email: team.emails.hr, password: TEST_PASSWORD })
+        .expect(200)
     ).body.token as string;
     const before = await scrape();
     const route = '/api/experiments/:id';
