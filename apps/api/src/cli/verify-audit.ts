@@ -26,7 +26,9 @@ async function main(): Promise<number> {
       }
     });
     for (const chain of report.chains)
-      process.stdout.write(`chain ${chain.chainKey}: ${chain.rows} rows, head #${chain.lastSeq} ${chain.headHash}\n`);
+      process.stdout.write(
+        `chain ${chain.chainKey}: ${chain.rows} rows, head #${chain.lastSeq} ${chain.headHash}\n`,
+      );
     for (const p of report.problems)
       process.stdout.write(`BROKEN chain ${p.chainKey} at #${p.chainSeq} (row id ${p.id}): ${p.problem}\n`);
     process.stdout.write(
@@ -43,7 +45,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`audit:verify could not run: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `audit:verify could not run: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(2);
   },
 );

@@ -398,4 +398,3 @@ export function framingChanges(
   }
   return result;
 }
-

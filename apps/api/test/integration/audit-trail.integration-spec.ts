@@ -70,13 +70,14 @@ describe('The audit trail: append-only and chained (issue 17, item 4)', () => {
     } finally {
       await Promise.all(clients.map((c) => c.end()));
     }
-    const rows: { chain_seq: string; previous_hash: string | null; hash: string }[] = await stack.db.query(
-      `SELECT chain_seq::text, previous_hash, hash FROM audit_events WHERE chain_key = $1 ORDER BY chain_seq`,
+    const rows: { seq: string; previous_hash: string | null; hash: string }[] = await stack.db.query(
+      `SELECT a.chain_seq::text AS seq, a.previous_hash, a.hash FROM audit_events a
+       WHERE a.chain_key = $1 ORDER BY a.chain_seq`,
       [organizationId],
     );
     expect(rows.length).toBeGreaterThanOrEqual(24);
     rows.forEach((row, i) => {
-      expect(row.chain_seq).toBe(String(i + 1));
+      expect(row.seq).toBe(String(i + 1));
       expect(row.previous_hash).toBe(i === 0 ? null : rows[i - 1].hash);
       expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
     });
@@ -140,7 +141,11 @@ describe('The audit trail: append-only and chained (issue 17, item 4)', () => {
   it('records what a framing edit changed, before and after', async () => {
     const created = await hr
       .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title: 'Accueil sans rendez-vous', hypothesis: 'Première version.' })
+      .send({
+        organizationId: team.organization.id,
+        title: 'Accueil sans rendez-vous',
+        hypothesis: 'Première version.',
+      })
       .expect(201);
     const id = created.body.id as string;
     await hr
@@ -163,7 +168,9 @@ describe('The audit trail: append-only and chained (issue 17, item 4)', () => {
   it('`npm run audit:verify` says intact, then names a rewritten row and a removed one', async () => {
     const intact = await auditVerify(stack.databaseUrl);
     expect(intact.stdout).toMatch(/audit trail intact: \d+ rows in \d+ chains/);
-    expect(intact.stdout).toMatch(new RegExp(`chain ${team.organization.id}: \\d+ rows, head #\\d+ [0-9a-f]{64}`));
+    expect(intact.stdout).toMatch(
+      new RegExp(`chain ${team.organization.id}: \\d+ rows, head #\\d+ [0-9a-f]{64}`),
+    );
     expect(intact.code).toBe(0);
 
     // Someone with the database's superuser turns the triggers off and rewrites history.
