@@ -13,7 +13,8 @@ import { EmailClaims1796544708055 } from './1796544708055-EmailClaims';
 import { UserEmailCaseInsensitive1796544708056 } from './1796544708056-UserEmailCaseInsensitive';
 import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
 import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
-import { CalendarAndDigest1796556513473 } from './1796556513473-CalendarAndDigest';
+import { AuditAppendOnly1796560000000 } from './1796560000000-AuditAppendOnly';
+import { CalendarAndDigest1796560100000 } from './1796560100000-CalendarAndDigest';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   UserEmailCaseInsensitive1796544708056,
   OidcIdentity1796545654868,
   LoginSecurity1796546400000,
-  CalendarAndDigest1796556513473,
+  AuditAppendOnly1796560000000,
+  CalendarAndDigest1796560100000,
 ];
