@@ -191,14 +191,23 @@ describe('CODIR cycle: digest and calendar subscriptions', () => {
         optedOutAt: null,
       });
 
-      const run = () =>
+      const firstId = `digest-test-${randomUUID()}`;
+      const run = (workflowId = `digest-test-${randomUUID()}`) =>
         stack.temporal.workflow.execute(ORGANIZATION_DIGEST_WORKFLOW, {
           taskQueue: stack.taskQueue,
-          workflowId: `digest-test-${randomUUID()}`,
+          workflowId,
           args: [{ organizationId: team.organization.id, at: at.toISOString() }],
         }) as Promise<OrganizationDigestResult>;
-      const first = await run();
+      // The SMTP server drops the second email: the activity fails after sending the first one,
+      // and its retry sends only what is left (the period's rows exist once, in PostgreSQL).
+      smtp.refuseNth(2);
+      const first = await run(firstId);
       expect(first).toEqual({ period: day, reason: 'send', recipients: 2 });
+      const history = await stack.temporal.workflow.getHandle(firstId).fetchHistory();
+      const attempts = (history.events ?? []).flatMap((e) =>
+        e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.attempt] : [],
+      );
+      expect(attempts).toEqual([1, 2]); // planDigest once; sendDigest's first attempt failed, its retry succeeded
       const [codir, sponsor] = await Promise.all(
         [team.codir, team.sponsor].map((id) => stack.db.getRepository(UserEntity).findOneByOrFail({ id })),
       );
