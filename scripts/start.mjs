@@ -31,9 +31,7 @@ const { startTemporalDevServer, waitForPort } = await import('./lib/temporal-dev
 const env = process.env;
 const temporalMode = env.TEMPORAL_MODE ?? 'dev';
 if (!['dev', 'server'].includes(temporalMode)) {
-  console.error(
-    `TEMPORAL_MODE must be "dev" (the CLI's dev server, default) or "server" (the real Temporal server), not "${temporalMode}"`,
-  );
+  console.error(`TEMPORAL_MODE must be "dev" (the CLI's dev server, default) or "server" (the real Temporal server), not "${temporalMode}"`);
   process.exit(2);
 }
 const count = (name) => {
@@ -180,11 +178,7 @@ try {
     if (!existsSync(keyFile)) {
       const { randomBytes } = await import('node:crypto');
       mkdirSync(dataDir, { recursive: true });
-      writeFileSync(
-        keyFile,
-        `local-${new Date().toISOString().slice(0, 10)}:${randomBytes(32).toString('base64')}\n`,
-        { mode: 0o600 },
-      );
+      writeFileSync(keyFile, `local-${new Date().toISOString().slice(0, 10)}:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
       step(`Temporal payloads: a new encryption key in ${keyFile}`);
     }
     payloadKeys.TEMPORAL_PAYLOAD_KEYS_FILE = keyFile;
@@ -202,9 +196,7 @@ try {
     const lib = await import('./lib/temporal-server.mjs');
     const shards = Number(env.TEMPORAL_HISTORY_SHARDS ?? lib.DEFAULT_SHARDS);
     const logFile = join(dataDir, 'temporal-server.log');
-    step(
-      `Temporal: the real server ${lib.TEMPORAL_SERVER_VERSION} on PostgreSQL (databases ${Object.values(lib.TEMPORAL_DATABASES).join(', ')}, ${shards} history shards; log in ${logFile})…`,
-    );
+    step(`Temporal: the real server ${lib.TEMPORAL_SERVER_VERSION} on PostgreSQL (databases ${Object.values(lib.TEMPORAL_DATABASES).join(', ')}, ${shards} history shards; log in ${logFile})…`);
     const server = await lib.provisionTemporalServer({
       pg: embeddedPg,
       ports: lib.fixedPorts(ports.temporal),
@@ -222,20 +214,12 @@ try {
     temporalAddress = server.address;
     const ui = await lib.ensureTemporalUi();
     if (ui.path) {
-      const uiChild = lib.startTemporalUi({
-        path: ui.path,
-        address: temporalAddress,
-        port: ports.temporalUi,
-        namespace: env.TEMPORAL_NAMESPACE ?? 'default',
-        codecEndpoint,
-      });
+      const uiChild = lib.startTemporalUi({ path: ui.path, address: temporalAddress, port: ports.temporalUi, namespace: env.TEMPORAL_NAMESPACE ?? 'default', codecEndpoint });
       children.push(uiChild);
       await waitForPort(ports.temporalUi);
       temporalUi = `http://127.0.0.1:${ports.temporalUi}`;
     } else {
-      step(
-        `Temporal Web UI: not available (${ui.source}); \`temporal workflow list --address ${temporalAddress}\` shows the workflows`,
-      );
+      step(`Temporal Web UI: not available (${ui.source}); \`temporal workflow list --address ${temporalAddress}\` shows the workflows`);
     }
   } else {
     const cli = await ensureTemporalCli();
@@ -280,23 +264,18 @@ try {
     TEMPORAL_ADDRESS: temporalAddress,
     API_PORT: String(ports.api),
     ...payloadKeys,
-    TEMPORAL_UI_ORIGINS:
-      env.TEMPORAL_UI_ORIGINS ?? `http://localhost:${ports.temporalUi},http://127.0.0.1:${ports.temporalUi}`,
+    TEMPORAL_UI_ORIGINS: env.TEMPORAL_UI_ORIGINS ?? `http://localhost:${ports.temporalUi},http://127.0.0.1:${ports.temporalUi}`,
     ADMIN_ORIGIN: env.ADMIN_ORIGIN ?? adminUrl,
     PUBLIC_URL: env.PUBLIC_URL ?? adminUrl,
   };
   const register = ['-r', join(repoRoot, 'scripts', 'register.cjs')];
 
   step('Database: running migrations…');
-  const migrate = spawnSync(
-    process.execPath,
-    [...register, 'apps/api/src/cli/prepare.ts', '--migrate-only'],
-    {
-      cwd: repoRoot,
-      env: { ...env, ...appEnv },
-      stdio: 'inherit',
-    },
-  );
+  const migrate = spawnSync(process.execPath, [...register, 'apps/api/src/cli/prepare.ts', '--migrate-only'], {
+    cwd: repoRoot,
+    env: { ...env, ...appEnv },
+    stdio: 'inherit',
+  });
   if (migrate.status !== 0) throw new Error('migrations failed (see above)');
 
   step('Starting the worker and the API…');
@@ -306,21 +285,14 @@ try {
   // Several workers poll the same task queue (Temporal spreads the tasks); several APIs
   // listen on consecutive ports, stateless (sessions and limits live in PostgreSQL).
   for (let i = 1; i <= workerCount; i += 1) {
-    launch(
-      workerCount > 1 ? `worker ${i}` : 'worker',
-      [`--max-old-space-size=${workerHeapMb}`, ...register, 'apps/worker/src/main.ts'],
-      {
-        WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '1000',
-        ...appEnv,
-      },
-    );
+    launch(workerCount > 1 ? `worker ${i}` : 'worker', [`--max-old-space-size=${workerHeapMb}`, ...register, 'apps/worker/src/main.ts'], {
+      WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '1000',
+      ...appEnv,
+    });
   }
   const apiPorts = Array.from({ length: apiCount }, (_, i) => ports.api + i);
   for (const [i, port] of apiPorts.entries()) {
-    launch(apiCount > 1 ? `api ${i + 1}` : 'api', [...register, 'apps/api/src/main.ts'], {
-      ...appEnv,
-      API_PORT: String(port),
-    });
+    launch(apiCount > 1 ? `api ${i + 1}` : 'api', [...register, 'apps/api/src/main.ts'], { ...appEnv, API_PORT: String(port) });
   }
   const healthUrl = `http://127.0.0.1:${ports.api}/api/health`;
   for (const port of apiPorts) await waitForHealth(`http://127.0.0.1:${port}/api/health`);
@@ -345,9 +317,7 @@ try {
   );
   await waitForPort(ports.admin);
 
-  const { DEMO_PASSWORD, demoUsers } = seeded
-    ? await loadDemoLogins(register)
-    : { DEMO_PASSWORD: '', demoUsers: [] };
+  const { DEMO_PASSWORD, demoUsers } = seeded ? await loadDemoLogins(register) : { DEMO_PASSWORD: '', demoUsers: [] };
   const logins = seeded
     ? `  Demo logins (password "${DEMO_PASSWORD}"), one per role in each organisation:
 ${demoUsers
@@ -364,14 +334,7 @@ ${demoUsers
   Capacités is running.
 
     Back-office         ${adminUrl}
-    API                 http://127.0.0.1:${ports.api}/api${
-      apiCount > 1
-        ? ` (and ${apiPorts
-            .slice(1)
-            .map((port) => `:${port}`)
-            .join(', ')})`
-        : ''
-    }
+    API                 http://127.0.0.1:${ports.api}/api${apiCount > 1 ? ` (and ${apiPorts.slice(1).map((port) => `:${port}`).join(', ')})` : ''}
     API health          ${healthUrl}
     API docs            http://127.0.0.1:${ports.api}/api/docs
     Temporal            ${temporalAddress} (${env.TEMPORAL_ADDRESS ? 'external' : temporalMode === 'server' ? 'real server on PostgreSQL' : 'dev server'}); ${workerCount} worker${workerCount > 1 ? 's' : ''}, ${apiCount} API process${apiCount > 1 ? 'es' : ''}
@@ -390,11 +353,7 @@ ${logins}
 async function loadDemoLogins(register) {
   const out = spawnSync(
     process.execPath,
-    [
-      ...register,
-      '-e',
-      "const d=require('./apps/api/src/seed/demo-data.ts');console.log(JSON.stringify({DEMO_PASSWORD:d.DEMO_PASSWORD,demoUsers:d.demoUsers()}))",
-    ],
+    [...register, '-e', "const d=require('./apps/api/src/seed/demo-data.ts');console.log(JSON.stringify({DEMO_PASSWORD:d.DEMO_PASSWORD,demoUsers:d.demoUsers()}))"],
     { cwd: repoRoot, encoding: 'utf8' },
   );
   try {

@@ -28,27 +28,11 @@ export async function waitForPort(port, host = '127.0.0.1', timeoutMs = 60000) {
  * Without dbFile the server keeps everything in memory (test suites). metricsPort serves
  * Prometheus metrics on /metrics (the benchmarks read the state transitions there).
  */
-export async function startTemporalDevServer({
-  cli,
-  dbFile,
-  port,
-  uiPort,
-  metricsPort,
-  namespace,
-  codecEndpoint,
-  onExit,
-}) {
+export async function startTemporalDevServer({ cli, dbFile, port, uiPort, metricsPort, namespace, codecEndpoint, onExit }) {
   const persistence = [];
   if (dbFile) {
     mkdirSync(dirname(dbFile), { recursive: true });
-    persistence.push(
-      '--db-filename',
-      dbFile,
-      '--sqlite-pragma',
-      'journal_mode=WAL',
-      '--sqlite-pragma',
-      'synchronous=NORMAL',
-    );
+    persistence.push('--db-filename', dbFile, '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL');
   }
   const args = [
     'server',

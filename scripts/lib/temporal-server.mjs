@@ -64,22 +64,13 @@ export async function ensureTemporalServer() {
   );
   const seconds = await goInstall(
     go,
-    [
-      `${SERVER_MODULE}/cmd/server@${TEMPORAL_SERVER_VERSION}`,
-      `${SERVER_MODULE}/cmd/tools/sql@${TEMPORAL_SERVER_VERSION}`,
-    ],
+    [`${SERVER_MODULE}/cmd/server@${TEMPORAL_SERVER_VERSION}`, `${SERVER_MODULE}/cmd/tools/sql@${TEMPORAL_SERVER_VERSION}`],
     staging,
     'Temporal server',
   );
   // The schema files ship in the module (not in the binaries): copy them beside the tool.
   const modCache = spawnSync(go, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).stdout.trim();
-  const schemaSource = join(
-    modCache,
-    `${SERVER_MODULE}@${TEMPORAL_SERVER_VERSION}`,
-    'schema',
-    'postgresql',
-    'v12',
-  );
+  const schemaSource = join(modCache, `${SERVER_MODULE}@${TEMPORAL_SERVER_VERSION}`, 'schema', 'postgresql', 'v12');
   if (!existsSync(schemaSource)) throw new Error(`no PostgreSQL schema at ${schemaSource} after the build`);
   rmSync(join(dir, 'schema'), { recursive: true, force: true });
   cpSync(schemaSource, join(dir, 'schema', 'postgresql', 'v12'), { recursive: true });
@@ -88,13 +79,7 @@ export async function ensureTemporalServer() {
   renameSync(join(staging, 'server'), join(dir, 'temporal-server'));
   rmSync(staging, { recursive: true, force: true });
   step(`Temporal server ${TEMPORAL_SERVER_VERSION} ready in ${seconds}s`);
-  return {
-    ...found,
-    server: join(dir, 'temporal-server'),
-    sqlTool: join(dir, 'temporal-sql-tool'),
-    schemaDir: join(dir, 'schema', 'postgresql', 'v12'),
-    source: `built with Go (${dir})`,
-  };
+  return { ...found, server: join(dir, 'temporal-server'), sqlTool: join(dir, 'temporal-sql-tool'), schemaDir: join(dir, 'schema', 'postgresql', 'v12'), source: `built with Go (${dir})` };
 }
 
 /**
@@ -102,8 +87,7 @@ export async function ensureTemporalServer() {
  * @returns {Promise<{ path: string|null, source: string }>}
  */
 export async function ensureTemporalUi() {
-  if (process.env.TEMPORAL_UI_SERVER_PATH)
-    return { path: process.env.TEMPORAL_UI_SERVER_PATH, source: 'TEMPORAL_UI_SERVER_PATH' };
+  if (process.env.TEMPORAL_UI_SERVER_PATH) return { path: process.env.TEMPORAL_UI_SERVER_PATH, source: 'TEMPORAL_UI_SERVER_PATH' };
   const target = join(uiDir(), 'temporal-ui-server');
   if (existsSync(target)) return { path: target, source: `cache (${uiDir()})` };
   const go = onPath('go');
@@ -113,12 +97,7 @@ export async function ensureTemporalUi() {
   mkdirSync(staging, { recursive: true });
   step(`Building the Temporal Web UI server ${TEMPORAL_UI_VERSION} with Go, once, into ${uiDir()}…`);
   try {
-    const seconds = await goInstall(
-      go,
-      [`${UI_MODULE}/cmd/server@${TEMPORAL_UI_VERSION}`],
-      staging,
-      'Temporal UI',
-    );
+    const seconds = await goInstall(go, [`${UI_MODULE}/cmd/server@${TEMPORAL_UI_VERSION}`], staging, 'Temporal UI');
     renameSync(join(staging, 'server'), target);
     step(`Temporal Web UI server ready in ${seconds}s`);
     return { path: target, source: `built with Go (${uiDir()})` };
@@ -134,14 +113,7 @@ export async function ensureTemporalUi() {
  * @param {{ pg: { host?: string, port: number, user: string, password: string }, ports: TemporalPorts, shards?: number, metricsPort?: number, logLevel?: string, databases?: { default: string, visibility: string } }} o
  * @typedef {{ frontend: number, http: number, history: number, matching: number, worker: number, frontendMembership: number, historyMembership: number, matchingMembership: number, workerMembership: number }} TemporalPorts
  */
-export function serverEnvironment({
-  pg,
-  ports,
-  shards,
-  metricsPort,
-  logLevel,
-  databases = TEMPORAL_DATABASES,
-}) {
+export function serverEnvironment({ pg, ports, shards, metricsPort, logLevel, databases = TEMPORAL_DATABASES }) {
   return {
     LOG_LEVEL: logLevel ?? 'warn',
     NUM_HISTORY_SHARDS: String(shards ?? DEFAULT_SHARDS),
@@ -198,17 +170,7 @@ function bindable(port) {
  * up) are refused there, so these are drawn from 10000–32767.
  */
 export async function freePorts() {
-  const names = [
-    'frontend',
-    'http',
-    'history',
-    'matching',
-    'worker',
-    'frontendMembership',
-    'historyMembership',
-    'matchingMembership',
-    'workerMembership',
-  ];
+  const names = ['frontend', 'http', 'history', 'matching', 'worker', 'frontendMembership', 'historyMembership', 'matchingMembership', 'workerMembership'];
   const ports = {};
   const taken = new Set();
   for (const name of names) {
@@ -229,40 +191,17 @@ export async function freePorts() {
  * updates it to the version the schema tool ships (idempotent: a second run changes nothing).
  * @param {{ sqlTool: string, schemaDir: string, pg: { host?: string, port: number, user: string, password: string }, createDatabase: (name: string) => Promise<unknown>, hasSchema: (database: string) => Promise<boolean>, databases?: { default: string, visibility: string } }} o
  */
-export async function setUpTemporalSchemas({
-  sqlTool,
-  schemaDir,
-  pg,
-  createDatabase,
-  hasSchema,
-  databases = TEMPORAL_DATABASES,
-}) {
-  for (const [kind, database] of [
-    ['temporal', databases.default],
-    ['visibility', databases.visibility],
-  ]) {
+export async function setUpTemporalSchemas({ sqlTool, schemaDir, pg, createDatabase, hasSchema, databases = TEMPORAL_DATABASES }) {
+  for (const [kind, database] of [['temporal', databases.default], ['visibility', databases.visibility]]) {
     await createDatabase(database);
-    const base = [
-      '--plugin',
-      'postgres12',
-      '--ep',
-      pg.host ?? '127.0.0.1',
-      '-p',
-      String(pg.port),
-      '-u',
-      pg.user,
-      '--db',
-      database,
-    ];
+    const base = ['--plugin', 'postgres12', '--ep', pg.host ?? '127.0.0.1', '-p', String(pg.port), '-u', pg.user, '--db', database];
     const run = (args) => {
       const out = spawnSync(sqlTool, [...base, ...args], {
         encoding: 'utf8',
         env: { ...process.env, SQL_PASSWORD: pg.password },
       });
       if (out.status !== 0) {
-        throw new Error(
-          `temporal-sql-tool ${args.join(' ')} on ${database} failed (exit ${out.status}):\n${out.stdout}${out.stderr}`,
-        );
+        throw new Error(`temporal-sql-tool ${args.join(' ')} on ${database} failed (exit ${out.status}):\n${out.stdout}${out.stderr}`);
       }
     };
     if (!(await hasSchema(database))) run(['setup-schema', '-v', '0.0']);
@@ -288,15 +227,7 @@ export async function temporalSchemaPresent(url) {
  * registers the namespace (idempotent). Output goes to `logFile` when given, else is kept.
  * @param {{ server: string, env: Record<string,string>, namespace: string, retentionDays?: number, logFile?: string, timeoutMs?: number, onExit?: (code: number|null) => void }} o
  */
-export async function startTemporalServer({
-  server,
-  env,
-  namespace,
-  retentionDays = 30,
-  logFile,
-  timeoutMs = 120000,
-  onExit,
-}) {
+export async function startTemporalServer({ server, env, namespace, retentionDays = 30, logFile, timeoutMs = 120000, onExit }) {
   const args = ['--config-file', configFile, '--allow-no-auth', 'start'];
   const child = spawn(server, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -315,13 +246,7 @@ export async function startTemporalServer({
   });
   const address = `127.0.0.1:${env.FRONTEND_GRPC_PORT}`;
   try {
-    await waitUntilServing({
-      address,
-      namespace,
-      retentionDays,
-      timeoutMs,
-      exited: () => exitCode !== undefined,
-    });
+    await waitUntilServing({ address, namespace, retentionDays, timeoutMs, exited: () => exitCode !== undefined });
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`the Temporal server did not start: ${error.message}\n${output}`);
@@ -330,13 +255,7 @@ export async function startTemporalServer({
 }
 
 /** Frontend answering, namespace registered and served (the namespace cache caught up). */
-export async function waitUntilServing({
-  address,
-  namespace,
-  retentionDays = 30,
-  timeoutMs = 120000,
-  exited = () => false,
-}) {
+export async function waitUntilServing({ address, namespace, retentionDays = 30, timeoutMs = 120000, exited = () => false }) {
   const { Connection } = await import('@temporalio/client');
   const deadline = Date.now() + timeoutMs;
   let last = 'not started';
@@ -363,10 +282,7 @@ export async function waitUntilServing({
       // The frontend answers for a namespace once its cache holds it: a lookup of an
       // unknown workflow then says "workflow not found" rather than "namespace not found".
       try {
-        await service.describeWorkflowExecution({
-          namespace,
-          execution: { workflowId: 'capacites-readiness-probe' },
-        });
+        await service.describeWorkflowExecution({ namespace, execution: { workflowId: 'capacites-readiness-probe' } });
       } catch (error) {
         if (/namespace/i.test(error.details ?? error.message)) throw error;
       }
@@ -392,6 +308,7 @@ export function startTemporalUi({ path, address, port, namespace, codecEndpoint 
       TEMPORAL_ADDRESS: address,
       TEMPORAL_UI_PORT: String(port),
       TEMPORAL_DEFAULT_NAMESPACE: namespace,
+      // The API's codec endpoint (encrypted payloads), asked with the operator's session.
       TEMPORAL_CODEC_ENDPOINT: codecEndpoint ?? '',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -404,16 +321,7 @@ export function startTemporalUi({ path, address, port, namespace, codecEndpoint 
  * runs with (to restart it the same way).
  * @param {{ pg: { port: number, user: string, password: string, createDatabase: (name: string) => Promise<string>, urlFor: (name: string) => string }, ports: TemporalPorts, shards?: number, metricsPort?: number, namespace: string, logFile?: string, onExit?: (code: number|null) => void, databases?: { default: string, visibility: string } }} o
  */
-export async function provisionTemporalServer({
-  pg,
-  ports,
-  shards,
-  metricsPort,
-  namespace,
-  logFile,
-  onExit,
-  databases = TEMPORAL_DATABASES,
-}) {
+export async function provisionTemporalServer({ pg, ports, shards, metricsPort, namespace, logFile, onExit, databases = TEMPORAL_DATABASES }) {
   const built = await ensureTemporalServer();
   const connection = { port: pg.port, user: pg.user, password: pg.password };
   await setUpTemporalSchemas({

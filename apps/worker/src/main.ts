@@ -33,8 +33,7 @@ async function bootstrap(): Promise<void> {
       ? undefined
       : await startWorkerHealthServer(worker, config.WORKER_HEALTH_PORT, config.WORKER_HEALTH_HOST);
   if (health) logger.log(`health on http://${config.WORKER_HEALTH_HOST}:${boundPort(health)}/health`);
-  if (config.WORKER_METRICS_ADDRESS)
-    logger.log(`Temporal SDK metrics on http://${config.WORKER_METRICS_ADDRESS}/metrics`);
+  if (config.WORKER_METRICS_ADDRESS) logger.log(`Temporal SDK metrics on http://${config.WORKER_METRICS_ADDRESS}/metrics`);
   try {
     if (!signals.requested) {
       logger.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);

@@ -56,7 +56,9 @@ export function deadlinesOf(experiment: ExperimentEntity, timeZone: string): Dea
  * library escapes, and other control characters are dropped.
  */
 export function icsSafe(text: string): string {
-  return text.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\n').replace(/(?![\t\n])\p{Cc}/gu, '');
+  return text
+    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\n')
+    .replace(/(?![\t\n])\p{Cc}/gu, '');
 }
 
 /** A TEXT value escaped as RFC 5545 §3.3.11 says, for the lines written without the library. */
