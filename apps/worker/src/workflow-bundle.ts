@@ -10,7 +10,7 @@ export const WORKFLOWS_ENTRY = join(repoRoot, 'workflows', 'src', 'workflows.ts'
  * The failure converter of libs/config (FAILURE_CONVERTER_PATH there), by a relative path:
  * this file is also required by the test and build scripts, without the tsconfig aliases.
  */
-const FAILURE_CONVERTER_PATH = require.resolve('../../../libs/config/src/failure-converter');
+const FAILURE_CONVERTER_PATH = require.resolve(join(repoRoot, 'libs', 'config', 'src', 'failure-converter'));
 
 /**
  * The bundle written by `nx run worker:build` beside the compiled worker
