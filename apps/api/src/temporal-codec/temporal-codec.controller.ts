@@ -5,12 +5,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AesGcmPayloadCodec, temporalConnectionSettings } from '@capacites/config';
-import { isPlatformAdmin } from '@capacites/domain';
+import { isPlatformAdmin, type FieldError } from '@capacites/domain';
 import { AuthException } from '../auth/auth.exception';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { recordAdminEvent } from '../common/admin-audit';
-import { RefusalException } from '../common/app.exception';
+import { RefusalException, ValidationException } from '../common/app.exception';
 import { createZodDto } from '../common/zod-dto';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 
@@ -74,7 +74,19 @@ export class TemporalCodecController {
     @Headers('x-namespace') namespace?: string,
   ): Promise<PayloadsBody> {
     const codec = this.allowed(user);
-    const decoded = await codec.decode(body.payloads.map(toPayload));
+    // One by one: a payload that cannot be decrypted (altered, or of a key not held here) is
+    // named, with why, rather than failing the whole answer.
+    const decoded: Payload[] = [];
+    const problems: FieldError[] = [];
+    for (const [index, payload] of body.payloads.entries()) {
+      try {
+        decoded.push(...(await codec.decode([toPayload(payload)])));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        problems.push({ field: `payloads.${index}`, message: `cannot be decrypted: ${reason}` });
+      }
+    }
+    if (problems.length > 0) throw new ValidationException(problems);
     await recordAdminEvent(this.dataSource.manager, {
       organizationId: null,
       event: 'temporal.payloadsDecoded',

@@ -168,6 +168,19 @@ describe('Workflow payloads encrypted before they reach Temporal (issue 17, item
       .send({ payloads: [{ data: 'not base64 !' }] })
       .expect(400);
     expect(malformed.body.fields?.[0]?.field).toBe('payloads.0.data');
+    // Altered in Temporal, or of a key not held here: named, not a server error.
+    const altered = {
+      ...body.payloads[0],
+      data: Buffer.from('nonsense of 32 bytes or more...!').toString('base64'),
+    };
+    const refused = await request(server)
+      .post('/api/temporal-codec/decode')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ payloads: [body.payloads[0], altered] })
+      .expect(400);
+    expect(refused.body.fields).toEqual([
+      { field: 'payloads.1', message: expect.stringContaining('cannot be decrypted') },
+    ]);
   });
 
   it("lets Temporal's Web UI call the codec endpoint with the operator's session, and nothing else", async () => {
