@@ -17,6 +17,9 @@ import { TemporalModule } from './temporal/temporal.module';
 import { TestimoniesModule } from './testimonies/testimonies.module';
 import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
+// The network (issue 16): templates and replication.
+import { ReplicationsModule } from './replications/replications.module';
+import { TemplatesModule } from './templates/templates.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +50,8 @@ export class AppModule {
         TasksModule,
         CalendarModule,
         ExportsModule,
+        TemplatesModule,
+        ReplicationsModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

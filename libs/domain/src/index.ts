@@ -17,3 +17,7 @@ export * from './organization/administration';
 export * from './errors/error-codes';
 export * from './export/exports';
 export * from './password/common-passwords';
+// Templates and replication (the network, issue 16).
+export * from './template/questionnaire-skeleton';
+export * from './template/template';
+export * from './template/replication';

@@ -4,7 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ExperimentState } from '@capacites/domain';
-import { ExperimentEntity, MembershipEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
+import {
+  AuditEventEntity,
+  ExperimentEntity,
+  MembershipEntity,
+  OrganizationEntity,
+  TrackEntity,
+} from '@capacites/persistence';
 import { recordExperimentEvent } from '../common/admin-audit';
 import { applyExperimentScope, type ReadScope } from '../common/experiment-scope';
 import type { ListQuery } from '../common/list-query';
@@ -32,7 +38,24 @@ export type NewDraft = Pick<
   | 'iteration'
   | 'parentId'
   | 'createdBy'
->;
+> &
+  // Framing a draft may start with: from a template, or copied from another organisation's test.
+  Partial<
+    Pick<
+      ExperimentEntity,
+      'criteria' | 'checkInCadenceDays' | 'exitPlan' | 'templateId' | 'replicatedFromId'
+    >
+  >;
+
+/** An audit record written with a new draft (its template, its original): actor null hides who. */
+export interface DraftAuditRecord {
+  idempotencyKey: string;
+  organizationId: string;
+  experimentId: string;
+  event: string;
+  actorId: string | null;
+  details: Record<string, unknown>;
+}
 
 /** Intention-revealing queries over experiments. */
 @Injectable()
@@ -115,8 +138,38 @@ export class ExperimentsRepository {
     });
   }
 
-  async deleteDraft(id: string): Promise<void> {
-    await this.dataSource.getRepository(ExperimentEntity).delete({ id, state: 'draft' });
+  /** The draft and the audit of where it comes from, in one transaction. */
+  async insertDraftWithAudit(draft: NewDraft, records: DraftAuditRecord[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.insertDraft(draft, manager);
+      for (const record of records) {
+        await manager.insert(AuditEventEntity, {
+          ...record,
+          fromState: 'draft',
+          toState: 'draft',
+          reason: null,
+          occurredAt: new Date(),
+        });
+      }
+    });
+  }
+
+  /**
+   * Removes a draft whose workflow could not start, with the audit records written with it
+   * (by their keys): they told of a draft that never came to be.
+   */
+  async deleteDraft(id: string, auditKeys: string[] = []): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (auditKeys.length > 0) {
+        await manager
+          .createQueryBuilder()
+          .delete()
+          .from(AuditEventEntity)
+          .where('idempotency_key IN (:...auditKeys)', { auditKeys })
+          .execute();
+      }
+      await manager.getRepository(ExperimentEntity).delete({ id, state: 'draft' });
+    });
   }
 
   async findById(id: string): Promise<ExperimentEntity | null> {

@@ -21,6 +21,9 @@ export const FORBIDDEN_ACTIONS = [
   'manageOrganizations',
   'readOutbox',
   'readDashboard',
+  // Templates and replication (issue 16).
+  'manageTemplates',
+  'replicateExperiment',
 ] as const;
 export type ForbiddenAction = (typeof FORBIDDEN_ACTIONS)[number];
 
@@ -134,6 +137,16 @@ export const ERROR_MESSAGES = {
       : 'You cannot remove your own admin role.',
   TRACK_IN_USE: (p: { count: number }) =>
     `${p.count} experiment(s) use this track: archive it instead (PUT with "archived": true).`,
+  // --- templates and replication (API, issue 16) ------------------------------------------------
+  TEMPLATE_REQUIRED: (p: { trackId: string }) =>
+    `The organization requires a template for tests of this track (${p.trackId}): start from one of its templates.`,
+  TEMPLATE_TRACK_MISMATCH: (p: { trackId: string; templateTrackId: string }) =>
+    `The template is for another track (${p.templateTrackId}) than the one given (${p.trackId}).`,
+  TEMPLATE_ARCHIVED: () => 'This template is archived: it is offered no more to new tests.',
+  TEMPLATE_REQUIREMENT_EXISTS: (p: { trackId: string }) =>
+    `The organization already requires a template for the track ${p.trackId}.`,
+  REPLICATION_SAME_ORGANIZATION: () =>
+    'A test is replicated into another organization; within its own organization, iterate it instead.',
   NOT_STARTED: (p: State) => `Testimonies are collected once the test has started; this one is "${p.state}".`,
 
   // --- access (API) -----------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import { SessionEntity } from './session.entity';
 import { TestimonyEntity } from './testimony.entity';
 import { TrackEntity } from './track.entity';
 import { UserEntity } from './user.entity';
+import { ExperimentTemplateEntity } from './experiment-template.entity';
+import { TemplateRequirementEntity } from './template-requirement.entity';
 
 export {
   AuditEventEntity,
@@ -28,6 +30,8 @@ export {
   TestimonyEntity,
   TrackEntity,
   UserEntity,
+  ExperimentTemplateEntity,
+  TemplateRequirementEntity,
 };
 
 export const ENTITIES = [
@@ -45,4 +49,6 @@ export const ENTITIES = [
   CriteriaAmendmentEntity,
   SessionEntity,
   TestimonyEntity,
+  ExperimentTemplateEntity,
+  TemplateRequirementEntity,
 ];
