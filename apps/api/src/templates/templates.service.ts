@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import {
   canManageTemplates,
+  criterionLinkErrors,
   isPlatformAdmin,
   rolesIn,
   type Principal,
@@ -13,7 +14,7 @@ import {
 } from '@capacites/domain';
 import { ExperimentTemplateEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
 import { recordAdminEvent } from '../common/admin-audit';
-import { RefusalException, ResourceException } from '../common/app.exception';
+import { RefusalException, ResourceException, ValidationException } from '../common/app.exception';
 import { escapeLike } from '../common/filters';
 import type { ListQuery } from '../common/list-query';
 import { asArray } from '../common/pagination';
@@ -140,6 +141,10 @@ export class TemplatesService {
     assertManage(principal, template.organizationId);
     if (input.trackId !== undefined && input.trackId !== template.trackId)
       await this.assertTrackFor(input.trackId, template.organizationId);
+    // A question's criterion among the criteria the template will have after this edit.
+    const links = criterionLinkErrors(input.criteria ?? template.criteria, input.questionnaires ?? template.questionnaires);
+    if (links.length > 0)
+      throw new ValidationException(links.map(({ path, message }) => ({ field: path.join('.'), message })));
     const { archived, ...fields } = input;
     const changes: Partial<ExperimentTemplateEntity> = { ...fields };
     if (archived !== undefined && archived !== template.archived)

@@ -56,22 +56,32 @@ const templateFields = {
 };
 
 /** A question tied to a criterion names one of the template's criteria. */
-function checkCriterionLinks(
-  value: { criteria?: Criterion[]; questionnaires?: QuestionnaireSkeleton[] },
-  ctx: z.RefinementCtx,
-): void {
-  if (!value.questionnaires || !value.criteria) return;
-  const ids = new Set(value.criteria.map((c) => c.id));
-  value.questionnaires.forEach((questionnaire, q) =>
-    questionnaire.questions.forEach((question, i) => {
-      if (question.criterionId !== null && !ids.has(question.criterionId))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['questionnaires', q, 'questions', i, 'criterionId'],
-          message: `no criterion "${question.criterionId}" in this template`,
-        });
-    }),
+/**
+ * Questions tied to a criterion that is not among the template's criteria, by path
+ * (`questionnaires.0.questions.1.criterionId`). Reads defensively: it also runs when other
+ * fields failed.
+ */
+export function criterionLinkErrors(
+  criteria: unknown,
+  questionnaires: unknown,
+): { path: (string | number)[]; message: string }[] {
+  if (!Array.isArray(questionnaires) || !Array.isArray(criteria)) return [];
+  const ids = new Set(criteria.map((c: { id?: unknown } | null) => c?.id));
+  return questionnaires.flatMap((questionnaire: { questions?: unknown } | null, q) =>
+    (Array.isArray(questionnaire?.questions) ? questionnaire.questions : []).flatMap(
+      (question: { criterionId?: unknown } | null, i: number) => {
+        const id = question?.criterionId;
+        return typeof id === 'string' && !ids.has(id)
+          ? [{ path: ['questionnaires', q, 'questions', i, 'criterionId'], message: `no criterion "${id}" in this template` }]
+          : [];
+      },
+    ),
   );
+}
+
+function checkCriterionLinks(value: { criteria?: unknown; questionnaires?: unknown }, ctx: z.RefinementCtx): void {
+  for (const { path, message } of criterionLinkErrors(value.criteria, value.questionnaires))
+    ctx.addIssue({ code: 'custom', path, message });
 }
 
 export const templateCreateSchema = z
