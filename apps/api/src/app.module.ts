@@ -17,6 +17,7 @@ import { TemporalModule } from './temporal/temporal.module';
 import { TestimoniesModule } from './testimonies/testimonies.module';
 import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
+import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 // The network (issue 16): templates and replication.
 import { ReplicationsModule } from './replications/replications.module';
 import { TemplatesModule } from './templates/templates.module';
@@ -50,6 +51,7 @@ export class AppModule {
         TasksModule,
         CalendarModule,
         ExportsModule,
+        QuestionnairesModule,
         TemplatesModule,
         ReplicationsModule,
       ],
