@@ -1,12 +1,9 @@
-import {
-  SKELETON_AUDIENCES,
-  SKELETON_QUESTION_KINDS,
-  SKELETON_WINDOWS,
-} from '@capacites/domain';
+import { QUESTION_KINDS, QUESTIONNAIRE_AUDIENCES, SKELETON_WINDOWS } from '@capacites/domain';
 import { Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
   ArrayInput,
+  BooleanInput,
   FormDataConsumer,
   NumberInput,
   ReferenceInput,
@@ -84,18 +81,18 @@ const QuestionInputs = () => (
       <SelectInput
         source="kind"
         label="resources.templates.fields.question.kind"
-        choices={choicesOf(SKELETON_QUESTION_KINDS, 'resources.templates.kinds')}
+        choices={choicesOf(QUESTION_KINDS, 'resources.templates.kinds')}
         sx={{ minWidth: 220 }}
       />
       <TextInput source="label" label="resources.templates.fields.question.label" fullWidth />
       <TextInput source="help" label="resources.templates.fields.question.help" fullWidth />
       <FormDataConsumer>
         {({ scopedFormData }) =>
-          scopedFormData?.kind === 'single' || scopedFormData?.kind === 'multiple' ? (
+          scopedFormData?.kind === 'singleChoice' || scopedFormData?.kind === 'multipleChoice' ? (
             <TextInput
-              source="choices"
-              label="resources.templates.fields.question.choices"
-              helperText="resources.templates.helpers.choices"
+              source="options"
+              label="resources.templates.fields.question.options"
+              helperText="resources.templates.helpers.options"
               multiline
               minRows={2}
               fullWidth
@@ -105,13 +102,14 @@ const QuestionInputs = () => (
             />
           ) : scopedFormData?.kind === 'scale' ? (
             <>
-              <TextInput source="scaleLabels.min" label="resources.templates.fields.question.scaleMin" />
-              <TextInput source="scaleLabels.max" label="resources.templates.fields.question.scaleMax" />
+              <TextInput source="minLabel" label="resources.templates.fields.question.minLabel" />
+              <TextInput source="maxLabel" label="resources.templates.fields.question.maxLabel" />
             </>
           ) : null
         }
       </FormDataConsumer>
       <CriterionOfQuestion />
+      <BooleanInput source="required" label="resources.templates.fields.question.required" />
     </SimpleFormIterator>
   </ArrayInput>
 );
@@ -155,10 +153,11 @@ export const TemplateFields = ({ withOwner }: { withOwner: boolean }) => {
       <ArrayInput source="questionnaires" helperText="resources.templates.helpers.questionnaires">
         <SimpleFormIterator disableReordering>
           <TextInput source="title" label="resources.templates.fields.questionnaire.title" fullWidth />
+          <TextInput source="intro" label="resources.templates.fields.questionnaire.intro" multiline fullWidth />
           <SelectInput
             source="audience"
             label="resources.templates.fields.questionnaire.audience"
-            choices={choicesOf(SKELETON_AUDIENCES, 'resources.templates.audiences')}
+            choices={choicesOf(QUESTIONNAIRE_AUDIENCES, 'resources.templates.audiences')}
           />
           <SelectInput
             source="window"

@@ -16,26 +16,28 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 const days = (value: unknown): number | null =>
   value === '' || value === null || value === undefined ? null : Number(value);
 
-function questionBody(raw: Values, criteriaIds: string[]): Values {
+function questionBody(raw: Values, criteriaIds: string[], audience: unknown): Values {
   const kind = text(raw.kind);
-  const choice = kind === 'single' || kind === 'multiple';
-  const scale = (raw.scaleLabels ?? {}) as Values;
+  const choice = kind === 'singleChoice' || kind === 'multipleChoice';
+  const scale = kind === 'scale';
   let criterionId = typeof raw.criterionId === 'string' && raw.criterionId ? raw.criterionId : null;
   if (criterionId?.startsWith(NEW_CRITERION_PREFIX))
     criterionId = criteriaIds[Number(criterionId.slice(NEW_CRITERION_PREFIX.length))] ?? null;
   return {
+    ...(typeof raw.id === 'string' && raw.id ? { id: raw.id } : {}),
     kind,
     label: text(raw.label),
     help: text(raw.help),
-    // Typed one per line in the form.
-    choices: choice
-      ? (Array.isArray(raw.choices) ? raw.choices : []).map((c) => text(c).trim()).filter(Boolean)
-      : [],
-    scaleLabels:
-      kind === 'scale' && text(scale.min).trim() && text(scale.max).trim()
-        ? { min: text(scale.min), max: text(scale.max) }
-        : null,
+    required: Boolean(raw.required),
     criterionId,
+    // The public's answers are always anonymous; a participants' question may say it is not.
+    anonymous: audience === 'public' ? true : raw.anonymous !== false,
+    // Typed one per line in the form.
+    options: choice
+      ? (Array.isArray(raw.options) ? raw.options : []).map((o) => text(o).trim()).filter(Boolean)
+      : [],
+    minLabel: scale ? text(raw.minLabel) : '',
+    maxLabel: scale ? text(raw.maxLabel) : '',
   };
 }
 
@@ -57,10 +59,11 @@ export function templateFieldsBody(values: Values): Values {
     exitPlan: { pilotWithdrawal: text(exitPlan.pilotWithdrawal), takeover: text(exitPlan.takeover) },
     questionnaires: (Array.isArray(values.questionnaires) ? values.questionnaires : []).map((q: Values) => ({
       title: text(q?.title),
+      intro: text(q?.intro),
       audience: q?.audience,
-      window: q?.window,
+      window: q?.window ?? 'run',
       questions: (Array.isArray(q?.questions) ? q.questions : []).map((question: Values) =>
-        questionBody(question ?? {}, ids),
+        questionBody(question ?? {}, ids, q?.audience),
       ),
     })),
   };

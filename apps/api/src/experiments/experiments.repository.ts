@@ -3,12 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { ExperimentState } from '@capacites/domain';
+import type { ExperimentState, QuestionnaireDraft } from '@capacites/domain';
 import {
   AuditEventEntity,
   ExperimentEntity,
   MembershipEntity,
   OrganizationEntity,
+  QuestionnaireEntity,
   TrackEntity,
 } from '@capacites/persistence';
 import { recordExperimentEvent } from '../common/admin-audit';
@@ -138,10 +139,46 @@ export class ExperimentsRepository {
     });
   }
 
-  /** The draft and the audit of where it comes from, in one transaction. */
-  async insertDraftWithAudit(draft: NewDraft, records: DraftAuditRecord[]): Promise<void> {
+  /**
+   * The draft, its draft questionnaires (from a template or an original) and the audit of
+   * where it comes from, in one transaction.
+   */
+  async insertDraftWithAudit(
+    draft: NewDraft,
+    records: DraftAuditRecord[],
+    questionnaires: QuestionnaireDraft[] = [],
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.insertDraft(draft, manager);
+      for (const questionnaire of questionnaires) {
+        const questionnaireId = randomUUID();
+        await manager.insert(QuestionnaireEntity, {
+          id: questionnaireId,
+          organizationId: draft.organizationId,
+          experimentId: draft.id,
+          title: questionnaire.title,
+          intro: questionnaire.intro,
+          audience: questionnaire.audience,
+          windowKind: questionnaire.windowKind,
+          windowOpensOn: null,
+          windowClosesOn: null,
+          status: 'draft',
+          questions: questionnaire.questions,
+          createdBy: draft.createdBy,
+        });
+        await manager.insert(AuditEventEntity, {
+          idempotencyKey: `questionnaireCreated:${questionnaireId}`,
+          organizationId: draft.organizationId,
+          experimentId: draft.id,
+          event: 'questionnaireCreated',
+          fromState: 'draft',
+          toState: 'draft',
+          actorId: draft.createdBy,
+          reason: null,
+          details: { questionnaireId, title: questionnaire.title, copied: true },
+          occurredAt: new Date(),
+        });
+      }
       for (const record of records) {
         await manager.insert(AuditEventEntity, {
           ...record,
@@ -168,6 +205,13 @@ export class ExperimentsRepository {
           .where('idempotency_key IN (:...auditKeys)', { auditKeys })
           .execute();
       }
+      // Audit of the questionnaires copied with it (they go with the draft, by cascade).
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(AuditEventEntity)
+        .where("experiment_id = :id AND event = 'questionnaireCreated'", { id })
+        .execute();
       await manager.getRepository(ExperimentEntity).delete({ id, state: 'draft' });
     });
   }

@@ -4,6 +4,8 @@ import { Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@
 import {
   canCreateExperiment,
   draftFramingFromTemplate,
+  questionnaireDrafts,
+  type QuestionnaireDraft,
   experimentWorkflowId,
   rolesIn,
   type CreateExperimentInput,
@@ -115,7 +117,7 @@ export class ExperimentsService {
           },
         ]
       : [];
-    await this.startDraft(draft, audit);
+    await this.startDraft(draft, audit, template ? questionnaireDrafts(template.questionnaires) : []);
     return this.findOne(id, principal);
   }
 
@@ -124,8 +126,12 @@ export class ExperimentsService {
    * once the workflow has recorded it. If the workflow cannot be started, the draft and that
    * audit are removed: nothing is left half-written. Replications start their drafts here too.
    */
-  async startDraft(draft: NewDraft, audit: DraftAuditRecord[] = []): Promise<void> {
-    await this.experiments.insertDraftWithAudit(draft, audit);
+  async startDraft(
+    draft: NewDraft,
+    audit: DraftAuditRecord[] = [],
+    questionnaires: QuestionnaireDraft[] = [],
+  ): Promise<void> {
+    await this.experiments.insertDraftWithAudit(draft, audit, questionnaires);
     const workflowInput: ExperimentLifecycleInput = {
       experimentId: draft.id,
       organizationId: draft.organizationId,

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ExperimentProvenance } from '@capacites/domain';
-import { EvaluationEntity, ExperimentEntity, ExperimentTemplateEntity } from '@capacites/persistence';
+import {
+  EvaluationEntity,
+  ExperimentEntity,
+  ExperimentTemplateEntity,
+  QuestionnaireEntity,
+} from '@capacites/persistence';
 
 /** Reads of provenance: where a test comes from, and who took it up elsewhere. */
 @Injectable()
@@ -66,6 +71,13 @@ export class ReplicationsRepository {
       organizationName: row.organization_name,
       learningsShared: row.shared,
     };
+  }
+
+  /** The original's questionnaires, oldest first: their questions are copied, never their answers. */
+  async questionnairesOf(experimentId: string): Promise<QuestionnaireEntity[]> {
+    return this.dataSource
+      .getRepository(QuestionnaireEntity)
+      .find({ where: { experimentId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   async templateOf(experiment: ExperimentEntity): Promise<ExperimentProvenance['template']> {

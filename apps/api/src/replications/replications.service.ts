@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   experimentWorkflowId,
+  questionnaireDrafts,
   replicaFraming,
+  replicaQuestionnaires,
   replicationRefusal,
   type ExperimentProvenance,
   type Principal,
@@ -111,6 +113,13 @@ export class ReplicationsService {
     await this.templates.assertRequirementMet(order.organizationId, trackId, template?.trackId);
 
     const id = randomUUID();
+    const criteria = framing.criteria.length > 0 ? framing.criteria : (template?.criteria ?? []);
+    // The original's questionnaires (questions only, as drafts); else a required template's skeletons.
+    const originals = await this.replications.questionnairesOf(source.id);
+    const questionnaires =
+      originals.length > 0
+        ? replicaQuestionnaires(originals, criteria.map((c) => c.id))
+        : questionnaireDrafts(template?.questionnaires ?? []);
     const draft: NewDraft = {
       id,
       workflowId: experimentWorkflowId(id),
@@ -121,7 +130,7 @@ export class ReplicationsService {
       vision: framing.vision,
       scope: framing.scope,
       // The original's framing first; a required template fills only what it left empty.
-      criteria: framing.criteria.length > 0 ? framing.criteria : (template?.criteria ?? []),
+      criteria,
       checkInCadenceDays: framing.checkInCadenceDays ?? template?.checkInCadenceDays ?? null,
       exitPlan: hasExitPlan(framing.exitPlan) || !template ? framing.exitPlan : template.exitPlan,
       expiresAt: framing.expiresAt,
@@ -131,7 +140,9 @@ export class ReplicationsService {
       templateId: template?.id ?? null,
       replicatedFromId: source.id,
     };
-    await this.drafts.startDraft(draft, [
+    await this.drafts.startDraft(
+      draft,
+      [
       {
         idempotencyKey: `replication:${id}`,
         organizationId: order.organizationId,
@@ -153,7 +164,9 @@ export class ReplicationsService {
         actorId: null,
         details: {},
       },
-    ]);
+      ],
+      questionnaires,
+    );
     return id;
   }
 

@@ -40,8 +40,8 @@ const templateBody = (trackId: string, organizationId: string | null) => ({
       audience: 'participants',
       window: 'run',
       questions: [
-        { kind: 'scale', label: 'Avez-vous envie de bouger ?', scaleLabels: { min: 'Non', max: 'Oui' }, criterionId: 'envie' },
-        { kind: 'single', label: 'Quel service vous a accueilli ?', choices: ['Voirie', 'Crèche'] },
+        { kind: 'scale', label: 'Avez-vous envie de bouger ?', minLabel: 'Non', maxLabel: 'Oui', criterionId: 'envie' },
+        { kind: 'singleChoice', label: 'Quel service vous a accueilli ?', options: ['Voirie', 'Crèche'] },
       ],
     },
   ],
@@ -154,14 +154,14 @@ describe('Templates and replication (issue 16)', () => {
           ...body,
           name: '',
           durationDays: 5000,
-          questionnaires: [{ ...body.questionnaires[0], questions: [{ kind: 'single', label: 'Lequel ?', choices: ['Un'], criterionId: 'nulle-part' }] }],
+          questionnaires: [{ ...body.questionnaires[0], questions: [{ kind: 'singleChoice', label: 'Lequel ?', options: ['Un'], criterionId: 'nulle-part' }] }],
         })
         .expect(400);
       expect(refused.body.code).toBe('VALIDATION_FAILED');
       expect((refused.body.fields as { field: string }[]).map((f) => f.field).sort()).toEqual([
         'durationDays',
         'name',
-        'questionnaires.0.questions.0.choices',
+        'questionnaires.0.questions.0.options',
         'questionnaires.0.questions.0.criterionId',
       ]);
       expect((await admin.get('/api/templates').expect(200)).headers['content-range']).toBe(before);
@@ -253,6 +253,18 @@ describe('Templates and replication (issue 16)', () => {
       );
       const provenance = await as.hr.get(`/api/experiments/${draft.id}/provenance`).expect(200);
       expect(provenance.body.template).toEqual({ id: template.id, name: template.name });
+      // The template's questionnaire skeletons, copied as draft questionnaires of the test.
+      const questionnaires = (
+        await as.hr.get(`/api/questionnaires?filter=${enc({ experimentId: draft.id })}`).expect(200)
+      ).body as { status: string; title: string; audience: string; window: { kind: string }; questions: { id: string; kind: string; criterionId: string | null; options: string[] }[] }[];
+      expect(questionnaires).toHaveLength(1);
+      expect(questionnaires[0]).toMatchObject({ status: 'draft', title: 'Pulse à mi-parcours', audience: 'participants', window: { kind: 'run' } });
+      expect(questionnaires[0].questions.map((q) => [q.kind, q.criterionId])).toEqual([
+        ['scale', 'envie'],
+        ['singleChoice', null],
+      ]);
+      expect(new Set(questionnaires[0].questions.map((q) => q.id)).size).toBe(2);
+      expect(events.map((e) => e.event)).toContain('questionnaireCreated');
     });
 
     it('keeps what the author typed over the skeleton', async () => {
@@ -400,6 +412,15 @@ describe('Templates and replication (issue 16)', () => {
         .send({ organizationId: nantes.organization.id, trackId: sharedTrack, title: 'Classeur médical partagé', vision: 'Des équipes autonomes' })
         .expect(201);
       original = created.body.id as string;
+      await as.hr
+        .post('/api/questionnaires')
+        .send({
+          experimentId: original,
+          title: 'Le classeur vous aide-t-il ?',
+          audience: 'participants',
+          questions: [{ kind: 'yesNo', label: 'Le classeur vous aide-t-il ?', required: true }],
+        })
+        .expect(201);
       await evaluatedTest(nantes, as, original, true);
     });
 
@@ -437,6 +458,18 @@ describe('Templates and replication (issue 16)', () => {
       const checkIns = await gi.hr.get(`/api/check-ins?filter=${enc({ experimentId: draft.id })}`).expect(200);
       expect(checkIns.body).toEqual([]);
       await gi.hr.get(`/api/evaluations/${draft.id}`).expect(404);
+      // Its questionnaires' questions come along, as drafts, without their answers.
+      const questionnaires = (
+        await gi.hr.get(`/api/questionnaires?filter=${enc({ experimentId: draft.id })}`).expect(200)
+      ).body as { status: string; title: string; respondentCount: number; questions: { label: string }[] }[];
+      expect(questionnaires).toEqual([
+        expect.objectContaining({
+          status: 'draft',
+          title: 'Le classeur vous aide-t-il ?',
+          respondentCount: 0,
+          questions: [expect.objectContaining({ label: 'Le classeur vous aide-t-il ?' })],
+        }),
+      ]);
       // A real test: its workflow runs.
       expect((await gi.hr.get(`/api/experiments/${draft.id}/status`).expect(200)).body.state).toBe('draft');
       // The original stays out of Gironde's reach.

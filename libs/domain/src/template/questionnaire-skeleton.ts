@@ -1,63 +1,92 @@
 import { z } from 'zod';
+import { createQuestionnaireSchema } from '../questionnaire/questionnaire.schema';
+import type { Question, QuestionnaireAudience } from '../questionnaire/questionnaire.types';
 
-// A questionnaire skeleton: the questions a template proposes, copied into a new test's
-// questionnaires. The kinds, audiences and windows follow issue 14 (questionnaires per test);
-// the questionnaire capability keeps its own types, and a skeleton only names what is needed
-// to pre-fill one (no window dates, no respondents).
+// A questionnaire skeleton: a questionnaire of a template, in the questionnaires' own types
+// (issue 14), copied as a draft questionnaire into each test created from the template. A
+// skeleton has no test yet, so no custom window dates: it opens during the run (pulse) or at
+// the evaluation (end-of-test survey), as the test's workflow decides.
 
-export const SKELETON_QUESTION_KINDS = ['scale', 'yesNo', 'single', 'multiple', 'shortText', 'longText'] as const;
-export type SkeletonQuestionKind = (typeof SKELETON_QUESTION_KINDS)[number];
-
-export const SKELETON_AUDIENCES = ['participants', 'public'] as const;
-/** Mid-test pulse during the run, or a survey in the evaluation period after expiry. */
 export const SKELETON_WINDOWS = ['run', 'evaluation'] as const;
+export type SkeletonWindow = (typeof SKELETON_WINDOWS)[number];
 
-const text = (field: string, max: number) =>
-  z
-    .string({ message: `${field} is required` })
-    .trim()
-    .min(1, { message: `${field} is required` })
-    .max(max, { message: `${field} must have at most ${max} characters` });
-
-export const skeletonQuestionSchema = z
-  .object({
-    kind: z.enum(SKELETON_QUESTION_KINDS, {
-      message: `kind must be one of ${SKELETON_QUESTION_KINDS.join(', ')}`,
-    }),
-    label: text('label', 500),
-    help: z.string().trim().max(1000).default(''),
-    /** Choices of a single or multiple choice question (2 to 20). */
-    choices: z.array(text('choice', 200)).max(20).default([]),
-    /** Words at both ends of a 1–5 scale ("Pas du tout", "Tout à fait"). */
-    scaleLabels: z
-      .object({ min: text('scaleLabels.min', 100), max: text('scaleLabels.max', 100) })
-      .strict()
-      .nullable()
-      .default(null),
-    /** The template criterion this question informs (a criterion's id in the same template). */
-    criterionId: z.string().min(1).max(64).nullable().default(null),
-  })
-  .strict()
-  .superRefine((question, ctx) => {
-    const choice = question.kind === 'single' || question.kind === 'multiple';
-    if (choice && question.choices.length < 2)
-      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a choice question needs at least 2 choices' });
-    if (!choice && question.choices.length > 0)
-      ctx.addIssue({ code: 'custom', path: ['choices'], message: `a ${question.kind} question has no choices` });
-    if (question.kind !== 'scale' && question.scaleLabels)
-      ctx.addIssue({ code: 'custom', path: ['scaleLabels'], message: 'only a scale question has end labels' });
-  });
-export type SkeletonQuestion = z.infer<typeof skeletonQuestionSchema>;
-
-export const questionnaireSkeletonSchema = z
-  .object({
-    title: text('title', 200),
-    audience: z.enum(SKELETON_AUDIENCES, { message: `audience must be one of ${SKELETON_AUDIENCES.join(', ')}` }),
-    window: z.enum(SKELETON_WINDOWS, { message: `window must be one of ${SKELETON_WINDOWS.join(', ')}` }),
-    questions: z
-      .array(skeletonQuestionSchema)
-      .min(1, { message: 'a questionnaire needs at least one question' })
-      .max(30, { message: 'a questionnaire has at most 30 questions' }),
+export const questionnaireSkeletonSchema = createQuestionnaireSchema
+  .omit({ experimentId: true, window: true })
+  .extend({
+    window: z
+      .enum(SKELETON_WINDOWS, { message: `window must be one of ${SKELETON_WINDOWS.join(', ')}` })
+      .default('run'),
   })
   .strict();
 export type QuestionnaireSkeleton = z.infer<typeof questionnaireSkeletonSchema>;
+
+/** A draft questionnaire of a new test, from a skeleton: questions complete, each with an id. */
+export interface QuestionnaireDraft {
+  title: string;
+  intro: string;
+  audience: QuestionnaireAudience;
+  windowKind: SkeletonWindow;
+  questions: Question[];
+}
+
+/**
+ * The draft questionnaires a new test gets from its template's skeletons. Question ids are
+ * kept when given, otherwise numbered (q1, q2…) without clashing; the public's answers are
+ * always anonymous; criteria keep their ids (the draft copies the template's criteria).
+ */
+export function questionnaireDrafts(skeletons: readonly QuestionnaireSkeleton[]): QuestionnaireDraft[] {
+  return skeletons.map((skeleton) => {
+    const used = new Set(skeleton.questions.map((q) => q.id).filter(Boolean));
+    let next = 0;
+    const freshId = () => {
+      let id: string;
+      do id = `q${++next}`;
+      while (used.has(id));
+      used.add(id);
+      return id;
+    };
+    return {
+      title: skeleton.title,
+      intro: skeleton.intro,
+      audience: skeleton.audience,
+      windowKind: skeleton.window,
+      questions: skeleton.questions.map(
+        (q): Question => ({
+          id: q.id ?? freshId(),
+          kind: q.kind,
+          label: q.label,
+          help: q.help,
+          required: q.required,
+          criterionId: q.criterionId,
+          anonymous: skeleton.audience === 'public' ? true : q.anonymous,
+          options: [...q.options],
+          minLabel: q.minLabel,
+          maxLabel: q.maxLabel,
+        }),
+      ),
+    };
+  });
+}
+
+/**
+ * The questionnaires a replica takes from its original: the questions only, as drafts (never
+ * the answers). A window of the original's own dates becomes the run of the new test.
+ */
+export function replicaQuestionnaires(
+  originals: readonly { title: string; intro: string; audience: string; windowKind: string; questions: Question[] }[],
+  criterionIds: readonly string[],
+): QuestionnaireDraft[] {
+  const known = new Set(criterionIds);
+  return originals.map((q) => ({
+    title: q.title,
+    intro: q.intro,
+    audience: q.audience as QuestionnaireAudience,
+    windowKind: q.windowKind === 'evaluation' ? 'evaluation' : 'run',
+    questions: q.questions.map((question) => ({
+      ...question,
+      options: [...question.options],
+      // A criterion the replica does not have (amended away in the original) is no link.
+      criterionId: question.criterionId && known.has(question.criterionId) ? question.criterionId : null,
+    })),
+  }));
+}

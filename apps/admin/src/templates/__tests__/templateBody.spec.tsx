@@ -14,23 +14,30 @@ describe('the template form’s request body', () => {
         {
           title: 'Pulse',
           audience: 'participants',
-          window: 'run',
           questions: [
             { kind: 'yesNo', label: 'Et alors ?', criterionId: '#1' },
-            { kind: 'yesNo', label: 'Et avant ?', criterionId: 'existing' },
+            { kind: 'yesNo', label: 'Et avant ?', criterionId: 'existing', anonymous: false },
           ],
         },
       ],
-    }) as { organizationId: unknown; criteria: { id: string }[]; questionnaires: { questions: { criterionId: string }[] }[] };
+    }) as {
+      organizationId: unknown;
+      criteria: { id: string }[];
+      questionnaires: { window: string; questions: { criterionId: string; anonymous: boolean }[] }[];
+    };
     expect(body.organizationId).toBeNull();
     const added = body.criteria[1].id;
     expect(added).not.toBe('');
-    expect(body.questionnaires[0].questions.map((q) => q.criterionId)).toEqual([added, 'existing']);
+    expect(body.questionnaires[0].window).toBe('run');
+    expect(body.questionnaires[0].questions.map((q) => [q.criterionId, q.anonymous])).toEqual([
+      [added, true],
+      ['existing', false],
+    ]);
     // What the form sends is what the API accepts.
     expect(parseInput(templateCreateSchema, body).ok).toBe(true);
   });
 
-  it('sends choices typed one per line without the empty lines, and end labels for scales only', () => {
+  it('sends options typed one per line without the empty lines, end labels for scales only, public answers anonymous', () => {
     const body = templateUpdateBody({
       name: 'Immersion',
       trackId: TRACK,
@@ -41,15 +48,19 @@ describe('the template form’s request body', () => {
           audience: 'public',
           window: 'evaluation',
           questions: [
-            { kind: 'single', label: 'Où ?', choices: ['Voirie', '', ' Crèche ', ''], scaleLabels: { min: 'a', max: 'b' } },
-            { kind: 'scale', label: 'Envie ?', scaleLabels: { min: 'Non', max: 'Oui' } },
+            { kind: 'singleChoice', label: 'Où ?', options: ['Voirie', '', ' Crèche ', ''], minLabel: 'a', anonymous: false },
+            { kind: 'scale', label: 'Envie ?', minLabel: 'Non', maxLabel: 'Oui' },
           ],
         },
       ],
     }) as { durationDays: unknown; archived: boolean; questionnaires: { questions: Record<string, unknown>[] }[] };
     expect(body.durationDays).toBeNull();
     expect(body.archived).toBe(false);
-    expect(body.questionnaires[0].questions[0]).toMatchObject({ choices: ['Voirie', 'Crèche'], scaleLabels: null });
-    expect(body.questionnaires[0].questions[1]).toMatchObject({ choices: [], scaleLabels: { min: 'Non', max: 'Oui' } });
+    expect(body.questionnaires[0].questions[0]).toMatchObject({
+      options: ['Voirie', 'Crèche'],
+      minLabel: '',
+      anonymous: true,
+    });
+    expect(body.questionnaires[0].questions[1]).toMatchObject({ options: [], minLabel: 'Non', maxLabel: 'Oui' });
   });
 });

@@ -32,8 +32,8 @@ const templateStub = {
         audience: 'participants',
         window: 'run',
         questions: [
-          { kind: 'scale', label: 'Avez-vous envie de bouger ?', scaleLabels: { min: 'Non', max: 'Oui' }, criterionId: 'envie' },
-          { kind: 'single', label: 'Quel service ?', choices: ['Voirie', 'Crèche'] },
+          { kind: 'scale', label: 'Avez-vous envie de bouger ?', minLabel: 'Non', maxLabel: 'Oui', criterionId: 'envie' },
+          { kind: 'singleChoice', label: 'Quel service ?', options: ['Voirie', 'Crèche'] },
         ],
       },
     ],
@@ -62,7 +62,8 @@ describe('a template', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.criteria[0]).toMatchObject({ method: 'Questionnaire', target: '60 %' });
-    expect(result.value.questionnaires[0].questions[1]).toMatchObject({ kind: 'single', choices: ['Voirie', 'Crèche'] });
+    expect(result.value.questionnaires[0]).toMatchObject({ window: 'run', intro: '' });
+    expect(result.value.questionnaires[0].questions[1]).toMatchObject({ kind: 'singleChoice', options: ['Voirie', 'Crèche'] });
   });
 
   it('names every bad field: no track, duration out of range, a choice question without choices, a question tied to no criterion', () => {
@@ -75,7 +76,7 @@ describe('a template', () => {
         {
           ...stub.questionnaires[0],
           questions: [
-            { kind: 'multiple', label: 'Lesquels ?', choices: ['Un seul'] },
+            { kind: 'multipleChoice', label: 'Lesquels ?', options: ['Un seul'] },
             { kind: 'yesNo', label: 'Et alors ?', criterionId: 'inconnu' },
           ],
         },
@@ -86,7 +87,7 @@ describe('a template', () => {
     if (result.ok) return;
     expect(result.errors.map((e) => e.field).sort()).toEqual([
       'durationDays',
-      'questionnaires.0.questions.0.choices',
+      'questionnaires.0.questions.0.options',
       'questionnaires.0.questions.1.criterionId',
       'state',
       'trackId',
