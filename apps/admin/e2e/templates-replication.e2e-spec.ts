@@ -166,7 +166,7 @@ describeInBrowser('templates and replication in a real browser', () => {
 
   it('lets another organisation replicate a shared test into a draft of its own, the original counting it', async () => {
     const page = await signIn(gironde.emails.hr, '/shared-learnings');
-    const button = page.getByRole('button', { name: `Reproduire « ${originalTitle} » dans mon organisation` });
+    const button = page.getByRole('button', { name: `Reproduire dans mon organisation : « ${originalTitle} »` });
     await button.waitFor({ timeout: TIMEOUT });
     await checkScreen(page, 'replication-01-shared-learnings');
     await button.click();

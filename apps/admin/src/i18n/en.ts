@@ -454,7 +454,7 @@ const enCapacitesMessages: CapacitesMessages = {
     },
     replication: {
       button: 'Replicate in my organisation',
-      buttonFor: 'Replicate "%{title}" in my organisation',
+      buttonFor: 'Replicate in my organisation: "%{title}"',
       title: 'Replicate "%{title}"',
       explain:
         "A draft is created in your organisation with this test's framing (hypothesis, criteria, pace, exit plan, duration). Neither the people, nor their answers, nor the check-ins are copied. The original organisation only learns that one more organisation replicated it.",

@@ -483,7 +483,7 @@ export const frCapacitesMessages = {
     },
     replication: {
       button: 'Reproduire dans mon organisation',
-      buttonFor: 'Reproduire « %{title} » dans mon organisation',
+      buttonFor: 'Reproduire dans mon organisation : « %{title} »',
       title: 'Reproduire « %{title} »',
       explain:
         "Un brouillon est créé dans votre organisation avec le cadrage de ce test (hypothèse, critères, rythme, plan de sortie, durée). Ni les personnes, ni leurs réponses, ni les points d'étape ne sont copiés. L'organisation d'origine saura seulement qu'une organisation de plus l'a reproduit.",

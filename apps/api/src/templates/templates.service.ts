@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   canManageTemplates,
   criterionLinkErrors,
@@ -151,7 +152,7 @@ export class TemplatesService {
       changes.archivedAt = archived ? new Date() : null;
     if (Object.keys(changes).length === 0) return template;
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(ExperimentTemplateEntity, { id }, changes);
+      await manager.update(ExperimentTemplateEntity, { id }, changes as QueryDeepPartialEntity<ExperimentTemplateEntity>);
       await recordAdminEvent(manager, {
         organizationId: template.organizationId,
         event:
