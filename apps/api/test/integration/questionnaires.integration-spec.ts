@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { NotificationEntity, UserEntity } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
 import { anonymous, login, loginTeam, participantConsents, type ApiClient } from '../support/http';
+import { LogCapture } from '../support/log-capture';
 import { startSmtpCatcher } from '../support/smtp-catcher';
 import { startStack, type TestStack } from '../support/stack';
 import { waitFor } from '../support/worker-process';
@@ -26,11 +27,12 @@ describe('Questionnaires: la voix des usagers', () => {
   let otherHr: ApiClient;
   let otherParticipant: ApiClient;
   let experimentId: string;
+  const logs = new LogCapture();
 
   beforeAll(async () => {
     smtp = await startSmtpCatcher();
     // One trusted proxy: each test speaks from addresses of its own (X-Forwarded-For).
-    stack = await startStack({ env: { SMTP_URL: smtp.url, PUBLIC_URL, TRUST_PROXY_HOPS: '1' } });
+    stack = await startStack({ env: { SMTP_URL: smtp.url, PUBLIC_URL, TRUST_PROXY_HOPS: '1' }, logs });
     team = await insertTeam(stack.db);
     other = await insertTeam(stack.db, {
       id: randomUUID(),
@@ -279,6 +281,10 @@ describe('Questionnaires: la voix des usagers', () => {
       expect(row).not.toMatch(/203\.0\.113|198\.51\.100|127\.0\.0\.1/);
       expect(row).not.toContain(browser);
     }
+    // Nor in the API's logs: the public routes' access lines keep no address.
+    await logs.waitFor('an answer logged', (r) => String((r.req as { url?: string } | undefined)?.url).includes('/responses'));
+    expect(logs.text()).not.toMatch(/203\.0\.113|198\.51\.100/);
+    expect(logs.text()).toContain('/api/public/questionnaires/');
     const columns: { name: string }[] = await stack.db.query(
       `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'questionnaire_responses'`,
     );
