@@ -4,6 +4,11 @@ import QRCode from 'qrcode';
 import { NotificationEntity, UserEntity } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
 import { anonymous, login, loginTeam, participantConsents, type ApiClient } from '../support/http';
+// The worker's service, on this run's database: the reminder's recipients (lint allows it in tests).
+import { loadWorkerConfig } from '../../../worker/src/config/worker.config';
+import { createMailer } from '../../../worker/src/notifications/mailer';
+import { NotifierService } from '../../../worker/src/notifications/notifier.service';
+import { QuestionnaireEventsService } from '../../../worker/src/questionnaires/questionnaire-events.service';
 import { LogCapture } from '../support/log-capture';
 import { startSmtpCatcher } from '../support/smtp-catcher';
 import { startStack, type TestStack } from '../support/stack';
@@ -175,6 +180,33 @@ describe('Questionnaires: la voix des usagers', () => {
       'questionnaireClosed',
     ]);
     expect(audit.at(-1)).toMatchObject({ actorId: team.hr, reason: 'Assez de réponses' });
+    // The J-3 reminder goes to those who have not answered only, once (the worker's activity,
+    // called twice as a retry would).
+    const workerConfig = loadWorkerConfig(stack.env);
+    const events = new QuestionnaireEventsService(
+      stack.db,
+      new NotifierService(stack.db, createMailer(undefined, workerConfig.MAIL_FROM), workerConfig),
+    );
+    const reminder = {
+      experimentId,
+      organizationId: team.organization.id,
+      questionnaireId: id,
+      idempotencyKey: `${experimentId}:reminder-check:${id}`,
+      event: 'questionnaireReminded' as const,
+      status: 'open' as const,
+      opensAt: published.body.opensAt,
+      closesAt: published.body.closesAt,
+      experimentState: 'running',
+      actorId: null,
+      reason: null,
+      occurredAt: new Date().toISOString(),
+      recipientIds: [team.participant, team.sponsor],
+    };
+    expect(await events.record(reminder)).toBe(true);
+    expect(await events.record(reminder)).toBe(false);
+    const reminded = await stack.db.getRepository(NotificationEntity).findBy({ experimentId, event: 'questionnaireReminder' });
+    expect(reminded.map((n) => n.recipientId)).toEqual([team.sponsor]);
+    expect(reminded[0].subject).toContain('Rappel');
     // The pilots are told it closed, with the count.
     await waitFor('the closing notice', async () =>
       (await stack.db.getRepository(NotificationEntity).findBy({ experimentId, event: 'questionnaireClosed', recipientId: team.pilot })).length === 1,
@@ -203,7 +235,10 @@ describe('Questionnaires: la voix des usagers', () => {
     expect(published.publicUrl).toBe(`${PUBLIC_URL}/q/${code}`);
     const qr = await as.hr.get(`/api/questionnaires/${id}/qr.svg`).expect(200);
     expect(qr.headers['content-type']).toMatch(/^image\/svg\+xml/);
-    expect(qr.text).toBe(await QRCode.toString(published.publicUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }));
+    // The link itself is what the code encodes (the library's encoding of publicUrl, byte for byte).
+    const svg = Buffer.isBuffer(qr.body) ? qr.body.toString('utf8') : qr.text;
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toBe(await QRCode.toString(published.publicUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }));
 
     const publicApi = anonymous(stack.app);
     const from = (address: string) => ({ 'X-Forwarded-For': address });
