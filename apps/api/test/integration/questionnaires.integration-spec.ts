@@ -161,25 +161,6 @@ describe('Questionnaires: la voix des usagers', () => {
     expect(results.overTime).toHaveLength(1);
     expect((await as.pilot.get(`/api/questionnaires/${id}/respondents`).expect(200)).body[0].answered).toBe(true);
 
-    const closed = await as.hr.post(`/api/questionnaires/${id}/close`).send({ reason: 'Assez de réponses' }).expect(200);
-    expect(closed.body.status).toBe('closed');
-    expect(
-      (await as.participant.put(`/api/questionnaires/${id}/my-response`).send({ answers: { useful: 5 } }).expect(409)).body.code,
-    ).toBe('QUESTIONNAIRE_CLOSED');
-    expect((await as.hr.post(`/api/questionnaires/${id}/close`).send({}).expect(409)).body.code).toBe('QUESTIONNAIRE_CLOSED');
-    const audit = await stack.db.query(
-      `SELECT event, actor_id AS "actorId", reason FROM audit_events
-        WHERE experiment_id = $1 AND details->>'questionnaireId' = $2 ORDER BY id`,
-      [experimentId, id],
-    );
-    expect(audit.map((a: { event: string }) => a.event)).toEqual([
-      'questionnaireCreated',
-      'questionnaireUpdated',
-      'questionnairePublished',
-      'questionnaireOpened',
-      'questionnaireClosed',
-    ]);
-    expect(audit.at(-1)).toMatchObject({ actorId: team.hr, reason: 'Assez de réponses' });
     // The J-3 reminder goes to those who have not answered only, once (the worker's activity,
     // called twice as a retry would).
     const workerConfig = loadWorkerConfig(stack.env);
@@ -207,6 +188,26 @@ describe('Questionnaires: la voix des usagers', () => {
     const reminded = await stack.db.getRepository(NotificationEntity).findBy({ experimentId, event: 'questionnaireReminder' });
     expect(reminded.map((n) => n.recipientId)).toEqual([team.sponsor]);
     expect(reminded[0].subject).toContain('Rappel');
+    const closed = await as.hr.post(`/api/questionnaires/${id}/close`).send({ reason: 'Assez de réponses' }).expect(200);
+    expect(closed.body.status).toBe('closed');
+    expect(
+      (await as.participant.put(`/api/questionnaires/${id}/my-response`).send({ answers: { useful: 5 } }).expect(409)).body.code,
+    ).toBe('QUESTIONNAIRE_CLOSED');
+    expect((await as.hr.post(`/api/questionnaires/${id}/close`).send({}).expect(409)).body.code).toBe('QUESTIONNAIRE_CLOSED');
+    const audit = await stack.db.query(
+      `SELECT event, actor_id AS "actorId", reason FROM audit_events
+        WHERE experiment_id = $1 AND details->>'questionnaireId' = $2 ORDER BY id`,
+      [experimentId, id],
+    );
+    expect(audit.map((a: { event: string }) => a.event)).toEqual([
+      'questionnaireCreated',
+      'questionnaireUpdated',
+      'questionnairePublished',
+      'questionnaireOpened',
+      'questionnaireReminded',
+      'questionnaireClosed',
+    ]);
+    expect(audit.at(-1)).toMatchObject({ actorId: team.hr, reason: 'Assez de réponses' });
     // The pilots are told it closed, with the count.
     await waitFor('the closing notice', async () =>
       (await stack.db.getRepository(NotificationEntity).findBy({ experimentId, event: 'questionnaireClosed', recipientId: team.pilot })).length === 1,
