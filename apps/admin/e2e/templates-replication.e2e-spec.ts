@@ -69,7 +69,10 @@ describeInBrowser('templates and replication in a real browser', () => {
         .send({ organizationId: nantes.organization.id, title: originalTitle })
         .expect(201)
     ).body.id;
-    await nantesHr.put(`/api/experiments/${originalId}`).send(readyFramingBody(nantes, dateInDays(60))).expect(200);
+    await nantesHr
+      .put(`/api/experiments/${originalId}`)
+      .send(readyFramingBody(nantes, dateInDays(60)))
+      .expect(200);
     await participant.post(`/api/experiments/${originalId}/consent`).send({ consent: true }).expect(200);
     await nantesHr.post(`/api/experiments/${originalId}/launch`).send({}).expect(200);
     await pilot.post(`/api/experiments/${originalId}/stop`).send({ reason: 'Assez de recul' }).expect(200);
@@ -128,7 +131,9 @@ describeInBrowser('templates and replication in a real browser', () => {
     await page.locator('input[name="checkInCadenceDays"]').fill('21');
     await page.locator('textarea[name="exitPlan.takeover"]').fill('Le service RH');
     await checkScreen(page, 'templates-01-create');
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/templates') && r.request().method() === 'POST');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/templates') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     const response = await saved;
     expect(response.status()).toBe(201);
@@ -153,7 +158,9 @@ describeInBrowser('templates and replication in a real browser', () => {
     expect(stored).toMatchObject({
       templateId: template.id,
       checkInCadenceDays: 21,
-      criteria: [expect.objectContaining({ name: 'Envie de mobilité', method: 'Questionnaire', target: '60 %' })],
+      criteria: [
+        expect.objectContaining({ name: 'Envie de mobilité', method: 'Questionnaire', target: '60 %' }),
+      ],
       exitPlan: { pilotWithdrawal: '', takeover: 'Le service RH' },
     });
     expect(stored.expiresAt).not.toBeNull();
@@ -166,15 +173,20 @@ describeInBrowser('templates and replication in a real browser', () => {
 
   it('lets another organisation replicate a shared test into a draft of its own, the original counting it', async () => {
     const page = await signIn(gironde.emails.hr, '/shared-learnings');
-    const button = page.getByRole('button', { name: `Reproduire dans mon organisation : « ${originalTitle} »` });
+    const button = page.getByRole('button', {
+      name: `Reproduire dans mon organisation : « ${originalTitle} »`,
+    });
     await button.waitFor({ timeout: TIMEOUT });
     await checkScreen(page, 'replication-01-shared-learnings');
     await button.click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('Ni les personnes, ni leurs réponses', { exact: false }).waitFor({ timeout: TIMEOUT });
+    await dialog
+      .getByText('Ni les personnes, ni leurs réponses', { exact: false })
+      .waitFor({ timeout: TIMEOUT });
     await checkScreen(page, 'replication-02-dialog');
     const replicated = page.waitForResponse(
-      (r) => r.url().endsWith(`/api/experiments/${originalId}/replications`) && r.request().method() === 'POST',
+      (r) =>
+        r.url().endsWith(`/api/experiments/${originalId}/replications`) && r.request().method() === 'POST',
     );
     await dialog.getByRole('button', { name: 'Créer le brouillon' }).click();
     const response = await replicated;

@@ -16,7 +16,8 @@ export const Provenance = ({ experimentId, updatedAt }: { experimentId: string; 
     queryFn: () => dataProvider.getProvenance(experimentId),
     retry: false,
   });
-  if (error) return <Typography color="text.secondary">{translate('app.replication.unavailable')}</Typography>;
+  if (error)
+    return <Typography color="text.secondary">{translate('app.replication.unavailable')}</Typography>;
   if (!data) return null;
   const { template, replicatedFrom, replications } = data;
   return (

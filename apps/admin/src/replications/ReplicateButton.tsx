@@ -56,11 +56,19 @@ export const ReplicateButton = ({
   const [busy, setBusy] = useState(false);
   const organizationLabel = useId();
   const templateLabel = useId();
-  const { data: organizations } = useGetMany('organizations', { ids: targets }, { enabled: open && targets.length > 0 });
+  const { data: organizations } = useGetMany(
+    'organizations',
+    { ids: targets },
+    { enabled: open && targets.length > 0 },
+  );
   const target = organizationId || (targets.length === 1 ? targets[0] : '');
   const { data: templates } = useGetList(
     'templates',
-    { filter: { organizationId: target, archived: false }, pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } },
+    {
+      filter: { organizationId: target, archived: false },
+      pagination: { page: 1, perPage: 100 },
+      sort: { field: 'name', order: 'ASC' },
+    },
     { enabled: open && needsTemplate && Boolean(target) },
   );
   if (targets.length === 0) return null;
@@ -96,7 +104,9 @@ export const ReplicateButton = ({
         {translate('app.replication.button')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={`${organizationLabel}-title`}>
-        <DialogTitle id={`${organizationLabel}-title`}>{translate('app.replication.title', { title })}</DialogTitle>
+        <DialogTitle id={`${organizationLabel}-title`}>
+          {translate('app.replication.title', { title })}
+        </DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{translate('app.replication.explain')}</DialogContentText>
           {targets.length > 1 ? (

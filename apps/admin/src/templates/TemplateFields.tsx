@@ -34,7 +34,11 @@ export const TemplateOwnerInput = () => {
         optionText="name"
         // HR writes its organisation's templates only: no "shared" choice for them.
         emptyText={admin ? 'resources.templates.shared' : undefined}
-        helperText={admin ? 'resources.templates.helpers.organizationIdAdmin' : 'resources.templates.helpers.organizationId'}
+        helperText={
+          admin
+            ? 'resources.templates.helpers.organizationIdAdmin'
+            : 'resources.templates.helpers.organizationId'
+        }
         sx={{ maxWidth: 600 }}
       />
     </ReferenceInput>
@@ -51,7 +55,11 @@ const TrackInput = () => {
       sort={{ field: 'name', order: 'ASC' }}
       filter={organizationId ? { organizationId, archived: false } : { archived: false }}
     >
-      <SelectInput optionText="name" helperText="resources.templates.helpers.trackId" sx={{ maxWidth: 600 }} />
+      <SelectInput
+        optionText="name"
+        helperText="resources.templates.helpers.trackId"
+        sx={{ maxWidth: 600 }}
+      />
     </ReferenceInput>
   );
 };
@@ -153,7 +161,12 @@ export const TemplateFields = ({ withOwner }: { withOwner: boolean }) => {
       <ArrayInput source="questionnaires" helperText="resources.templates.helpers.questionnaires">
         <SimpleFormIterator disableReordering>
           <TextInput source="title" label="resources.templates.fields.questionnaire.title" fullWidth />
-          <TextInput source="intro" label="resources.templates.fields.questionnaire.intro" multiline fullWidth />
+          <TextInput
+            source="intro"
+            label="resources.templates.fields.questionnaire.intro"
+            multiline
+            fullWidth
+          />
           <SelectInput
             source="audience"
             label="resources.templates.fields.questionnaire.audience"

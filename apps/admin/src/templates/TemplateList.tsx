@@ -97,7 +97,9 @@ export const TemplateList = () => {
             source="durationDays"
             disableSort
             render={(record: Template) =>
-              record.durationDays ? translate('resources.templates.days', { smart_count: record.durationDays }) : '—'
+              record.durationDays
+                ? translate('resources.templates.days', { smart_count: record.durationDays })
+                : '—'
             }
           />
           <DataTable.Col

@@ -1,12 +1,6 @@
 import { Alert, Box, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
-import {
-  ReferenceInput,
-  SelectInput,
-  useGetList,
-  useGetOne,
-  useTranslate,
-} from 'react-admin';
+import { ReferenceInput, SelectInput, useGetList, useGetOne, useTranslate } from 'react-admin';
 import type { Template, TemplateRequirement } from './types';
 
 /** What the chosen template will fill in, so that the author knows before creating. */

@@ -14,9 +14,7 @@ export const templates = {
 };
 
 export const templateRequirements = {
-  list: lazy(() =>
-    import('./TemplateRequirements').then((m) => ({ default: m.TemplateRequirementList })),
-  ),
+  list: lazy(() => import('./TemplateRequirements').then((m) => ({ default: m.TemplateRequirementList }))),
   create: lazy(() =>
     import('./TemplateRequirements').then((m) => ({ default: m.TemplateRequirementCreate })),
   ),

@@ -1,8 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  replicateExperimentSchema,
-  type ExperimentProvenance,
-} from '@capacites/domain';
+import { replicateExperimentSchema, type ExperimentProvenance } from '@capacites/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { createZodDto } from '../common/zod-dto';

@@ -48,7 +48,11 @@ export class ReplicationsRepository {
     );
     return {
       organizations: organizations as number,
-      shared: shared.map((r) => ({ experimentId: r.id, title: r.title, organizationName: r.organization_name })),
+      shared: shared.map((r) => ({
+        experimentId: r.id,
+        title: r.title,
+        organizationName: r.organization_name,
+      })),
     };
   }
 

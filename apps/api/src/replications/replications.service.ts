@@ -61,7 +61,10 @@ export class ReplicationsService {
         )
       : 'SOURCE_NOT_FOUND';
     if (refusal === 'SOURCE_NOT_FOUND') throw new ExperimentsException(ExperimentsErrorCode.NOT_FOUND);
-    if (refusal === 'ORGANIZATION_NOT_FOUND' || !(await this.experiments.organizationExists(input.organizationId)))
+    if (
+      refusal === 'ORGANIZATION_NOT_FOUND' ||
+      !(await this.experiments.organizationExists(input.organizationId))
+    )
       throw ResourceException.referenceNotFound('organizationId', 'ORGANIZATION_NOT_FOUND');
     if (refusal === 'FORBIDDEN') throw ResourceException.forbidden('replicateExperiment', ['hr', 'pilot']);
     if (refusal === 'SAME_ORGANIZATION') {
@@ -118,7 +121,10 @@ export class ReplicationsService {
     const originals = await this.replications.questionnairesOf(source.id);
     const questionnaires =
       originals.length > 0
-        ? replicaQuestionnaires(originals, criteria.map((c) => c.id))
+        ? replicaQuestionnaires(
+            originals,
+            criteria.map((c) => c.id),
+          )
         : questionnaireDrafts(template?.questionnaires ?? []);
     const draft: NewDraft = {
       id,
@@ -143,27 +149,27 @@ export class ReplicationsService {
     await this.drafts.startDraft(
       draft,
       [
-      {
-        idempotencyKey: `replication:${id}`,
-        organizationId: order.organizationId,
-        experimentId: id,
-        event: 'replicatedFrom',
-        actorId: order.actorId,
-        details: {
-          sourceExperimentId: source.id,
-          sourceOrganizationId: source.organizationId,
-          ...(template ? { templateId: template.id } : {}),
+        {
+          idempotencyKey: `replication:${id}`,
+          organizationId: order.organizationId,
+          experimentId: id,
+          event: 'replicatedFrom',
+          actorId: order.actorId,
+          details: {
+            sourceExperimentId: source.id,
+            sourceOrganizationId: source.organizationId,
+            ...(template ? { templateId: template.id } : {}),
+          },
         },
-      },
-      {
-        // The original's side: that it was replicated, not by whom nor where.
-        idempotencyKey: `replicated:${randomUUID()}`,
-        organizationId: source.organizationId,
-        experimentId: source.id,
-        event: 'replicated',
-        actorId: null,
-        details: {},
-      },
+        {
+          // The original's side: that it was replicated, not by whom nor where.
+          idempotencyKey: `replicated:${randomUUID()}`,
+          organizationId: source.organizationId,
+          experimentId: source.id,
+          event: 'replicated',
+          actorId: null,
+          details: {},
+        },
       ],
       questionnaires,
     );
@@ -172,7 +178,10 @@ export class ReplicationsService {
 
   /** Where a test comes from (template, original) and how many organisations replicated it. */
   async provenance(experimentId: string, principal: Principal): Promise<ExperimentProvenance> {
-    const experiment: ExperimentEntity = assertReadable(principal, await this.experiments.findById(experimentId));
+    const experiment: ExperimentEntity = assertReadable(
+      principal,
+      await this.experiments.findById(experimentId),
+    );
     const [template, replicatedFrom, replications] = await Promise.all([
       this.replications.templateOf(experiment),
       this.replications.originalOf(experiment),

@@ -14,10 +14,7 @@ import { ApiList } from '../common/api-list.decorator';
 import { idsFilter } from '../common/filters';
 import { listQuery, page } from '../common/pagination';
 import { createZodDto } from '../common/zod-dto';
-import {
-  TEMPLATE_REQUIREMENT_SORT,
-  TemplateRequirementsService,
-} from './template-requirements.service';
+import { TEMPLATE_REQUIREMENT_SORT, TemplateRequirementsService } from './template-requirements.service';
 import { TEMPLATE_SORT, TemplatesService } from './templates.service';
 
 export class TemplateCreateDto extends createZodDto(templateCreateSchema) {}

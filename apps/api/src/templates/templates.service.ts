@@ -38,7 +38,10 @@ export const TEMPLATE_SORT: Record<string, string> = {
 /** Whoever may not write a template of this owner: the roles that may. */
 function assertManage(principal: Principal, organizationId: string | null): void {
   if (!canManageTemplates(principal, organizationId)) {
-    throw ResourceException.forbidden('manageTemplates', organizationId === null ? ['admin'] : ['admin', 'hr']);
+    throw ResourceException.forbidden(
+      'manageTemplates',
+      organizationId === null ? ['admin'] : ['admin', 'hr'],
+    );
   }
 }
 
@@ -76,7 +79,7 @@ export class TemplatesService {
     if (filter.archived !== undefined)
       qb.andWhere(filter.archived ? 't.archived_at IS NOT NULL' : 't.archived_at IS NULL');
     if (filter.q)
-      qb.andWhere('unaccent(t.name || \' \' || t.description) ILIKE unaccent(:q)', {
+      qb.andWhere("unaccent(t.name || ' ' || t.description) ILIKE unaccent(:q)", {
         q: `%${escapeLike(filter.q)}%`,
       });
     const ids = asArray(filter.id);
@@ -101,7 +104,10 @@ export class TemplatesService {
     if (organizationId !== null) {
       // Another organisation does not exist for the caller (the admin sees them all).
       const known = isPlatformAdmin(principal) || rolesIn(principal, organizationId).length > 0;
-      if (!known || !(await this.dataSource.getRepository(OrganizationEntity).existsBy({ id: organizationId })))
+      if (
+        !known ||
+        !(await this.dataSource.getRepository(OrganizationEntity).existsBy({ id: organizationId }))
+      )
         throw ResourceException.referenceNotFound('organizationId', 'ORGANIZATION_NOT_FOUND');
     }
     assertManage(principal, organizationId);
@@ -143,7 +149,10 @@ export class TemplatesService {
     if (input.trackId !== undefined && input.trackId !== template.trackId)
       await this.assertTrackFor(input.trackId, template.organizationId);
     // A question's criterion among the criteria the template will have after this edit.
-    const links = criterionLinkErrors(input.criteria ?? template.criteria, input.questionnaires ?? template.questionnaires);
+    const links = criterionLinkErrors(
+      input.criteria ?? template.criteria,
+      input.questionnaires ?? template.questionnaires,
+    );
     if (links.length > 0)
       throw new ValidationException(links.map(({ path, message }) => ({ field: path.join('.'), message })));
     const { archived, ...fields } = input;
@@ -152,7 +161,11 @@ export class TemplatesService {
       changes.archivedAt = archived ? new Date() : null;
     if (Object.keys(changes).length === 0) return template;
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(ExperimentTemplateEntity, { id }, changes as QueryDeepPartialEntity<ExperimentTemplateEntity>);
+      await manager.update(
+        ExperimentTemplateEntity,
+        { id },
+        changes as QueryDeepPartialEntity<ExperimentTemplateEntity>,
+      );
       await recordAdminEvent(manager, {
         organizationId: template.organizationId,
         event:

@@ -28,7 +28,13 @@ const templateBody = (trackId: string, organizationId: string | null) => ({
   hypothesis: 'Si des agents passent trois jours dans un autre service, alors …',
   scope: 'Services volontaires',
   criteria: [
-    { id: 'envie', name: 'Envie de mobilité', method: 'Questionnaire', target: '60 %', coBuiltWithUsers: true },
+    {
+      id: 'envie',
+      name: 'Envie de mobilité',
+      method: 'Questionnaire',
+      target: '60 %',
+      coBuiltWithUsers: true,
+    },
     { id: 'binomes', name: 'Binômes formés', method: 'Comptage', target: '10', coBuiltWithUsers: false },
   ],
   durationDays: 90,
@@ -40,7 +46,13 @@ const templateBody = (trackId: string, organizationId: string | null) => ({
       audience: 'participants',
       window: 'run',
       questions: [
-        { kind: 'scale', label: 'Avez-vous envie de bouger ?', minLabel: 'Non', maxLabel: 'Oui', criterionId: 'envie' },
+        {
+          kind: 'scale',
+          label: 'Avez-vous envie de bouger ?',
+          minLabel: 'Non',
+          maxLabel: 'Oui',
+          criterionId: 'envie',
+        },
         { kind: 'singleChoice', label: 'Quel service vous a accueilli ?', options: ['Voirie', 'Crèche'] },
       ],
     },
@@ -61,11 +73,11 @@ describe('Templates and replication (issue 16)', () => {
   let nantesTrack: string;
 
   const audit = async (client: ApiClient, experimentId: string) =>
-    (
-      await client
-        .get(`/api/audit-events?range=[0,99]&filter=${enc({ experimentId })}`)
-        .expect(200)
-    ).body as { event: string; actorId: string | null; details: Record<string, unknown> }[];
+    (await client.get(`/api/audit-events?range=[0,99]&filter=${enc({ experimentId })}`).expect(200)).body as {
+      event: string;
+      actorId: string | null;
+      details: Record<string, unknown>;
+    }[];
   const experimentCount = () => stack.db.getRepository(ExperimentEntity).count();
 
   beforeAll(async () => {
@@ -109,8 +121,16 @@ describe('Templates and replication (issue 16)', () => {
   describe('templates', () => {
     it('the platform admin writes a shared template, HR its organisation’s, both audited', async () => {
       const shared = await admin.post('/api/templates').send(templateBody(sharedTrack, null)).expect(201);
-      expect(shared.body).toMatchObject({ organizationId: null, trackId: sharedTrack, durationDays: 90, archived: false });
-      expect(shared.body.questionnaires[0].questions[0]).toMatchObject({ kind: 'scale', criterionId: 'envie' });
+      expect(shared.body).toMatchObject({
+        organizationId: null,
+        trackId: sharedTrack,
+        durationDays: 90,
+        archived: false,
+      });
+      expect(shared.body.questionnaires[0].questions[0]).toMatchObject({
+        kind: 'scale',
+        criterionId: 'envie',
+      });
       const own = await as.hr
         .post('/api/templates')
         .send(templateBody(nantesTrack, nantes.organization.id))
@@ -118,14 +138,21 @@ describe('Templates and replication (issue 16)', () => {
       expect(own.body.organizationId).toBe(nantes.organization.id);
 
       const events = (
-        await admin.get(`/api/audit-events?range=[0,99]&filter=${enc({ event: 'template.created' })}`).expect(200)
+        await admin
+          .get(`/api/audit-events?range=[0,99]&filter=${enc({ event: 'template.created' })}`)
+          .expect(200)
       ).body as { details: { templateId: string } }[];
-      expect(events.map((e) => e.details.templateId)).toEqual(expect.arrayContaining([shared.body.id, own.body.id]));
+      expect(events.map((e) => e.details.templateId)).toEqual(
+        expect.arrayContaining([shared.body.id, own.body.id]),
+      );
     });
 
     it('refuses HR a shared template and another organisation’s, a pilot any (403 naming who may)', async () => {
       const sharedByHr = await as.hr.post('/api/templates').send(templateBody(sharedTrack, null)).expect(403);
-      expect(sharedByHr.body).toMatchObject({ code: 'FORBIDDEN', params: { action: 'manageTemplates', roles: ['admin'] } });
+      expect(sharedByHr.body).toMatchObject({
+        code: 'FORBIDDEN',
+        params: { action: 'manageTemplates', roles: ['admin'] },
+      });
       const byPilot = await as.pilot
         .post('/api/templates')
         .send(templateBody(sharedTrack, nantes.organization.id))
@@ -154,7 +181,14 @@ describe('Templates and replication (issue 16)', () => {
           ...body,
           name: '',
           durationDays: 5000,
-          questionnaires: [{ ...body.questionnaires[0], questions: [{ kind: 'singleChoice', label: 'Lequel ?', options: ['Un'], criterionId: 'nulle-part' }] }],
+          questionnaires: [
+            {
+              ...body.questionnaires[0],
+              questions: [
+                { kind: 'singleChoice', label: 'Lequel ?', options: ['Un'], criterionId: 'nulle-part' },
+              ],
+            },
+          ],
         })
         .expect(400);
       expect(refused.body.code).toBe('VALIDATION_FAILED');
@@ -184,8 +218,9 @@ describe('Templates and replication (issue 16)', () => {
         .send({ durationDays: 60, archived: true })
         .expect(200);
       expect(edited.body).toMatchObject({ durationDays: 60, archived: true, criteria: template.criteria });
-      const listed = (await as.hr.get(`/api/templates?filter=${enc({ archived: false })}&range=[0,499]`).expect(200))
-        .body as { id: string }[];
+      const listed = (
+        await as.hr.get(`/api/templates?filter=${enc({ archived: false })}&range=[0,499]`).expect(200)
+      ).body as { id: string }[];
       expect(listed.map((t) => t.id)).not.toContain(template.id);
       const events = (
         await as.hr
@@ -213,11 +248,16 @@ describe('Templates and replication (issue 16)', () => {
 
   describe('a new test from a template', () => {
     it('starts a draft with the template’s framing, a proposed expiry, its provenance and audit', async () => {
-      const template = (await as.hr.post('/api/templates').send(templateBody(sharedTrack, nantes.organization.id)).expect(201))
-        .body;
+      const template = (
+        await as.hr.post('/api/templates').send(templateBody(sharedTrack, nantes.organization.id)).expect(201)
+      ).body;
       const created = await as.pilot
         .post('/api/experiments')
-        .send({ organizationId: nantes.organization.id, templateId: template.id, title: 'Immersions à la voirie' })
+        .send({
+          organizationId: nantes.organization.id,
+          templateId: template.id,
+          title: 'Immersions à la voirie',
+        })
         .expect(201);
       const draft = created.body;
       expect(draft).toMatchObject({
@@ -238,16 +278,20 @@ describe('Templates and replication (issue 16)', () => {
       const days = (expires.getTime() - Date.now()) / 86_400_000;
       expect(days).toBeGreaterThan(89);
       expect(days).toBeLessThan(91.1);
-      expect(new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', timeStyle: 'medium' }).format(expires)).toBe(
-        '23:59:59',
-      );
+      expect(
+        new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', timeStyle: 'medium' }).format(expires),
+      ).toBe('23:59:59');
       // The workflow runs: the draft is a real test, with its lifecycle.
       const status = await as.pilot.get(`/api/experiments/${draft.id}/status`).expect(200);
       expect(status.body.state).toBe('draft');
       const events = await audit(as.hr, draft.id);
       expect(events).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ event: 'createdFromTemplate', actorId: nantes.pilot, details: expect.objectContaining({ templateId: template.id }) }),
+          expect.objectContaining({
+            event: 'createdFromTemplate',
+            actorId: nantes.pilot,
+            details: expect.objectContaining({ templateId: template.id }),
+          }),
           expect.objectContaining({ event: 'create' }),
         ]),
       );
@@ -256,9 +300,20 @@ describe('Templates and replication (issue 16)', () => {
       // The template's questionnaire skeletons, copied as draft questionnaires of the test.
       const questionnaires = (
         await as.hr.get(`/api/questionnaires?filter=${enc({ experimentId: draft.id })}`).expect(200)
-      ).body as { status: string; title: string; audience: string; window: { kind: string }; questions: { id: string; kind: string; criterionId: string | null; options: string[] }[] }[];
+      ).body as {
+        status: string;
+        title: string;
+        audience: string;
+        window: { kind: string };
+        questions: { id: string; kind: string; criterionId: string | null; options: string[] }[];
+      }[];
       expect(questionnaires).toHaveLength(1);
-      expect(questionnaires[0]).toMatchObject({ status: 'draft', title: 'Pulse à mi-parcours', audience: 'participants', window: { kind: 'run' } });
+      expect(questionnaires[0]).toMatchObject({
+        status: 'draft',
+        title: 'Pulse à mi-parcours',
+        audience: 'participants',
+        window: { kind: 'run' },
+      });
       expect(questionnaires[0].questions.map((q) => [q.kind, q.criterionId])).toEqual([
         ['scale', 'envie'],
         ['singleChoice', null],
@@ -268,7 +323,8 @@ describe('Templates and replication (issue 16)', () => {
     });
 
     it('keeps what the author typed over the skeleton', async () => {
-      const template = (await admin.post('/api/templates').send(templateBody(sharedTrack, null)).expect(201)).body;
+      const template = (await admin.post('/api/templates').send(templateBody(sharedTrack, null)).expect(201))
+        .body;
       const created = await as.hr
         .post('/api/experiments')
         .send({
@@ -283,9 +339,11 @@ describe('Templates and replication (issue 16)', () => {
     });
 
     it('refuses another organisation’s template (404), an archived one (409), another track (400): nothing written', async () => {
-      const nantesOwn = (await as.hr.post('/api/templates').send(templateBody(nantesTrack, nantes.organization.id)).expect(201))
+      const nantesOwn = (
+        await as.hr.post('/api/templates').send(templateBody(nantesTrack, nantes.organization.id)).expect(201)
+      ).body;
+      const archived = (await admin.post('/api/templates').send(templateBody(sharedTrack, null)).expect(201))
         .body;
-      const archived = (await admin.post('/api/templates').send(templateBody(sharedTrack, null)).expect(201)).body;
       const after = await admin.put(`/api/templates/${archived.id}`).send({ archived: true }).expect(200);
       expect(after.body.archived).toBe(true);
       const before = await experimentCount();
@@ -302,7 +360,12 @@ describe('Templates and replication (issue 16)', () => {
       expect(stale.body.code).toBe('TEMPLATE_ARCHIVED');
       const mismatch = await as.hr
         .post('/api/experiments')
-        .send({ organizationId: nantes.organization.id, templateId: nantesOwn.id, trackId: sharedTrack, title: 'Mélange' })
+        .send({
+          organizationId: nantes.organization.id,
+          templateId: nantesOwn.id,
+          trackId: sharedTrack,
+          title: 'Mélange',
+        })
         .expect(400);
       expect(mismatch.body).toMatchObject({
         code: 'TEMPLATE_TRACK_MISMATCH',
@@ -333,7 +396,11 @@ describe('Templates and replication (issue 16)', () => {
       await gi.hr.get(`/api/template-requirements/${rule.body.id}`).expect(404);
       await gi.hr
         .post('/api/experiments')
-        .send({ organizationId: gironde.organization.id, trackId: otherSharedTrack, title: 'Sans modèle, ailleurs' })
+        .send({
+          organizationId: gironde.organization.id,
+          trackId: otherSharedTrack,
+          title: 'Sans modèle, ailleurs',
+        })
         .expect(201);
 
       const before = await experimentCount();
@@ -341,7 +408,10 @@ describe('Templates and replication (issue 16)', () => {
         .post('/api/experiments')
         .send({ organizationId: nantes.organization.id, trackId: otherSharedTrack, title: 'Sans modèle' })
         .expect(409);
-      expect(refused.body).toMatchObject({ code: 'TEMPLATE_REQUIRED', params: { trackId: otherSharedTrack } });
+      expect(refused.body).toMatchObject({
+        code: 'TEMPLATE_REQUIRED',
+        params: { trackId: otherSharedTrack },
+      });
       expect(refused.body.fields).toEqual([expect.objectContaining({ field: 'templateId' })]);
       expect(await experimentCount()).toBe(before);
 
@@ -350,7 +420,10 @@ describe('Templates and replication (issue 16)', () => {
         .post('/api/experiments')
         .send({ organizationId: nantes.organization.id, title: 'Sans piste' })
         .expect(201);
-      const moved = await as.hr.put(`/api/experiments/${loose.body.id}`).send({ trackId: otherSharedTrack }).expect(409);
+      const moved = await as.hr
+        .put(`/api/experiments/${loose.body.id}`)
+        .send({ trackId: otherSharedTrack })
+        .expect(409);
       expect(moved.body.code).toBe('TEMPLATE_REQUIRED');
       expect((await as.hr.get(`/api/experiments/${loose.body.id}`).expect(200)).body.trackId).toBeNull();
 
@@ -368,7 +441,11 @@ describe('Templates and replication (issue 16)', () => {
       await as.hr.delete(`/api/template-requirements/${rule.body.id}`).expect(200);
       await as.hr
         .post('/api/experiments')
-        .send({ organizationId: nantes.organization.id, trackId: otherSharedTrack, title: 'Sans modèle, enfin' })
+        .send({
+          organizationId: nantes.organization.id,
+          trackId: otherSharedTrack,
+          title: 'Sans modèle, enfin',
+        })
         .expect(201);
       const events = (
         await as.hr
@@ -385,8 +462,16 @@ describe('Templates and replication (issue 16)', () => {
     let original: string;
 
     /** Frames, launches, stops and evaluates a test of `team`; shares its learnings if asked. */
-    async function evaluatedTest(team: Team, clients: Record<TeamRole, ApiClient>, id: string, share: boolean) {
-      await clients.hr.put(`/api/experiments/${id}`).send(readyFramingBody(team, dateInDays(60))).expect(200);
+    async function evaluatedTest(
+      team: Team,
+      clients: Record<TeamRole, ApiClient>,
+      id: string,
+      share: boolean,
+    ) {
+      await clients.hr
+        .put(`/api/experiments/${id}`)
+        .send(readyFramingBody(team, dateInDays(60)))
+        .expect(200);
       await clients.participant.post(`/api/experiments/${id}/consent`).send({ consent: true }).expect(200);
       await clients.hr.post(`/api/experiments/${id}/launch`).send({}).expect(200);
       await clients.pilot
@@ -409,7 +494,12 @@ describe('Templates and replication (issue 16)', () => {
     beforeAll(async () => {
       const created = await as.hr
         .post('/api/experiments')
-        .send({ organizationId: nantes.organization.id, trackId: sharedTrack, title: 'Classeur médical partagé', vision: 'Des équipes autonomes' })
+        .send({
+          organizationId: nantes.organization.id,
+          trackId: sharedTrack,
+          title: 'Classeur médical partagé',
+          vision: 'Des équipes autonomes',
+        })
         .expect(201);
       original = created.body.id as string;
       await as.hr
@@ -455,7 +545,9 @@ describe('Templates and replication (issue 16)', () => {
       const proposed = (Date.parse(draft.expiresAt) - Date.now()) / 86_400_000;
       expect(Math.abs(proposed - planned)).toBeLessThan(1.1);
       // Nothing of what happened: no check-in, evaluation nor testimony comes along.
-      const checkIns = await gi.hr.get(`/api/check-ins?filter=${enc({ experimentId: draft.id })}`).expect(200);
+      const checkIns = await gi.hr
+        .get(`/api/check-ins?filter=${enc({ experimentId: draft.id })}`)
+        .expect(200);
       expect(checkIns.body).toEqual([]);
       await gi.hr.get(`/api/evaluations/${draft.id}`).expect(404);
       // Its questionnaires' questions come along, as drafts, without their answers.
@@ -477,8 +569,11 @@ describe('Templates and replication (issue 16)', () => {
     });
 
     it('links both ways: the replica names its original; the original counts organisations, not who', async () => {
-      const mine = (await gi.hr.get(`/api/experiments?filter=${enc({ organizationId: gironde.organization.id })}`).expect(200))
-        .body as { id: string; replicatedFromId: string | null }[];
+      const mine = (
+        await gi.hr
+          .get(`/api/experiments?filter=${enc({ organizationId: gironde.organization.id })}`)
+          .expect(200)
+      ).body as { id: string; replicatedFromId: string | null }[];
       const replica = mine.find((e) => e.replicatedFromId === original);
       expect(replica).toBeDefined();
       const fromReplica = await gi.pilot.get(`/api/experiments/${replica?.id}/provenance`).expect(404);
@@ -492,7 +587,10 @@ describe('Templates and replication (issue 16)', () => {
       });
 
       // Lyon replicates too, twice: still one organisation each.
-      await ly.pilot.post(`/api/experiments/${original}/replications`).send({ organizationId: lyon.organization.id }).expect(201);
+      await ly.pilot
+        .post(`/api/experiments/${original}/replications`)
+        .send({ organizationId: lyon.organization.id })
+        .expect(201);
       const second = await ly.hr
         .post(`/api/experiments/${original}/replications`)
         .send({ organizationId: lyon.organization.id })
@@ -511,7 +609,10 @@ describe('Templates and replication (issue 16)', () => {
 
       // A cancelled replica is no take-up: Lyon still has one.
       await ly.hr.post(`/api/experiments/${second.body.id}/cancel`).send({}).expect(200);
-      expect((await as.hr.get(`/api/experiments/${original}/provenance`).expect(200)).body.replications.organizations).toBe(2);
+      expect(
+        (await as.hr.get(`/api/experiments/${original}/provenance`).expect(200)).body.replications
+          .organizations,
+      ).toBe(2);
 
       // Audited on both sides: the replica names who and whence; the original only that it happened.
       const replicaEvents = await audit(gi.hr, replica?.id as string);
@@ -520,7 +621,10 @@ describe('Templates and replication (issue 16)', () => {
           expect.objectContaining({
             event: 'replicatedFrom',
             actorId: gironde.hr,
-            details: expect.objectContaining({ sourceExperimentId: original, sourceOrganizationId: nantes.organization.id }),
+            details: expect.objectContaining({
+              sourceExperimentId: original,
+              sourceOrganizationId: nantes.organization.id,
+            }),
           }),
         ]),
       );
@@ -530,14 +634,23 @@ describe('Templates and replication (issue 16)', () => {
     });
 
     it('names a replicating organisation once it shares its own learnings', async () => {
-      const mine = (await gi.hr.get(`/api/experiments?filter=${enc({ organizationId: gironde.organization.id })}`).expect(200))
-        .body as { id: string; replicatedFromId: string | null }[];
+      const mine = (
+        await gi.hr
+          .get(`/api/experiments?filter=${enc({ organizationId: gironde.organization.id })}`)
+          .expect(200)
+      ).body as { id: string; replicatedFromId: string | null }[];
       const replica = mine.find((e) => e.replicatedFromId === original)?.id as string;
       await evaluatedTest(gironde, gi, replica, true);
       const seen = await as.hr.get(`/api/experiments/${original}/provenance`).expect(200);
       expect(seen.body.replications).toEqual({
         organizations: 2,
-        shared: [{ experimentId: replica, title: 'Classeur médical partagé', organizationName: 'Département de la Gironde' }],
+        shared: [
+          {
+            experimentId: replica,
+            title: 'Classeur médical partagé',
+            organizationName: 'Département de la Gironde',
+          },
+        ],
       });
     });
 
@@ -559,15 +672,24 @@ describe('Templates and replication (issue 16)', () => {
         .expect(404);
       expect(elsewhere.body.fields).toEqual([expect.objectContaining({ field: 'organizationId' })]);
       const unshared = (
-        await as.hr.post('/api/experiments').send({ organizationId: nantes.organization.id, title: 'Pas partagé' }).expect(201)
+        await as.hr
+          .post('/api/experiments')
+          .send({ organizationId: nantes.organization.id, title: 'Pas partagé' })
+          .expect(201)
       ).body.id as string;
       const hidden = await gi.hr
         .post(`/api/experiments/${unshared}/replications`)
         .send({ organizationId: gironde.organization.id })
         .expect(404);
       expect(hidden.body.code).toBe('EXPERIMENT_NOT_FOUND');
-      const bad = await gi.hr.post(`/api/experiments/${original}/replications`).send({ organizationId: 'x', extra: 1 }).expect(400);
-      expect((bad.body.fields as { field: string }[]).map((f) => f.field).sort()).toEqual(['extra', 'organizationId']);
+      const bad = await gi.hr
+        .post(`/api/experiments/${original}/replications`)
+        .send({ organizationId: 'x', extra: 1 })
+        .expect(400);
+      expect((bad.body.fields as { field: string }[]).map((f) => f.field).sort()).toEqual([
+        'extra',
+        'organizationId',
+      ]);
       expect(await experimentCount()).toBe(before + 1);
     });
 
@@ -589,7 +711,11 @@ describe('Templates and replication (issue 16)', () => {
         .send({ organizationId: lyon.organization.id, templateId: template.id })
         .expect(201);
       // The original's framing first; the template is recorded.
-      expect(accepted.body).toMatchObject({ templateId: template.id, replicatedFromId: original, title: 'Classeur médical partagé' });
+      expect(accepted.body).toMatchObject({
+        templateId: template.id,
+        replicatedFromId: original,
+        title: 'Classeur médical partagé',
+      });
       expect(accepted.body.criteria.map((c: { id: string }) => c.id)).toEqual(['errors']);
     });
   });

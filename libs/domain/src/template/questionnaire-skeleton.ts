@@ -50,20 +50,18 @@ export function questionnaireDrafts(skeletons: readonly QuestionnaireSkeleton[])
       intro: skeleton.intro,
       audience: skeleton.audience,
       windowKind: skeleton.window,
-      questions: skeleton.questions.map(
-        (q): Question => ({
-          id: q.id ?? freshId(),
-          kind: q.kind,
-          label: q.label,
-          help: q.help,
-          required: q.required,
-          criterionId: q.criterionId,
-          anonymous: skeleton.audience === 'public' ? true : q.anonymous,
-          options: [...q.options],
-          minLabel: q.minLabel,
-          maxLabel: q.maxLabel,
-        }),
-      ),
+      questions: skeleton.questions.map((q): Question => ({
+        id: q.id ?? freshId(),
+        kind: q.kind,
+        label: q.label,
+        help: q.help,
+        required: q.required,
+        criterionId: q.criterionId,
+        anonymous: skeleton.audience === 'public' ? true : q.anonymous,
+        options: [...q.options],
+        minLabel: q.minLabel,
+        maxLabel: q.maxLabel,
+      })),
     };
   });
 }
@@ -73,7 +71,13 @@ export function questionnaireDrafts(skeletons: readonly QuestionnaireSkeleton[])
  * the answers). A window of the original's own dates becomes the run of the new test.
  */
 export function replicaQuestionnaires(
-  originals: readonly { title: string; intro: string; audience: string; windowKind: string; questions: Question[] }[],
+  originals: readonly {
+    title: string;
+    intro: string;
+    audience: string;
+    windowKind: string;
+    questions: Question[];
+  }[],
   criterionIds: readonly string[],
 ): QuestionnaireDraft[] {
   const known = new Set(criterionIds);

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { Criterion, ExitPlan } from '../experiment/framing';
 import { endOfLocalDayAfter } from '../experiment/time';
-import { canCreateExperiment, canReadExperiment, type ExperimentAccessFacts, type Principal } from '../organization/access';
+import {
+  canCreateExperiment,
+  canReadExperiment,
+  type ExperimentAccessFacts,
+  type Principal,
+} from '../organization/access';
 
 /**
  * Replication ("essaimage"): a test of one organisation copied as a draft into another.
@@ -46,7 +51,9 @@ export interface ReplicaFraming {
 }
 
 /** Days the original was planned to run (launch to its first expiry date), when it was launched. */
-export function plannedDurationDays(source: Pick<ReplicaSource, 'launchedAt' | 'originalExpiresAt'>): number | null {
+export function plannedDurationDays(
+  source: Pick<ReplicaSource, 'launchedAt' | 'originalExpiresAt'>,
+): number | null {
   if (!source.launchedAt || !source.originalExpiresAt) return null;
   const days = Math.round((source.originalExpiresAt.getTime() - source.launchedAt.getTime()) / 86_400_000);
   return days >= 1 ? days : null;
@@ -72,7 +79,8 @@ export function replicaFraming(source: ReplicaSource, now: Date, timeZone: strin
 }
 
 /** Why a replication is refused, or null when it may go ahead. */
-export type ReplicationRefusal = 'SOURCE_NOT_FOUND' | 'ORGANIZATION_NOT_FOUND' | 'FORBIDDEN' | 'SAME_ORGANIZATION';
+export type ReplicationRefusal =
+  'SOURCE_NOT_FOUND' | 'ORGANIZATION_NOT_FOUND' | 'FORBIDDEN' | 'SAME_ORGANIZATION';
 
 /**
  * Who may replicate what where: the original is one the reader may see (its learnings shared
@@ -85,7 +93,8 @@ export function replicationRefusal(
   targetOrganizationId: string,
 ): ReplicationRefusal | null {
   if (!source.learningsShared && !canReadExperiment(principal, source)) return 'SOURCE_NOT_FOUND';
-  if (!principal.memberships.some((m) => m.organizationId === targetOrganizationId)) return 'ORGANIZATION_NOT_FOUND';
+  if (!principal.memberships.some((m) => m.organizationId === targetOrganizationId))
+    return 'ORGANIZATION_NOT_FOUND';
   if (!canCreateExperiment(principal, targetOrganizationId)) return 'FORBIDDEN';
   if (source.organizationId === targetOrganizationId) return 'SAME_ORGANIZATION';
   return null;

@@ -10,7 +10,10 @@ import { questionnaireSkeletonSchema, type QuestionnaireSkeleton } from './quest
  */
 
 const longText = (field: string) =>
-  z.string().trim().max(4000, { message: `${field} must have at most 4000 characters` });
+  z
+    .string()
+    .trim()
+    .max(4000, { message: `${field} must have at most 4000 characters` });
 
 /** Every criterion of a template has its own id: questions point at them. */
 const criteriaSchema = z
@@ -20,7 +23,11 @@ const criteriaSchema = z
     const seen = new Set<string>();
     criteria.forEach((criterion, i) => {
       if (seen.has(criterion.id))
-        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `criterion id "${criterion.id}" is repeated` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          message: `criterion id "${criterion.id}" is repeated`,
+        });
       seen.add(criterion.id);
     });
   });
@@ -52,7 +59,9 @@ const templateFields = {
     .max(90, { message: 'checkInCadenceDays must be at most 90' })
     .nullable(),
   exitPlan: exitPlanSchema,
-  questionnaires: z.array(questionnaireSkeletonSchema).max(10, { message: 'a template has at most 10 questionnaires' }),
+  questionnaires: z
+    .array(questionnaireSkeletonSchema)
+    .max(10, { message: 'a template has at most 10 questionnaires' }),
 };
 
 /** A question tied to a criterion names one of the template's criteria. */
@@ -72,14 +81,22 @@ export function criterionLinkErrors(
       (question: { criterionId?: unknown } | null, i: number) => {
         const id = question?.criterionId;
         return typeof id === 'string' && !ids.has(id)
-          ? [{ path: ['questionnaires', q, 'questions', i, 'criterionId'], message: `no criterion "${id}" in this template` }]
+          ? [
+              {
+                path: ['questionnaires', q, 'questions', i, 'criterionId'],
+                message: `no criterion "${id}" in this template`,
+              },
+            ]
           : [];
       },
     ),
   );
 }
 
-function checkCriterionLinks(value: { criteria?: unknown; questionnaires?: unknown }, ctx: z.RefinementCtx): void {
+function checkCriterionLinks(
+  value: { criteria?: unknown; questionnaires?: unknown },
+  ctx: z.RefinementCtx,
+): void {
   for (const { path, message } of criterionLinkErrors(value.criteria, value.questionnaires))
     ctx.addIssue({ code: 'custom', path, message });
 }
@@ -163,7 +180,9 @@ export function templateUsableBy(
   template: { organizationId: string | null; archived: boolean },
   organizationId: string,
 ): boolean {
-  return !template.archived && (template.organizationId === null || template.organizationId === organizationId);
+  return (
+    !template.archived && (template.organizationId === null || template.organizationId === organizationId)
+  );
 }
 
 /**
@@ -199,7 +218,10 @@ export interface TemplateDraftFraming {
  * against the maximum duration at launch).
  */
 export function draftFramingFromTemplate(
-  template: Omit<TemplateResponse, 'id' | 'name' | 'description' | 'organizationId' | 'archived' | 'archivedAt' | 'createdAt' | 'updatedAt'>,
+  template: Omit<
+    TemplateResponse,
+    'id' | 'name' | 'description' | 'organizationId' | 'archived' | 'archivedAt' | 'createdAt' | 'updatedAt'
+  >,
   typed: { hypothesis?: string; vision?: string; scope?: string },
   now: Date,
   timeZone: string,

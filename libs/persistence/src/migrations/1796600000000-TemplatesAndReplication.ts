@@ -58,7 +58,9 @@ export class TemplatesAndReplication1796600000000 implements MigrationInterface 
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "idx_experiments_replicated_from"`);
-    await queryRunner.query(`ALTER TABLE "experiments" DROP COLUMN "replicated_from_id", DROP COLUMN "template_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "experiments" DROP COLUMN "replicated_from_id", DROP COLUMN "template_id"`,
+    );
     await queryRunner.query(`DROP TABLE "template_requirements"`);
     await queryRunner.query(`DROP TABLE "experiment_templates"`);
   }

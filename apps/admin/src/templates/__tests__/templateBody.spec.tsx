@@ -48,12 +48,22 @@ describe('the template form’s request body', () => {
           audience: 'public',
           window: 'evaluation',
           questions: [
-            { kind: 'singleChoice', label: 'Où ?', options: ['Voirie', '', ' Crèche ', ''], minLabel: 'a', anonymous: false },
+            {
+              kind: 'singleChoice',
+              label: 'Où ?',
+              options: ['Voirie', '', ' Crèche ', ''],
+              minLabel: 'a',
+              anonymous: false,
+            },
             { kind: 'scale', label: 'Envie ?', minLabel: 'Non', maxLabel: 'Oui' },
           ],
         },
       ],
-    }) as { durationDays: unknown; archived: boolean; questionnaires: { questions: Record<string, unknown>[] }[] };
+    }) as {
+      durationDays: unknown;
+      archived: boolean;
+      questionnaires: { questions: Record<string, unknown>[] }[];
+    };
     expect(body.durationDays).toBeNull();
     expect(body.archived).toBe(false);
     expect(body.questionnaires[0].questions[0]).toMatchObject({
@@ -61,6 +71,10 @@ describe('the template form’s request body', () => {
       minLabel: '',
       anonymous: true,
     });
-    expect(body.questionnaires[0].questions[1]).toMatchObject({ options: [], minLabel: 'Non', maxLabel: 'Oui' });
+    expect(body.questionnaires[0].questions[1]).toMatchObject({
+      options: [],
+      minLabel: 'Non',
+      maxLabel: 'Oui',
+    });
   });
 });

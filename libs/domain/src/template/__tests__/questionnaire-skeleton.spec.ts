@@ -11,7 +11,14 @@ const skeletonStub = {
     audience: 'public' as const,
     questions: [
       { id: 'q1', kind: 'yesNo', label: 'Utile ?' },
-      { kind: 'scale', label: 'Envie ?', minLabel: 'Non', maxLabel: 'Oui', anonymous: false, criterionId: 'envie' },
+      {
+        kind: 'scale',
+        label: 'Envie ?',
+        minLabel: 'Non',
+        maxLabel: 'Oui',
+        anonymous: false,
+        criterionId: 'envie',
+      },
       { kind: 'singleChoice', label: 'Où ?', options: ['Voirie', 'Crèche'] },
     ],
   }),
@@ -39,10 +46,7 @@ describe('a questionnaire skeleton (a template’s questionnaire, in the questio
     const parsed = parseInput(questionnaireSkeletonSchema, skeletonStub.pulse());
     if (!parsed.ok) throw new Error('the stub is valid');
     const [original] = questionnaireDrafts([parsed.value]);
-    const [copy] = replicaQuestionnaires(
-      [{ ...original, windowKind: 'custom' }],
-      ['autre-critere'],
-    );
+    const [copy] = replicaQuestionnaires([{ ...original, windowKind: 'custom' }], ['autre-critere']);
     expect(copy.windowKind).toBe('run');
     expect(copy.questions.map((q) => q.label)).toEqual(['Utile ?', 'Envie ?', 'Où ?']);
     expect(copy.questions[1].criterionId).toBeNull();

@@ -37,9 +37,22 @@ describe('a replica’s framing', () => {
   it('copies the framing and the planned duration, never the people nor their consents', () => {
     const framing = replicaFraming(sourceStub.launched(), new Date('2026-12-06T09:00:00Z'), 'Europe/Paris');
     expect(Object.keys(framing).sort()).toEqual(
-      ['checkInCadenceDays', 'criteria', 'exitPlan', 'expiresAt', 'hypothesis', 'scope', 'title', 'vision'].sort(),
+      [
+        'checkInCadenceDays',
+        'criteria',
+        'exitPlan',
+        'expiresAt',
+        'hypothesis',
+        'scope',
+        'title',
+        'vision',
+      ].sort(),
     );
-    expect(framing).toMatchObject({ title: 'Classeur médical partagé', scope: 'Deux crèches', checkInCadenceDays: 14 });
+    expect(framing).toMatchObject({
+      title: 'Classeur médical partagé',
+      scope: 'Deux crèches',
+      checkInCadenceDays: 14,
+    });
     // 91 days planned (5 January to 5 April): the replica is proposed the same span from today.
     expect(framing.expiresAt?.toISOString()).toBe('2027-03-07T22:59:59.999Z');
   });
@@ -53,8 +66,12 @@ describe('a replica’s framing', () => {
 
 describe('who may replicate what, where', () => {
   it('anyone framing tests elsewhere may replicate a test whose learnings are shared', () => {
-    expect(replicationRefusal(who([{ organizationId: GIRONDE, role: 'hr' }]), facts(true), GIRONDE)).toBeNull();
-    expect(replicationRefusal(who([{ organizationId: GIRONDE, role: 'pilot' }]), facts(true), GIRONDE)).toBeNull();
+    expect(
+      replicationRefusal(who([{ organizationId: GIRONDE, role: 'hr' }]), facts(true), GIRONDE),
+    ).toBeNull();
+    expect(
+      replicationRefusal(who([{ organizationId: GIRONDE, role: 'pilot' }]), facts(true), GIRONDE),
+    ).toBeNull();
   });
 
   it('a test not shared is not found for another organisation', () => {

@@ -21,7 +21,13 @@ const templateStub = {
     organizationId: ORG,
     hypothesis: 'Si des agents passent trois jours dans un autre service, alors …',
     criteria: [
-      { id: 'envie', name: 'Envie de mobilité', method: 'Questionnaire', target: '60 %', coBuiltWithUsers: true },
+      {
+        id: 'envie',
+        name: 'Envie de mobilité',
+        method: 'Questionnaire',
+        target: '60 %',
+        coBuiltWithUsers: true,
+      },
     ],
     durationDays: 90,
     checkInCadenceDays: 14,
@@ -32,7 +38,13 @@ const templateStub = {
         audience: 'participants',
         window: 'run',
         questions: [
-          { kind: 'scale', label: 'Avez-vous envie de bouger ?', minLabel: 'Non', maxLabel: 'Oui', criterionId: 'envie' },
+          {
+            kind: 'scale',
+            label: 'Avez-vous envie de bouger ?',
+            minLabel: 'Non',
+            maxLabel: 'Oui',
+            criterionId: 'envie',
+          },
           { kind: 'singleChoice', label: 'Quel service ?', options: ['Voirie', 'Crèche'] },
         ],
       },
@@ -63,7 +75,10 @@ describe('a template', () => {
     if (!result.ok) return;
     expect(result.value.criteria[0]).toMatchObject({ method: 'Questionnaire', target: '60 %' });
     expect(result.value.questionnaires[0]).toMatchObject({ window: 'run', intro: '' });
-    expect(result.value.questionnaires[0].questions[1]).toMatchObject({ kind: 'singleChoice', options: ['Voirie', 'Crèche'] });
+    expect(result.value.questionnaires[0].questions[1]).toMatchObject({
+      kind: 'singleChoice',
+      options: ['Voirie', 'Crèche'],
+    });
   });
 
   it('names every bad field: no track, duration out of range, a choice question without choices, a question tied to no criterion', () => {
@@ -96,12 +111,18 @@ describe('a template', () => {
 
   it('refuses two criteria with one id (questions point at them)', () => {
     const stub = templateStub.complete();
-    const result = parseInput(templateCreateSchema, { ...stub, criteria: [stub.criteria[0], stub.criteria[0]] });
+    const result = parseInput(templateCreateSchema, {
+      ...stub,
+      criteria: [stub.criteria[0], stub.criteria[0]],
+    });
     expect(result.ok === false && result.errors.map((e) => e.field)).toEqual(['criteria.1.id']);
   });
 
   it('is archived by an update, and its owner cannot change', () => {
-    expect(parseInput(templateUpdateSchema, { archived: true })).toEqual({ ok: true, value: { archived: true } });
+    expect(parseInput(templateUpdateSchema, { archived: true })).toEqual({
+      ok: true,
+      value: { archived: true },
+    });
     const moved = parseInput(templateUpdateSchema, { organizationId: OTHER });
     expect(moved.ok === false && moved.errors.map((e) => e.field)).toEqual(['organizationId']);
   });
@@ -173,7 +194,12 @@ describe('a draft from a template', () => {
   });
 
   it('proposes no expiry when the template plans no duration', () => {
-    const framing = draftFramingFromTemplate({ ...template, durationDays: null }, {}, new Date(), 'Europe/Paris');
+    const framing = draftFramingFromTemplate(
+      { ...template, durationDays: null },
+      {},
+      new Date(),
+      'Europe/Paris',
+    );
     expect(framing.expiresAt).toBeNull();
   });
 });
