@@ -81,11 +81,10 @@ describe('a template', () => {
     });
   });
 
-  it('names every bad field: no track, duration out of range, a choice question without choices, a question tied to no criterion', () => {
+  it('names every bad field: duration out of range, a choice question without choices, a question tied to no criterion', () => {
     const stub = templateStub.complete();
     const result = parseInput(templateCreateSchema, {
       ...stub,
-      trackId: undefined,
       durationDays: 0,
       questionnaires: [
         {
@@ -96,7 +95,6 @@ describe('a template', () => {
           ],
         },
       ],
-      state: 'draft',
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -104,9 +102,16 @@ describe('a template', () => {
       'durationDays',
       'questionnaires.0.questions.0.options',
       'questionnaires.0.questions.1.criterionId',
-      'state',
-      'trackId',
     ]);
+  });
+
+  it('names a missing track and an unknown field', () => {
+    const result = parseInput(templateCreateSchema, {
+      ...templateStub.complete(),
+      trackId: undefined,
+      state: 'draft',
+    });
+    expect(result.ok === false && result.errors.map((e) => e.field).sort()).toEqual(['state', 'trackId']);
   });
 
   it('refuses two criteria with one id (questions point at them)', () => {
