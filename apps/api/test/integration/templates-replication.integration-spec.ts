@@ -195,8 +195,8 @@ describe('Templates and replication (issue 16)', () => {
       expect((refused.body.fields as { field: string }[]).map((f) => f.field).sort()).toEqual([
         'durationDays',
         'name',
-        'questionnaires.0.questions.0.options',
         'questionnaires.0.questions.0.criterionId',
+        'questionnaires.0.questions.0.options',
       ]);
       expect((await admin.get('/api/templates').expect(200)).headers['content-range']).toBe(before);
     });
@@ -538,8 +538,9 @@ describe('Templates and replication (issue 16)', () => {
         participants: [],
         iteration: 1,
         parentId: null,
-        createdBy: gironde.hr,
       });
+      const row = await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: draft.id });
+      expect(row.createdBy).toBe(gironde.hr);
       // The planned duration (launch to first expiry), from today.
       const planned = (Date.parse(source.originalExpiresAt) - Date.parse(source.launchedAt)) / 86_400_000;
       const proposed = (Date.parse(draft.expiresAt) - Date.now()) / 86_400_000;
