@@ -1,5 +1,6 @@
 import AddIcon from '@mui/icons-material/PostAddOutlined';
 import { Button, Chip } from '@mui/material';
+import type { MouseEvent } from 'react';
 import {
   BooleanInput,
   CreateButton,
@@ -48,6 +49,8 @@ export const NewTestFromTemplateButton = ({ template }: { template: Template }) 
       component={Link}
       to="/experiments/create"
       state={{ record: { templateId: template.id } }}
+      // The row opens the template's edit form: one navigation is enough.
+      onClick={(event: MouseEvent) => event.stopPropagation()}
       startIcon={<AddIcon />}
       size="small"
       aria-label={translate('resources.templates.newTestFrom', { name: template.name })}
