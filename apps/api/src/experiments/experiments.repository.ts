@@ -42,10 +42,7 @@ export type NewDraft = Pick<
 > &
   // Framing a draft may start with: from a template, or copied from another organisation's test.
   Partial<
-    Pick<
-      ExperimentEntity,
-      'criteria' | 'checkInCadenceDays' | 'exitPlan' | 'templateId' | 'replicatedFromId'
-    >
+    Pick<ExperimentEntity, 'criteria' | 'checkInCadenceDays' | 'exitPlan' | 'templateId' | 'replicatedFromId'>
   >;
 
 /** An audit record written with a new draft (its template, its original): actor null hides who. */
@@ -140,14 +137,16 @@ export class ExperimentsRepository {
   }
 
   /**
-   * The draft, its draft questionnaires (from a template or an original) and the audit of
-   * where it comes from, in one transaction.
+   * The draft and its draft questionnaires (from a template or an original), in one
+   * transaction. Their audit is written once the workflow has started (recordDraftOrigin):
+   * the audit is append-only, so a draft whose workflow cannot start leaves no record.
+   * @returns the audit records of the questionnaires, to write with the draft's origin
    */
-  async insertDraftWithAudit(
+  async insertDraftWithQuestionnaires(
     draft: NewDraft,
-    records: DraftAuditRecord[],
     questionnaires: QuestionnaireDraft[] = [],
-  ): Promise<void> {
+  ): Promise<DraftAuditRecord[]> {
+    const records: DraftAuditRecord[] = [];
     await this.dataSource.transaction(async (manager) => {
       await this.insertDraft(draft, manager);
       for (const questionnaire of questionnaires) {
@@ -166,54 +165,47 @@ export class ExperimentsRepository {
           questions: questionnaire.questions,
           createdBy: draft.createdBy,
         });
-        await manager.insert(AuditEventEntity, {
+        records.push({
           idempotencyKey: `questionnaireCreated:${questionnaireId}`,
           organizationId: draft.organizationId,
           experimentId: draft.id,
           event: 'questionnaireCreated',
-          fromState: 'draft',
-          toState: 'draft',
           actorId: draft.createdBy,
-          reason: null,
           details: { questionnaireId, title: questionnaire.title, copied: true },
-          occurredAt: new Date(),
         });
       }
+    });
+    return records;
+  }
+
+  /**
+   * Where a new draft comes from (its template, its original, the questionnaires copied), in
+   * one transaction; idempotent by each record's key, so that it may be retried.
+   */
+  async recordDraftOrigin(records: DraftAuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.dataSource.transaction(async (manager) => {
       for (const record of records) {
-        await manager.insert(AuditEventEntity, {
-          ...record,
-          fromState: 'draft',
-          toState: 'draft',
-          reason: null,
-          occurredAt: new Date(),
-        });
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(AuditEventEntity)
+          .values({
+            ...record,
+            fromState: 'draft',
+            toState: 'draft',
+            reason: null,
+            occurredAt: new Date(),
+          })
+          .orIgnore()
+          .execute();
       }
     });
   }
 
-  /**
-   * Removes a draft whose workflow could not start, with the audit records written with it
-   * (by their keys): they told of a draft that never came to be.
-   */
-  async deleteDraft(id: string, auditKeys: string[] = []): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      if (auditKeys.length > 0) {
-        await manager
-          .createQueryBuilder()
-          .delete()
-          .from(AuditEventEntity)
-          .where('idempotency_key IN (:...auditKeys)', { auditKeys })
-          .execute();
-      }
-      // Audit of the questionnaires copied with it (they go with the draft, by cascade).
-      await manager
-        .createQueryBuilder()
-        .delete()
-        .from(AuditEventEntity)
-        .where("experiment_id = :id AND event = 'questionnaireCreated'", { id })
-        .execute();
-      await manager.getRepository(ExperimentEntity).delete({ id, state: 'draft' });
-    });
+  /** Removes a draft whose workflow could not start (its copied questionnaires go with it). */
+  async deleteDraft(id: string): Promise<void> {
+    await this.dataSource.getRepository(ExperimentEntity).delete({ id, state: 'draft' });
   }
 
   async findById(id: string): Promise<ExperimentEntity | null> {

@@ -66,7 +66,12 @@ export class ExperimentsService {
         'invalid',
         'TEMPLATE_TRACK_MISMATCH',
         { trackId: input.trackId, templateTrackId: template.trackId },
-        [{ field: 'trackId', message: "the template is for another track: leave trackId out or give the template's" }],
+        [
+          {
+            field: 'trackId',
+            message: "the template is for another track: leave trackId out or give the template's",
+          },
+        ],
       );
     }
     const trackId = input.trackId ?? template?.trackId ?? null;
@@ -122,16 +127,18 @@ export class ExperimentsService {
   }
 
   /**
-   * Inserts a draft (with the audit of where it comes from) and starts its workflow; answers
-   * once the workflow has recorded it. If the workflow cannot be started, the draft and that
-   * audit are removed: nothing is left half-written. Replications start their drafts here too.
+   * Inserts a draft (with its copied questionnaires) and starts its workflow; answers once the
+   * workflow has recorded it. If the workflow cannot be started, the draft is removed: nothing
+   * is left half-written. Then the audit of where it comes from (template, original) is written:
+   * after the start, since the audit is append-only and a draft that never was leaves none.
+   * Replications start their drafts here too.
    */
   async startDraft(
     draft: NewDraft,
     audit: DraftAuditRecord[] = [],
     questionnaires: QuestionnaireDraft[] = [],
   ): Promise<void> {
-    await this.experiments.insertDraftWithAudit(draft, audit, questionnaires);
+    const copied = await this.experiments.insertDraftWithQuestionnaires(draft, questionnaires);
     const workflowInput: ExperimentLifecycleInput = {
       experimentId: draft.id,
       organizationId: draft.organizationId,
@@ -148,15 +155,24 @@ export class ExperimentsService {
       });
     } catch (error) {
       this.logger.error(`could not start the workflow of experiment ${draft.id}: ${String(error)}`);
-      await this.abandonStart(
-        draft.workflowId,
-        draft.id,
-        audit.map((record) => record.idempotencyKey),
-      );
+      await this.abandonStart(draft.workflowId, draft.id);
       if (error instanceof WorkflowUpdateFailedError) {
         throw refusalOf(error);
       }
       throw new ExperimentsException(ExperimentsErrorCode.WORKFLOW_UNAVAILABLE);
+    }
+    await this.recordOrigin([...audit, ...copied]);
+  }
+
+  /** The origin's audit, retried briefly (idempotent): the draft exists and its workflow runs. */
+  private async recordOrigin(records: DraftAuditRecord[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.experiments.recordDraftOrigin(records);
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        this.logger.warn(`audit of a new draft's origin, attempt ${attempt}: ${String(error)}`);
+      }
     }
   }
 
@@ -173,12 +189,12 @@ export class ExperimentsService {
   }
 
   /** Best effort: stop a workflow that may have started, then remove the draft. */
-  private async abandonStart(workflowId: string, id: string, auditKeys: string[]): Promise<void> {
+  private async abandonStart(workflowId: string, id: string): Promise<void> {
     try {
       await this.temporal.workflow.getHandle(workflowId).terminate('creation failed in the API');
     } catch {
       // Not started, or Temporal unreachable: nothing to stop.
     }
-    await this.experiments.deleteDraft(id, auditKeys);
+    await this.experiments.deleteDraft(id);
   }
 }
