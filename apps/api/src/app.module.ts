@@ -19,6 +19,10 @@ import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { TestimoniesModule } from './testimonies/testimonies.module';
 import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
+import { QuestionnairesModule } from './questionnaires/questionnaires.module';
+// The network (issue 16): templates and replication.
+import { ReplicationsModule } from './replications/replications.module';
+import { TemplatesModule } from './templates/templates.module';
 
 @Module({})
 export class AppModule {
@@ -51,6 +55,9 @@ export class AppModule {
         CalendarModule,
         ExportsModule,
         TemporalCodecModule,
+        QuestionnairesModule,
+        TemplatesModule,
+        ReplicationsModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

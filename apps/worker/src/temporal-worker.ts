@@ -6,6 +6,8 @@ import {
   temporalDataConverter,
 } from '@capacites/config';
 import { createExperimentActivities } from './activities/experiment.activities';
+import { createQuestionnaireActivities } from './activities/questionnaire.activities';
+import { QuestionnaireEventsService } from './questionnaires/questionnaire-events.service';
 import type { WorkerConfig } from './config/worker.config';
 import { IterationService } from './iterations/iteration.service';
 import { NotifierService } from './notifications/notifier.service';
@@ -43,11 +45,14 @@ export async function createTemporalWorker(
     // converter as the API's client (libs/config temporalDataConverter); the workflow bundle
     // holds the same failure converter (workflow-bundle.ts).
     dataConverter: temporalDataConverter(settings.payloadKeys),
-    activities: createExperimentActivities({
-      recorder: app.get(TransitionRecorder),
-      notifier: app.get(NotifierService),
-      iterations: app.get(IterationService),
-    }),
+    activities: {
+      ...createExperimentActivities({
+        recorder: app.get(TransitionRecorder),
+        notifier: app.get(NotifierService),
+        iterations: app.get(IterationService),
+      }),
+      ...createQuestionnaireActivities(app.get(QuestionnaireEventsService)),
+    },
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });

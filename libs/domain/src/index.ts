@@ -17,3 +17,8 @@ export * from './organization/administration';
 export * from './errors/error-codes';
 export * from './export/exports';
 export * from './password/common-passwords';
+export * from './questionnaire/index';
+// Templates and replication (the network, issue 16).
+export * from './template/questionnaire-skeleton';
+export * from './template/template';
+export * from './template/replication';
