@@ -3,3 +3,4 @@
 export * from './experiment-lifecycle/experiment-lifecycle.messages';
 export type * from './experiment-lifecycle/experiment-lifecycle.activities';
 export * from './digest/digest.messages';
+export * from './experiment-lifecycle/experiment-lifecycle.questionnaires.messages';
