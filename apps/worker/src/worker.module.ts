@@ -33,11 +33,15 @@ export class WorkerModule {
         NotifierService,
         IterationService,
         DigestService,
-      ],
-      exports: [TransitionRecorder, NotifierService, IterationService, DigestService],
         QuestionnaireEventsService,
       ],
-      exports: [TransitionRecorder, NotifierService, IterationService, QuestionnaireEventsService],
+      exports: [
+        TransitionRecorder,
+        NotifierService,
+        IterationService,
+        DigestService,
+        QuestionnaireEventsService,
+      ],
     };
   }
 }
