@@ -22,3 +22,5 @@ export * from './questionnaire/index';
 export * from './template/questionnaire-skeleton';
 export * from './template/template';
 export * from './template/replication';
+// The participants' information notice, versioned (personal data, issue 17).
+export * from './privacy/participant-notice';

@@ -66,6 +66,7 @@ const enCapacitesMessages: CapacitesMessages = {
       CONSENT_NOT_OWN:
         'Consent is each participant’s own act: they give or withdraw it themselves; a consent collected on paper is entered separately by HR.',
       CONSENT_ALREADY_GIVEN: 'This person has already given their consent.',
+      NOTICE_OUTDATED: 'The information notice has changed (version of %{current}): read it again, then give your consent.',
       CONSENT_WITHDRAWAL_NOT_RUNNING:
         'Consent is withdrawn through the experiment while it runs; it is “%{state}”.',
       CONSENT_ALREADY_WITHDRAWN: 'This person has already withdrawn their consent.',
@@ -390,6 +391,7 @@ const enCapacitesMessages: CapacitesMessages = {
       withdraw: 'Withdraw my consent',
       askGive:
         'You are part of the testing team. An experiment only happens with the consent of those involved: do you agree to take part?',
+      noticeVersion: 'Version of %{version}. Your consent is recorded with this version.',
       givenYours: 'You gave your consent. You may withdraw it at any time until the experiment ends.',
       confirmWithdraw: 'Withdraw your consent?',
       confirmWithdrawContent:

@@ -73,6 +73,7 @@ export const frCapacitesMessages = {
       CONSENT_NOT_OWN:
         "L'accord est l'acte de chaque participant·e : elle ou il le donne ou le retire soi-même ; un accord recueilli sur papier est saisi à part par les RH.",
       CONSENT_ALREADY_GIVEN: 'Cette personne a déjà donné son accord.',
+      NOTICE_OUTDATED: 'La notice d’information a changé (version du %{current}) : relisez-la, puis donnez votre accord.',
       CONSENT_WITHDRAWAL_NOT_RUNNING:
         "L'accord se retire par le test pendant qu'il est en cours ; il est à l'état « %{state} ».",
       CONSENT_ALREADY_WITHDRAWN: 'Cette personne a déjà retiré son accord.',
@@ -417,6 +418,7 @@ export const frCapacitesMessages = {
       withdraw: 'Retirer mon accord',
       askGive:
         "Vous faites partie de l'équipe testeuse. Un test ne se fait qu'avec l'accord des parties : acceptez-vous d'y prendre part ?",
+      noticeVersion: 'Version du %{version}. Votre accord est enregistré avec cette version.',
       givenYours:
         "Vous avez donné votre accord. Vous pouvez le retirer à tout moment jusqu'à la fin du test.",
       confirmWithdraw: 'Retirer votre accord ?',

@@ -93,7 +93,7 @@ export class ExperimentsController {
     @Id() id: string,
     @Body() body: ConsentDto,
   ): Promise<ExperimentResponse> {
-    return this.consents.setOwn(id, body.consent, user);
+    return this.consents.setOwn(id, body.consent, user, body.noticeVersion);
   }
 
   /** HR enters a consent that a participant gave outside the application (paper, email, meeting). */

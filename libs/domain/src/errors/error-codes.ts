@@ -82,6 +82,8 @@ export const ERROR_MESSAGES = {
   APPROVER_IS_PILOT: () => 'A pilot of the test cannot approve its extension.',
   CONSENT_NOT_OWN: () => 'Only a participant gives or withdraws their own consent.',
   CONSENT_ALREADY_GIVEN: () => 'Consent is already recorded.',
+  NOTICE_OUTDATED: (p: { current: string }) =>
+    `The information notice changed (version ${p.current}): read it again before consenting.`,
   CONSENT_WITHDRAWAL_NOT_RUNNING: (p: State) =>
     `consent is withdrawn through the workflow while the test runs, not while it is ${p.state}`,
   CONSENT_ALREADY_WITHDRAWN: () => 'this participant has already withdrawn their consent',
