@@ -44,6 +44,8 @@ interface LoadResult {
   sent: number;
   statuses: Record<string, number>;
   noAnswer: number;
+  /** Why requests got no answer (ECONNRESET, timeout…), for the report. */
+  failures: Record<string, number>;
 }
 
 const QUESTIONS = [
@@ -91,12 +93,21 @@ async function dataset(pg: Postgres): Promise<{ url: string; questionnaireId: st
 }
 
 /** Sends `count` jobs at `rate` per second, each timed from when it was due; waits for all. */
-async function openLoop(rate: number, seconds: number, job: (i: number) => Promise<number | null>): Promise<LoadResult> {
+async function openLoop(
+  rate: number,
+  seconds: number,
+  job: (i: number) => Promise<number | string>,
+): Promise<LoadResult> {
   const count = Math.max(1, Math.round(rate * seconds));
   const interval = 1000 / rate;
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let noAnswer = 0;
+  const failures: Record<string, number> = {};
+  const fail = (why: string) => {
+    noAnswer += 1;
+    failures[why] = (failures[why] ?? 0) + 1;
+  };
   const start = performance.now();
   const pending: Promise<void>[] = [];
   let lastEnd = start;
@@ -110,12 +121,10 @@ async function openLoop(rate: number, seconds: number, job: (i: number) => Promi
           const end = performance.now();
           lastEnd = Math.max(lastEnd, end);
           latencies.push(end - due);
-          if (status === null) noAnswer += 1;
+          if (typeof status === 'string') fail(status);
           else statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
         },
-        () => {
-          noAnswer += 1;
-        },
+        (error: unknown) => fail(error instanceof Error ? error.message.slice(0, 80) : String(error)),
       ),
     );
   }
@@ -126,6 +135,7 @@ async function openLoop(rate: number, seconds: number, job: (i: number) => Promi
     sent: count,
     statuses,
     noAnswer,
+    failures,
   };
 }
 
@@ -145,11 +155,17 @@ export async function runAnswersBenchmark(
   });
   const errors: string[] = [];
   const raw = new Pool({ connectionString: data.url, max: 10 });
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  // A fresh pool of connections per phase: a socket left idle between phases may be closed by
+  // the server just as it is reused, which would count against the API for the client's doing.
+  let agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const freshAgent = () => {
+    agent.destroy();
+    agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  };
   const { host, port } = new URL(api.baseUrl);
   const path = `/api/public/questionnaires/${data.code}/responses`;
   let sequence = 0;
-  const post = (i: number): Promise<number | null> => {
+  const post = (i: number): Promise<number | string> => {
     const n = sequence++;
     const body = JSON.stringify({
       token: randomBytes(16).toString('hex'),
@@ -169,11 +185,11 @@ export async function runAnswersBenchmark(
         },
         (res) => {
           res.resume();
-          res.on('end', () => resolve(res.statusCode ?? null));
+          res.on('end', () => resolve(res.statusCode ?? 'no status'));
         },
       );
-      req.on('error', () => resolve(null));
-      req.on('timeout', () => req.destroy());
+      req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+      req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'client timeout (30 s)' })));
       req.end(body);
     });
   };
@@ -198,11 +214,14 @@ export async function runAnswersBenchmark(
     const warmup = Math.min(2, options.seconds / 2);
     step(`answers: warm-up, ${options.rate}/s for ${warmup} s…`);
     await openLoop(options.rate, warmup, post);
+    freshAgent();
     step(`answers: API, ${options.rate} public answers a second for ${options.seconds} s…`);
     const before = Number((await raw.query(`SELECT count(*) AS n FROM questionnaire_responses`)).rows[0].n);
     apiResult = await openLoop(options.rate, options.seconds, post);
     const after = Number((await raw.query(`SELECT count(*) AS n FROM questionnaire_responses`)).rows[0].n);
     errors.push(...loadProblems('answers, API', { statuses: apiResult.statuses, noAnswer: apiResult.noAnswer }));
+    if (apiResult.noAnswer > 0)
+      warn(`answers: no answer: ${Object.entries(apiResult.failures).map(([why, n]) => `${why} ×${n}`).join(', ')}`);
     const created = apiResult.statuses['201'] ?? 0;
     if (after - before !== created)
       errors.push(`answers: ${created} answers acknowledged (201) but ${after - before} rows written`);
@@ -217,7 +236,10 @@ export async function runAnswersBenchmark(
       const insert = () =>
         raw
           .query(text, values.map((v, k) => (k === 0 ? randomUUID() : k === 2 ? randomBytes(32).toString('hex') : v)))
-          .then(() => 200);
+          .then(
+            () => 200,
+            (error: Error) => error.message.slice(0, 80),
+          );
       await openLoop(options.rate, warmup, insert);
       step(`answers: the same INSERT through pg, ${options.rate}/s for ${options.seconds} s…`);
       rawResult = await openLoop(options.rate, options.seconds, insert);
