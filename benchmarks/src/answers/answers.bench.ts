@@ -17,6 +17,7 @@ import { Pool } from 'pg';
 import { runMigrations } from '@capacites/persistence';
 import { startApi, type ApiProcess } from '../api/api-process';
 import { step, warn } from '../lib/log';
+import { CpuMeter, withChildren } from '../lib/processes';
 import type { Figure } from '../lib/report';
 import { databaseUrl, type Postgres } from '../lib/services';
 import { distribution, ratio, round, type Distribution } from '../lib/stats';
@@ -194,6 +195,8 @@ export async function runAnswersBenchmark(
     });
   };
   let apiResult: LoadResult | undefined;
+  /** CPU the API process and PostgreSQL used per answer: whether the rate fits this machine's cores. */
+  let cpu: { apiMsPerAnswer: number; postgresMsPerAnswer: number | null; machinePercent: number } | undefined;
   let rawResult: LoadResult | undefined;
   let statement: { text: string; values: unknown[] } | undefined;
   try {
@@ -217,7 +220,19 @@ export async function runAnswersBenchmark(
     freshAgent();
     step(`answers: API, ${options.rate} public answers a second for ${options.seconds} s…`);
     const before = Number((await raw.query(`SELECT count(*) AS n FROM questionnaire_responses`)).rows[0].n);
+    const pgPid = options.pg.pid();
+    const meter = new CpuMeter({
+      api: () => [api.pid],
+      ...(pgPid ? { postgres: () => withChildren(pgPid) } : {}),
+    });
     apiResult = await openLoop(options.rate, options.seconds, post);
+    const used = meter.end();
+    const answered = Math.max(1, apiResult.sent);
+    cpu = {
+      apiMsPerAnswer: round((1000 * used.processes.api.seconds) / answered, 2),
+      postgresMsPerAnswer: used.processes.postgres ? round((1000 * used.processes.postgres.seconds) / answered, 2) : null,
+      machinePercent: round(used.machine.percent, 0),
+    };
     const after = Number((await raw.query(`SELECT count(*) AS n FROM questionnaire_responses`)).rows[0].n);
     errors.push(...loadProblems('answers, API', { statuses: apiResult.statuses, noAnswer: apiResult.noAnswer }));
     if (apiResult.noAnswer > 0)
@@ -227,7 +242,8 @@ export async function runAnswersBenchmark(
       errors.push(`answers: ${created} answers acknowledged (201) but ${after - before} rows written`);
     step(
       `  API: p50 ${round(apiResult.latency.p50)} ms, p99 ${round(apiResult.latency.p99)} ms, ` +
-        `${round(apiResult.achievedPerSecond)}/s achieved of ${options.rate}/s`,
+        `${round(apiResult.achievedPerSecond)}/s achieved of ${options.rate}/s; CPU per answer: API ${cpu.apiMsPerAnswer} ms, ` +
+        `PostgreSQL ${cpu.postgresMsPerAnswer ?? '?'} ms; machine ${cpu.machinePercent}% busy`,
     );
 
     if (statement) {
@@ -265,6 +281,11 @@ export async function runAnswersBenchmark(
       ratio: rawResult ? ratio(apiResult.latency.p99, rawResult.latency.p99) : null,
       goal: `${options.rate}/s sustained, p99 < ${GOAL_P99_MS} ms`,
       met: sustained && apiResult.latency.p99 < GOAL_P99_MS && errors.length === 0,
+      ...(cpu
+        ? {
+            limitedBy: `CPU per answer: API ${cpu.apiMsPerAnswer} ms, PostgreSQL ${cpu.postgresMsPerAnswer ?? '?'} ms; machine ${cpu.machinePercent}% busy`,
+          }
+        : {}),
     });
     figures.push({
       benchmark: 'answers',
@@ -285,5 +306,5 @@ export async function runAnswersBenchmark(
       ratio: ratio(apiResult.achievedPerSecond, options.rate),
     });
   }
-  return { figures, details: { rate: options.rate, seconds: options.seconds, api: apiResult, raw: rawResult }, errors };
+  return { figures, details: { rate: options.rate, seconds: options.seconds, api: apiResult, raw: rawResult, cpu }, errors };
 }
