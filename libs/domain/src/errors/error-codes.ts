@@ -5,6 +5,7 @@
 // No zod and nothing else heavy: the workflow sandbox imports it.
 
 import { LIFECYCLE_ACTIONS } from '../experiment/actions';
+import { QUESTIONNAIRE_ERROR_MESSAGES, QUESTIONNAIRE_FORBIDDEN_ACTIONS } from '../questionnaire/questionnaire-errors';
 
 /** What a 403 names as refused (FORBIDDEN's `action`): the lifecycle actions and these. */
 export const FORBIDDEN_ACTIONS = [
@@ -21,6 +22,7 @@ export const FORBIDDEN_ACTIONS = [
   'manageOrganizations',
   'readOutbox',
   'readDashboard',
+  ...QUESTIONNAIRE_FORBIDDEN_ACTIONS,
 ] as const;
 export type ForbiddenAction = (typeof FORBIDDEN_ACTIONS)[number];
 
@@ -167,6 +169,9 @@ export const ERROR_MESSAGES = {
   BAD_REQUEST: () => 'The request is malformed.',
   INTERNAL_ERROR: () => 'An unexpected error occurred; it has been logged.',
   HTTP_ERROR: () => 'The request failed.',
+
+  // --- questionnaires (issue 14), declared in questionnaire/questionnaire-errors.ts --------------
+  ...QUESTIONNAIRE_ERROR_MESSAGES,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
