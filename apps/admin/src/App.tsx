@@ -14,6 +14,7 @@ import { sharedLearnings } from './shared-learnings';
 import { MyTasks } from './tasks';
 import { tracks } from './tracks';
 import { users } from './users';
+import { AnswerRedirect, QuestionnairePoster, questionnaires } from './questionnaires';
 
 export const App = () => (
   <Admin
@@ -33,8 +34,12 @@ export const App = () => (
       <Route path="/dashboard" element={<Dashboard />} />
       <Route path="/tasks" element={<MyTasks />} />
       <Route path={PROFILE_PATH} element={<ProfilePage />} />
+      {/* Questionnaires (issue 14): the emailed link of participants, and the public poster. */}
+      <Route path="/questionnaires/:id/answer" element={<AnswerRedirect />} />
+      <Route path="/questionnaires/:id/print" element={<QuestionnairePoster />} />
     </CustomRoutes>
     <Resource name="experiments" {...experiments} />
+    <Resource name="questionnaires" {...questionnaires} />
     <Resource name="organizations" {...organizations} />
     <Resource name="notifications" {...notifications} />
     <Resource name="shared-learnings" {...sharedLearnings} />

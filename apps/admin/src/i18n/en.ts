@@ -3,6 +3,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import type { CapacitesMessages } from './fr';
+import { enQuestionnaireActions, enQuestionnaireErrors, enQuestionnaires } from '../questionnaires/i18n';
 
 const enCapacitesMessages: CapacitesMessages = {
   app: {
@@ -35,6 +36,7 @@ const enCapacitesMessages: CapacitesMessages = {
       badCode: 'Wrong or already used code.',
       expired: 'This login expired or used all its attempts: type your password again.',
       errors: {
+      ...enQuestionnaireErrors, // issue 14 (questionnaires/i18n.ts)
         oidc_unknown_user:
           'Your %{label} account matches no Capacités user. Ask an administrator to create your account with the same email address.',
         oidc_cancelled: 'Login with %{label} cancelled.',
@@ -145,6 +147,7 @@ const enCapacitesMessages: CapacitesMessages = {
     refusals: {
       or: ' or ',
       actions: {
+        ...enQuestionnaireActions,
         launch: 'launch the experiment',
         cancel: 'cancel the draft',
         recordCheckIn: 'record a check-in',
@@ -517,6 +520,7 @@ const enCapacitesMessages: CapacitesMessages = {
     no: 'No',
   },
   resources: {
+    questionnaires: enQuestionnaires,
     experiments: {
       name: 'Experiment |||| Experiments',
       fields: {

@@ -1,5 +1,6 @@
 import frenchMessages from 'ra-language-french';
 import type { TranslationMessages } from 'react-admin';
+import { frQuestionnaireActions, frQuestionnaireErrors, frQuestionnaires } from '../questionnaires/i18n';
 
 /**
  * The product's own French messages, in the vocabulary of the source ("Capacités
@@ -37,6 +38,7 @@ export const frCapacitesMessages = {
       badCode: 'Code incorrect ou déjà utilisé.',
       expired: 'Cette connexion a expiré ou épuisé ses essais : saisissez de nouveau votre mot de passe.',
       errors: {
+      ...frQuestionnaireErrors, // issue 14 (questionnaires/i18n.ts)
         oidc_unknown_user:
           'Votre compte %{label} ne correspond à aucun utilisateur de Capacités. Demandez à un administrateur de créer votre compte avec la même adresse électronique.',
         oidc_cancelled: 'Connexion avec %{label} annulée.',
@@ -157,6 +159,7 @@ export const frCapacitesMessages = {
     refusals: {
       or: ' ou ',
       actions: {
+        ...frQuestionnaireActions,
         launch: 'lancer le test',
         cancel: 'annuler le brouillon',
         recordCheckIn: "faire un point d'étape",
@@ -548,6 +551,7 @@ export const frCapacitesMessages = {
     no: 'Non',
   },
   resources: {
+    questionnaires: frQuestionnaires,
     experiments: {
       name: 'Test |||| Tests',
       fields: {

@@ -28,7 +28,7 @@ export const fr = {
     'Merci, votre réponse est enregistrée. Vous pouvez la modifier jusqu’à la clôture du questionnaire, le %{date}.',
   changeAnswer: 'Modifier ma réponse',
   alreadyAnswered: 'Vous avez déjà répondu à ce questionnaire depuis ce navigateur. Merci !',
-  answeredOn: 'Vous avez répondu le %{date}. Vous pouvez modifier votre réponse jusqu’au %{date2}.',
+  answeredOn: 'Votre réponse du %{date} est enregistrée. Vous pouvez la modifier jusqu’au %{date2}.',
   notFoundTitle: 'Questionnaire introuvable',
   notFound:
     'Aucun questionnaire ne correspond à cette adresse. Vérifiez le lien ou le QR code, ou demandez-le à la personne qui vous l’a transmis.',
@@ -37,6 +37,8 @@ export const fr = {
   closedNoDate: 'Ce questionnaire est clos : il n’accepte plus de réponses. Merci de votre intérêt.',
   notOpenTitle: 'Questionnaire pas encore ouvert',
   notOpen: 'Ce questionnaire ouvrira le %{date}. Revenez à partir de cette date.',
+  notOpenNoDate: 'Ce questionnaire n’est pas encore ouvert. Revenez plus tard.',
+  unavailableTitle: 'Service indisponible',
   loginTitle: 'Connectez-vous pour répondre',
   login:
     'Ce questionnaire s’adresse aux participants du test. Connectez-vous à Capacités : vous reviendrez ensuite sur cette page.',
