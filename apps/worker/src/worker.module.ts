@@ -7,6 +7,7 @@ import { IterationService } from './iterations/iteration.service';
 import { createMailer, MAILER } from './notifications/mailer';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
+import { QuestionnaireEventsService } from './questionnaires/questionnaire-events.service';
 
 /** The worker's dependency graph: no HTTP, only what the activities need. */
 @Module({})
@@ -30,8 +31,9 @@ export class WorkerModule {
         TransitionRecorder,
         NotifierService,
         IterationService,
+        QuestionnaireEventsService,
       ],
-      exports: [TransitionRecorder, NotifierService, IterationService],
+      exports: [TransitionRecorder, NotifierService, IterationService, QuestionnaireEventsService],
     };
   }
 }

@@ -74,6 +74,11 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   /** ProConnect's scopes: the email identifies the user; the others are its usual claims. */
   OIDC_SCOPES: z.string().default(PROCONNECT_SCOPES),
   OIDC_LABEL: z.string().max(60).default('ProConnect'),
+  // --- questionnaires (issue 14) ---
+  /** Back-office URL: the public questionnaires' links (`<PUBLIC_URL>/q/<code>`) and QR codes. */
+  PUBLIC_URL: z.url().default('http://localhost:5173'),
+  /** Public answers accepted per minute and client address (counted in memory, never stored). */
+  PUBLIC_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
 });
 
 type ApiEnv = z.infer<typeof apiEnvSchema>;

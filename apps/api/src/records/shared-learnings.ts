@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { canShareLearnings, isPlatformAdmin, VERDICTS, type Principal } from '@capacites/domain';
+import { canShareLearnings, isPlatformAdmin, VERDICTS, type Principal, type SharedTestimony } from '@capacites/domain';
 import { EvaluationEntity, ExperimentEntity } from '@capacites/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
@@ -29,7 +29,15 @@ export interface SharedLearningResponse {
   learnings: string;
   outcome: string | null;
   sharedAt: string;
+  /** The testimonies marked shareable, anonymised: never the speaker's name (issue 14, item 4). */
+  testimonies: SharedTestimony[];
 }
+
+// At most ten, newest first: quote, role, source and day; the speaker's name stays home.
+const SHAREABLE_TESTIMONIES = `(SELECT coalesce(jsonb_agg(jsonb_build_object('quote', s.quote, 'speakerRole', s.speaker_role,
+          'source', s.source, 'collectedAt', s.collected_at) ORDER BY s.collected_at DESC, s.id), '[]'::jsonb)
+     FROM (SELECT quote, speaker_role, source, collected_at, id FROM testimonies
+            WHERE experiment_id = e.id AND shareable ORDER BY collected_at DESC, id LIMIT 10) s) AS testimonies`;
 
 const filterSchema = z
   .object({
@@ -123,7 +131,8 @@ export class SharedLearningsService {
               CASE WHEN t.organization_id IS NULL OR ${orgs} IS NULL OR t.organization_id = ANY(${orgs})
                    THEN t.name END AS track_name,
               e.title,
-              v.verdict, v.learnings, d.outcome, v.learnings_shared_at AS shared_at
+              v.verdict, v.learnings, d.outcome, v.learnings_shared_at AS shared_at,
+              ${SHAREABLE_TESTIMONIES}
          ${from}
         ORDER BY ${SORT[query.sort.field] ?? SORT.sharedAt} ${query.sort.order}, e.id
         OFFSET ${query.offset} LIMIT ${query.limit}`,
@@ -141,6 +150,7 @@ export class SharedLearningsService {
         learnings: r.learnings as string,
         outcome: (r.outcome as string | null) ?? null,
         sharedAt: (r.shared_at as Date).toISOString(),
+        testimonies: r.testimonies as SharedTestimony[],
       })),
     };
   }

@@ -7,3 +7,4 @@ export * from './results';
 export * from './public-code';
 export * from './notice';
 export * from './questionnaire-errors';
+export * from './access';

@@ -40,6 +40,7 @@ export function resolveWindow(
   spec: QuestionnaireWindowSpec,
   facts: WindowFacts,
   publishedAt: string,
+  audience: QuestionnaireAudience = 'public',
 ): { opensAt: string | null; closesAt: string | null } {
   let opensAt: string | null = null;
   let closesAt: string | null = null;
@@ -53,6 +54,9 @@ export function resolveWindow(
       : facts.closedAt;
   } else {
     opensAt = spec.opensAt ? latest(spec.opensAt, publishedAt) : publishedAt;
+    // The participants are known at launch: their questionnaire never opens before it (the
+    // public may answer before, a baseline of "before the test").
+    if (audience === 'participants') opensAt = facts.launchedAt ? latest(opensAt, facts.launchedAt) : null;
     closesAt = earliest(spec.closesAt, facts.closedAt);
   }
   // A test cancelled in draft closes what never opened.
@@ -72,4 +76,15 @@ export function reminderAt(
   if (at.getTime() <= new Date(window.opensAt).getTime()) return null;
   if (at.getTime() >= new Date(window.closesAt).getTime()) return null;
   return at.toISOString();
+}
+
+/** States of the test in which a questionnaire may be built and published, by window kind. */
+export const QUESTIONNAIRE_OPEN_STATES: Readonly<Record<QuestionnaireWindowKind, readonly string[]>> = {
+  run: ['draft', 'running'],
+  evaluation: ['draft', 'running', 'evaluating'],
+  custom: ['draft', 'running', 'evaluating'],
+};
+
+export function canBuildQuestionnaireIn(kind: QuestionnaireWindowKind, state: string): boolean {
+  return QUESTIONNAIRE_OPEN_STATES[kind].includes(state);
 }

@@ -12,6 +12,8 @@ import { SessionEntity } from './session.entity';
 import { TestimonyEntity } from './testimony.entity';
 import { TrackEntity } from './track.entity';
 import { UserEntity } from './user.entity';
+import { QuestionnaireEntity } from './questionnaire.entity';
+import { QuestionnaireResponseEntity } from './questionnaire-response.entity';
 
 export {
   AuditEventEntity,
@@ -28,6 +30,8 @@ export {
   TestimonyEntity,
   TrackEntity,
   UserEntity,
+  QuestionnaireEntity,
+  QuestionnaireResponseEntity,
 };
 
 export const ENTITIES = [
@@ -45,4 +49,6 @@ export const ENTITIES = [
   CriteriaAmendmentEntity,
   SessionEntity,
   TestimonyEntity,
+  QuestionnaireEntity,
+  QuestionnaireResponseEntity,
 ];
