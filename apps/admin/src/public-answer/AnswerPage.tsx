@@ -55,6 +55,7 @@ const Form = ({ target, form }: { target: Exclude<Target, null>; form: AnswerFor
   // When the page opens on an answer given before, rather than on one just sent.
   const [sentNow, setSentNow] = useState(false);
   const [closed, setClosed] = useState<{ at: string | null } | null>(null);
+  const [notOpen, setNotOpen] = useState<{ at: string | null } | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   const [focusSummary, setFocusSummary] = useState(0);
@@ -74,6 +75,14 @@ const Form = ({ target, form }: { target: Exclude<Target, null>; form: AnswerFor
       <Message
         title={fr.closedTitle}
         text={closed.at ? format(fr.closed, { date: frenchDay(closed.at) }) : fr.closedNoDate}
+      />
+    );
+  }
+  if (notOpen) {
+    return (
+      <Message
+        title={fr.notOpenTitle}
+        text={notOpen.at ? format(fr.notOpen, { date: frenchDay(notOpen.at) }) : fr.notOpenNoDate}
       />
     );
   }
@@ -109,8 +118,9 @@ const Form = ({ target, form }: { target: Exclude<Target, null>; form: AnswerFor
     setPhase('editing');
     const refusal = result.refusal;
     if (!refusal) return setAlert(fr.network);
-    if (refusal.code === 'QUESTIONNAIRE_CLOSED' || refusal.code === 'QUESTIONNAIRE_NOT_OPEN')
-      return setClosed({ at: typeof refusal.params?.closedAt === 'string' ? refusal.params.closedAt : null });
+    const param = (name: string) => (typeof refusal.params?.[name] === 'string' ? (refusal.params[name] as string) : null);
+    if (refusal.code === 'QUESTIONNAIRE_CLOSED') return setClosed({ at: param('closedAt') });
+    if (refusal.code === 'QUESTIONNAIRE_NOT_OPEN') return setNotOpen({ at: param('opensAt') });
     if (refusal.code === 'QUESTIONNAIRE_ALREADY_ANSWERED') {
       storage()?.setItem(answeredKey((target as { code: string }).code), '1');
       return setAlert(fr.alreadyAnswered);
@@ -159,7 +169,16 @@ const Form = ({ target, form }: { target: Exclude<Target, null>; form: AnswerFor
           <ul>
             {errorIds.map((question) => (
               <li key={question.id}>
-                <a href={`#${fieldId(question.id)}`}>
+                <a
+                  href={`#${fieldId(question.id)}`}
+                  onClick={(event) => {
+                    // Focus the control itself (a fragment link only scrolls to it in some browsers).
+                    const control = document.getElementById(fieldId(question.id));
+                    if (!control) return;
+                    event.preventDefault();
+                    control.focus();
+                  }}
+                >
                   {question.label} : {errors[question.id]}
                 </a>
               </li>

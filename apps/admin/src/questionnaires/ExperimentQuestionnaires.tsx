@@ -1,11 +1,12 @@
 import { canEditExperiment } from '@capacites/domain';
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { usePrincipal } from '../access';
 import { accessFactsOf } from '../experiments/show/accessFacts';
 import type { Experiment } from '../experiments/types';
-import type { Questionnaire } from './api';
+import { participantAnswerPage, questionnairesApi, type Questionnaire } from './api';
 import { statusChipSx } from './status';
 import { WindowText } from './WindowText';
 
@@ -30,6 +31,17 @@ export const ExperimentQuestionnaires = ({ experiment }: { experiment: Experimen
     },
     { retry: false },
   );
+  // A participant's own questionnaires on this test, to answer (the light answer page).
+  const participates = Boolean(
+    principal && (experiment.participants ?? []).some((p) => p.userId === principal.userId),
+  );
+  const mine = useQuery({
+    queryKey: ['questionnaires', 'mine'],
+    queryFn: () => questionnairesApi.mine(),
+    enabled: participates,
+    retry: false,
+  });
+  const toAnswer = (mine.data ?? []).filter((q) => q.experimentId === experiment.id && q.status === 'open');
   const canBuild = Boolean(
     principal && BUILDING_STATES.includes(experiment.state) && canEditExperiment(principal, accessFactsOf(experiment)),
   );
@@ -46,6 +58,20 @@ export const ExperimentQuestionnaires = ({ experiment }: { experiment: Experimen
         >
           {translate('resources.questionnaires.actions.create')}
         </Button>
+      ) : null}
+      {toAnswer.length > 0 ? (
+        <List dense disablePadding data-testid="my-questionnaires">
+          {toAnswer.map((q) => (
+            <ListItem key={q.id} disableGutters>
+              <ListItemText
+                primary={<a href={participantAnswerPage(q.id)}>{q.title}</a>}
+                secondary={translate(
+                  q.answered ? 'resources.questionnaires.mine.answered' : 'resources.questionnaires.mine.toAnswer',
+                )}
+              />
+            </ListItem>
+          ))}
+        </List>
       ) : null}
       {/* A reader who may not see results (a participant) gets nothing here rather than an error. */}
       {isPending || error ? null : data.length === 0 ? (

@@ -1,4 +1,5 @@
 import type {
+  MyQuestionnaireItem,
   QuestionnaireResults,
   QuestionnaireView,
   RespondentStatus,
@@ -31,6 +32,10 @@ export const questionnairesApi = {
       body: JSON.stringify(body),
     });
     return json as QuestionnaireView;
+  },
+  async mine(): Promise<MyQuestionnaireItem[]> {
+    const { json } = await httpClient(`${API_URL}/me/questionnaires`);
+    return json as MyQuestionnaireItem[];
   },
   async usersVoice(experimentId: string): Promise<UsersVoiceSummary> {
     const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/users-voice`);

@@ -143,6 +143,10 @@ export const frQuestionnaires = {
     anonymous: 'Anonyme : ni nom, ni adresse électronique. Quelques minutes suffisent.',
     notPublic: 'Seuls les questionnaires publics publiés ont une affiche.',
   },
+  mine: {
+    toAnswer: 'Vous n’avez pas encore répondu : votre avis compte.',
+    answered: 'Vous avez répondu ; vous pouvez modifier votre réponse tant qu’il est ouvert.',
+  },
   respondents: {
     summary: '%{answered} participant·es sur %{total} ont répondu.',
     everyone: 'Tout le monde a répondu.',
@@ -283,6 +287,10 @@ export const enQuestionnaires: typeof frQuestionnaires = {
     until: 'Open until %{date}.',
     anonymous: 'Anonymous: no name, no email address. It takes a few minutes.',
     notPublic: 'Only published public questionnaires have a poster.',
+  },
+  mine: {
+    toAnswer: 'You have not answered yet: your opinion matters.',
+    answered: 'You have answered; you may change your answer while it is open.',
   },
   respondents: {
     summary: '%{answered} of %{total} participants have answered.',
