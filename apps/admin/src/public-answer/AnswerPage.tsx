@@ -91,7 +91,12 @@ const Form = ({ target, form }: { target: Exclude<Target, null>; form: AnswerFor
   const set = (id: string) => (value: AnswerValue) => {
     setValues((current) => ({ ...current, [id]: value }));
     // An error goes once the answer changes; the next submission checks again.
-    if (errors[id]) setErrors(({ [id]: _gone, ...rest }) => rest);
+    if (errors[id])
+      setErrors((current) => {
+        const next = { ...current };
+        delete next[id];
+        return next;
+      });
   };
 
   const submit = async (event: Event) => {
@@ -205,7 +210,7 @@ const Form = ({ target, form }: { target: Exclude<Target, null>; form: AnswerFor
         </p>
       ) : null}
       <button type="submit" disabled={phase === 'sending'} aria-disabled={phase === 'sending'}>
-        {phase === 'sending' ? fr.sending : form.previous ? fr.update : fr.submit}
+        {phase === 'sending' ? fr.sending : form.previous || sentNow ? fr.update : fr.submit}
       </button>
     </form>
   );
@@ -269,7 +274,6 @@ export const AnswerPage = ({ pathname }: { pathname: string }) => {
   useEffect(() => {
     void loadQuestionnaire(target, fr.participantNotice).then(setLoaded);
     // The page is for one address: loaded once.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
     if (loaded?.kind === 'form') document.title = `${loaded.form.title} — Capacités`;

@@ -108,11 +108,25 @@ const AmendCriteriaFields = () => (
 
 // An array input shown as one comma-separated text field.
 const formatSources = (value: unknown) => (Array.isArray(value) ? value.join(', ') : '');
-const parseSources = (value: string) =>
-  value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+/**
+ * The sources typed, split at the commas between them: not those inside brackets or French
+ * quotes, as in the pre-filled « Questionnaire « Pulse » (équipe testeuse, 12 réponses) ».
+ */
+export const parseSources = (value: string): string[] => {
+  const sources: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of value) {
+    if (char === '(' || char === '«') depth += 1;
+    if ((char === ')' || char === '»') && depth > 0) depth -= 1;
+    if (char === ',' && depth === 0) {
+      sources.push(current);
+      current = '';
+    } else current += char;
+  }
+  sources.push(current);
+  return sources.map((s) => s.trim()).filter(Boolean);
+};
 
 /** One result per criterion in force now: the workflow refuses an evaluation of other criteria. */
 const EvaluationFields = ({ criteria, usersVoice = null }: ActionContext) => {

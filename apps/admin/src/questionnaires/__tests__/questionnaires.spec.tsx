@@ -1,6 +1,6 @@
 import { createQuestionnaireSchema, QUESTIONNAIRE_STATUSES, type QuestionResult, type UsersVoiceSummary } from '@capacites/domain';
 import { contrastRatio, TEXT_CONTRAST } from '../../a11y/contrast';
-import { ACTION_FORMS } from '../../experiments/actions/actionForms';
+import { ACTION_FORMS, parseSources } from '../../experiments/actions/actionForms';
 import type { Experiment } from '../../experiments/types';
 import { resultInWords } from '../evaluation/UsersVoicePanel';
 import { emptyQuestionnaire, newQuestion, toFormValues, toQuestionnaireBody } from '../form/formValues';
@@ -132,5 +132,14 @@ describe('the evaluation form', () => {
     const empty = { ...summary, usersVoice: { sources: [], count: 0 } };
     expect(ACTION_FORMS.submitEvaluation.defaults({ experiment, criteria, usersVoice: empty }).usersVoice).toEqual(none);
     expect(ACTION_FORMS.submitEvaluation.needsUsersVoice).toBe(true);
+  });
+
+  it('keeps a pre-filled source whole when its text holds a comma', () => {
+    expect(parseSources('entretiens, Questionnaire « Pulse » (équipe testeuse, 12 réponses),  verbatims ')).toEqual([
+      'entretiens',
+      'Questionnaire « Pulse » (équipe testeuse, 12 réponses)',
+      'verbatims',
+    ]);
+    expect(parseSources('entretiens, questionnaire')).toEqual(['entretiens', 'questionnaire']);
   });
 });

@@ -39,10 +39,8 @@ export const QuestionnaireEdit = () => (
   <Edit
     mutationMode="pessimistic"
     redirect="show"
-    transform={(values: QuestionnaireValues) => {
-      const { experimentId: _experiment, ...body } = toQuestionnaireBody(values);
-      return body;
-    }}
+    // The test of a questionnaire never changes: PUT refuses the field.
+    transform={(values: QuestionnaireValues) => toQuestionnaireBody({ ...values, experimentId: undefined })}
   >
     <EditBody />
   </Edit>
