@@ -124,8 +124,9 @@ export class QuestionnaireWindows {
     }
   }
 
+  /** Reads only: validators call it, and a validator must change nothing. */
   private find(id: string): QuestionnaireWindowState | undefined {
-    return this.list.find((q) => q.questionnaireId === id);
+    return (this.lifecycle.data.questionnaires ?? []).find((q) => q.questionnaireId === id);
   }
 
   // --- updates ---------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { participantAnswerPath } from '@capacites/domain';
 import { AuditEventEntity, QuestionnaireEntity } from '@capacites/persistence';
 import type { NotificationEvent, QuestionnaireEventInput } from '@capacites/workflows';
@@ -106,7 +106,7 @@ export class QuestionnaireEventsService {
   }
 
   private async enqueueNotice(
-    manager: Parameters<Parameters<DataSource['transaction']>[0]>[0],
+    manager: EntityManager,
     input: QuestionnaireEventInput,
     title: string,
     respondents: number,

@@ -119,13 +119,14 @@ export type CloseQuestionnaireInput = z.infer<typeof closeQuestionnaireSchema>;
  * The answers' shape, before they are checked against the questions (answers.ts, which names
  * `answers.<questionId>`): values of the kinds answers take, bounded so that nothing huge is parsed.
  */
-const answerValueSchema = z.union([
-  z.number(),
-  z.boolean(),
-  z.string().max(L.longText * 2, { message: `an answer has at most ${L.longText} characters` }),
-  z.array(z.string().max(L.optionLabel * 2)).max(L.options),
-  z.null(),
-]);
+const answerValueSchema = z
+  .union([
+    z.number(),
+    z.boolean(),
+    z.string().max(L.longText * 2, { message: `an answer has at most ${L.longText} characters` }),
+    z.array(z.string().max(L.optionLabel * 2)).max(L.options),
+  ])
+  .nullable();
 export const answersSchema = z
   .record(z.string().max(64), answerValueSchema)
   .refine((a) => Object.keys(a).length <= L.questions * 2, { message: 'too many answers' });
