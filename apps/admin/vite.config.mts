@@ -14,7 +14,8 @@ export const PUBLIC_ANSWER_PATH = /^\/q\/[A-Za-z0-9_-]{1,64}\/?(?:[?#].*)?$/;
  */
 const publicAnswerPage = (): Plugin => {
   const rewrite: Connect.NextHandleFunction = (request, _response, next) => {
-    if (request.method === 'GET' && request.url && PUBLIC_ANSWER_PATH.test(request.url)) request.url = '/q.html';
+    if (request.method === 'GET' && request.url && PUBLIC_ANSWER_PATH.test(request.url))
+      request.url = '/q.html';
     next();
   };
   return {
@@ -48,7 +49,10 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       // Two pages: the back-office, and the public answer page (no react-admin, no MUI).
-      input: { main: fileURLToPath(new URL('index.html', import.meta.url)), q: fileURLToPath(new URL('q.html', import.meta.url)) },
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        q: fileURLToPath(new URL('q.html', import.meta.url)),
+      },
       // The domain library is pure: its modules whose exports the back-office does not use
       // (and zod, for screens that validate nothing) stay out of the bundle.
       treeshake: { moduleSideEffects: [{ test: /libs[\\/]domain[\\/]src/, sideEffects: false }] },

@@ -136,13 +136,17 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
         visit(join(path, '..', m[1]));
     };
     entries.forEach(visit);
-    const sizes = [...seen].map((file) => ({ file, gzip: gzipSync(readFileSync(join(adminDistDir, file))).length }));
+    const sizes = [...seen].map((file) => ({
+      file,
+      gzip: gzipSync(readFileSync(join(adminDistDir, file))).length,
+    }));
     const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
     console.info(`public answer page, first load: ${total} bytes of JavaScript gzip`, sizes);
     expect(total).toBeGreaterThan(1000);
     expect(total).toBeLessThan(PUBLIC_PAGE_JS_BUDGET);
     // Nothing of react-admin nor MUI in it.
-    for (const file of seen) expect(readFileSync(join(adminDistDir, file), 'utf8')).not.toMatch(/react-admin|MuiButton/);
+    for (const file of seen)
+      expect(readFileSync(join(adminDistDir, file), 'utf8')).not.toMatch(/react-admin|MuiButton/);
   });
 
   it('lets HR build a participants’ questionnaire tied to a criterion, and publish it', async () => {
@@ -155,7 +159,9 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     await page.locator('textarea[name="intro"]').fill('Trois questions, deux minutes.');
     // Default audience and window: the participants, during the test.
     await expect(page.getByLabel('Participants du test').isChecked()).resolves.toBe(true);
-    await expect(page.getByLabel('Pendant le test (de son lancement à son arrêt)').isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Pendant le test (de son lancement à son arrêt)').isChecked()).resolves.toBe(
+      true,
+    );
     // Question 1: a scale with labelled ends, tied to the test's criterion.
     await page.locator('input[name="questions.0.label"]').fill('Le classeur vous aide-t-il ?');
     await page.locator('input[name="questions.0.minLabel"]').fill('Pas du tout');
@@ -178,18 +184,24 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     await page.locator('input[name="questions.2.help"]').fill('Facultatif.');
     await shot(page, '01-builder');
     await expectNoAxeViolations(page, 'questionnaire builder');
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/questionnaires') && r.request().method() === 'POST');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/questionnaires') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     const response = await saved;
     expect(response.status()).toBe(201);
     participantsQuestionnaireId = ((await response.json()) as { id: string }).id;
-    await page.waitForURL(new RegExp(`/questionnaires/${participantsQuestionnaireId}/show$`), { timeout: TIMEOUT });
+    await page.waitForURL(new RegExp(`/questionnaires/${participantsQuestionnaireId}/show$`), {
+      timeout: TIMEOUT,
+    });
     await page.getByTestId('questionnaire-status').getByText('Brouillon').waitFor({ timeout: TIMEOUT });
     await page.getByText(/Critère évalué : Erreurs d'administration/).waitFor({ timeout: TIMEOUT });
     await expectNoAxeViolations(page, 'questionnaire page (draft)');
 
     await page.getByRole('button', { name: 'Publier' }).click();
-    const published = page.waitForResponse((r) => r.url().endsWith(`/publish`) && r.request().method() === 'POST');
+    const published = page.waitForResponse(
+      (r) => r.url().endsWith(`/publish`) && r.request().method() === 'POST',
+    );
     await page.getByRole('dialog').getByRole('button', { name: 'Publier' }).click();
     expect((await published).status()).toBe(200);
     // The test runs: the workflow opens the questionnaire at once.
@@ -202,7 +214,10 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
       },
       TIMEOUT,
     );
-    await page.getByTestId('respondents').getByText('0 participant·es sur 2 ont répondu.').waitFor({ timeout: TIMEOUT });
+    await page
+      .getByTestId('respondents')
+      .getByText('0 participant·es sur 2 ont répondu.')
+      .waitFor({ timeout: TIMEOUT });
     await shot(page, '02-published');
     await expectNoAxeViolations(page, 'questionnaire page (open, no answer)');
     await page.close();
@@ -212,7 +227,8 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     const participantEmail = team.emails.participant;
     const email = await waitFor(
       'the email inviting the participant',
-      async () => smtp.emails.find((e) => e.to.includes(participantEmail) && e.text.includes('/#/questionnaires/')),
+      async () =>
+        smtp.emails.find((e) => e.to.includes(participantEmail) && e.text.includes('/#/questionnaires/')),
       TIMEOUT,
     );
     const link = /https:\/\/\S+\/#\/questionnaires\/[0-9a-f-]{36}\/answer/.exec(email.text)?.[0] ?? '';
@@ -254,10 +270,14 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     await page.keyboard.press('Tab');
     await page.keyboard.type(freeText);
     await page.keyboard.press('Tab');
-    const sent = page.waitForResponse((r) => r.url().endsWith('/my-response') && r.request().method() === 'PUT');
+    const sent = page.waitForResponse(
+      (r) => r.url().endsWith('/my-response') && r.request().method() === 'PUT',
+    );
     await page.keyboard.press('Enter');
     expect((await sent).status()).toBe(200);
-    await page.getByText(/^Merci, votre réponse est enregistrée\. Vous pouvez la modifier/).waitFor({ timeout: TIMEOUT });
+    await page
+      .getByText(/^Merci, votre réponse est enregistrée\. Vous pouvez la modifier/)
+      .waitFor({ timeout: TIMEOUT });
     await shot(page, '04-participant-answered');
 
     // Later, on the same link: the answer is there, and may change until the questionnaire closes.
@@ -266,7 +286,9 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     await page.getByRole('button', { name: 'Modifier ma réponse' }).click();
     expect(await page.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(true);
     await page.getByRole('radio', { name: '5 — Beaucoup' }).check();
-    const changed = page.waitForResponse((r) => r.url().endsWith('/my-response') && r.request().method() === 'PUT');
+    const changed = page.waitForResponse(
+      (r) => r.url().endsWith('/my-response') && r.request().method() === 'PUT',
+    );
     await page.getByRole('button', { name: 'Enregistrer mes nouvelles réponses' }).click();
     expect((await changed).status()).toBe(200);
     await page.getByText(/^Merci, votre réponse est enregistrée/).waitFor({ timeout: TIMEOUT });
@@ -291,7 +313,11 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
             criterionId: 'errors',
           },
           { kind: 'yesNo', label: 'Reviendrez-vous ?' },
-          { kind: 'multipleChoice', label: 'Qu’avez-vous apprécié ?', options: ['Le délai', 'L’écoute', 'Le lieu'] },
+          {
+            kind: 'multipleChoice',
+            label: 'Qu’avez-vous apprécié ?',
+            options: ['Le délai', 'L’écoute', 'Le lieu'],
+          },
           { kind: 'shortText', label: 'Un mot ?' },
         ],
       })
@@ -326,9 +352,14 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
           .catch(() => undefined);
     });
     await page.goto(`${stack.baseUrl}${publicPath}`);
-    await page.getByRole('heading', { level: 1, name: 'Votre avis sur l’accueil' }).waitFor({ timeout: TIMEOUT });
+    await page
+      .getByRole('heading', { level: 1, name: 'Votre avis sur l’accueil' })
+      .waitFor({ timeout: TIMEOUT });
     // The CNIL notice: anonymous, no IP kept, a random token only against double answers.
-    await page.getByRole('complementary', { name: 'Vos données' }).getByText(/ne conservons pas votre adresse IP/).waitFor();
+    await page
+      .getByRole('complementary', { name: 'Vos données' })
+      .getByText(/ne conservons pas votre adresse IP/)
+      .waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     // Nothing wider than the phone's screen.
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(375);
@@ -343,7 +374,9 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     await page.getByRole('checkbox', { name: 'L’écoute' }).tap();
     await page.getByRole('checkbox', { name: 'Le délai' }).tap();
     await page.getByRole('textbox', { name: 'Un mot ?' }).fill('Très bon accueil');
-    const sent = page.waitForResponse((r) => r.url().endsWith('/responses') && r.request().method() === 'POST');
+    const sent = page.waitForResponse(
+      (r) => r.url().endsWith('/responses') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Envoyer mes réponses' }).tap();
     const response = await sent;
     expect(response.status()).toBe(201);
@@ -356,7 +389,9 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     await expectNoAxeViolations(page, 'public answer page, answered');
     // Once per browser.
     await page.reload();
-    await page.getByText('Vous avez déjà répondu à ce questionnaire depuis ce navigateur. Merci !').waitFor({ timeout: TIMEOUT });
+    await page
+      .getByText('Vous avez déjà répondu à ce questionnaire depuis ce navigateur. Merci !')
+      .waitFor({ timeout: TIMEOUT });
 
     // An unknown code says so in plain French.
     await page.goto(`${stack.baseUrl}/q/zzzzzzzzzz`);
@@ -372,11 +407,18 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     // Who has not answered: named; who answered what: never, but for the named question.
     expect(await respondents.getByTestId('not-answered').textContent()).toBe(latecomer.name);
     const results = page.getByTestId('questionnaire-results');
-    await results.getByTestId('respondent-count').getByText(/1 réponse Taux de réponse : 50\s%/).waitFor({ timeout: TIMEOUT });
+    await results
+      .getByTestId('respondent-count')
+      .getByText(/1 réponse Taux de réponse : 50\s%/)
+      .waitFor({ timeout: TIMEOUT });
     await results.getByTestId('scale-mean').first().getByText('5 / 5').waitFor();
     // Free text stays text.
     await results.getByTestId('free-texts').getByText(freeText, { exact: true }).waitFor();
-    await results.getByRole('table').filter({ hasText: 'Réponses nominatives' }).getByText('Crèche Nord').waitFor();
+    await results
+      .getByRole('table')
+      .filter({ hasText: 'Réponses nominatives' })
+      .getByText('Crèche Nord')
+      .waitFor();
     await results.getByRole('heading', { name: "Critère : Erreurs d'administration" }).waitFor();
     // Charts have their data table.
     await results.getByText('Voir les données du graphique').first().click();
@@ -395,10 +437,21 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     // The public questionnaire: its link, its QR code, the printable poster.
     await page.goto(`${stack.baseUrl}/#/questionnaires/${publicQuestionnaireId}/show`);
     const link = page.getByTestId('public-link');
-    await link.getByTestId('public-url').getByText(`${PUBLIC_URL}${publicPath}`).waitFor({ timeout: TIMEOUT });
+    await link
+      .getByTestId('public-url')
+      .getByText(`${PUBLIC_URL}${publicPath}`)
+      .waitFor({ timeout: TIMEOUT });
     const qr = link.getByRole('img', { name: /QR code menant au questionnaire/ });
-    await waitFor('the QR code drawn', async () => (await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0, TIMEOUT);
-    await page.getByTestId('questionnaire-results').getByTestId('respondent-count').getByText('1 réponse').waitFor({ timeout: TIMEOUT });
+    await waitFor(
+      'the QR code drawn',
+      async () => (await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0,
+      TIMEOUT,
+    );
+    await page
+      .getByTestId('questionnaire-results')
+      .getByTestId('respondent-count')
+      .getByText('1 réponse')
+      .waitFor({ timeout: TIMEOUT });
     await expectNoAxeViolations(page, 'public questionnaire page');
     await link.getByRole('link', { name: 'Affiche à imprimer' }).click();
     const poster = page.getByTestId('questionnaire-poster');
@@ -418,7 +471,10 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
       'the public questionnaire closed',
       async () => {
         await closedPage.goto(`${stack.baseUrl}${publicPath}`);
-        return closedPage.getByRole('heading', { name: /^Questionnaire clos/ }).isVisible({ timeout: 2_000 }).catch(() => false);
+        return closedPage
+          .getByRole('heading', { name: /^Questionnaire clos/ })
+          .isVisible({ timeout: 2_000 })
+          .catch(() => false);
       },
       TIMEOUT,
     );
@@ -429,8 +485,12 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     await page.locator('[data-action="submitEvaluation"]').click({ timeout: TIMEOUT });
     const dialog = page.getByRole('dialog');
     const voice = dialog.locator('[data-criterion-voice="errors"]');
-    await voice.getByText(/Pulse du classeur — Le classeur vous aide-t-il \? : Moyenne 5 \/ 5/).waitFor({ timeout: TIMEOUT });
-    await voice.getByText(/Votre avis sur l’accueil — Êtes-vous satisfait de l’accueil \? : Moyenne 5 \/ 5/).waitFor();
+    await voice
+      .getByText(/Pulse du classeur — Le classeur vous aide-t-il \? : Moyenne 5 \/ 5/)
+      .waitFor({ timeout: TIMEOUT });
+    await voice
+      .getByText(/Votre avis sur l’accueil — Êtes-vous satisfait de l’accueil \? : Moyenne 5 \/ 5/)
+      .waitFor();
     await dialog.getByTestId('users-voice-prefilled').waitFor();
     expect(await dialog.locator('input[name="usersVoice.count"]').inputValue()).toBe('2');
     const sources = await dialog.locator('input[name="usersVoice.sources"]').inputValue();
@@ -441,9 +501,13 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     await shot(page, '08-evaluation-prefilled');
     await expectNoAxeViolations(page, 'evaluation form with the users’ voice');
     await dialog.getByLabel('Hypothèse confirmée', { exact: true }).check();
-    await dialog.locator('textarea[name="criterionResults.0.result"]').fill('Aucune erreur relevée ; 5/5 de satisfaction.');
+    await dialog
+      .locator('textarea[name="criterionResults.0.result"]')
+      .fill('Aucune erreur relevée ; 5/5 de satisfaction.');
     await dialog.locator('textarea[name="learnings"]').fill('Un classeur simple suffit.');
-    const submitted = page.waitForResponse((r) => r.url().endsWith(`/api/experiments/${experimentId}/evaluation`));
+    const submitted = page.waitForResponse((r) =>
+      r.url().endsWith(`/api/experiments/${experimentId}/evaluation`),
+    );
     await dialog.getByRole('button', { name: "Remettre l'évaluation" }).click();
     expect((await submitted).status()).toBe(200);
     const evaluation = await hr.get(`/api/evaluations/${experimentId}`).expect(200);

@@ -36,7 +36,6 @@ const enCapacitesMessages: CapacitesMessages = {
       badCode: 'Wrong or already used code.',
       expired: 'This login expired or used all its attempts: type your password again.',
       errors: {
-      ...enQuestionnaireErrors, // issue 14 (questionnaires/i18n.ts)
         oidc_unknown_user:
           'Your %{label} account matches no Capacités user. Ask an administrator to create your account with the same email address.',
         oidc_cancelled: 'Login with %{label} cancelled.',
@@ -50,6 +49,7 @@ const enCapacitesMessages: CapacitesMessages = {
       },
     },
     errors: {
+      ...enQuestionnaireErrors, // issue 14 (questionnaires/i18n.ts)
       TRANSITION_NOT_ALLOWED: '“%{transition}” is not possible while the experiment is “%{state}”.',
       NOT_READY_TO_LAUNCH: 'The experiment cannot be launched yet. %{missing}',
       HYPOTHESIS_REQUIRED: 'The experiment cannot be launched without a hypothesis: no hypothesis, no test.',

@@ -38,7 +38,6 @@ export const frCapacitesMessages = {
       badCode: 'Code incorrect ou déjà utilisé.',
       expired: 'Cette connexion a expiré ou épuisé ses essais : saisissez de nouveau votre mot de passe.',
       errors: {
-      ...frQuestionnaireErrors, // issue 14 (questionnaires/i18n.ts)
         oidc_unknown_user:
           'Votre compte %{label} ne correspond à aucun utilisateur de Capacités. Demandez à un administrateur de créer votre compte avec la même adresse électronique.',
         oidc_cancelled: 'Connexion avec %{label} annulée.',
@@ -54,6 +53,7 @@ export const frCapacitesMessages = {
       },
     },
     errors: {
+      ...frQuestionnaireErrors, // issue 14 (questionnaires/i18n.ts)
       // The API's reasons (issue 12, item 16): one per code of the shared declaration
       // (libs/domain/src/errors/error-codes.ts), with its parameters.
       TRANSITION_NOT_ALLOWED: "« %{transition} » n'est pas possible quand le test est à l'état « %{state} ».",

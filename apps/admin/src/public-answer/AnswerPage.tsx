@@ -27,7 +27,15 @@ const FocusedHeading = ({ children }: { children: ComponentChildren }) => {
   );
 };
 
-const Message = ({ title, text, children }: { title: string; text: string; children?: ComponentChildren }) => (
+const Message = ({
+  title,
+  text,
+  children,
+}: {
+  title: string;
+  text: string;
+  children?: ComponentChildren;
+}) => (
   <>
     <FocusedHeading>{title}</FocusedHeading>
     <p>{text}</p>
@@ -51,7 +59,9 @@ const Form = ({ target, form }: { target: Exclude<Target, null>; form: AnswerFor
   const [values, setValues] = useState<Answers>(() => ({ ...(form.previous?.answers ?? {}) }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
-  const [phase, setPhase] = useState<Phase>(form.previous && target.kind === 'participant' ? 'done' : 'editing');
+  const [phase, setPhase] = useState<Phase>(
+    form.previous && target.kind === 'participant' ? 'done' : 'editing',
+  );
   // When the page opens on an answer given before, rather than on one just sent.
   const [sentNow, setSentNow] = useState(false);
   const [closed, setClosed] = useState<{ at: string | null } | null>(null);
@@ -123,7 +133,8 @@ const Form = ({ target, form }: { target: Exclude<Target, null>; form: AnswerFor
     setPhase('editing');
     const refusal = result.refusal;
     if (!refusal) return setAlert(fr.network);
-    const param = (name: string) => (typeof refusal.params?.[name] === 'string' ? (refusal.params[name] as string) : null);
+    const param = (name: string) =>
+      typeof refusal.params?.[name] === 'string' ? (refusal.params[name] as string) : null;
     if (refusal.code === 'QUESTIONNAIRE_CLOSED') return setClosed({ at: param('closedAt') });
     if (refusal.code === 'QUESTIONNAIRE_NOT_OPEN') return setNotOpen({ at: param('opensAt') });
     if (refusal.code === 'QUESTIONNAIRE_ALREADY_ANSWERED') {
@@ -257,7 +268,9 @@ const Body = ({ target, loaded }: { target: Target; loaded: Loaded }) => {
       return (
         <>
           <h1>{form.title}</h1>
-          {form.closesAt ? <p class="muted">{format(fr.openUntil, { date: frenchDay(form.closesAt) })}</p> : null}
+          {form.closesAt ? (
+            <p class="muted">{format(fr.openUntil, { date: frenchDay(form.closesAt) })}</p>
+          ) : null}
           {form.intro ? <p style="white-space:pre-line">{form.intro}</p> : null}
           <Form target={target} form={form} />
           <Notice paragraphs={form.notice} />

@@ -26,7 +26,8 @@ const SCALE = Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_
 export const QuestionField = ({ question, value, error, disabled, onChange }: Props) => {
   const id = question.id;
   const hasHelp = question.help.trim() !== '' || question.anonymous === false || textLimit(question) !== null;
-  const describedBy = [hasHelp ? helpId(id) : null, error ? errorId(id) : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hasHelp ? helpId(id) : null, error ? errorId(id) : null].filter(Boolean).join(' ') || undefined;
   const invalid = error ? 'true' : undefined;
   const title = (
     <>
@@ -66,7 +67,11 @@ export const QuestionField = ({ question, value, error, disabled, onChange }: Pr
         <label for={fieldId(id)}>{title}</label>
         {help}
         {errorText}
-        {question.kind === 'shortText' ? <input type="text" {...common} /> : <textarea rows={5} {...common} />}
+        {question.kind === 'shortText' ? (
+          <input type="text" {...common} />
+        ) : (
+          <textarea rows={5} {...common} />
+        )}
       </div>
     );
   }

@@ -63,13 +63,19 @@ async function readJson<T>(response: Response): Promise<T | undefined> {
   }
 }
 
-export async function loadQuestionnaire(target: Target, participantNotice: readonly string[]): Promise<Loaded> {
+export async function loadQuestionnaire(
+  target: Target,
+  participantNotice: readonly string[],
+): Promise<Loaded> {
   if (!target) return { kind: 'notFound' };
   let response: Response;
   try {
     response =
       target.kind === 'public'
-        ? await fetch(`/api/public/questionnaires/${target.code}`, { headers: JSON_HEADERS, credentials: 'omit' })
+        ? await fetch(`/api/public/questionnaires/${target.code}`, {
+            headers: JSON_HEADERS,
+            credentials: 'omit',
+          })
         : await fetch(`/api/questionnaires/${target.id}/my-response`, {
             headers: JSON_HEADERS,
             credentials: 'same-origin',
@@ -126,7 +132,11 @@ export type SendResult = { ok: true; submittedAt: string } | { ok: false; refusa
  * Sends the answers: anonymously with the browser's token (public), or as the signed-in
  * participant (the session cookie; the CSRF header the API asks of cookie calls).
  */
-export async function sendAnswers(target: Exclude<Target, null>, answers: Answers, token: string): Promise<SendResult> {
+export async function sendAnswers(
+  target: Exclude<Target, null>,
+  answers: Answers,
+  token: string,
+): Promise<SendResult> {
   let response: Response;
   try {
     response =

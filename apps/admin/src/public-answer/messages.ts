@@ -33,7 +33,8 @@ export const fr = {
   notFound:
     'Aucun questionnaire ne correspond à cette adresse. Vérifiez le lien ou le QR code, ou demandez-le à la personne qui vous l’a transmis.',
   closedTitle: 'Questionnaire clos',
-  closed: 'Ce questionnaire est clos depuis le %{date} : il n’accepte plus de réponses. Merci de votre intérêt.',
+  closed:
+    'Ce questionnaire est clos depuis le %{date} : il n’accepte plus de réponses. Merci de votre intérêt.',
   closedNoDate: 'Ce questionnaire est clos : il n’accepte plus de réponses. Merci de votre intérêt.',
   notOpenTitle: 'Questionnaire pas encore ouvert',
   notOpen: 'Ce questionnaire ouvrira le %{date}. Revenez à partir de cette date.',
@@ -46,7 +47,8 @@ export const fr = {
   notParticipantTitle: 'Questionnaire réservé',
   notParticipant: 'Ce questionnaire s’adresse aux participants du test : votre compte n’en fait pas partie.',
   tooMany: 'Trop de réponses ont été envoyées depuis votre connexion : réessayez dans une minute.',
-  network: 'Le service ne répond pas : vérifiez votre connexion, puis réessayez. Vos réponses sont conservées sur cette page.',
+  network:
+    'Le service ne répond pas : vérifiez votre connexion, puis réessayez. Vos réponses sont conservées sur cette page.',
   unavailable: 'Le service est momentanément indisponible : réessayez dans quelques minutes.',
   noticeTitle: 'Vos données',
   participantNotice: [

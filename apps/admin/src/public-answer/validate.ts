@@ -1,4 +1,10 @@
-import { checkAnswers, QUESTIONNAIRE_LIMITS, type Answers, type AnswerValue, type PublicQuestion } from '@capacites/domain';
+import {
+  checkAnswers,
+  QUESTIONNAIRE_LIMITS,
+  type Answers,
+  type AnswerValue,
+  type PublicQuestion,
+} from '@capacites/domain';
 import { format, fr } from './messages';
 
 /** The text limit of a question, or null for the other kinds. */
@@ -62,7 +68,8 @@ export function answersToSend(questions: readonly PublicQuestion[], values: Answ
   const answers: Answers = {};
   for (const question of questions) {
     const value = values[question.id];
-    if (!blank(value)) answers[question.id] = typeof value === 'string' ? value.trim() : (value as AnswerValue);
+    if (!blank(value))
+      answers[question.id] = typeof value === 'string' ? value.trim() : (value as AnswerValue);
   }
   return answers;
 }

@@ -22,7 +22,11 @@ export const ExperimentQuestionnaires = ({ experiment }: { experiment: Experimen
   const [locale] = useLocaleState();
   const principal = usePrincipal();
   const createPath = useCreatePath();
-  const { data = [], isPending, error } = useGetList<Questionnaire>(
+  const {
+    data = [],
+    isPending,
+    error,
+  } = useGetList<Questionnaire>(
     'questionnaires',
     {
       filter: { experimentId: experiment.id },
@@ -43,7 +47,9 @@ export const ExperimentQuestionnaires = ({ experiment }: { experiment: Experimen
   });
   const toAnswer = (mine.data ?? []).filter((q) => q.experimentId === experiment.id && q.status === 'open');
   const canBuild = Boolean(
-    principal && BUILDING_STATES.includes(experiment.state) && canEditExperiment(principal, accessFactsOf(experiment)),
+    principal &&
+    BUILDING_STATES.includes(experiment.state) &&
+    canEditExperiment(principal, accessFactsOf(experiment)),
   );
   return (
     <Box data-testid="experiment-questionnaires">
@@ -66,7 +72,9 @@ export const ExperimentQuestionnaires = ({ experiment }: { experiment: Experimen
               <ListItemText
                 primary={<a href={participantAnswerPage(q.id)}>{q.title}</a>}
                 secondary={translate(
-                  q.answered ? 'resources.questionnaires.mine.answered' : 'resources.questionnaires.mine.toAnswer',
+                  q.answered
+                    ? 'resources.questionnaires.mine.answered'
+                    : 'resources.questionnaires.mine.toAnswer',
                 )}
               />
             </ListItem>

@@ -28,7 +28,10 @@ export const WindowText = ({
   if (opensAt && closesAt)
     return (
       <span data-testid="questionnaire-window">
-        {translate('resources.questionnaires.window.between', { from: day(opensAt, locale), to: day(closesAt, locale) })}
+        {translate('resources.questionnaires.window.between', {
+          from: day(opensAt, locale),
+          to: day(closesAt, locale),
+        })}
       </span>
     );
   if (closesAt)

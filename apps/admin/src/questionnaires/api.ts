@@ -22,7 +22,10 @@ export const questionnairesApi = {
     return json as RespondentStatus[];
   },
   async publish(id: string): Promise<QuestionnaireView> {
-    const { json } = await httpClient(`${API_URL}/questionnaires/${id}/publish`, { method: 'POST', body: '{}' });
+    const { json } = await httpClient(`${API_URL}/questionnaires/${id}/publish`, {
+      method: 'POST',
+      body: '{}',
+    });
     return json as QuestionnaireView;
   },
   async close(id: string, reason: string): Promise<QuestionnaireView> {

@@ -45,7 +45,8 @@ export const frQuestionnaires = {
   title: 'Questionnaires',
   empty: 'Aucun questionnaire sur ce test pour l’instant.',
   createOn: 'Nouveau questionnaire — %{title}',
-  noExperiment: 'Ouvrez un test, puis « Nouveau questionnaire » : un questionnaire appartient toujours à un test.',
+  noExperiment:
+    'Ouvrez un test, puis « Nouveau questionnaire » : un questionnaire appartient toujours à un test.',
   backToTest: 'Retour au test',
   noCriterion: 'Aucun critère',
   requiredMark: 'obligatoire',
@@ -181,7 +182,8 @@ export const frQuestionnaires = {
     criterionVoice: 'Réponses aux questionnaires sur « %{name} »',
     prefilled:
       'Sources et nombre pré-remplis à partir des réponses réelles : %{count} personnes, %{smart_count} questionnaire. Vérifiez-les et complétez avec vos entretiens. |||| Sources et nombre pré-remplis à partir des réponses réelles : %{count} personnes, %{smart_count} questionnaires. Vérifiez-les et complétez avec vos entretiens.',
-    noAnswers: 'Aucun questionnaire de ce test n’a reçu de réponse : indiquez vos autres sources, ou la raison de leur absence.',
+    noAnswers:
+      'Aucun questionnaire de ce test n’a reçu de réponse : indiquez vos autres sources, ou la raison de leur absence.',
   },
 };
 
@@ -190,7 +192,8 @@ export const enQuestionnaires: typeof frQuestionnaires = {
   title: 'Questionnaires',
   empty: 'No questionnaire on this experiment yet.',
   createOn: 'New questionnaire — %{title}',
-  noExperiment: 'Open an experiment, then “New questionnaire”: a questionnaire always belongs to an experiment.',
+  noExperiment:
+    'Open an experiment, then “New questionnaire”: a questionnaire always belongs to an experiment.',
   backToTest: 'Back to the experiment',
   noCriterion: 'No criterion',
   requiredMark: 'required',
@@ -326,6 +329,7 @@ export const enQuestionnaires: typeof frQuestionnaires = {
     criterionVoice: 'Questionnaire answers on “%{name}”',
     prefilled:
       'Sources and count pre-filled from the real answers: %{count} people, %{smart_count} questionnaire. Check them and add your interviews. |||| Sources and count pre-filled from the real answers: %{count} people, %{smart_count} questionnaires. Check them and add your interviews.',
-    noAnswers: 'No questionnaire of this experiment got an answer: give your other sources, or why there are none.',
+    noAnswers:
+      'No questionnaire of this experiment got an answer: give your other sources, or why there are none.',
   },
 };

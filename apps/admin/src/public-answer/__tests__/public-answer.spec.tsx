@@ -4,7 +4,11 @@ import { format } from '../messages';
 import { answeredKey, browserToken } from '../token';
 import { answersToSend, frenchErrors, serverErrors } from '../validate';
 
-const question = (id: string, kind: PublicQuestion['kind'], more: Partial<PublicQuestion> = {}): PublicQuestion => ({
+const question = (
+  id: string,
+  kind: PublicQuestion['kind'],
+  more: Partial<PublicQuestion> = {},
+): PublicQuestion => ({
   id,
   kind,
   label: `Question ${id}`,
@@ -43,7 +47,9 @@ describe('the public answer page', () => {
       liked: 'Cette réponse n’est pas valable : choisissez parmi les propositions.',
       word: `Votre réponse dépasse ${QUESTIONNAIRE_LIMITS.shortText} caractères : raccourcissez-la.`,
     });
-    expect(frenchErrors(questions, { satisfaction: 4, again: false, liked: ['L’écoute'], word: ' Bien ' })).toEqual({});
+    expect(
+      frenchErrors(questions, { satisfaction: 4, again: false, liked: ['L’écoute'], word: ' Bien ' }),
+    ).toEqual({});
   });
 
   it('sends only the answered questions, texts trimmed', () => {
@@ -54,7 +60,13 @@ describe('the public answer page', () => {
   });
 
   it('shows the API’s 400 under the questions it names', () => {
-    expect(serverErrors(questions, { word: 'x' }, [{ field: 'answers.satisfaction' }, { field: 'answers.word' }, { field: 'token' }])).toEqual({
+    expect(
+      serverErrors(questions, { word: 'x' }, [
+        { field: 'answers.satisfaction' },
+        { field: 'answers.word' },
+        { field: 'token' },
+      ]),
+    ).toEqual({
       satisfaction: 'Répondez à cette question.',
       word: 'Cette réponse n’est pas valable : choisissez parmi les propositions.',
     });
@@ -62,7 +74,10 @@ describe('the public answer page', () => {
 
   it('keeps one random token per questionnaire in the browser, and makes one when storage is refused', () => {
     const kept = new Map<string, string>();
-    const storage = { getItem: (k: string) => kept.get(k) ?? null, setItem: (k: string, v: string) => void kept.set(k, v) };
+    const storage = {
+      getItem: (k: string) => kept.get(k) ?? null,
+      setItem: (k: string, v: string) => void kept.set(k, v),
+    };
     const token = browserToken('23456789ab', storage);
     expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(browserToken('23456789ab', storage)).toBe(token);

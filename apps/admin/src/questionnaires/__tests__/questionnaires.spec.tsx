@@ -1,4 +1,9 @@
-import { createQuestionnaireSchema, QUESTIONNAIRE_STATUSES, type QuestionResult, type UsersVoiceSummary } from '@capacites/domain';
+import {
+  createQuestionnaireSchema,
+  QUESTIONNAIRE_STATUSES,
+  type QuestionResult,
+  type UsersVoiceSummary,
+} from '@capacites/domain';
 import { contrastRatio, TEXT_CONTRAST } from '../../a11y/contrast';
 import { ACTION_FORMS, parseSources } from '../../experiments/actions/actionForms';
 import type { Experiment } from '../../experiments/types';
@@ -17,15 +22,47 @@ describe('the questionnaire builder', () => {
       ...emptyQuestionnaire(experimentId),
       title: 'Pulse du classeur',
       questions: [
-        { ...newQuestion(), label: 'Utile ?', minLabel: 'Non', maxLabel: 'Oui', optionsText: 'reste\nd’un autre type', criterionId: 'errors' },
-        { ...newQuestion(), kind: 'singleChoice' as const, label: 'Équipe ?', optionsText: ' Nord \n\nSud\n', minLabel: 'x', anonymous: false },
-        { ...newQuestion(), kind: 'longText' as const, label: 'Un mot ?', criterionId: '' as unknown as null },
+        {
+          ...newQuestion(),
+          label: 'Utile ?',
+          minLabel: 'Non',
+          maxLabel: 'Oui',
+          optionsText: 'reste\nd’un autre type',
+          criterionId: 'errors',
+        },
+        {
+          ...newQuestion(),
+          kind: 'singleChoice' as const,
+          label: 'Équipe ?',
+          optionsText: ' Nord \n\nSud\n',
+          minLabel: 'x',
+          anonymous: false,
+        },
+        {
+          ...newQuestion(),
+          kind: 'longText' as const,
+          label: 'Un mot ?',
+          criterionId: '' as unknown as null,
+        },
       ],
     };
     const body = toQuestionnaireBody(values);
     expect(body.questions).toEqual([
-      expect.objectContaining({ kind: 'scale', options: [], minLabel: 'Non', maxLabel: 'Oui', criterionId: 'errors', anonymous: true }),
-      expect.objectContaining({ kind: 'singleChoice', options: ['Nord', 'Sud'], minLabel: '', maxLabel: '', anonymous: false }),
+      expect.objectContaining({
+        kind: 'scale',
+        options: [],
+        minLabel: 'Non',
+        maxLabel: 'Oui',
+        criterionId: 'errors',
+        anonymous: true,
+      }),
+      expect.objectContaining({
+        kind: 'singleChoice',
+        options: ['Nord', 'Sud'],
+        minLabel: '',
+        maxLabel: '',
+        anonymous: false,
+      }),
       expect.objectContaining({ kind: 'longText', options: [], criterionId: null }),
     ]);
     expect(body.window).toEqual({ kind: 'run' });
@@ -51,7 +88,18 @@ describe('the questionnaire builder', () => {
       audience: 'participants' as const,
       window: { kind: 'evaluation' as const, opensOn: null, closesOn: null },
       questions: [
-        { id: 'q1', kind: 'multipleChoice' as const, label: 'Quoi ?', help: '', required: true, criterionId: null, anonymous: true, options: ['A', 'B'], minLabel: '', maxLabel: '' },
+        {
+          id: 'q1',
+          kind: 'multipleChoice' as const,
+          label: 'Quoi ?',
+          help: '',
+          required: true,
+          criterionId: null,
+          anonymous: true,
+          options: ['A', 'B'],
+          minLabel: '',
+          maxLabel: '',
+        },
       ],
     };
     const form = toFormValues(saved);
@@ -70,14 +118,19 @@ describe('the results', () => {
     anonymous: true,
     answered: 4,
     skipped: 1,
-    distribution: ['1', '2', '3', '4', '5'].map((value) => ({ value, count: value === '5' ? 3 : value === '4' ? 1 : 0 })),
+    distribution: ['1', '2', '3', '4', '5'].map((value) => ({
+      value,
+      count: value === '5' ? 3 : value === '4' ? 1 : 0,
+    })),
     mean: 4.75,
     texts: [],
     named: [],
   };
 
   it('say a scale by its mean, a choice by its leading answer and its share, texts by their number', () => {
-    expect(resultInWords(scale, translate, 'fr')).toMatch(/^resources\.questionnaires\.results\.mean 4,75 \/ 5 \(/);
+    expect(resultInWords(scale, translate, 'fr')).toMatch(
+      /^resources\.questionnaires\.results\.mean 4,75 \/ 5 \(/,
+    );
     const yesNo: QuestionResult = {
       ...scale,
       kind: 'yesNo',
@@ -88,13 +141,25 @@ describe('the results', () => {
       ],
     };
     expect(resultInWords(yesNo, translate, 'fr')).toMatch(/^resources\.questionnaires\.results\.yes : 75\s%/);
-    const texts: QuestionResult = { ...scale, kind: 'longText', distribution: [], mean: null, texts: ['a', 'b'] };
-    expect(resultInWords(texts, translate, 'fr')).toBe('resources.questionnaires.results.texts {"smart_count":2}');
+    const texts: QuestionResult = {
+      ...scale,
+      kind: 'longText',
+      distribution: [],
+      mean: null,
+      texts: ['a', 'b'],
+    };
+    expect(resultInWords(texts, translate, 'fr')).toBe(
+      'resources.questionnaires.results.texts {"smart_count":2}',
+    );
   });
 
   it('label a scale’s ends with the words the question gave them', () => {
     const ends = { minLabel: 'Pas du tout', maxLabel: 'Beaucoup' };
-    expect(['1', '3', '5'].map((v) => distributionLabel(scale, v, translate, ends))).toEqual(['1 — Pas du tout', '3', '5 — Beaucoup']);
+    expect(['1', '3', '5'].map((v) => distributionLabel(scale, v, translate, ends))).toEqual([
+      '1 — Pas du tout',
+      '3',
+      '5 — Beaucoup',
+    ]);
     expect(formatMean(null, 'fr-FR')).toBe('—');
     expect(formatRate(0.5, 'fr-FR')).toMatch(/^50\s%$/);
   });
@@ -113,7 +178,15 @@ describe('the evaluation form', () => {
   const summary: UsersVoiceSummary = {
     experimentId,
     questionnaires: [
-      { id: 'a', title: 'Pulse', audience: 'participants', status: 'closed', respondents: 3, expected: 4, responseRate: 0.75 },
+      {
+        id: 'a',
+        title: 'Pulse',
+        audience: 'participants',
+        status: 'closed',
+        respondents: 3,
+        expected: 4,
+        responseRate: 0.75,
+      },
     ],
     criteria: [],
     usersVoice: { sources: ['Questionnaire « Pulse » (3 réponses)'], count: 3 },
@@ -128,18 +201,20 @@ describe('the evaluation form', () => {
 
   it('stays empty without answers or when the questionnaires cannot be read', () => {
     const none = { sources: [], count: 0, noneReason: '' };
-    expect(ACTION_FORMS.submitEvaluation.defaults({ experiment, criteria, usersVoice: null }).usersVoice).toEqual(none);
+    expect(
+      ACTION_FORMS.submitEvaluation.defaults({ experiment, criteria, usersVoice: null }).usersVoice,
+    ).toEqual(none);
     const empty = { ...summary, usersVoice: { sources: [], count: 0 } };
-    expect(ACTION_FORMS.submitEvaluation.defaults({ experiment, criteria, usersVoice: empty }).usersVoice).toEqual(none);
+    expect(
+      ACTION_FORMS.submitEvaluation.defaults({ experiment, criteria, usersVoice: empty }).usersVoice,
+    ).toEqual(none);
     expect(ACTION_FORMS.submitEvaluation.needsUsersVoice).toBe(true);
   });
 
   it('keeps a pre-filled source whole when its text holds a comma', () => {
-    expect(parseSources('entretiens, Questionnaire « Pulse » (équipe testeuse, 12 réponses),  verbatims ')).toEqual([
-      'entretiens',
-      'Questionnaire « Pulse » (équipe testeuse, 12 réponses)',
-      'verbatims',
-    ]);
+    expect(
+      parseSources('entretiens, Questionnaire « Pulse » (équipe testeuse, 12 réponses),  verbatims '),
+    ).toEqual(['entretiens', 'Questionnaire « Pulse » (équipe testeuse, 12 réponses)', 'verbatims']);
     expect(parseSources('entretiens, questionnaire')).toEqual(['entretiens', 'questionnaire']);
   });
 });

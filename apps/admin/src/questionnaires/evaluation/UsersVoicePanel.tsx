@@ -11,13 +11,16 @@ export function resultInWords(result: QuestionResult, translate: Translate, loca
   const r = (key: string, options?: object) => translate(`resources.questionnaires.results.${key}`, options);
   const answered = r('answeredCount', { smart_count: result.answered });
   if (result.answered === 0) return answered;
-  if (result.kind === 'scale') return `${r('mean')} ${formatMean(result.mean, formattingLocale(locale))} (${answered})`;
-  if (result.kind === 'shortText' || result.kind === 'longText') return `${r('texts', { smart_count: result.texts.length })}`;
+  if (result.kind === 'scale')
+    return `${r('mean')} ${formatMean(result.mean, formattingLocale(locale))} (${answered})`;
+  if (result.kind === 'shortText' || result.kind === 'longText')
+    return `${r('texts', { smart_count: result.texts.length })}`;
   const top = [...result.distribution].sort((a, b) => b.count - a.count)[0];
   if (!top || top.count === 0) return answered;
-  const share = new Intl.NumberFormat(formattingLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(
-    top.count / result.answered,
-  );
+  const share = new Intl.NumberFormat(formattingLocale(locale), {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(top.count / result.answered);
   return `${distributionLabel(result, top.value, translate)} : ${share} (${answered})`;
 }
 
@@ -25,15 +28,28 @@ export function resultInWords(result: QuestionResult, translate: Translate, loca
  * What the questionnaires say about one criterion, beside its result in the evaluation form:
  * the evaluator reads it and still writes the result.
  */
-export const CriterionVoice = ({ summary, criterionId }: { summary: UsersVoiceSummary | null; criterionId: string }) => {
+export const CriterionVoice = ({
+  summary,
+  criterionId,
+}: {
+  summary: UsersVoiceSummary | null;
+  criterionId: string;
+}) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const criterion = summary?.criteria.find((c) => c.criterionId === criterionId);
-  if (!criterion || criterion.questions.length === 0) return null;
+  // Each question with the questionnaire it comes from (the summary spans every questionnaire).
+  const questions = (criterion?.questions ?? []) as (QuestionResult & {
+    questionnaireId: string;
+    questionnaireTitle: string;
+  })[];
+  if (!criterion || questions.length === 0) return null;
   return (
     <Box
       component="aside"
-      aria-label={translate('resources.questionnaires.evaluation.criterionVoice', { name: criterion.criterionName })}
+      aria-label={translate('resources.questionnaires.evaluation.criterionVoice', {
+        name: criterion.criterionName,
+      })}
       sx={{ borderLeft: 3, borderColor: 'primary.main', pl: 1.5, mb: 1.5 }}
       data-criterion-voice={criterionId}
     >
@@ -41,7 +57,7 @@ export const CriterionVoice = ({ summary, criterionId }: { summary: UsersVoiceSu
         {translate('resources.questionnaires.evaluation.whatTheySay')}
       </Typography>
       <Box component="ul" sx={{ m: 0, pl: 2 }}>
-        {criterion.questions.map((question) => (
+        {questions.map((question) => (
           <Box component="li" key={`${question.questionnaireId}-${question.questionId}`}>
             <Typography variant="body2">
               {question.questionnaireTitle} — {question.label} : {resultInWords(question, translate, locale)}
@@ -49,7 +65,12 @@ export const CriterionVoice = ({ summary, criterionId }: { summary: UsersVoiceSu
             {question.texts.length > 0 ? (
               <Box component="ul" sx={{ m: 0, pl: 2 }}>
                 {question.texts.slice(0, 3).map((text, index) => (
-                  <Typography component="li" variant="body2" key={index} sx={{ fontStyle: 'italic', whiteSpace: 'pre-line' }}>
+                  <Typography
+                    component="li"
+                    variant="body2"
+                    key={index}
+                    sx={{ fontStyle: 'italic', whiteSpace: 'pre-line' }}
+                  >
                     « {text} »
                   </Typography>
                 ))}

@@ -7,7 +7,10 @@ import { questionnairesApi } from '../api';
  * once answered or refused: a form waiting for it still opens, without the pre-fill, when
  * it cannot be read (a reader without access to results, the API down).
  */
-export function useUsersVoice(experimentId: string, enabled: boolean): { data: UsersVoiceSummary | null; settled: boolean } {
+export function useUsersVoice(
+  experimentId: string,
+  enabled: boolean,
+): { data: UsersVoiceSummary | null; settled: boolean } {
   const query = useQuery({
     queryKey: ['questionnaires', 'users-voice', experimentId],
     queryFn: () => questionnairesApi.usersVoice(experimentId),

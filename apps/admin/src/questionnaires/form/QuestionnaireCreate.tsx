@@ -10,9 +10,14 @@ const CriteriaLoaded = ({ experiment }: { experiment: Experiment }) => {
   const translate = useTranslate();
   const criteria = useExperimentCriteria(experiment);
   if (criteria.error) return <Alert severity="error">{translate('app.amendments.unavailable')}</Alert>;
-  if (!criteria.data) return <CircularProgress aria-hidden={false} aria-label={translate('ra.page.loading')} />;
+  if (!criteria.data)
+    return <CircularProgress aria-hidden={false} aria-label={translate('ra.page.loading')} />;
   return (
-    <QuestionnaireForm creating criteria={criteria.data.current} defaultValues={emptyQuestionnaire(experiment.id)} />
+    <QuestionnaireForm
+      creating
+      criteria={criteria.data.current}
+      defaultValues={emptyQuestionnaire(experiment.id)}
+    />
   );
 };
 
@@ -29,7 +34,9 @@ export const QuestionnaireCreate = () => {
   return (
     <Create
       redirect="show"
-      title={experiment ? translate('resources.questionnaires.createOn', { title: experiment.title }) : undefined}
+      title={
+        experiment ? translate('resources.questionnaires.createOn', { title: experiment.title }) : undefined
+      }
       transform={(values: QuestionnaireValues) => toQuestionnaireBody(values)}
     >
       {experimentId === '' || error ? (

@@ -6,11 +6,24 @@ import type { Questionnaire } from '../api';
 import { toFormValues, toQuestionnaireBody, type QuestionnaireValues } from './formValues';
 import { QuestionnaireForm } from './QuestionnaireForm';
 
-const WithCriteria = ({ experiment, questionnaire }: { experiment: Experiment; questionnaire: Questionnaire }) => {
+const WithCriteria = ({
+  experiment,
+  questionnaire,
+}: {
+  experiment: Experiment;
+  questionnaire: Questionnaire;
+}) => {
   const translate = useTranslate();
   const criteria = useExperimentCriteria(experiment);
-  if (!criteria.data) return <CircularProgress aria-hidden={false} aria-label={translate('ra.page.loading')} />;
-  return <QuestionnaireForm creating={false} criteria={criteria.data.current} defaultValues={toFormValues(questionnaire)} />;
+  if (!criteria.data)
+    return <CircularProgress aria-hidden={false} aria-label={translate('ra.page.loading')} />;
+  return (
+    <QuestionnaireForm
+      creating={false}
+      criteria={criteria.data.current}
+      defaultValues={toFormValues(questionnaire)}
+    />
+  );
 };
 
 const EditBody = () => {

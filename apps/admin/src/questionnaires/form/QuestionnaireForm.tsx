@@ -57,7 +57,10 @@ const QuestionFields = ({ criteria }: { criteria: Criterion[] }) => {
         <SelectInput
           source="kind"
           label={k('kind')}
-          choices={QUESTION_KINDS.map((kind) => ({ id: kind, name: `resources.questionnaires.kinds.${kind}` }))}
+          choices={QUESTION_KINDS.map((kind) => ({
+            id: kind,
+            name: `resources.questionnaires.kinds.${kind}`,
+          }))}
         />
         <TextInput source="label" label={k('label')} fullWidth />
         <TextInput source="help" label={k('help')} helperText={h('help')} fullWidth />
@@ -130,14 +133,20 @@ export const QuestionnaireForm = ({ creating, criteria, defaultValues }: Questio
       <RadioButtonGroupInput
         source="audience"
         label={k('audience')}
-        choices={QUESTIONNAIRE_AUDIENCES.map((a) => ({ id: a, name: `resources.questionnaires.audiences.${a}` }))}
+        choices={QUESTIONNAIRE_AUDIENCES.map((a) => ({
+          id: a,
+          name: `resources.questionnaires.audiences.${a}`,
+        }))}
         helperText={h('audience')}
         row={false}
       />
       <RadioButtonGroupInput
         source="window.kind"
         label={k('window')}
-        choices={QUESTIONNAIRE_WINDOW_KINDS.map((w) => ({ id: w, name: `resources.questionnaires.windows.${w}` }))}
+        choices={QUESTIONNAIRE_WINDOW_KINDS.map((w) => ({
+          id: w,
+          name: `resources.questionnaires.windows.${w}`,
+        }))}
         helperText={h('window')}
         row={false}
       />

@@ -48,7 +48,9 @@ export const emptyQuestionnaire = (experimentId: string): QuestionnaireValues =>
 });
 
 /** A saved questionnaire as the form holds it. */
-export function toFormValues(view: Pick<QuestionnaireView, 'title' | 'intro' | 'audience' | 'window' | 'questions'>): QuestionnaireValues {
+export function toFormValues(
+  view: Pick<QuestionnaireView, 'title' | 'intro' | 'audience' | 'window' | 'questions'>,
+): QuestionnaireValues {
   return {
     title: view.title,
     intro: view.intro,

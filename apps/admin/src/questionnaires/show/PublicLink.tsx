@@ -19,7 +19,12 @@ export const PublicLink = ({ questionnaire }: { questionnaire: Questionnaire }) 
     }
   };
   return (
-    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }} data-testid="public-link">
+    <Stack
+      direction={{ xs: 'column', sm: 'row' }}
+      spacing={2}
+      alignItems={{ sm: 'center' }}
+      data-testid="public-link"
+    >
       <Box
         component="img"
         src={qrCodeUrl(questionnaire.id)}
@@ -28,7 +33,10 @@ export const PublicLink = ({ questionnaire }: { questionnaire: Questionnaire }) 
       />
       <Box>
         <Typography>{translate('resources.questionnaires.public.intro')}</Typography>
-        <Typography component="p" sx={{ fontFamily: 'monospace', fontSize: '1.1rem', my: 1, wordBreak: 'break-all' }}>
+        <Typography
+          component="p"
+          sx={{ fontFamily: 'monospace', fontSize: '1.1rem', my: 1, wordBreak: 'break-all' }}
+        >
           <a href={url} data-testid="public-url">
             {url}
           </a>
@@ -37,7 +45,12 @@ export const PublicLink = ({ questionnaire }: { questionnaire: Questionnaire }) 
           <Button variant="outlined" startIcon={<ContentCopyIcon />} onClick={() => void copy()}>
             {translate('resources.questionnaires.public.copy')}
           </Button>
-          <Button variant="outlined" startIcon={<PrintIcon />} component={Link} to={`/questionnaires/${questionnaire.id}/print`}>
+          <Button
+            variant="outlined"
+            startIcon={<PrintIcon />}
+            component={Link}
+            to={`/questionnaires/${questionnaire.id}/print`}
+          >
             {translate('resources.questionnaires.public.poster')}
           </Button>
         </Stack>

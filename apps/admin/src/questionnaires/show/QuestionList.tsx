@@ -4,7 +4,13 @@ import { useTranslate } from 'react-admin';
 import type { Questionnaire } from '../api';
 
 /** The questions as the respondents see them, with what each is tied to. */
-export const QuestionList = ({ questionnaire, criteria }: { questionnaire: Questionnaire; criteria: Criterion[] }) => {
+export const QuestionList = ({
+  questionnaire,
+  criteria,
+}: {
+  questionnaire: Questionnaire;
+  criteria: Criterion[];
+}) => {
   const translate = useTranslate();
   const names = new Map(criteria.map((c) => [c.id, c.name]));
   const f = (key: string, options?: object) => translate(`resources.questionnaires.fields.${key}`, options);

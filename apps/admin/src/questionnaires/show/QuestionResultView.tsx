@@ -5,7 +5,9 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { formattingLocale } from '../../i18n';
 import { formatMean } from './labels';
 
-const DistributionChart = lazy(() => import('./ResultCharts').then((m) => ({ default: m.DistributionChart })));
+const DistributionChart = lazy(() =>
+  import('./ResultCharts').then((m) => ({ default: m.DistributionChart })),
+);
 
 const TEXT_KINDS = new Set(['shortText', 'longText']);
 
@@ -42,7 +44,11 @@ export const QuestionResultView = ({
         </Typography>
       ) : null}
       {!TEXT_KINDS.has(result.kind) && result.answered > 0 ? (
-        <Suspense fallback={<CircularProgress size={24} aria-hidden={false} aria-label={translate('ra.page.loading')} />}>
+        <Suspense
+          fallback={
+            <CircularProgress size={24} aria-hidden={false} aria-label={translate('ra.page.loading')} />
+          }
+        >
           <DistributionChart
             question={result}
             ends={definition ? { minLabel: definition.minLabel, maxLabel: definition.maxLabel } : undefined}
@@ -63,7 +69,10 @@ export const QuestionResultView = ({
         )
       ) : null}
       {result.named.length > 0 ? (
-        <Box component="table" sx={{ mt: 1, borderCollapse: 'collapse', '& th, & td': { textAlign: 'left', pr: 2 } }}>
+        <Box
+          component="table"
+          sx={{ mt: 1, borderCollapse: 'collapse', '& th, & td': { textAlign: 'left', pr: 2 } }}
+        >
           <caption style={{ textAlign: 'left' }}>{r('named')}</caption>
           <thead>
             <tr>

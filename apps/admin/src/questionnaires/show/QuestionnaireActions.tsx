@@ -2,7 +2,15 @@ import DeleteIcon from '@mui/icons-material/DeleteOutline';
 import EditIcon from '@mui/icons-material/Edit';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import SendIcon from '@mui/icons-material/Send';
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField,
+} from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import {
@@ -45,7 +53,9 @@ const CloseDialog = ({ questionnaire, onClose }: { questionnaire: Questionnaire;
     <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
       <DialogTitle id={titleId}>{translate('resources.questionnaires.actions.close')}</DialogTitle>
       <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>{translate('resources.questionnaires.actions.closeHelp')}</DialogContentText>
+        <DialogContentText sx={{ mb: 2 }}>
+          {translate('resources.questionnaires.actions.closeHelp')}
+        </DialogContentText>
         <TextField
           label={translate('resources.questionnaires.fields.closeReason')}
           value={reason}
@@ -109,7 +119,12 @@ export const QuestionnaireActions = ({ questionnaire }: { questionnaire: Questio
     <>
       {draft ? (
         <>
-          <Button component={Link} to={`/questionnaires/${questionnaire.id}`} startIcon={<EditIcon />} variant="outlined">
+          <Button
+            component={Link}
+            to={`/questionnaires/${questionnaire.id}`}
+            startIcon={<EditIcon />}
+            variant="outlined"
+          >
             {translate('resources.questionnaires.actions.edit')}
           </Button>
           <Button startIcon={<SendIcon />} variant="contained" onClick={() => setConfirming('publish')}>

@@ -38,7 +38,11 @@ export const QuestionnairePoster = () => {
   if (isPending) return <CircularProgress aria-hidden={false} aria-label={translate('ra.page.loading')} />;
   if (error || !data) return <Alert severity="error">{translate('ra.notification.item_doesnt_exist')}</Alert>;
   if (!data.publicUrl)
-    return <Alert severity="info" sx={{ m: 2 }}>{p('notPublic')}</Alert>;
+    return (
+      <Alert severity="info" sx={{ m: 2 }}>
+        {p('notPublic')}
+      </Alert>
+    );
   const closes = data.closesAt
     ? new Intl.DateTimeFormat(formattingLocale(locale), {
         day: 'numeric',
@@ -62,11 +66,26 @@ export const QuestionnairePoster = () => {
       <Box
         className="capacites-poster"
         data-testid="questionnaire-poster"
-        sx={{ maxWidth: 720, mx: 'auto', border: 1, borderColor: 'divider', background: '#fff', color: '#1a1a1a' }}
+        sx={{
+          maxWidth: 720,
+          mx: 'auto',
+          border: 1,
+          borderColor: 'divider',
+          background: '#fff',
+          color: '#1a1a1a',
+        }}
       >
         <Box sx={{ background: TAPE_STRIPES, py: 0.75 }}>
           <Typography
-            sx={{ background: TAPE_COLORS.background, color: TAPE_COLORS.text, width: 'fit-content', mx: 'auto', px: 2, fontWeight: 700, textTransform: 'uppercase' }}
+            sx={{
+              background: TAPE_COLORS.background,
+              color: TAPE_COLORS.text,
+              width: 'fit-content',
+              mx: 'auto',
+              px: 2,
+              fontWeight: 700,
+              textTransform: 'uppercase',
+            }}
           >
             {p('tape')}
           </Typography>
@@ -78,9 +97,16 @@ export const QuestionnairePoster = () => {
           <Typography variant="h5" component="p" sx={{ mt: 1 }}>
             {data.title}
           </Typography>
-          <Box component="img" src={qrCodeUrl(data.id)} alt={translate('resources.questionnaires.public.qrAlt', { url: data.publicUrl })} sx={{ width: 320, height: 320, my: 3 }} />
+          <Box
+            component="img"
+            src={qrCodeUrl(data.id)}
+            alt={translate('resources.questionnaires.public.qrAlt', { url: data.publicUrl })}
+            sx={{ width: 320, height: 320, my: 3 }}
+          />
           <Typography sx={{ fontSize: '1.25rem' }}>{p('orType')}</Typography>
-          <Typography sx={{ fontFamily: 'monospace', fontSize: '1.5rem', fontWeight: 700, wordBreak: 'break-all' }}>
+          <Typography
+            sx={{ fontFamily: 'monospace', fontSize: '1.5rem', fontWeight: 700, wordBreak: 'break-all' }}
+          >
             {data.publicUrl.replace(/^https?:\/\//, '')}
           </Typography>
           {closes ? <Typography sx={{ mt: 2 }}>{p('until', { date: closes })}</Typography> : null}

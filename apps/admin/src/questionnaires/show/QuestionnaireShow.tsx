@@ -1,6 +1,14 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Box, Chip, Stack, Typography } from '@mui/material';
-import { Link, Show, useCreatePath, useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import {
+  Link,
+  Show,
+  useCreatePath,
+  useGetOne,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { Section } from '../../experiments/show/Section';
 import type { Experiment } from '../../experiments/types';
 import type { Questionnaire } from '../api';

@@ -15,20 +15,30 @@ export const DistributionChart = ({
   ends?: { minLabel: string; maxLabel: string };
 }) => {
   const translate = useTranslate();
-  const labels = question.distribution.map((entry) => distributionLabel(question, entry.value, translate, ends));
+  const labels = question.distribution.map((entry) =>
+    distributionLabel(question, entry.value, translate, ends),
+  );
   const chart = (
     <BarChart
       height={Math.max(160, 44 * question.distribution.length)}
       layout="horizontal"
       yAxis={[{ scaleType: 'band', data: labels, width: 180 }]}
-      series={[{ data: question.distribution.map((e) => e.count), label: translate('resources.questionnaires.results.answers') }]}
+      series={[
+        {
+          data: question.distribution.map((e) => e.count),
+          label: translate('resources.questionnaires.results.answers'),
+        },
+      ]}
       hideLegend
     />
   );
   return (
     <ChartWithData
       chart={chart}
-      headers={[translate('resources.questionnaires.results.value'), translate('resources.questionnaires.results.answers')]}
+      headers={[
+        translate('resources.questionnaires.results.value'),
+        translate('resources.questionnaires.results.answers'),
+      ]}
       rows={question.distribution.map((entry, i) => [labels[i], entry.count])}
     />
   );
@@ -43,7 +53,10 @@ export const OverTimeChart = ({ periods, scales }: { periods: PeriodResult[]; sc
       height={240}
       xAxis={[{ scaleType: 'point', data: weeks }]}
       series={[
-        { data: periods.map((p) => p.responses), label: translate('resources.questionnaires.results.answers') },
+        {
+          data: periods.map((p) => p.responses),
+          label: translate('resources.questionnaires.results.answers'),
+        },
         ...scales.map((q) => ({
           data: periods.map((p) => p.scaleMeans[q.questionId] ?? null),
           label: q.label,

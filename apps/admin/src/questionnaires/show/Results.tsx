@@ -19,22 +19,44 @@ const Heading = ({ children }: { children: string }) => (
 );
 
 /** Per criterion, the questions tied to it, side by side. */
-const ByCriterion = ({ results, definitions }: { results: QuestionnaireResults; definitions: Map<string, Question> }) => {
+const ByCriterion = ({
+  results,
+  definitions,
+}: {
+  results: QuestionnaireResults;
+  definitions: Map<string, Question>;
+}) => {
   const translate = useTranslate();
   const tied = results.criteria.filter((c) => c.questions.length > 0);
   if (tied.length === 0)
-    return <Typography color="text.secondary">{translate('resources.questionnaires.results.noCriterion')}</Typography>;
+    return (
+      <Typography color="text.secondary">
+        {translate('resources.questionnaires.results.noCriterion')}
+      </Typography>
+    );
   return (
     <Stack spacing={2}>
       {tied.map((criterion) => (
-        <Paper key={criterion.criterionId} variant="outlined" sx={{ p: 2 }} data-criterion={criterion.criterionId}>
+        <Paper
+          key={criterion.criterionId}
+          variant="outlined"
+          sx={{ p: 2 }}
+          data-criterion={criterion.criterionId}
+        >
           <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 700, mb: 1 }}>
             {translate('resources.questionnaires.results.criterion', { name: criterion.criterionName })}
           </Typography>
           <Grid container spacing={2}>
             {criterion.questions.map((question) => (
-              <Grid key={question.questionId} size={{ xs: 12, md: 12 / Math.min(3, criterion.questions.length) }}>
-                <QuestionResultView result={question} definition={definitions.get(question.questionId)} headingLevel="h5" />
+              <Grid
+                key={question.questionId}
+                size={{ xs: 12, md: 12 / Math.min(3, criterion.questions.length) }}
+              >
+                <QuestionResultView
+                  result={question}
+                  definition={definitions.get(question.questionId)}
+                  headingLevel="h5"
+                />
               </Grid>
             ))}
           </Grid>
@@ -89,14 +111,22 @@ export const Results = ({ questionnaire }: { questionnaire: Questionnaire }) => 
       {data.respondents === 0 ? <Alert severity="info">{r('none')}</Alert> : null}
       <Heading>{r('byQuestion')}</Heading>
       {data.questions.map((question) => (
-        <QuestionResultView key={question.questionId} result={question} definition={definitions.get(question.questionId)} />
+        <QuestionResultView
+          key={question.questionId}
+          result={question}
+          definition={definitions.get(question.questionId)}
+        />
       ))}
       <Heading>{r('byCriterion')}</Heading>
       <ByCriterion results={data} definitions={definitions} />
       {data.overTime.length > 0 ? (
         <>
           <Heading>{r('overTime')}</Heading>
-          <Suspense fallback={<CircularProgress size={24} aria-hidden={false} aria-label={translate('ra.page.loading')} />}>
+          <Suspense
+            fallback={
+              <CircularProgress size={24} aria-hidden={false} aria-label={translate('ra.page.loading')} />
+            }
+          >
             <OverTimeChart periods={data.overTime} scales={scales} />
           </Suspense>
         </>

@@ -9,7 +9,8 @@ export function distributionLabel(
   translate: Translate,
   ends?: { minLabel: string; maxLabel: string },
 ): string {
-  if (question.kind === 'yesNo') return translate(`resources.questionnaires.results.${value === 'yes' ? 'yes' : 'no'}`);
+  if (question.kind === 'yesNo')
+    return translate(`resources.questionnaires.results.${value === 'yes' ? 'yes' : 'no'}`);
   if (question.kind === 'scale' && ends) {
     if (value === '1' && ends.minLabel) return `1 — ${ends.minLabel}`;
     if (value === '5' && ends.maxLabel) return `5 — ${ends.maxLabel}`;
@@ -23,4 +24,6 @@ export const formatMean = (mean: number | null, locale: string): string =>
 
 /** A rate 0–1 as a percentage. */
 export const formatRate = (rate: number | null, locale: string): string =>
-  rate === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate);
+  rate === null
+    ? '—'
+    : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate);
