@@ -3,7 +3,12 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Connect, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const byEntries = { entriesAware: true, entriesAwareMergeThreshold: 50_000 };
+// No merge of the small per-entry pieces (threshold 0): merged, they formed a static import
+// cycle between two MUI chunks once the questionnaires' screens were added, and the back-office
+// failed at start ("reading '__emotion_styles'"; rolldown's entries-aware merge, see
+// rolldown/rolldown#10307). Unmerged, the first screen measured 394 kB gzip (379 kB before the
+// questionnaires); output.strictExecutionOrder would also fix it, at 450 kB.
+const byEntries = { entriesAware: true, entriesAwareMergeThreshold: 0 };
 
 /** The public answer page's short URL (/q/<code>): served by q.html, the light entry. */
 export const PUBLIC_ANSWER_PATH = /^\/q\/[A-Za-z0-9_-]{1,64}\/?(?:[?#].*)?$/;
@@ -59,8 +64,8 @@ export default defineConfig({
       output: {
         // Libraries change less often than the app: separate chunks stay cached across deploys.
         // entriesAware: a library only lazy screens use (the dashboard's charts, the forms'
-        // validation) gets a chunk of their own instead of joining the first screen's; small
-        // such chunks are merged. The benchmarks keep the first screen under 400 kB gzip.
+        // validation) gets a chunk of their own instead of joining the first screen's. The
+        // benchmarks keep the first screen under 400 kB gzip.
         codeSplitting: {
           groups: [
             // The public answer page's only library: a chunk of its own, loaded by that page alone.

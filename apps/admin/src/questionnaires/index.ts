@@ -1,7 +1,8 @@
 import { lazy } from 'react';
 import QuestionnaireIcon from '@mui/icons-material/QuizOutlined';
 
-// Loaded when opened: the forms carry the domain's schemas, the results the charts.
+// What App.tsx composes: every screen loads when opened (the forms carry the domain's schemas,
+// the results the charts), so that the first screen's JavaScript stays as it was.
 export const questionnaires = {
   show: lazy(() => import('./show/QuestionnaireShow').then((m) => ({ default: m.QuestionnaireShow }))),
   create: lazy(() => import('./form/QuestionnaireCreate').then((m) => ({ default: m.QuestionnaireCreate }))),
@@ -13,8 +14,5 @@ export const questionnaires = {
 export const QuestionnairePoster = lazy(() =>
   import('./show/QuestionnairePoster').then((m) => ({ default: m.QuestionnairePoster })),
 );
-export { AnswerRedirect } from './AnswerRedirect';
-export { ExperimentQuestionnaires } from './ExperimentQuestionnaires';
-export { CriterionVoice, UsersVoiceNote } from './evaluation/UsersVoicePanel';
-export { questionnairesApi } from './api';
+export const AnswerRedirect = lazy(() => import('./AnswerRedirect').then((m) => ({ default: m.AnswerRedirect })));
 export type { Questionnaire } from './api';

@@ -6,7 +6,7 @@ import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { Link, Show, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import { usePrincipal } from '../../access';
 import { API_URL } from '../../dataProvider';
-import { ExperimentQuestionnaires } from '../../questionnaires';
+import { ExperimentQuestionnaires } from '../../questionnaires/ExperimentQuestionnaires';
 import { COLLECTING_STATES, Testimonies } from '../../testimonies';
 import { ExperimentActions } from '../actions/ExperimentActions';
 import { DeadlineCountdown } from '../deadline';
