@@ -409,7 +409,7 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     const results = page.getByTestId('questionnaire-results');
     await results
       .getByTestId('respondent-count')
-      .getByText(/1 réponse Taux de réponse : 50\s%/)
+      .getByText(/^1 réponse · Taux de réponse : 50\s% \(sur 2 participant·es\)\.$/)
       .waitFor({ timeout: TIMEOUT });
     await results.getByTestId('scale-mean').first().getByText('5 / 5').waitFor();
     // Free text stays text.
@@ -482,6 +482,10 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     await closedPage.close();
 
     const page = await signIn(team.emails.pilot, `/experiments/${experimentId}/show`);
+    // The test's history names the questionnaires' events in French.
+    await page.getByText('Questionnaire publié', { exact: true }).first().waitFor({ timeout: TIMEOUT });
+    await page.getByText('Questionnaire ouvert aux réponses', { exact: true }).first().waitFor();
+    await page.getByText(/^Invitation à répondre au questionnaire — envoyé à 2 personnes$/).waitFor();
     await page.locator('[data-action="submitEvaluation"]').click({ timeout: TIMEOUT });
     const dialog = page.getByRole('dialog');
     const voice = dialog.locator('[data-criterion-voice="errors"]');

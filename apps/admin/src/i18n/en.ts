@@ -3,7 +3,13 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import type { CapacitesMessages } from './fr';
-import { enQuestionnaireActions, enQuestionnaireErrors, enQuestionnaires } from '../questionnaires/i18n';
+import {
+  enQuestionnaireActions,
+  enQuestionnaireErrors,
+  enQuestionnaireEvents,
+  enQuestionnaireNotices,
+  enQuestionnaires,
+} from '../questionnaires/i18n';
 
 const enCapacitesMessages: CapacitesMessages = {
   app: {
@@ -282,6 +288,7 @@ const enCapacitesMessages: CapacitesMessages = {
     },
     outcomes: { iterate: 'Iterate', perpetuate: 'Perpetuate', abandon: 'Abandon' },
     events: {
+      ...enQuestionnaireEvents,
       framingUpdated: 'Framing edited',
       create: 'Draft created',
       launch: 'Launched',
@@ -448,6 +455,7 @@ const enCapacitesMessages: CapacitesMessages = {
     notices: {
       sent: '%{notice} — sent to %{smart_count} person |||| %{notice} — sent to %{smart_count} people',
       events: {
+        ...enQuestionnaireNotices,
         launched: 'Launch announced',
         cancelled: 'Cancellation announced',
         preExpiryReminder: 'Reminder before the expiry date',

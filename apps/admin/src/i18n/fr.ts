@@ -1,6 +1,12 @@
 import frenchMessages from 'ra-language-french';
 import type { TranslationMessages } from 'react-admin';
-import { frQuestionnaireActions, frQuestionnaireErrors, frQuestionnaires } from '../questionnaires/i18n';
+import {
+  frQuestionnaireActions,
+  frQuestionnaireErrors,
+  frQuestionnaireEvents,
+  frQuestionnaireNotices,
+  frQuestionnaires,
+} from '../questionnaires/i18n';
 
 /**
  * The product's own French messages, in the vocabulary of the source ("Capacités
@@ -305,6 +311,7 @@ export const frCapacitesMessages = {
       abandon: 'Abandonner',
     },
     events: {
+      ...frQuestionnaireEvents,
       framingUpdated: 'Cadrage modifié',
       create: 'Test créé en brouillon',
       launch: 'Test lancé',
@@ -479,6 +486,7 @@ export const frCapacitesMessages = {
     notices: {
       sent: '%{notice} — envoyé à %{smart_count} personne |||| %{notice} — envoyé à %{smart_count} personnes',
       events: {
+        ...frQuestionnaireNotices,
         launched: 'Annonce du lancement',
         cancelled: "Annonce de l'annulation",
         preExpiryReminder: 'Rappel avant la date de péremption',

@@ -40,6 +40,53 @@ export const enQuestionnaireActions: typeof frQuestionnaireActions = {
   readQuestionnaireResults: 'read the questionnaires’ results',
 };
 
+/** The experiment's timeline: the questionnaires' audited events (app.events). */
+export const frQuestionnaireEvents = {
+  questionnaireCreated: 'Questionnaire créé',
+  questionnaireUpdated: 'Questionnaire modifié',
+  questionnaireDeleted: 'Questionnaire supprimé',
+  questionnairePublished: 'Questionnaire publié',
+  questionnaireOpened: 'Questionnaire ouvert aux réponses',
+  questionnaireReminded: 'Relance des participants sans réponse',
+  questionnaireClosed: 'Questionnaire clos',
+  // Exports are audited under export.<resource>.
+  export: {
+    experiments: 'Export de la liste des tests',
+    evaluations: 'Export des évaluations',
+    decisions: 'Export des décisions',
+    'questionnaire-responses': 'Export des réponses à un questionnaire',
+  },
+};
+
+export const enQuestionnaireEvents: typeof frQuestionnaireEvents = {
+  questionnaireCreated: 'Questionnaire created',
+  questionnaireUpdated: 'Questionnaire changed',
+  questionnaireDeleted: 'Questionnaire deleted',
+  questionnairePublished: 'Questionnaire published',
+  questionnaireOpened: 'Questionnaire open for answers',
+  questionnaireReminded: 'Participants without an answer reminded',
+  questionnaireClosed: 'Questionnaire closed',
+  export: {
+    experiments: 'Export of the experiments list',
+    evaluations: 'Export of the evaluations',
+    decisions: 'Export of the decisions',
+    'questionnaire-responses': 'Export of a questionnaire’s answers',
+  },
+};
+
+/** The notices sent, in the timeline (app.notices.events). */
+export const frQuestionnaireNotices = {
+  questionnaireOpened: 'Invitation à répondre au questionnaire',
+  questionnaireReminder: 'Relance : questionnaire sans réponse',
+  questionnaireClosed: 'Annonce de la clôture du questionnaire',
+};
+
+export const enQuestionnaireNotices: typeof frQuestionnaireNotices = {
+  questionnaireOpened: 'Invitation to answer the questionnaire',
+  questionnaireReminder: 'Reminder: questionnaire not answered',
+  questionnaireClosed: 'Questionnaire closing announced',
+};
+
 export const frQuestionnaires = {
   name: 'Questionnaire |||| Questionnaires',
   title: 'Questionnaires',

@@ -14,5 +14,7 @@ export const questionnaires = {
 export const QuestionnairePoster = lazy(() =>
   import('./show/QuestionnairePoster').then((m) => ({ default: m.QuestionnairePoster })),
 );
-export const AnswerRedirect = lazy(() => import('./AnswerRedirect').then((m) => ({ default: m.AnswerRedirect })));
+export const AnswerRedirect = lazy(() =>
+  import('./AnswerRedirect').then((m) => ({ default: m.AnswerRedirect })),
+);
 export type { Questionnaire } from './api';

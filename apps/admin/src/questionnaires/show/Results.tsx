@@ -90,7 +90,7 @@ export const Results = ({ questionnaire }: { questionnaire: Questionnaire }) => 
         <Typography data-testid="respondent-count" sx={{ flexGrow: 1 }}>
           {r('respondents', { smart_count: data.respondents })}
           {data.expected !== null
-            ? ` ${r('rate', { rate: formatRate(data.responseRate, formattingLocale(locale)), expected: data.expected })}`
+            ? ` · ${r('rate', { rate: formatRate(data.responseRate, formattingLocale(locale)), expected: data.expected })}`
             : ''}
         </Typography>
         <Stack direction="row" spacing={1} className="no-print">
