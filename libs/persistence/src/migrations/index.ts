@@ -14,6 +14,7 @@ import { UserEmailCaseInsensitive1796544708056 } from './1796544708056-UserEmail
 import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
 import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
 import { Questionnaires1796547000000 } from './1796547000000-Questionnaires';
+import { AuditAppendOnly1796560000000 } from './1796560000000-AuditAppendOnly';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   OidcIdentity1796545654868,
   LoginSecurity1796546400000,
   Questionnaires1796547000000,
+  AuditAppendOnly1796560000000,
 ];
