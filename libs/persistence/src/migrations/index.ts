@@ -13,8 +13,8 @@ import { EmailClaims1796544708055 } from './1796544708055-EmailClaims';
 import { UserEmailCaseInsensitive1796544708056 } from './1796544708056-UserEmailCaseInsensitive';
 import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
 import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
-import { Questionnaires1796547000000 } from './1796547000000-Questionnaires';
 import { AuditAppendOnly1796560000000 } from './1796560000000-AuditAppendOnly';
+import { Questionnaires1796570000000 } from './1796570000000-Questionnaires';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -31,6 +31,6 @@ export const MIGRATIONS = [
   UserEmailCaseInsensitive1796544708056,
   OidcIdentity1796545654868,
   LoginSecurity1796546400000,
-  Questionnaires1796547000000,
   AuditAppendOnly1796560000000,
+  Questionnaires1796570000000,
 ];
