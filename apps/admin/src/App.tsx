@@ -15,6 +15,7 @@ import { MyTasks } from './tasks';
 import { tracks } from './tracks';
 import { users } from './users';
 import { templateRequirements, templates } from './templates';
+import { AnswerRedirect, QuestionnairePoster, questionnaires } from './questionnaires';
 
 export const App = () => (
   <Admin
@@ -34,8 +35,12 @@ export const App = () => (
       <Route path="/dashboard" element={<Dashboard />} />
       <Route path="/tasks" element={<MyTasks />} />
       <Route path={PROFILE_PATH} element={<ProfilePage />} />
+      {/* Questionnaires (issue 14): the emailed link of participants, and the public poster. */}
+      <Route path="/questionnaires/:id/answer" element={<AnswerRedirect />} />
+      <Route path="/questionnaires/:id/print" element={<QuestionnairePoster />} />
     </CustomRoutes>
     <Resource name="experiments" {...experiments} />
+    <Resource name="questionnaires" {...questionnaires} />
     <Resource name="organizations" {...organizations} />
     <Resource name="notifications" {...notifications} />
     <Resource name="shared-learnings" {...sharedLearnings} />

@@ -3,6 +3,13 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import type { CapacitesMessages } from './fr';
+import {
+  enQuestionnaireActions,
+  enQuestionnaireErrors,
+  enQuestionnaireEvents,
+  enQuestionnaireNotices,
+  enQuestionnaires,
+} from '../questionnaires/i18n';
 
 const enCapacitesMessages: CapacitesMessages = {
   app: {
@@ -48,6 +55,7 @@ const enCapacitesMessages: CapacitesMessages = {
       },
     },
     errors: {
+      ...enQuestionnaireErrors, // issue 14 (questionnaires/i18n.ts)
       TRANSITION_NOT_ALLOWED: '“%{transition}” is not possible while the experiment is “%{state}”.',
       NOT_READY_TO_LAUNCH: 'The experiment cannot be launched yet. %{missing}',
       HYPOTHESIS_REQUIRED: 'The experiment cannot be launched without a hypothesis: no hypothesis, no test.',
@@ -156,6 +164,7 @@ const enCapacitesMessages: CapacitesMessages = {
     refusals: {
       or: ' or ',
       actions: {
+        ...enQuestionnaireActions,
         launch: 'launch the experiment',
         cancel: 'cancel the draft',
         recordCheckIn: 'record a check-in',
@@ -294,6 +303,7 @@ const enCapacitesMessages: CapacitesMessages = {
     },
     outcomes: { iterate: 'Iterate', perpetuate: 'Perpetuate', abandon: 'Abandon' },
     events: {
+      ...enQuestionnaireEvents,
       framingUpdated: 'Framing edited',
       create: 'Draft created',
       launch: 'Launched',
@@ -490,6 +500,7 @@ const enCapacitesMessages: CapacitesMessages = {
     notices: {
       sent: '%{notice} — sent to %{smart_count} person |||| %{notice} — sent to %{smart_count} people',
       events: {
+        ...enQuestionnaireNotices,
         launched: 'Launch announced',
         cancelled: 'Cancellation announced',
         preExpiryReminder: 'Reminder before the expiry date',
@@ -562,6 +573,7 @@ const enCapacitesMessages: CapacitesMessages = {
     no: 'No',
   },
   resources: {
+    questionnaires: enQuestionnaires,
     experiments: {
       name: 'Experiment |||| Experiments',
       fields: {

@@ -1,5 +1,12 @@
 import frenchMessages from 'ra-language-french';
 import type { TranslationMessages } from 'react-admin';
+import {
+  frQuestionnaireActions,
+  frQuestionnaireErrors,
+  frQuestionnaireEvents,
+  frQuestionnaireNotices,
+  frQuestionnaires,
+} from '../questionnaires/i18n';
 
 /**
  * The product's own French messages, in the vocabulary of the source ("Capacités
@@ -52,6 +59,7 @@ export const frCapacitesMessages = {
       },
     },
     errors: {
+      ...frQuestionnaireErrors, // issue 14 (questionnaires/i18n.ts)
       // The API's reasons (issue 12, item 16): one per code of the shared declaration
       // (libs/domain/src/errors/error-codes.ts), with its parameters.
       TRANSITION_NOT_ALLOWED: "« %{transition} » n'est pas possible quand le test est à l'état « %{state} ».",
@@ -168,6 +176,7 @@ export const frCapacitesMessages = {
     refusals: {
       or: ' ou ',
       actions: {
+        ...frQuestionnaireActions,
         launch: 'lancer le test',
         cancel: 'annuler le brouillon',
         recordCheckIn: "faire un point d'étape",
@@ -317,6 +326,7 @@ export const frCapacitesMessages = {
       abandon: 'Abandonner',
     },
     events: {
+      ...frQuestionnaireEvents,
       framingUpdated: 'Cadrage modifié',
       create: 'Test créé en brouillon',
       launch: 'Test lancé',
@@ -521,6 +531,7 @@ export const frCapacitesMessages = {
     notices: {
       sent: '%{notice} — envoyé à %{smart_count} personne |||| %{notice} — envoyé à %{smart_count} personnes',
       events: {
+        ...frQuestionnaireNotices,
         launched: 'Annonce du lancement',
         cancelled: "Annonce de l'annulation",
         preExpiryReminder: 'Rappel avant la date de péremption',
@@ -593,6 +604,7 @@ export const frCapacitesMessages = {
     no: 'Non',
   },
   resources: {
+    questionnaires: frQuestionnaires,
     experiments: {
       name: 'Test |||| Tests',
       fields: {
