@@ -2,3 +2,5 @@
 // The worker loads the workflow implementations from ./workflows.ts through its bundler.
 export * from './experiment-lifecycle/experiment-lifecycle.messages';
 export type * from './experiment-lifecycle/experiment-lifecycle.activities';
+export * from './webhook-delivery/webhook-delivery.messages';
+export type * from './webhook-delivery/webhook-delivery.activities';

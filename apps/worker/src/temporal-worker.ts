@@ -2,6 +2,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { temporalConnectionSettings } from '@capacites/config';
 import { createExperimentActivities } from './activities/experiment.activities';
+import { createWebhookActivities, temporalDeliveryStarter } from './activities/webhook.activities';
+import { retryDelaysMs } from './webhooks/webhook.config';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
+import { WebhookPublisher } from './webhooks/webhook-publisher.service';
 import type { WorkerConfig } from './config/worker.config';
 import { IterationService } from './iterations/iteration.service';
 import { NotifierService } from './notifications/notifier.service';
@@ -28,16 +32,24 @@ export async function createTemporalWorker(
   const workflowCode: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> = bundlePath
     ? { workflowBundle: { codePath: bundlePath } }
     : { workflowsPath: WORKFLOWS_ENTRY, bundlerOptions: workflowBundlerOptions() };
+  const delays = retryDelaysMs(config.WEBHOOK_RETRY_SCHEDULE);
   const worker = await Worker.create({
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     ...workflowCode,
-    activities: createExperimentActivities({
-      recorder: app.get(TransitionRecorder),
-      notifier: app.get(NotifierService),
-      iterations: app.get(IterationService),
-    }),
+    activities: {
+      ...createExperimentActivities({
+        recorder: app.get(TransitionRecorder),
+        notifier: app.get(NotifierService),
+        iterations: app.get(IterationService),
+        webhooks: {
+          publisher: app.get(WebhookPublisher),
+          starter: () => temporalDeliveryStarter(delays),
+        },
+      }),
+      ...createWebhookActivities(app.get(WebhookDeliveryService)),
+    },
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });

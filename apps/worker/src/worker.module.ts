@@ -7,6 +7,8 @@ import { IterationService } from './iterations/iteration.service';
 import { createMailer, MAILER } from './notifications/mailer';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
+import { WebhookPublisher } from './webhooks/webhook-publisher.service';
 
 /** The worker's dependency graph: no HTTP, only what the activities need. */
 @Module({})
@@ -30,8 +32,10 @@ export class WorkerModule {
         TransitionRecorder,
         NotifierService,
         IterationService,
+        WebhookPublisher,
+        WebhookDeliveryService,
       ],
-      exports: [TransitionRecorder, NotifierService, IterationService],
+      exports: [TransitionRecorder, NotifierService, IterationService, WebhookPublisher, WebhookDeliveryService],
     };
   }
 }

@@ -17,3 +17,7 @@ export * from './organization/administration';
 export * from './errors/error-codes';
 export * from './export/exports';
 export * from './password/common-passwords';
+// Integrations: webhooks, chat alerts, service accounts (issue 16, items 5 to 7).
+export * from './integrations/webhook-events';
+export * from './integrations/network-policy';
+export * from './integrations/service-accounts';

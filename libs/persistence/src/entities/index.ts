@@ -12,6 +12,14 @@ import { SessionEntity } from './session.entity';
 import { TestimonyEntity } from './testimony.entity';
 import { TrackEntity } from './track.entity';
 import { UserEntity } from './user.entity';
+// Integrations (issue 16): webhooks, chat alerts, service accounts.
+import {
+  ServiceAccountEntity,
+  WebhookDeliveryAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookEndpointEntity,
+  WebhookMessageEntity,
+} from './webhook.entities';
 
 export {
   AuditEventEntity,
@@ -28,6 +36,11 @@ export {
   TestimonyEntity,
   TrackEntity,
   UserEntity,
+  ServiceAccountEntity,
+  WebhookDeliveryAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookEndpointEntity,
+  WebhookMessageEntity,
 };
 
 export const ENTITIES = [
@@ -45,4 +58,9 @@ export const ENTITIES = [
   CriteriaAmendmentEntity,
   SessionEntity,
   TestimonyEntity,
+  WebhookEndpointEntity,
+  WebhookMessageEntity,
+  WebhookDeliveryEntity,
+  WebhookDeliveryAttemptEntity,
+  ServiceAccountEntity,
 ];
