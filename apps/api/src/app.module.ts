@@ -17,6 +17,9 @@ import { TemporalModule } from './temporal/temporal.module';
 import { TestimoniesModule } from './testimonies/testimonies.module';
 import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
+// Integrations (issue 16): webhooks, chat alerts, service accounts.
+import { ServiceAccountsModule } from './service-accounts/service-accounts.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +50,9 @@ export class AppModule {
         TasksModule,
         CalendarModule,
         ExportsModule,
+        // Integrations (issue 16).
+        WebhooksModule,
+        ServiceAccountsModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

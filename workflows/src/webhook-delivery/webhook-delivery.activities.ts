@@ -16,6 +16,9 @@ export type AttemptOutcome = 'delivered' | 'retry' | 'stop';
 
 export interface WebhookDeliveryActivities {
   attemptWebhookDelivery(input: AttemptDeliveryInput): Promise<AttemptOutcome>;
-  /** Every attempt failed: the delivery is failed; an endpoint failing all along is disabled. */
-  recordWebhookDeliveryFailed(input: { deliveryId: string }): Promise<void>;
+  /**
+   * Every attempt failed: the delivery is failed; an endpoint failing all along is disabled
+   * (not after a person's resend: they are looking at it).
+   */
+  recordWebhookDeliveryFailed(input: { deliveryId: string; manual: boolean }): Promise<void>;
 }

@@ -26,7 +26,7 @@ export async function webhookDelivery(input: WebhookDeliveryInput): Promise<Webh
     if (outcome === 'stop') return { deliveryId: input.deliveryId, outcome: 'stopped', attempts };
     const wait = input.retryDelaysMs[attempts - 1];
     if (wait === undefined) {
-      await activities.recordWebhookDeliveryFailed({ deliveryId: input.deliveryId });
+      await activities.recordWebhookDeliveryFailed({ deliveryId: input.deliveryId, manual });
       return { deliveryId: input.deliveryId, outcome: 'failed', attempts };
     }
     await sleep(wait);

@@ -41,8 +41,8 @@ export function createWebhookActivities(deliveries: WebhookDeliveryService): Web
       const context = Context.current();
       return deliveries.attempt(input, () => context.heartbeat());
     },
-    async recordWebhookDeliveryFailed({ deliveryId }) {
-      await deliveries.recordFailed(deliveryId);
+    async recordWebhookDeliveryFailed({ deliveryId, manual }) {
+      await deliveries.recordFailed(deliveryId, manual);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { dnsServers } from '@capacites/config';
 import { DataSource } from 'typeorm';
 import { parseAllowedNetworks, type AllowedNetworks, type EndpointKind, type WebhookPayload } from '@capacites/domain';
 import type { AttemptDeliveryInput, AttemptOutcome } from '@capacites/workflows';
@@ -62,9 +63,7 @@ export class WebhookDeliveryService {
     this.policy = {
       allowedNetworks,
       timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-      dnsServers: config.WEBHOOK_DNS_SERVERS?.split(',')
-        .map((server) => server.trim())
-        .filter(Boolean),
+      dnsServers: dnsServers(config),
     };
   }
 
@@ -137,7 +136,7 @@ export class WebhookDeliveryService {
    * delivery began (about a day of failures): once, with an audit record and an email to the
    * organisation's administrators. A retried activity sends what waits in the outbox.
    */
-  async recordFailed(deliveryId: string): Promise<void> {
+  async recordFailed(deliveryId: string, manual = false): Promise<void> {
     const recipients: string[] = [];
     let organizationId: string | null = null;
     await this.dataSource.transaction(async (manager) => {
@@ -146,7 +145,7 @@ export class WebhookDeliveryService {
          RETURNING endpoint_id AS "endpointId", created_at AS "createdAt", organization_id AS "organizationId"`,
         [deliveryId],
       );
-      if (!failed) return;
+      if (!failed || manual) return;
       organizationId = failed.organizationId;
       const [endpoint]: { id: string; name: string; url: string; kind: string; createdBy: string | null }[] =
         await manager.query(

@@ -1,20 +1,11 @@
 import { z } from 'zod';
-import { isValidNetworkList } from '@capacites/domain';
+import { outboundEnvSchema } from '@capacites/config';
 
 /** Standard Webhooks' schedule after the first attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
 export const DEFAULT_RETRY_SCHEDULE = '5,300,1800,7200,18000,36000,36000';
 
-export const webhookEnvSchema = z.object({
-  /**
-   * Networks (CIDRs, comma-separated) that endpoints may reach although they are not public:
-   * none by default (SSRF). `10.20.0.0/16` for an intranet's chat server, for instance.
-   */
-  WEBHOOK_ALLOWED_NETWORKS: z
-    .string()
-    .default('')
-    .refine(isValidNetworkList, {
-      message: 'WEBHOOK_ALLOWED_NETWORKS must be CIDRs or addresses separated by commas (10.0.0.0/8,::1)',
-    }),
+/** The worker's webhook settings: where endpoints may be reached, how often and how long to try. */
+export const webhookEnvSchema = outboundEnvSchema.extend({
   /** Seconds to wait before each retry, comma-separated (about 28 hours in all by default). */
   WEBHOOK_RETRY_SCHEDULE: z
     .string()
@@ -24,14 +15,7 @@ export const webhookEnvSchema = z.object({
     }),
   /** Each attempt's time limit, connection and answer included. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
-  /**
-   * DNS servers (host or host:port, comma-separated) to resolve endpoints' names with, instead
-   * of the system's resolver (/etc/hosts, nsswitch). Resolved addresses are checked either way.
-   */
-  WEBHOOK_DNS_SERVERS: z.string().optional(),
 });
-
-export type WebhookEnv = z.infer<typeof webhookEnvSchema>;
 
 export function retryDelaysMs(schedule: string): number[] {
   return schedule

@@ -165,6 +165,7 @@ export const ERROR_MESSAGES = {
   SERVICE_ACCOUNT_EXPIRY_INVALID: (p: { maxDays: number }) =>
     `expiresOn: a service account expires from tomorrow and within ${p.maxDays} days.`,
   SERVICE_ACCOUNT_REVOKED: () => 'This service account is already revoked.',
+  ENDPOINT_DISABLED: () => 'This endpoint is disabled: enable it before resending.',
   ENDPOINT_SECRET_NOT_APPLICABLE: () => 'Only a webhook endpoint has a signing secret to rotate.',
 
   // --- any request (API) ------------------------------------------------------------------------
