@@ -14,6 +14,9 @@ import { sharedLearnings } from './shared-learnings';
 import { MyTasks } from './tasks';
 import { tracks } from './tracks';
 import { users } from './users';
+// Integrations (issue 16): webhooks and chat alerts, service accounts.
+import { serviceAccounts } from './service-accounts';
+import { webhookEndpoints } from './webhook-endpoints';
 
 export const App = () => (
   <Admin
@@ -42,6 +45,10 @@ export const App = () => (
     <Resource name="tracks" {...tracks} />
     <Resource name="users" {...users} />
     <Resource name="emails" {...emails} />
+    {/* Integrations: the platform admin and HR of an organisation. */}
+    <Resource name="webhook-endpoints" {...webhookEndpoints} />
+    <Resource name="service-accounts" {...serviceAccounts} />
+    <Resource name="webhook-deliveries" />
     {/* Read through references only (timelines, outcomes, the experiment page). */}
     <Resource name="testimonies" />
     <Resource name="check-ins" />
