@@ -1,6 +1,7 @@
 // ra-language-english is installed as a dependency of react-admin; the root
 // package.json does not list it yet (it should, next time dependencies change).
 import englishMessages from 'ra-language-english';
+import { integrationsEn } from '../webhook-endpoints/messages';
 import type { TranslationMessages } from 'react-admin';
 import type { CapacitesMessages } from './fr';
 
@@ -137,6 +138,8 @@ const enCapacitesMessages: CapacitesMessages = {
       BAD_REQUEST: 'The request is malformed.',
       INTERNAL_ERROR: 'An unexpected error occurred; it has been logged for the technical team.',
       HTTP_ERROR: 'The request failed.',
+      // Integrations (issue 16): webhooks, chat alerts, service accounts.
+      ...integrationsEn.errors,
       unknown: 'The server refused the request (reason %{code}).',
       status: 'The server could not answer (status %{status}): try again shortly.',
       network: 'The server does not answer: check your connection and try again.',
@@ -167,6 +170,7 @@ const enCapacitesMessages: CapacitesMessages = {
         manageOrganizations: 'manage organisations',
         readOutbox: 'read the email outbox',
         readDashboard: 'read the dashboard',
+        ...integrationsEn.action,
       },
       roles: {
         admin: 'the platform administration',
@@ -179,6 +183,7 @@ const enCapacitesMessages: CapacitesMessages = {
         author: 'whoever collected it',
       },
     },
+    integrations: integrationsEn.app,
     profile: {
       title: 'My account',
       menu: 'My account',
@@ -517,6 +522,7 @@ const enCapacitesMessages: CapacitesMessages = {
     no: 'No',
   },
   resources: {
+    ...integrationsEn.resources,
     experiments: {
       name: 'Experiment |||| Experiments',
       fields: {

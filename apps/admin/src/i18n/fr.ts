@@ -1,4 +1,5 @@
 import frenchMessages from 'ra-language-french';
+import { integrationsFr } from '../webhook-endpoints/messages';
 import type { TranslationMessages } from 'react-admin';
 
 /**
@@ -149,6 +150,8 @@ export const frCapacitesMessages = {
       BAD_REQUEST: 'La demande est mal formée.',
       INTERNAL_ERROR: "Une erreur inattendue s'est produite ; elle a été consignée pour l'équipe technique.",
       HTTP_ERROR: 'La demande a échoué.',
+      // Integrations (issue 16): webhooks, chat alerts, service accounts.
+      ...integrationsFr.errors,
       unknown: 'Le serveur a refusé la demande (motif %{code}).',
       status: "Le serveur n'a pas pu répondre (statut %{status}) : réessayez dans un instant.",
       network: 'Le serveur ne répond pas : vérifiez votre connexion et réessayez.',
@@ -179,6 +182,7 @@ export const frCapacitesMessages = {
         manageOrganizations: 'gérer les organisations',
         readOutbox: "lire les courriels en attente d'envoi",
         readDashboard: 'consulter le tableau de bord',
+        ...integrationsFr.action,
       },
       roles: {
         // With their preposition: « réservé au CODIR ou aux RH ».
@@ -192,6 +196,7 @@ export const frCapacitesMessages = {
         author: 'à la personne qui l’a recueilli',
       },
     },
+    integrations: integrationsFr.app,
     profile: {
       title: 'Mon compte',
       menu: 'Mon compte',
@@ -548,6 +553,7 @@ export const frCapacitesMessages = {
     no: 'Non',
   },
   resources: {
+    ...integrationsFr.resources,
     experiments: {
       name: 'Test |||| Tests',
       fields: {
