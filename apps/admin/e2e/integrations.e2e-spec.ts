@@ -4,6 +4,7 @@ import { dateInDays, insertTeam, readyFramingBody, TEST_PASSWORD, type Team } fr
 import { login, participantConsents } from '../../api/test/support/http';
 import { startStack, type TestStack } from '../../api/test/support/stack';
 import { startReceiver } from '../../api/test/support/webhook-receiver';
+import { waitFor } from '../../api/test/support/worker-process';
 import { expectNoAxeViolations } from './support/axe';
 import { buildBackOffice, launchChromium, skipReason } from './support/browser';
 
@@ -87,7 +88,7 @@ describeInBrowser('integrations screens: webhooks, journal, service accounts', (
       await hr.put(`/api/experiments/${created.body.id}`).send(readyFramingBody(team, dateInDays(30))).expect(200);
       await participantConsents(stack.app, team, created.body.id);
       await hr.post(`/api/experiments/${created.body.id}/launch`).send({}).expect(200);
-      await expect.poll(() => receiver.requests.length, { timeout: TIMEOUT }).toBeGreaterThanOrEqual(2);
+      await waitFor('two events received', async () => receiver.requests.length >= 2, TIMEOUT);
       for (const request of receiver.requests) new Webhook(secret).verify(request.body, request.headers);
 
       await page.reload();
@@ -98,7 +99,7 @@ describeInBrowser('integrations screens: webhooks, journal, service accounts', (
       const before = receiver.requests.length;
       await resend.click();
       await page.getByText('Envoi relancé').waitFor({ timeout: TIMEOUT });
-      await expect.poll(() => receiver.requests.length, { timeout: TIMEOUT }).toBe(before + 1);
+      await waitFor('the resent event', async () => receiver.requests.length === before + 1, TIMEOUT);
       expect(receiver.requests[before].headers['webhook-id']).toBe(
         receiver.requests.find((r) => JSON.parse(r.body).type === 'experiment.launched')?.headers['webhook-id'],
       );

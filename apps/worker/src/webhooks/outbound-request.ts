@@ -104,7 +104,8 @@ export async function sendOutbound(
   } catch (error) {
     return done({ statusCode: null, ok: false, error: (error as Error).message, excerpt: null });
   }
-  const client = url.protocol === 'https:' ? https : http;
+  // Same options for both; https adds the certificate's name (servername).
+  const send = (url.protocol === 'https:' ? https.request : http.request) as typeof https.request;
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   const progress = setInterval(onProgress, 1000);
   try {
@@ -116,7 +117,7 @@ export async function sendOutbound(
         clearTimeout(timer);
         resolve(done(result));
       };
-      const req = client.request(
+      const req = send(
         {
           method: request.method,
           host: address,
