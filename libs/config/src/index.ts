@@ -3,3 +3,4 @@ export * from './database.config';
 export * from './temporal.config';
 export * from './logging.config';
 export * from './outbound.config';
+export * from './network-policy';

@@ -1,12 +1,5 @@
-import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
-
-const isNetworkList = (value: string) =>
-  value
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean)
-    .every((item) => (item.includes('/') ? ipaddr.isValidCIDR(item) : ipaddr.isValid(item)));
+import { isValidNetworkList } from './network-policy';
 
 /**
  * Where the organisations' endpoints (webhooks, chat rooms) may be reached: read by the API
@@ -17,7 +10,7 @@ export const outboundEnvSchema = z.object({
    * Networks (CIDRs or addresses, comma-separated) that endpoints may reach although they are
    * not public: none by default (SSRF). `10.20.0.0/16` for an intranet's chat server, say.
    */
-  WEBHOOK_ALLOWED_NETWORKS: z.string().default('').refine(isNetworkList, {
+  WEBHOOK_ALLOWED_NETWORKS: z.string().default('').refine(isValidNetworkList, {
     message: 'WEBHOOK_ALLOWED_NETWORKS must be CIDRs or addresses separated by commas (10.0.0.0/8,::1)',
   }),
   /**

@@ -19,5 +19,4 @@ export * from './export/exports';
 export * from './password/common-passwords';
 // Integrations: webhooks, chat alerts, service accounts (issue 16, items 5 to 7).
 export * from './integrations/webhook-events';
-export * from './integrations/network-policy';
 export * from './integrations/service-accounts';

@@ -1,6 +1,6 @@
 import { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
-import { classifyAddress, type AllowedNetworks } from '@capacites/domain';
+import { classifyAddress, type AllowedNetworks } from '@capacites/config';
 import { RefusalException } from '../common/app.exception';
 
 /**

@@ -3,11 +3,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { dnsServers } from '@capacites/config';
+import { dnsServers, parseAllowedNetworks, type AllowedNetworks } from '@capacites/config';
 import {
   DELIVERY_JOURNAL_DAYS,
-  parseAllowedNetworks,
-  type AllowedNetworks,
   type DeliveryAttemptResponse,
   type DeliveryResponse,
   type EndpointCreateInput,

@@ -2,7 +2,7 @@ import { promises as dns } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import { classifyAddress, type AllowedNetworks } from '@capacites/domain';
+import { classifyAddress, type AllowedNetworks } from '@capacites/config';
 
 /** What an endpoint receives: built by webhook-formats.ts. */
 export interface OutboundRequest {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { dnsServers } from '@capacites/config';
+import { dnsServers, parseAllowedNetworks, type AllowedNetworks } from '@capacites/config';
 import { DataSource } from 'typeorm';
-import { parseAllowedNetworks, type AllowedNetworks, type EndpointKind, type WebhookPayload } from '@capacites/domain';
+import type { EndpointKind, WebhookPayload } from '@capacites/domain';
 import type { AttemptDeliveryInput, AttemptOutcome } from '@capacites/workflows';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker.config';
 import { NotifierService } from '../notifications/notifier.service';

@@ -4,7 +4,8 @@ import ipaddr from 'ipaddr.js';
  * Outbound requests to the organisations' endpoints go to public addresses only (SSRF): not
  * loopback, private, link-local, carrier-grade NAT, multicast, reserved or any other special
  * range, unless the platform allows a network by setting (WEBHOOK_ALLOWED_NETWORKS, CIDRs).
- * Pure: the worker and the API resolve names, then ask this about each address.
+ * Pure (no I/O): the worker and the API resolve names, then ask this about each address.
+ * Server-side only (libs/config), so that the back-office and the workflow bundle stay without it.
  */
 export interface AddressVerdict {
   allowed: boolean;
