@@ -22,8 +22,9 @@ interface PublishedEvent {
   experimentId: string;
   type: string;
   occurredAt: string;
-  from: string | null;
-  to: string | null;
+  /** Undefined for a reminder: the state it was sent in. */
+  from?: string | null;
+  to?: string | null;
   actorId: string | null;
   reason: string | null;
   details: Record<string, unknown>;
@@ -104,8 +105,6 @@ export class WebhookPublisher {
         experimentId: input.experimentId,
         type,
         occurredAt: new Date().toISOString(),
-        from: null,
-        to: null,
         actorId: null,
         reason: null,
         details: { ...input.data },
@@ -167,8 +166,8 @@ export class WebhookPublisher {
         organizationId: event.organizationId,
         experimentId: event.experimentId,
         title: experiment?.title ?? '',
-        from: event.from ?? experiment?.state ?? null,
-        to: event.to ?? experiment?.state ?? null,
+        from: event.from === undefined ? (experiment?.state ?? null) : event.from,
+        to: event.to === undefined ? (experiment?.state ?? null) : event.to,
         actor: { type: actorType, id: event.actorId },
         reason: event.reason,
         details: event.details,
