@@ -132,7 +132,11 @@ export class ServiceAccountsService {
     const account = await this.load(id, principal);
     const row = await this.dataSource.transaction(async (manager) => {
       const [revoked]: unknown[] = await manager.query(
-        `UPDATE service_accounts SET revoked_at = now(), revoked_by = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+        // A SELECT over the UPDATE: TypeORM answers a bare UPDATE with [rows, count].
+        `WITH revoked AS (
+           UPDATE service_accounts SET revoked_at = now(), revoked_by = $2
+            WHERE id = $1 AND revoked_at IS NULL RETURNING id)
+         SELECT id FROM revoked`,
         [id, principal.userId],
       );
       if (!revoked) throw ResourceException.conflict('SERVICE_ACCOUNT_REVOKED', {});

@@ -307,7 +307,10 @@ export class WebhooksService {
     const previous = row.status;
     const claimed = await this.dataSource.transaction(async (manager) => {
       const [updated]: unknown[] = await manager.query(
-        `UPDATE webhook_deliveries SET status = 'pending' WHERE id = $1 AND status <> 'pending' RETURNING id`,
+        // A SELECT over the UPDATE: TypeORM answers a bare UPDATE with [rows, count].
+        `WITH claimed AS (
+           UPDATE webhook_deliveries SET status = 'pending' WHERE id = $1 AND status <> 'pending' RETURNING id)
+         SELECT id FROM claimed`,
         [id],
       );
       if (!updated) return false;

@@ -141,17 +141,22 @@ export class WebhookDeliveryService {
     let organizationId: string | null = null;
     await this.dataSource.transaction(async (manager) => {
       const [failed]: { endpointId: string; createdAt: Date; organizationId: string }[] = await manager.query(
-        `UPDATE webhook_deliveries SET status = 'failed' WHERE id = $1 AND status = 'pending'
-         RETURNING endpoint_id AS "endpointId", created_at AS "createdAt", organization_id AS "organizationId"`,
+        // SELECTs over the UPDATEs: TypeORM answers a bare UPDATE with [rows, count].
+        `WITH failed AS (
+           UPDATE webhook_deliveries SET status = 'failed' WHERE id = $1 AND status = 'pending'
+           RETURNING endpoint_id, created_at, organization_id)
+         SELECT endpoint_id AS "endpointId", created_at AS "createdAt", organization_id AS "organizationId" FROM failed`,
         [deliveryId],
       );
       if (!failed || manual) return;
       organizationId = failed.organizationId;
       const [endpoint]: { id: string; name: string; url: string; kind: string; createdBy: string | null }[] =
         await manager.query(
-          `UPDATE webhook_endpoints SET disabled_at = now(), disabled_reason = 'failing'
-            WHERE id = $1 AND disabled_at IS NULL AND (last_success_at IS NULL OR last_success_at < $2)
-           RETURNING id, name, url, kind, created_by AS "createdBy"`,
+          `WITH disabled AS (
+             UPDATE webhook_endpoints SET disabled_at = now(), disabled_reason = 'failing'
+              WHERE id = $1 AND disabled_at IS NULL AND (last_success_at IS NULL OR last_success_at < $2)
+             RETURNING id, name, url, kind, created_by)
+           SELECT id, name, url, kind, created_by AS "createdBy" FROM disabled`,
           [failed.endpointId, failed.createdAt],
         );
       if (!endpoint) return;
