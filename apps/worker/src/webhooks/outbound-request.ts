@@ -108,6 +108,7 @@ export async function sendOutbound(
   const send = (url.protocol === 'https:' ? https.request : http.request) as typeof https.request;
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   const progress = setInterval(onProgress, 1000);
+  progress.unref();
   try {
     return await new Promise<OutboundResult>((resolve) => {
       let settled = false;
@@ -163,6 +164,8 @@ export async function sendOutbound(
         finish({ statusCode: null, ok: false, error: `no answer within ${policy.timeoutMs} ms`, excerpt: null });
         req.destroy();
       }, policy.timeoutMs);
+      // Never what keeps a stopping process alive.
+      timer.unref();
       req.on('error', (error) => finish({ statusCode: null, ok: false, error: error.message, excerpt: null }));
       req.end(request.body);
     });

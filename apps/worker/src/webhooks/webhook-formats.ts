@@ -71,8 +71,8 @@ const LINK_LABEL = 'Ouvrir le test';
 
 /** Slack's mrkdwn gives meaning to &, < and > only. */
 const slackEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-/** Markdown (Mattermost): the characters that would format a test's title. */
-const markdownEscape = (text: string) => text.replace(/([\\`*_{}[\]()#+!|~>])/g, '\\$1');
+/** Markdown (Mattermost): the characters that would format a test's title inline (emphasis, code, links). */
+const markdownEscape = (text: string) => text.replace(/([\\`*_~[\]])/g, '\\$1');
 const htmlEscape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
