@@ -84,6 +84,7 @@ export const integrationsFr = {
     revokeConfirm: 'Révoquer le compte de service « %{name} » ?',
     revokeContent: 'Le jeton est refusé dès maintenant. La révocation est définitive et consignée.',
     revoked: 'Compte de service révoqué',
+    serviceAccountActor: 'Compte de service « %{name} »',
   },
   resources: {
     'webhook-endpoints': {
@@ -220,6 +221,7 @@ export const integrationsEn: typeof integrationsFr = {
     revokeConfirm: 'Revoke the service account “%{name}”?',
     revokeContent: 'The token is refused from now on. Revocation is final and audited.',
     revoked: 'Service account revoked',
+    serviceAccountActor: 'Service account “%{name}”',
   },
   resources: {
     'webhook-endpoints': {

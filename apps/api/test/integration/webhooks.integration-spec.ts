@@ -75,6 +75,40 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
 
   const typeOf = (request: ReceivedRequest) => (JSON.parse(request.body) as { type: string }).type;
 
+  // First of the file: the worker purges at its first publication, then every ten minutes.
+  it('keeps the journal 7 days: older messages are purged with their deliveries, never shown', async () => {
+    const { team, hr } = await newTeam();
+    const sink = await receiver(RECEIVER_HOST);
+    const created = await endpoint(hr, team, { name: 'Journal', url: sink.url(), events: ['experiment.launched'] });
+    const aged = async (days: number) => {
+      const [message]: { id: string }[] = await stack.db.query(
+        `INSERT INTO webhook_messages (organization_id, event_key, type, payload, created_at)
+         VALUES ($1, $2, 'experiment.launched', '{}', now() - make_interval(days => $3)) RETURNING id`,
+        [team.organization.id, `aged:${days}:${created.id}`, days],
+      );
+      await stack.db.query(
+        `INSERT INTO webhook_deliveries (message_id, endpoint_id, organization_id, status, created_at)
+         VALUES ($1, $2, $3, 'delivered', now() - make_interval(days => $4))`,
+        [message.id, created.id, team.organization.id, days],
+      );
+      return message.id;
+    };
+    const old = await aged(8);
+    const recent = await aged(6);
+    await launch(hr, team, 'Test du journal');
+    await waitFor('the old message purged', async () => {
+      const rows: unknown[] = await stack.db.query(`SELECT 1 FROM webhook_messages WHERE id = $1`, [old]);
+      return rows.length === 0;
+    });
+    expect(await stack.db.query(`SELECT 1 FROM webhook_deliveries WHERE message_id = $1`, [old])).toHaveLength(0);
+    expect(await stack.db.query(`SELECT 1 FROM webhook_messages WHERE id = $1`, [recent])).toHaveLength(1);
+    const journal = await waitFor('the launch journaled', async () => {
+      const rows = await deliveries(hr, created.id);
+      return rows.length === 2 && rows;
+    });
+    expect(journal.map((row) => row.type)).toEqual(['experiment.launched', 'experiment.launched']);
+  });
+
   it('signs each event by the Standard Webhooks specification, shows the secret once and journals the delivery', async () => {
     const { team, hr } = await newTeam();
     const sink = await receiver(RECEIVER_HOST);

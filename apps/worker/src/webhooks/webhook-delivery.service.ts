@@ -99,9 +99,10 @@ export class WebhookDeliveryService {
     const result = await sendOutbound(request, this.policy, heartbeat);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
+        // Nothing to journal when the endpoint was deleted during the attempt (its deliveries with it).
         `INSERT INTO webhook_delivery_attempts
            (delivery_id, attempt, started_at, duration_ms, status_code, error, response_excerpt, manual)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = $1)`,
         [
           row.id,
           attempt,

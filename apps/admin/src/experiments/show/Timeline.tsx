@@ -40,6 +40,16 @@ export function timelineLabel(
   return label;
 }
 
+/** Who acted, when it was a service account (an integration's token), not a person. */
+export function serviceAccountActor(
+  entry: TimelineEntry,
+  translate: (key: string, options?: object) => string,
+): string | null {
+  return entry.actorKind === 'serviceAccount'
+    ? translate('app.integrations.serviceAccountActor', { name: entry.actorName ?? '' })
+    : null;
+}
+
 /**
  * Everything that happened, oldest first (GET /api/experiments/:id/timeline): the
  * transitions, check-ins, extension, evaluation and decision, and the reminders and
@@ -82,7 +92,7 @@ export const Timeline = ({ experiment }: { experiment: Experiment }) => {
               {notice ? null : (
                 <>
                   {' · '}
-                  <UserName id={entry.actorId} />
+                  {serviceAccountActor(entry, translate) ?? <UserName id={entry.actorId} />}
                 </>
               )}
             </Typography>

@@ -1,6 +1,6 @@
 import type { TimelineEntry } from '../../../dataProvider';
 import { i18nProvider } from '../../../i18n';
-import { timelineLabel } from '../Timeline';
+import { serviceAccountActor, timelineLabel } from '../Timeline';
 
 const entry = (overrides: Partial<TimelineEntry>): TimelineEntry => ({
   id: '1',
@@ -32,5 +32,14 @@ describe('the words of the history', () => {
     expect(timelineLabel(entry({ event: 'learningsShared' }), translate)).toBe(
       'Enseignements partagés avec le réseau',
     );
+  });
+});
+
+describe('who acted', () => {
+  it('names a service account as such, and leaves people to their name', () => {
+    expect(
+      serviceAccountActor(entry({ actorId: 'sa', actorKind: 'serviceAccount', actorName: 'Connecteur SIRH' }), translate),
+    ).toBe('Compte de service « Connecteur SIRH »');
+    expect(serviceAccountActor(entry({ actorId: 'u', actorKind: 'user' }), translate)).toBeNull();
   });
 });
