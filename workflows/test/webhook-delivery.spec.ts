@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { AttemptDeliveryInput, AttemptOutcome, WebhookDeliveryActivities } from '../src/webhook-delivery/webhook-delivery.activities';
+import type {
+  AttemptDeliveryInput,
+  AttemptOutcome,
+  WebhookDeliveryActivities,
+} from '../src/webhook-delivery/webhook-delivery.activities';
 import {
   WEBHOOK_DELIVERY_WORKFLOW,
   webhookDeliveryWorkflowId,
@@ -57,7 +61,14 @@ describe('Webhook delivery workflow: attempts on a back-off schedule of about a 
   };
 
   it('retries a receiver that fails five times, waiting the schedule between attempts, and stops once delivered', async () => {
-    const { result, attempts, failed } = await run(['retry', 'retry', 'retry', 'retry', 'retry', 'delivered']);
+    const { result, attempts, failed } = await run([
+      'retry',
+      'retry',
+      'retry',
+      'retry',
+      'retry',
+      'delivered',
+    ]);
     expect(result).toMatchObject({ outcome: 'delivered', attempts: 6 });
     const waits = attempts.slice(1).map((a, i) => a.at - attempts[i].at);
     // Each wait is the schedule's (a time-skipping clock: exact but for the activity's own time).
@@ -83,7 +94,10 @@ describe('Webhook delivery workflow: attempts on a back-off schedule of about a 
   });
 
   it('makes a resend a single manual attempt, whose failure is recorded as manual', async () => {
-    const { result, attempts, failed, deliveryId } = await run(['retry'], { retryDelaysMs: [], manual: true });
+    const { result, attempts, failed, deliveryId } = await run(['retry'], {
+      retryDelaysMs: [],
+      manual: true,
+    });
     expect(result).toMatchObject({ outcome: 'failed', attempts: 1 });
     expect(attempts[0].input.manual).toBe(true);
     expect(failed).toEqual([{ deliveryId, manual: true }]);

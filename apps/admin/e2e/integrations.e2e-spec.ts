@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import { dateInDays, insertTeam, readyFramingBody, TEST_PASSWORD, type Team } from '../../api/test/support/fixtures';
+import {
+  dateInDays,
+  insertTeam,
+  readyFramingBody,
+  TEST_PASSWORD,
+  type Team,
+} from '../../api/test/support/fixtures';
 import { login, participantConsents } from '../../api/test/support/http';
 import { startStack, type TestStack } from '../../api/test/support/stack';
 import { startReceiver } from '../../api/test/support/webhook-receiver';
@@ -84,8 +90,14 @@ describeInBrowser('integrations screens: webhooks, journal, service accounts', (
 
       // Events of a test reach the receiver, signed with that secret.
       const hr = await login(stack.app, team.emails.hr);
-      const created = await hr.post('/api/experiments').send({ organizationId: team.organization.id, title: 'Test relié' }).expect(201);
-      await hr.put(`/api/experiments/${created.body.id}`).send(readyFramingBody(team, dateInDays(30))).expect(200);
+      const created = await hr
+        .post('/api/experiments')
+        .send({ organizationId: team.organization.id, title: 'Test relié' })
+        .expect(201);
+      await hr
+        .put(`/api/experiments/${created.body.id}`)
+        .send(readyFramingBody(team, dateInDays(30)))
+        .expect(200);
       await participantConsents(stack.app, team, created.body.id);
       await hr.post(`/api/experiments/${created.body.id}/launch`).send({}).expect(200);
       await waitFor('two events received', async () => receiver.requests.length >= 2, TIMEOUT);
@@ -101,7 +113,9 @@ describeInBrowser('integrations screens: webhooks, journal, service accounts', (
       await page.getByText('Envoi relancé').waitFor({ timeout: TIMEOUT });
       await waitFor('the resent event', async () => receiver.requests.length === before + 1, TIMEOUT);
       expect(receiver.requests[before].headers['webhook-id']).toBe(
-        receiver.requests.find((r) => JSON.parse(r.body).type === 'experiment.launched')?.headers['webhook-id'],
+        receiver.requests.find((r) => JSON.parse(r.body).type === 'experiment.launched')?.headers[
+          'webhook-id'
+        ],
       );
 
       await page.goto(`${stack.baseUrl}/#/webhook-endpoints`);
@@ -138,7 +152,9 @@ describeInBrowser('integrations screens: webhooks, journal, service accounts', (
       await row.getByRole('button', { name: 'Révoquer' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Révoquer' }).click();
       await row.getByText('Révoqué').waitFor({ timeout: TIMEOUT });
-      const refused = await fetch(`${stack.baseUrl}/api/experiments`, { headers: { authorization: `Bearer ${token}` } });
+      const refused = await fetch(`${stack.baseUrl}/api/experiments`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(refused.status).toBe(401);
     } finally {
       await page.close();

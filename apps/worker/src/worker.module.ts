@@ -35,7 +35,13 @@ export class WorkerModule {
         WebhookPublisher,
         WebhookDeliveryService,
       ],
-      exports: [TransitionRecorder, NotifierService, IterationService, WebhookPublisher, WebhookDeliveryService],
+      exports: [
+        TransitionRecorder,
+        NotifierService,
+        IterationService,
+        WebhookPublisher,
+        WebhookDeliveryService,
+      ],
     };
   }
 }

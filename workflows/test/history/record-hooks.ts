@@ -5,7 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { AttemptOutcome, WebhookDeliveryActivities } from '../../src/webhook-delivery/webhook-delivery.activities';
+import type {
+  AttemptOutcome,
+  WebhookDeliveryActivities,
+} from '../../src/webhook-delivery/webhook-delivery.activities';
 import {
   WEBHOOK_DELIVERY_WORKFLOW,
   webhookDeliveryWorkflowId,
@@ -33,7 +36,11 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
     };
     const taskQueue = `record-${randomUUID()}`;
     const worker = await createTestWorker(env, { taskQueue, activities });
-    const deliver = async (name: string, outcomes: AttemptOutcome[], input: Partial<WebhookDeliveryInput> = {}) => {
+    const deliver = async (
+      name: string,
+      outcomes: AttemptOutcome[],
+      input: Partial<WebhookDeliveryInput> = {},
+    ) => {
       const deliveryId = randomUUID();
       scripts.set(deliveryId, [...outcomes]);
       const handle = await env.client.workflow.start(WEBHOOK_DELIVERY_WORKFLOW, {
@@ -46,7 +53,14 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
     };
     try {
       await worker.runUntil(async () => {
-        await deliver('webhook-delivered-after-retries', ['retry', 'retry', 'retry', 'retry', 'retry', 'delivered']);
+        await deliver('webhook-delivered-after-retries', [
+          'retry',
+          'retry',
+          'retry',
+          'retry',
+          'retry',
+          'delivered',
+        ]);
         await deliver('webhook-failed-after-schedule', ['retry']);
         await deliver('webhook-endpoint-gone', ['stop']);
         await deliver('webhook-manual-resend', ['delivered'], { retryDelaysMs: [], manual: true });

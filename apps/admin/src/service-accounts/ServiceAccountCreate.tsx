@@ -1,11 +1,18 @@
-import { SERVICE_ACCOUNT_SCOPES, serviceAccountCreateSchema, type ServiceAccountResponse } from '@capacites/domain';
+import {
+  SERVICE_ACCOUNT_SCOPES,
+  serviceAccountCreateSchema,
+  type ServiceAccountResponse,
+} from '@capacites/domain';
 import { useState } from 'react';
 import { Create, SelectInput, SimpleForm, TextInput, useRedirect } from 'react-admin';
 import { DayInput, useApiErrorNotify, zodResolver } from '../forms';
 import { OrganizationInput } from '../webhook-endpoints/EndpointFields';
 import { IntegrationsOnly, SecretDialog } from '../webhook-endpoints';
 
-const scopeChoices = SERVICE_ACCOUNT_SCOPES.map((scope) => ({ id: scope, name: `app.integrations.scopes.${scope}` }));
+const scopeChoices = SERVICE_ACCOUNT_SCOPES.map((scope) => ({
+  id: scope,
+  name: `app.integrations.scopes.${scope}`,
+}));
 
 // DayInput holds the API's YYYY-MM-DD: the schema checks the very body sent.
 const resolver = zodResolver(serviceAccountCreateSchema);

@@ -63,7 +63,11 @@ export const ServiceAccountList = () => {
             disableSort
             render={(a: ServiceAccountResponse) => translate(`app.integrations.scopes.${a.scope}`)}
           />
-          <DataTable.Col source="tokenPrefix" disableSort render={(a: ServiceAccountResponse) => <code>{a.tokenPrefix}…</code>} />
+          <DataTable.Col
+            source="tokenPrefix"
+            disableSort
+            render={(a: ServiceAccountResponse) => <code>{a.tokenPrefix}…</code>}
+          />
           <DataTable.Col
             source="status"
             disableSort

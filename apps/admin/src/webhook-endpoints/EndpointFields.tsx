@@ -9,7 +9,10 @@ import {
   useTranslate,
 } from 'react-admin';
 
-export const kindChoices = ENDPOINT_KINDS.map((kind) => ({ id: kind, name: `app.integrations.kinds.${kind}` }));
+export const kindChoices = ENDPOINT_KINDS.map((kind) => ({
+  id: kind,
+  name: `app.integrations.kinds.${kind}`,
+}));
 
 /** The events an endpoint may take: every one (now and later), or a choice. */
 export const EventsInput = () => {
@@ -43,7 +46,11 @@ export const DestinationInputs = ({ creating }: { creating: boolean }) => (
         />
         {formData.kind === 'tchap' ? (
           <>
-            <TextInput source="roomId" helperText="resources.webhook-endpoints.helpers.roomId" sx={{ maxWidth: 600 }} />
+            <TextInput
+              source="roomId"
+              helperText="resources.webhook-endpoints.helpers.roomId"
+              sx={{ maxWidth: 600 }}
+            />
             <PasswordInput
               source="accessToken"
               helperText={
@@ -61,7 +68,12 @@ export const DestinationInputs = ({ creating }: { creating: boolean }) => (
 );
 
 export const OrganizationInput = () => (
-  <ReferenceInput source="organizationId" reference="organizations" sort={{ field: 'name', order: 'ASC' }} perPage={200}>
+  <ReferenceInput
+    source="organizationId"
+    reference="organizations"
+    sort={{ field: 'name', order: 'ASC' }}
+    perPage={200}
+  >
     <SelectInput optionText="name" sx={{ maxWidth: 600 }} />
   </ReferenceInput>
 );

@@ -1,5 +1,14 @@
 import type { EndpointResponse } from '@capacites/domain';
-import { CreateButton, DataTable, DateField, List, ReferenceField, TextField, TopToolbar, useTranslate } from 'react-admin';
+import {
+  CreateButton,
+  DataTable,
+  DateField,
+  List,
+  ReferenceField,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { RowLink } from '../a11y';
 import { IntegrationsOnly } from './IntegrationsOnly';
 import { EndpointStatus } from './EndpointStatus';
@@ -42,8 +51,16 @@ export const EndpointList = () => {
             source="kind"
             render={(record: EndpointResponse) => translate(`app.integrations.kinds.${record.kind}`)}
           />
-          <DataTable.Col source="events" disableSort render={(record: EndpointResponse) => <Events record={record} />} />
-          <DataTable.Col source="enabled" disableSort render={(record: EndpointResponse) => <EndpointStatus record={record} />} />
+          <DataTable.Col
+            source="events"
+            disableSort
+            render={(record: EndpointResponse) => <Events record={record} />}
+          />
+          <DataTable.Col
+            source="enabled"
+            disableSort
+            render={(record: EndpointResponse) => <EndpointStatus record={record} />}
+          />
           <DataTable.Col source="lastSuccessAt" disableSort>
             <DateField source="lastSuccessAt" showTime emptyText="—" />
           </DataTable.Col>

@@ -30,7 +30,8 @@ import { DeliveryStatusChip, EndpointStatus } from './EndpointStatus';
 import { IntegrationsOnly } from './IntegrationsOnly';
 import { SecretDialog } from './SecretDialog';
 
-const post = (url: string, body: object = {}) => httpClient(url, { method: 'POST', body: JSON.stringify(body) });
+const post = (url: string, body: object = {}) =>
+  httpClient(url, { method: 'POST', body: JSON.stringify(body) });
 
 /** Pause, enable again (after failures too), rotate the secret, delete. */
 const EndpointActions = () => {
@@ -107,7 +108,9 @@ const ResendButton = ({ delivery }: { delivery: DeliveryResponse }) => {
     <Button
       size="small"
       startIcon={<ReplayIcon />}
-      aria-label={translate('app.integrations.resendLabel', { type: translate(`app.integrations.events.${delivery.type}`, { _: delivery.type }) })}
+      aria-label={translate('app.integrations.resendLabel', {
+        type: translate(`app.integrations.events.${delivery.type}`, { _: delivery.type }),
+      })}
       onClick={async () => {
         try {
           await post(`/api/webhook-deliveries/${delivery.id}/resend`);
@@ -165,7 +168,9 @@ export const EndpointShow = () => {
               <DataTable.Col
                 source="type"
                 label="resources.webhook-deliveries.fields.type"
-                render={(d: DeliveryResponse) => translate(`app.integrations.events.${d.type}`, { _: d.type })}
+                render={(d: DeliveryResponse) =>
+                  translate(`app.integrations.events.${d.type}`, { _: d.type })
+                }
               />
               <DataTable.Col
                 source="status"
@@ -176,7 +181,9 @@ export const EndpointShow = () => {
               <DataTable.Col
                 source="lastError"
                 label="resources.webhook-deliveries.fields.lastError"
-                render={(d: DeliveryResponse) => d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '—')}
+                render={(d: DeliveryResponse) =>
+                  d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '—')
+                }
               />
               <DataTable.Col
                 source="id"

@@ -32,8 +32,10 @@ export const integrationsFr = {
     URL_NOT_PUBLIC:
       "L'adresse %{host} mène à %{address} (%{range}), qui n'est pas une adresse publique : elle est refusée, sauf si la plateforme autorise ce réseau.",
     URL_UNRESOLVABLE: "Le nom %{host} ne correspond à aucune adresse : vérifiez l'URL.",
-    DELIVERY_IN_PROGRESS: "Cet envoi est encore en cours de tentatives : renvoyez-le une fois qu'il a réussi ou échoué.",
-    SERVICE_ACCOUNT_SCOPE: 'Le jeton de ce compte de service (portée « %{scope} ») ne permet pas cette demande.',
+    DELIVERY_IN_PROGRESS:
+      "Cet envoi est encore en cours de tentatives : renvoyez-le une fois qu'il a réussi ou échoué.",
+    SERVICE_ACCOUNT_SCOPE:
+      'Le jeton de ce compte de service (portée « %{scope} ») ne permet pas cette demande.',
     SERVICE_ACCOUNT_EXPIRY_INVALID:
       'Un compte de service expire au plus tôt demain et au plus tard dans %{maxDays} jours.',
     SERVICE_ACCOUNT_REVOKED: 'Ce compte de service est déjà révoqué.',
@@ -42,7 +44,8 @@ export const integrationsFr = {
   },
   action: { manageIntegrations: 'gérer les intégrations (webhooks, alertes, comptes de service)' },
   app: {
-    reserved: "Les intégrations sont gérées par les RH de l'organisation et l'administration de la plateforme.",
+    reserved:
+      "Les intégrations sont gérées par les RH de l'organisation et l'administration de la plateforme.",
     secret: 'Secret',
     secretTitle: 'Secret de signature du webhook',
     tokenTitle: 'Jeton du compte de service',
@@ -117,7 +120,13 @@ export const integrationsFr = {
     },
     'webhook-deliveries': {
       name: 'Envoi |||| Envois',
-      fields: { createdAt: 'Le', type: 'Événement', status: 'État', attempts: 'Tentatives', lastError: 'Dernier résultat' },
+      fields: {
+        createdAt: 'Le',
+        type: 'Événement',
+        status: 'État',
+        attempts: 'Tentatives',
+        lastError: 'Dernier résultat',
+      },
     },
     'service-accounts': {
       name: 'Compte de service |||| Comptes de service',
@@ -146,7 +155,8 @@ export const integrationsEn: typeof integrationsFr = {
     URL_NOT_PUBLIC:
       '%{host} leads to %{address} (%{range}), which is not a public address: refused unless the platform allows that network.',
     URL_UNRESOLVABLE: 'The name %{host} resolves to no address: check the URL.',
-    DELIVERY_IN_PROGRESS: 'This delivery is still being attempted: resend it once it has succeeded or failed.',
+    DELIVERY_IN_PROGRESS:
+      'This delivery is still being attempted: resend it once it has succeeded or failed.',
     SERVICE_ACCOUNT_SCOPE: 'This service account’s token (scope “%{scope}”) does not allow this request.',
     SERVICE_ACCOUNT_EXPIRY_INVALID: 'A service account expires from tomorrow and within %{maxDays} days.',
     SERVICE_ACCOUNT_REVOKED: 'This service account is already revoked.',
@@ -172,7 +182,12 @@ export const integrationsEn: typeof integrationsFr = {
       teams: 'Microsoft Teams (workflow)',
     },
     status: { active: 'Active', paused: 'Paused', failing: 'Disabled after failures' },
-    deliveryStatus: { pending: 'In progress', delivered: 'Delivered', failed: 'Failed', cancelled: 'Cancelled' },
+    deliveryStatus: {
+      pending: 'In progress',
+      delivered: 'Delivered',
+      failed: 'Failed',
+      cancelled: 'Cancelled',
+    },
     scopes: { read: 'Read', lifecycle: 'Read and lifecycle actions' },
     accountStatus: { active: 'Active', expired: 'Expired', revoked: 'Revoked' },
     events: {
@@ -241,7 +256,8 @@ export const integrationsEn: typeof integrationsFr = {
       },
       helpers: {
         events: 'Each chosen event is sent, with a link to the test.',
-        url_webhook: 'The receiver, https preferably. Deliveries are signed (webhook-id, webhook-timestamp, webhook-signature headers).',
+        url_webhook:
+          'The receiver, https preferably. Deliveries are signed (webhook-id, webhook-timestamp, webhook-signature headers).',
         url_tchap: 'The bot account’s Matrix homeserver, e.g. https://matrix.agent.tchap.gouv.fr',
         url_mattermost: 'The incoming webhook URL created in Mattermost (it is a password).',
         url_slack: 'The (Slack-compatible) incoming webhook URL; it is a password.',
@@ -253,7 +269,13 @@ export const integrationsEn: typeof integrationsFr = {
     },
     'webhook-deliveries': {
       name: 'Delivery |||| Deliveries',
-      fields: { createdAt: 'On', type: 'Event', status: 'State', attempts: 'Attempts', lastError: 'Last result' },
+      fields: {
+        createdAt: 'On',
+        type: 'Event',
+        status: 'State',
+        attempts: 'Attempts',
+        lastError: 'Last result',
+      },
     },
     'service-accounts': {
       name: 'Service account |||| Service accounts',

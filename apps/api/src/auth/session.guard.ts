@@ -97,9 +97,15 @@ export class SessionGuard implements CanActivate {
       ]);
       if (!serviceAccountMayCall(user, request.method, marked === true)) {
         this.logger.warn(
-          JSON.stringify({ event: 'service_account_scope_refused', serviceAccountId: user.serviceAccount.id, method: request.method }),
+          JSON.stringify({
+            event: 'service_account_scope_refused',
+            serviceAccountId: user.serviceAccount.id,
+            method: request.method,
+          }),
         );
-        throw new RefusalException('forbidden', 'SERVICE_ACCOUNT_SCOPE', { scope: user.serviceAccount.scope });
+        throw new RefusalException('forbidden', 'SERVICE_ACCOUNT_SCOPE', {
+          scope: user.serviceAccount.scope,
+        });
       }
     }
     // A platform admin must have a second factor: until then, only the enrolment.

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { databaseEnvSchema, loadConfig, loggingEnvSchema, outboundEnvSchema, temporalEnvSchema } from '@capacites/config';
+import {
+  databaseEnvSchema,
+  loadConfig,
+  loggingEnvSchema,
+  outboundEnvSchema,
+  temporalEnvSchema,
+} from '@capacites/config';
 
 /** ProConnect's scopes (https://partenaires.proconnect.gouv.fr/docs/fournisseur-service/donnees_fournies). */
 export const PROCONNECT_SCOPES = 'openid email given_name usual_name uid siret';

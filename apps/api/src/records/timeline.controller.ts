@@ -50,7 +50,9 @@ export class TimelineController {
     );
     const actorIds = [...new Set(audits.map((a) => a.actorId).filter((actor) => actor !== null))];
     const accounts: { id: string; name: string }[] = actorIds.length
-      ? await this.dataSource.query(`SELECT id, name FROM service_accounts WHERE id = ANY($1::uuid[])`, [actorIds])
+      ? await this.dataSource.query(`SELECT id, name FROM service_accounts WHERE id = ANY($1::uuid[])`, [
+          actorIds,
+        ])
       : [];
     const accountNames = new Map(accounts.map((account) => [account.id, account.name]));
     const entries: TimelineEntry[] = [
@@ -62,7 +64,11 @@ export class TimelineController {
         fromState: a.fromState,
         toState: a.toState,
         actorId: a.actorId,
-        actorKind: !a.actorId ? ('system' as const) : accountNames.has(a.actorId) ? ('serviceAccount' as const) : ('user' as const),
+        actorKind: !a.actorId
+          ? ('system' as const)
+          : accountNames.has(a.actorId)
+            ? ('serviceAccount' as const)
+            : ('user' as const),
         ...(a.actorId && accountNames.has(a.actorId) ? { actorName: accountNames.get(a.actorId) } : {}),
         reason: a.reason,
         details: a.details,

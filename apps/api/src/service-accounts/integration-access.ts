@@ -9,7 +9,9 @@ import { RefusalException, ResourceException } from '../common/app.exception';
  */
 export function assertManagesIntegrations(principal: Principal | AuthUser, organizationId?: string): void {
   if ('serviceAccount' in principal && principal.serviceAccount)
-    throw new RefusalException('forbidden', 'SERVICE_ACCOUNT_SCOPE', { scope: principal.serviceAccount.scope });
+    throw new RefusalException('forbidden', 'SERVICE_ACCOUNT_SCOPE', {
+      scope: principal.serviceAccount.scope,
+    });
   if (isPlatformAdmin(principal)) return;
   const hr = organizationId
     ? rolesIn(principal, organizationId).includes('hr')

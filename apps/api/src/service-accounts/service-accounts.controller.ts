@@ -43,7 +43,10 @@ export class ServiceAccountsController {
 
   /** Answers the token once, in `token`: it is never shown again. */
   @Post()
-  create(@CurrentUser() user: AuthUser, @Body() body: ServiceAccountCreateDto): Promise<ServiceAccountResponse> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: ServiceAccountCreateDto,
+  ): Promise<ServiceAccountResponse> {
     return this.accounts.create(body, user);
   }
 

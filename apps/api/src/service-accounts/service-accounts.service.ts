@@ -70,8 +70,10 @@ export class ServiceAccountsService {
     assertManagesIntegrations(principal, query.filter.organizationId);
     const qb = this.dataSource.getRepository(ServiceAccountEntity).createQueryBuilder('s');
     const organizations = integrationOrganizations(principal);
-    if (organizations) qb.andWhere('s.organization_id IN (:...organizations)', { organizations: [...organizations, null] });
-    if (query.filter.organizationId) qb.andWhere('s.organization_id = :org', { org: query.filter.organizationId });
+    if (organizations)
+      qb.andWhere('s.organization_id IN (:...organizations)', { organizations: [...organizations, null] });
+    if (query.filter.organizationId)
+      qb.andWhere('s.organization_id = :org', { org: query.filter.organizationId });
     if (query.filter.status === 'revoked') qb.andWhere('s.revoked_at IS NOT NULL');
     if (query.filter.status === 'expired') qb.andWhere('s.revoked_at IS NULL AND s.expires_at <= now()');
     if (query.filter.status === 'active') qb.andWhere('s.revoked_at IS NULL AND s.expires_at > now()');
@@ -93,13 +95,17 @@ export class ServiceAccountsService {
     const organization: unknown[] = await this.dataSource.query(`SELECT 1 FROM organizations WHERE id = $1`, [
       input.organizationId,
     ]);
-    if (organization.length === 0) throw ResourceException.referenceNotFound('organizationId', 'ORGANIZATION_NOT_FOUND');
+    if (organization.length === 0)
+      throw ResourceException.referenceNotFound('organizationId', 'ORGANIZATION_NOT_FOUND');
     const expiresAt = new Date(`${input.expiresOn}T23:59:59.999Z`);
     const days = (expiresAt.getTime() - Date.now()) / 86_400_000;
     if (days < 1 || days > SERVICE_ACCOUNT_MAX_DAYS + 1) {
-      throw new RefusalException('invalid', 'SERVICE_ACCOUNT_EXPIRY_INVALID', { maxDays: SERVICE_ACCOUNT_MAX_DAYS }, [
-        { field: 'expiresOn', message: `from tomorrow and within ${SERVICE_ACCOUNT_MAX_DAYS} days` },
-      ]);
+      throw new RefusalException(
+        'invalid',
+        'SERVICE_ACCOUNT_EXPIRY_INVALID',
+        { maxDays: SERVICE_ACCOUNT_MAX_DAYS },
+        [{ field: 'expiresOn', message: `from tomorrow and within ${SERVICE_ACCOUNT_MAX_DAYS} days` }],
+      );
     }
     const token = `${SERVICE_ACCOUNT_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const row = await this.dataSource.transaction(async (manager) => {
@@ -120,7 +126,12 @@ export class ServiceAccountsService {
         organizationId: input.organizationId,
         event: 'serviceAccount.created',
         actorId: principal.userId,
-        details: { serviceAccountId: inserted.id, name: input.name, scope: input.scope, expiresAt: expiresAt.toISOString() },
+        details: {
+          serviceAccountId: inserted.id,
+          name: input.name,
+          scope: input.scope,
+          expiresAt: expiresAt.toISOString(),
+        },
       });
       return manager.getRepository(ServiceAccountEntity).findOneByOrFail({ id: inserted.id });
     });

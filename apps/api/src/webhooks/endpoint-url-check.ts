@@ -27,7 +27,9 @@ export async function assertPublicUrl(
     addresses = [];
   }
   if (addresses.length === 0)
-    throw new RefusalException('invalid', 'URL_UNRESOLVABLE', { host }, [{ field: 'url', message: `${host} does not resolve` }]);
+    throw new RefusalException('invalid', 'URL_UNRESOLVABLE', { host }, [
+      { field: 'url', message: `${host} does not resolve` },
+    ]);
   for (const address of addresses) {
     const verdict = classifyAddress(address, allowed);
     if (!verdict.allowed)

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import {
@@ -60,7 +72,11 @@ export class WebhookEndpointsController {
   }
 
   @Put(':id')
-  update(@CurrentUser() user: AuthUser, @Id() id: string, @Body() body: EndpointUpdateDto): Promise<EndpointResponse> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: EndpointUpdateDto,
+  ): Promise<EndpointResponse> {
     return this.webhooks.updateEndpoint(id, body, user);
   }
 

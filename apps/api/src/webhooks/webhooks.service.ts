@@ -14,7 +14,11 @@ import {
   type WebhookPayload,
 } from '@capacites/domain';
 import { WebhookEndpointEntity } from '@capacites/persistence';
-import { WEBHOOK_DELIVERY_WORKFLOW, webhookResendWorkflowId, type WebhookDeliveryInput } from '@capacites/workflows';
+import {
+  WEBHOOK_DELIVERY_WORKFLOW,
+  webhookResendWorkflowId,
+  type WebhookDeliveryInput,
+} from '@capacites/workflows';
 import type { AuthUser } from '../auth/auth-user';
 import { recordAdminEvent } from '../common/admin-audit';
 import { RefusalException, ResourceException } from '../common/app.exception';
@@ -24,7 +28,11 @@ import { assertManagesIntegrations, integrationOrganizations } from '../service-
 import { TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../temporal/temporal.module';
 import { assertPublicUrl } from './endpoint-url-check';
 
-export const ENDPOINT_SORT: Record<string, string> = { name: 'e.name', createdAt: 'e.created_at', kind: 'e.kind' };
+export const ENDPOINT_SORT: Record<string, string> = {
+  name: 'e.name',
+  createdAt: 'e.created_at',
+  kind: 'e.kind',
+};
 export const DELIVERY_SORT: Record<string, string> = { createdAt: 'd.created_at', status: 'd.status' };
 
 export interface EndpointFilter {
@@ -123,7 +131,8 @@ export class WebhooksService {
     const qb = this.dataSource.getRepository(WebhookEndpointEntity).createQueryBuilder('e');
     const organizations = integrationOrganizations(principal);
     if (organizations) qb.andWhere('e.organization_id IN (:...organizations)', { organizations });
-    if (query.filter.organizationId) qb.andWhere('e.organization_id = :org', { org: query.filter.organizationId });
+    if (query.filter.organizationId)
+      qb.andWhere('e.organization_id = :org', { org: query.filter.organizationId });
     if (query.filter.kind) qb.andWhere('e.kind = :kind', { kind: query.filter.kind });
     const [rows, total] = await qb
       .orderBy(ENDPOINT_SORT[query.sort.field], query.sort.order)
@@ -143,29 +152,52 @@ export class WebhooksService {
     const organization: unknown[] = await this.dataSource.query(`SELECT 1 FROM organizations WHERE id = $1`, [
       input.organizationId,
     ]);
-    if (organization.length === 0) throw ResourceException.referenceNotFound('organizationId', 'ORGANIZATION_NOT_FOUND');
+    if (organization.length === 0)
+      throw ResourceException.referenceNotFound('organizationId', 'ORGANIZATION_NOT_FOUND');
     await assertPublicUrl(input.url, this.allowed, this.servers);
-    const secret = input.kind === 'webhook' ? newSecret() : input.kind === 'tchap' ? (input.accessToken ?? null) : null;
+    const secret =
+      input.kind === 'webhook' ? newSecret() : input.kind === 'tchap' ? (input.accessToken ?? null) : null;
     const id = await this.dataSource.transaction(async (manager) => {
       const [row]: { id: string }[] = await manager.query(
         `INSERT INTO webhook_endpoints (organization_id, name, kind, url, room_id, secret, events, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [input.organizationId, input.name, input.kind, input.url, input.roomId ?? null, secret, input.events, principal.userId],
+        [
+          input.organizationId,
+          input.name,
+          input.kind,
+          input.url,
+          input.roomId ?? null,
+          secret,
+          input.events,
+          principal.userId,
+        ],
       );
       await recordAdminEvent(manager, {
         organizationId: input.organizationId,
         event: 'webhookEndpoint.created',
         actorId: principal.userId,
-        details: { endpointId: row.id, name: input.name, kind: input.kind, host: new URL(input.url).host, events: input.events },
+        details: {
+          endpointId: row.id,
+          name: input.name,
+          kind: input.kind,
+          host: new URL(input.url).host,
+          events: input.events,
+        },
       });
       return row.id;
     });
-    const created = toEndpointResponse(await this.dataSource.getRepository(WebhookEndpointEntity).findOneByOrFail({ id }));
+    const created = toEndpointResponse(
+      await this.dataSource.getRepository(WebhookEndpointEntity).findOneByOrFail({ id }),
+    );
     // The signing secret is shown this once; a bot's token is never shown back.
     return input.kind === 'webhook' && secret ? { ...created, secret } : created;
   }
 
-  async updateEndpoint(id: string, input: EndpointUpdateInput, principal: AuthUser): Promise<EndpointResponse> {
+  async updateEndpoint(
+    id: string,
+    input: EndpointUpdateInput,
+    principal: AuthUser,
+  ): Promise<EndpointResponse> {
     const endpoint = await this.loadEndpoint(id, principal);
     if (input.url !== undefined) await assertPublicUrl(input.url, this.allowed, this.servers);
     if (endpoint.kind !== 'tchap' && (input.roomId !== undefined || input.accessToken !== undefined)) {
@@ -178,7 +210,8 @@ export class WebhooksService {
     if (input.events !== undefined) changes.events = input.events;
     if (input.roomId !== undefined) changes.roomId = input.roomId;
     if (input.accessToken !== undefined) changes.secret = input.accessToken;
-    if (input.enabled === true && endpoint.disabledAt) Object.assign(changes, { disabledAt: null, disabledReason: null });
+    if (input.enabled === true && endpoint.disabledAt)
+      Object.assign(changes, { disabledAt: null, disabledReason: null });
     if (input.enabled === false && !endpoint.disabledAt)
       Object.assign(changes, { disabledAt: new Date(), disabledReason: 'paused' });
     if (Object.keys(changes).length === 0) return toEndpointResponse(endpoint);
@@ -194,7 +227,11 @@ export class WebhooksService {
               ? 'webhookEndpoint.paused'
               : 'webhookEndpoint.updated',
         actorId: principal.userId,
-        details: { endpointId: id, name: endpoint.name, fields: input.accessToken ? [...fields, 'accessToken'] : fields },
+        details: {
+          endpointId: id,
+          name: endpoint.name,
+          fields: input.accessToken ? [...fields, 'accessToken'] : fields,
+        },
       });
     });
     return this.findEndpoint(id, principal);
@@ -257,7 +294,10 @@ export class WebhooksService {
     if (query.filter.status) add('d.status = ?', query.filter.status);
     if (query.filter.experimentId) add('m.experiment_id = ?', query.filter.experimentId);
     const from = `FROM webhook_deliveries d JOIN webhook_messages m ON m.id = d.message_id WHERE ${where.join(' AND ')}`;
-    const [{ total }]: { total: string }[] = await this.dataSource.query(`SELECT count(*) AS total ${from}`, params);
+    const [{ total }]: { total: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS total ${from}`,
+      params,
+    );
     const rows: DeliveryRow[] = await this.dataSource.query(
       `SELECT d.*, m.type, m.experiment_id ${from}
         ORDER BY ${DELIVERY_SORT[query.sort.field]} ${query.sort.order}, d.id
@@ -332,10 +372,10 @@ export class WebhooksService {
       });
     } catch (error) {
       this.logger.warn(`resend of ${id} not started: ${(error as Error).message}`);
-      await this.dataSource.query(`UPDATE webhook_deliveries SET status = $2 WHERE id = $1 AND status = 'pending'`, [
-        id,
-        previous,
-      ]);
+      await this.dataSource.query(
+        `UPDATE webhook_deliveries SET status = $2 WHERE id = $1 AND status = 'pending'`,
+        [id, previous],
+      );
       throw new RefusalException('unavailable', 'WORKFLOW_UNAVAILABLE');
     }
     return this.findDelivery(id, principal);
@@ -355,4 +395,3 @@ export class WebhooksService {
     return row;
   }
 }
-

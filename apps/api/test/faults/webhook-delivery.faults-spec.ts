@@ -32,7 +32,10 @@ describe('A worker killed with SIGKILL while webhook deliveries are in flight', 
     initCluster(pgDir);
     pg = await startPostgres(pgDir, await freePort());
     process.env.CAPACITES_TEST_DATABASE_URL = pg.url('postgres');
-    temporal = await startTemporalServer({ dbFile: join(dir, 'webhooks-temporal', 'temporal.db'), port: await freePort() });
+    temporal = await startTemporalServer({
+      dbFile: join(dir, 'webhooks-temporal', 'temporal.db'),
+      port: await freePort(),
+    });
     stack = await startStack({
       worker: false,
       temporalAddress: temporal.address,
@@ -70,14 +73,23 @@ describe('A worker killed with SIGKILL while webhook deliveries are in flight', 
   it('loses nothing and accepts each event once', async () => {
     const endpoint = await hr
       .post('/api/webhook-endpoints')
-      .send({ organizationId: team.organization.id, name: 'Récepteur', kind: 'webhook', url: receiver.url(), events: ['*'] })
+      .send({
+        organizationId: team.organization.id,
+        name: 'Récepteur',
+        kind: 'webhook',
+        url: receiver.url(),
+        events: ['*'],
+      })
       .expect(201);
     for (let i = 0; i < EXPERIMENTS; i += 1) {
       const created = await hr
         .post('/api/experiments')
         .send({ organizationId: team.organization.id, title: `Test ${i + 1}` })
         .expect(201);
-      await hr.put(`/api/experiments/${created.body.id}`).send(readyFramingBody(team, dateInDays(30))).expect(200);
+      await hr
+        .put(`/api/experiments/${created.body.id}`)
+        .send(readyFramingBody(team, dateInDays(30)))
+        .expect(200);
       await participantConsents(stack.app, team, created.body.id);
       await hr.post(`/api/experiments/${created.body.id}/launch`).send({}).expect(200);
     }

@@ -34,9 +34,15 @@ describe('Service accounts: scoped, expiring, revocable tokens for integrations'
   });
 
   const draft = async (title: string) => {
-    const created = await hr.post('/api/experiments').send({ organizationId: team.organization.id, title }).expect(201);
+    const created = await hr
+      .post('/api/experiments')
+      .send({ organizationId: team.organization.id, title })
+      .expect(201);
     const id = created.body.id as string;
-    await hr.put(`/api/experiments/${id}`).send(readyFramingBody(team, dateInDays(45))).expect(200);
+    await hr
+      .put(`/api/experiments/${id}`)
+      .send(readyFramingBody(team, dateInDays(45)))
+      .expect(200);
     await participantConsents(stack.app, team, id);
     return id;
   };
@@ -78,17 +84,25 @@ describe('Service accounts: scoped, expiring, revocable tokens for integrations'
     await reader.get(`/api/experiments/${id}`).expect(200);
     const other = await insertTeam(stack.db);
     const otherHr = await login(stack.app, other.emails.hr);
-    const foreign = await otherHr.post('/api/experiments').send({ organizationId: other.organization.id, title: 'Ailleurs' }).expect(201);
+    const foreign = await otherHr
+      .post('/api/experiments')
+      .send({ organizationId: other.organization.id, title: 'Ailleurs' })
+      .expect(201);
     await reader.get(`/api/experiments/${foreign.body.id}`).expect(404);
 
     const refused = await reader.post(`/api/experiments/${id}/launch`).send({}).expect(403);
     expect(refused.body).toMatchObject({ code: 'SERVICE_ACCOUNT_SCOPE', params: { scope: 'read' } });
-    await reader.post('/api/experiments').send({ organizationId: team.organization.id, title: 'x' }).expect(403);
+    await reader
+      .post('/api/experiments')
+      .send({ organizationId: team.organization.id, title: 'x' })
+      .expect(403);
     await reader.put(`/api/experiments/${id}`).send({ title: 'x' }).expect(403);
     // Nor may a token see or mint tokens, nor read the endpoints' secrets.
     await reader.get('/api/service-accounts').expect(403);
     await reader.get('/api/webhook-endpoints').expect(403);
-    expect((await stack.db.query(`SELECT state FROM experiments WHERE id = $1`, [id]))[0].state).toBe('draft');
+    expect((await stack.db.query(`SELECT state FROM experiments WHERE id = $1`, [id]))[0].state).toBe(
+      'draft',
+    );
   });
 
   it('lets a lifecycle token launch and stop, audited as the service account, but never a person’s own act', async () => {
@@ -96,7 +110,9 @@ describe('Service accounts: scoped, expiring, revocable tokens for integrations'
     const created = await account('lifecycle', 'Connecteur SIRH');
     const robot = tokenClient(stack.app, created.token);
     await robot.post(`/api/experiments/${id}/launch`).send({}).expect(200);
-    const launch = await stack.db.getRepository(AuditEventEntity).findOneByOrFail({ experimentId: id, event: 'launch' });
+    const launch = await stack.db
+      .getRepository(AuditEventEntity)
+      .findOneByOrFail({ experimentId: id, event: 'launch' });
     expect(launch.actorId).toBe(created.id);
     const timeline = await hr.get(`/api/experiments/${id}/timeline`).expect(200);
     expect(timeline.body.find((e: { event: string }) => e.event === 'launch')).toMatchObject({
@@ -115,7 +131,9 @@ describe('Service accounts: scoped, expiring, revocable tokens for integrations'
       expect(refused.body.code).toBe('SERVICE_ACCOUNT_SCOPE');
     }
     await robot.post(`/api/experiments/${id}/stop`).send({ reason: 'Arrêt demandé par le SIRH' }).expect(200);
-    const stop = await stack.db.getRepository(AuditEventEntity).findOneByOrFail({ experimentId: id, event: 'stopEarly' });
+    const stop = await stack.db
+      .getRepository(AuditEventEntity)
+      .findOneByOrFail({ experimentId: id, event: 'stopEarly' });
     expect(stop.actorId).toBe(created.id);
     const lastUsed = await stack.db.getRepository(ServiceAccountEntity).findOneByOrFail({ id: created.id });
     expect(lastUsed.lastUsedAt).not.toBeNull();
@@ -137,11 +155,16 @@ describe('Service accounts: scoped, expiring, revocable tokens for integrations'
     ).toBe(1);
 
     const expiring = await account('read', 'Expiré');
-    await stack.db.query(`UPDATE service_accounts SET expires_at = now() - interval '1 second' WHERE id = $1`, [expiring.id]);
+    await stack.db.query(
+      `UPDATE service_accounts SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [expiring.id],
+    );
     await tokenClient(stack.app, expiring.token).get('/api/experiments').expect(401);
     expect((await hr.get(`/api/service-accounts/${expiring.id}`).expect(200)).body.status).toBe('expired');
     // A made-up token of the right shape is refused the same way.
-    await tokenClient(stack.app, `cap_sa_${'A'.repeat(43)}`).get('/api/experiments').expect(401);
+    await tokenClient(stack.app, `cap_sa_${'A'.repeat(43)}`)
+      .get('/api/experiments')
+      .expect(401);
   });
 
   it('is managed by HR and the platform admin only, with bounded expiry', async () => {

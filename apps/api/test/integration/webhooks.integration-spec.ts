@@ -19,7 +19,10 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
 
   beforeAll(async () => {
     smtp = await startSmtpCatcher();
-    dns = await startDnsServer({ 'loopback.capacites.test': ['127.0.0.1'], 'rebind.capacites.test': ['93.184.216.34'] });
+    dns = await startDnsServer({
+      'loopback.capacites.test': ['127.0.0.1'],
+      'rebind.capacites.test': ['93.184.216.34'],
+    });
     stack = await startStack({
       env: {
         SMTP_URL: smtp.url,
@@ -53,9 +56,15 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
 
   /** A test of the team, framed, consented and launched: events `created` then `launched`. */
   const launch = async (hr: ApiClient, team: Team, title: string): Promise<string> => {
-    const created = await hr.post('/api/experiments').send({ organizationId: team.organization.id, title }).expect(201);
+    const created = await hr
+      .post('/api/experiments')
+      .send({ organizationId: team.organization.id, title })
+      .expect(201);
     const id = created.body.id as string;
-    await hr.put(`/api/experiments/${id}`).send(readyFramingBody(team, dateInDays(60))).expect(200);
+    await hr
+      .put(`/api/experiments/${id}`)
+      .send(readyFramingBody(team, dateInDays(60)))
+      .expect(200);
     await participantConsents(stack.app, team, id);
     await hr.post(`/api/experiments/${id}/launch`).send({}).expect(200);
     return id;
@@ -70,8 +79,18 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
     ).body as { id: string; secret?: string; url: string };
 
   const deliveries = async (hr: ApiClient, endpointId: string) =>
-    (await hr.get(`/api/webhook-deliveries?filter=${encodeURIComponent(JSON.stringify({ endpointId }))}`).expect(200))
-      .body as { id: string; status: string; attempts: number; type: string; messageId: string; lastError: string | null }[];
+    (
+      await hr
+        .get(`/api/webhook-deliveries?filter=${encodeURIComponent(JSON.stringify({ endpointId }))}`)
+        .expect(200)
+    ).body as {
+      id: string;
+      status: string;
+      attempts: number;
+      type: string;
+      messageId: string;
+      lastError: string | null;
+    }[];
 
   const typeOf = (request: ReceivedRequest) => (JSON.parse(request.body) as { type: string }).type;
 
@@ -79,7 +98,11 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
   it('keeps the journal 7 days: older messages are purged with their deliveries, never shown', async () => {
     const { team, hr } = await newTeam();
     const sink = await receiver(RECEIVER_HOST);
-    const created = await endpoint(hr, team, { name: 'Journal', url: sink.url(), events: ['experiment.launched'] });
+    const created = await endpoint(hr, team, {
+      name: 'Journal',
+      url: sink.url(),
+      events: ['experiment.launched'],
+    });
     const aged = async (days: number) => {
       const [message]: { id: string }[] = await stack.db.query(
         `INSERT INTO webhook_messages (organization_id, event_key, type, payload, created_at)
@@ -100,7 +123,9 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
       const rows: unknown[] = await stack.db.query(`SELECT 1 FROM webhook_messages WHERE id = $1`, [old]);
       return rows.length === 0;
     });
-    expect(await stack.db.query(`SELECT 1 FROM webhook_deliveries WHERE message_id = $1`, [old])).toHaveLength(0);
+    expect(
+      await stack.db.query(`SELECT 1 FROM webhook_deliveries WHERE message_id = $1`, [old]),
+    ).toHaveLength(0);
     expect(await stack.db.query(`SELECT 1 FROM webhook_messages WHERE id = $1`, [recent])).toHaveLength(1);
     const journal = await waitFor('the launch journaled', async () => {
       const rows = await deliveries(hr, created.id);
@@ -150,7 +175,9 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
       return rows.length === 2 && rows.every((row) => row.status === 'delivered') && rows;
     });
     const one = await hr.get(`/api/webhook-deliveries/${journal[0].id}`).expect(200);
-    expect(one.body.attemptLog).toEqual([expect.objectContaining({ attempt: 1, statusCode: 204, manual: false })]);
+    expect(one.body.attemptLog).toEqual([
+      expect.objectContaining({ attempt: 1, statusCode: 204, manual: false }),
+    ]);
     expect(one.body.payload.data.experimentId).toBe(experimentId);
     const audit = await stack.db
       .getRepository(AuditEventEntity)
@@ -166,7 +193,11 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
       // A long error page: only its start may be kept.
       return tries <= 5 ? { status: 500, body: 'panne '.repeat(2000) } : { status: 200, body: 'ok' };
     });
-    const created = await endpoint(hr, team, { name: 'Intranet', url: sink.url(), events: ['experiment.launched'] });
+    const created = await endpoint(hr, team, {
+      name: 'Intranet',
+      url: sink.url(),
+      events: ['experiment.launched'],
+    });
     await launch(hr, team, 'Premier test');
     await launch(hr, team, 'Second test');
 
@@ -194,7 +225,9 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
     expect(new Set(journal.map((row) => row.messageId))).toEqual(new Set(byId.keys()));
     const one = await hr.get(`/api/webhook-deliveries/${journal[0].id}`).expect(200);
     expect(one.body.attempts).toBe(6);
-    expect(one.body.attemptLog.map((a: { statusCode: number }) => a.statusCode)).toEqual([500, 500, 500, 500, 500, 200]);
+    expect(one.body.attemptLog.map((a: { statusCode: number }) => a.statusCode)).toEqual([
+      500, 500, 500, 500, 500, 200,
+    ]);
     for (const attempt of one.body.attemptLog as { responseExcerpt: string | null }[])
       expect((attempt.responseExcerpt ?? '').length).toBeLessThanOrEqual(500);
   });
@@ -202,7 +235,11 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
   it('disables an endpoint that keeps failing and emails HR; once enabled again, "Renvoyer" delivers the same message', async () => {
     const { team, hr } = await newTeam();
     const sink = await receiver(RECEIVER_HOST, () => ({ status: 503, body: 'maintenance' }));
-    const created = await endpoint(hr, team, { name: 'Toujours en panne', url: sink.url(), events: ['experiment.launched'] });
+    const created = await endpoint(hr, team, {
+      name: 'Toujours en panne',
+      url: sink.url(),
+      events: ['experiment.launched'],
+    });
     await launch(hr, team, 'Test en panne');
 
     const disabled = await waitFor(
@@ -236,13 +273,19 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
     await hr.put(`/api/webhook-endpoints/${created.id}`).send({ enabled: true }).expect(200);
     const resent = await hr.post(`/api/webhook-deliveries/${failed.id}/resend`).send({}).expect(200);
     expect(resent.body.id).toBe(failed.id);
-    await waitFor('the resend delivered', async () => (await deliveries(hr, created.id))[0]?.status === 'delivered');
+    await waitFor(
+      'the resend delivered',
+      async () => (await deliveries(hr, created.id))[0]?.status === 'delivered',
+    );
     expect(sink.requests[sink.requests.length - 1].headers['webhook-id']).toBe(failedId);
     const one = await hr.get(`/api/webhook-deliveries/${failed.id}`).expect(200);
-    expect(one.body.attemptLog[one.body.attemptLog.length - 1]).toMatchObject({ statusCode: 200, manual: true });
-    const events = (await stack.db.getRepository(AuditEventEntity).findBy({ organizationId: team.organization.id })).map(
-      (e) => e.event,
-    );
+    expect(one.body.attemptLog[one.body.attemptLog.length - 1]).toMatchObject({
+      statusCode: 200,
+      manual: true,
+    });
+    const events = (
+      await stack.db.getRepository(AuditEventEntity).findBy({ organizationId: team.organization.id })
+    ).map((e) => e.event);
     expect(events).toEqual(expect.arrayContaining(['webhookEndpoint.enabled', 'webhookDelivery.resent']));
   });
 
@@ -288,10 +331,21 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
   it('does not follow a redirection, and gives up an attempt that gets no answer in time', async () => {
     const { team, hr } = await newTeam();
     const elsewhere = await receiver(RECEIVER_HOST);
-    const redirecting = await receiver(RECEIVER_HOST, () => ({ status: 302, headers: { location: elsewhere.url() } }));
+    const redirecting = await receiver(RECEIVER_HOST, () => ({
+      status: 302,
+      headers: { location: elsewhere.url() },
+    }));
     const silent = await receiver(RECEIVER_HOST, () => 'hold');
-    const redirect = await endpoint(hr, team, { name: 'Redirige', url: redirecting.url(), events: ['experiment.launched'] });
-    const hang = await endpoint(hr, team, { name: 'Muet', url: silent.url(), events: ['experiment.launched'] });
+    const redirect = await endpoint(hr, team, {
+      name: 'Redirige',
+      url: redirecting.url(),
+      events: ['experiment.launched'],
+    });
+    const hang = await endpoint(hr, team, {
+      name: 'Muet',
+      url: silent.url(),
+      events: ['experiment.launched'],
+    });
     await launch(hr, team, 'Test des redirections');
     const [redirected] = await waitFor('a redirected attempt', async () => {
       const rows = await deliveries(hr, redirect.id);
@@ -317,7 +371,13 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
     expect(refused.body.params).toEqual({ action: 'manageIntegrations', roles: ['admin', 'hr'] });
     await pilot
       .post('/api/webhook-endpoints')
-      .send({ organizationId: team.organization.id, name: 'x', kind: 'webhook', url: sink.url(), events: ['*'] })
+      .send({
+        organizationId: team.organization.id,
+        name: 'x',
+        kind: 'webhook',
+        url: sink.url(),
+        events: ['*'],
+      })
       .expect(403);
     const other = await newTeam();
     await other.hr.get(`/api/webhook-endpoints/${created.id}`).expect(404);
@@ -325,7 +385,13 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
     expect(list.body.map((e: { id: string }) => e.id)).not.toContain(created.id);
     await other.hr
       .post('/api/webhook-endpoints')
-      .send({ organizationId: team.organization.id, name: 'x', kind: 'webhook', url: sink.url(), events: ['*'] })
+      .send({
+        organizationId: team.organization.id,
+        name: 'x',
+        kind: 'webhook',
+        url: sink.url(),
+        events: ['*'],
+      })
       .expect(403);
   });
 
@@ -338,7 +404,9 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
       const token = 'syt_Y2FwYWNpdGVz_bot';
       // Each fake refuses (400) a request whose shape its service would refuse.
       const tchap = await receiver(RECEIVER_HOST, (request, seen) => {
-        const match = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/send\/m\.room\.message\/([^/]+)$/.exec(request.path);
+        const match = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/send\/m\.room\.message\/([^/]+)$/.exec(
+          request.path,
+        );
         const body = JSON.parse(request.body) as Record<string, unknown>;
         const valid =
           request.method === 'PUT' &&
@@ -366,7 +434,15 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
       const teams = await receiver(RECEIVER_HOST, (request) => {
         const body = JSON.parse(request.body) as {
           type?: string;
-          attachments?: { contentType?: string; content?: { type?: string; version?: string; body?: unknown[]; actions?: { type: string; url: string }[] } }[];
+          attachments?: {
+            contentType?: string;
+            content?: {
+              type?: string;
+              version?: string;
+              body?: unknown[];
+              actions?: { type: string; url: string }[];
+            };
+          }[];
         };
         const card = body.attachments?.[0];
         const valid =
@@ -379,8 +455,12 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
         return valid ? { status: 202 } : { status: 400 };
       });
       const add = async (body: Record<string, unknown>) =>
-        (await hr.post('/api/webhook-endpoints').send({ organizationId: team.organization.id, ...body }).expect(201))
-          .body as { id: string; url: string; secret?: string };
+        (
+          await hr
+            .post('/api/webhook-endpoints')
+            .send({ organizationId: team.organization.id, ...body })
+            .expect(201)
+        ).body as { id: string; url: string; secret?: string };
       const tchapEndpoint = await add({
         name: 'Salle Tchap',
         kind: 'tchap',
@@ -398,14 +478,28 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
       });
       // A chat webhook's URL is its secret: only its origin and end are shown back.
       expect(mattermostEndpoint.url).toBe(`http://${RECEIVER_HOST}:${mattermost.port}/…cret`);
-      await add({ name: 'Slack', kind: 'slack', url: slack.url('/services/T0/B0/abc'), events: ['experiment.created'] });
-      await add({ name: 'Teams', kind: 'teams', url: teams.url('/workflows/abc'), events: ['experiment.launched'] });
+      await add({
+        name: 'Slack',
+        kind: 'slack',
+        url: slack.url('/services/T0/B0/abc'),
+        events: ['experiment.created'],
+      });
+      await add({
+        name: 'Teams',
+        kind: 'teams',
+        url: teams.url('/workflows/abc'),
+        events: ['experiment.launched'],
+      });
 
       const experimentId = await launch(hr, team, 'Pacte <mobilité> & co');
       const link = `${PUBLIC_URL}/#/experiments/${experimentId}/show`;
       await waitFor(
         'every room posted to',
-        async () => tchap.requests.length >= 2 && mattermost.requests.length >= 1 && slack.requests.length >= 1 && teams.requests.length >= 1,
+        async () =>
+          tchap.requests.length >= 2 &&
+          mattermost.requests.length >= 1 &&
+          slack.requests.length >= 1 &&
+          teams.requests.length >= 1,
         30_000,
       );
       const launchedJournal = await waitFor('every delivery delivered', async () => {
@@ -418,12 +512,16 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
       expect(tchap.requests).toHaveLength(2);
       expect(tchap.requests[1].path).toBe(tchap.requests[0].path);
       const matrix = JSON.parse(tchap.requests[1].body) as { body: string; formatted_body: string };
-      expect(matrix.body).toBe(`Le test « Pacte <mobilité> & co » est lancé (jusqu'au ${frenchDate(60)}). Ouvrir le test : ${link}`);
+      expect(matrix.body).toBe(
+        `Le test « Pacte <mobilité> & co » est lancé (jusqu'au ${frenchDate(60)}). Ouvrir le test : ${link}`,
+      );
       expect(matrix.formatted_body).toContain('« Pacte &lt;mobilité&gt; &amp; co »');
       expect(matrix.formatted_body).toContain(`<a href="${link}">Ouvrir le test</a>`);
       // Mattermost: Markdown link.
       expect(JSON.parse(mattermost.requests[0].body).text).toContain(`[Ouvrir le test](${link})`);
-      expect(JSON.parse(mattermost.requests[0].body).text).toMatch(/^Le test « Pacte <mobilité> & co » est lancé/);
+      expect(JSON.parse(mattermost.requests[0].body).text).toMatch(
+        /^Le test « Pacte <mobilité> & co » est lancé/,
+      );
       // Slack: only the creation, its own link syntax, &, < and > escaped.
       expect(slack.requests).toHaveLength(1);
       expect(JSON.parse(slack.requests[0].body).text).toBe(

@@ -99,7 +99,11 @@ export async function startDnsServer(records: Record<string, string[]>) {
       address.split('.').forEach((part, i) => answer.writeUInt8(Number(part), 12 + i));
       return answer;
     });
-    socket.send(Buffer.concat([header, query.subarray(12, questionEnd), ...answers]), remote.port, remote.address);
+    socket.send(
+      Buffer.concat([header, query.subarray(12, questionEnd), ...answers]),
+      remote.port,
+      remote.address,
+    );
   });
   await new Promise<void>((ready) => socket.bind(0, '127.0.0.1', ready));
   const { port } = socket.address();

@@ -31,11 +31,13 @@ export function createExperimentActivities(services: ActivityServices): Experime
     async recordTransition(input) {
       await failForGoodIfMissing(() => services.recorder.record(input));
       // After the record's commit, in the same activity: a retry publishes what a crash left.
-      if (services.webhooks) await services.webhooks.publisher.publishTransition(input, services.webhooks.starter());
+      if (services.webhooks)
+        await services.webhooks.publisher.publishTransition(input, services.webhooks.starter());
     },
     async notify(input) {
       await services.notifier.notify(input);
-      if (services.webhooks) await services.webhooks.publisher.publishReminder(input, services.webhooks.starter());
+      if (services.webhooks)
+        await services.webhooks.publisher.publishReminder(input, services.webhooks.starter());
     },
     async createIterationDraft(input) {
       await failForGoodIfMissing(() => services.iterations.createDraft(input));

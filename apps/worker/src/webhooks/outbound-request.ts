@@ -161,12 +161,19 @@ export async function sendOutbound(
         },
       );
       const timer = setTimeout(() => {
-        finish({ statusCode: null, ok: false, error: `no answer within ${policy.timeoutMs} ms`, excerpt: null });
+        finish({
+          statusCode: null,
+          ok: false,
+          error: `no answer within ${policy.timeoutMs} ms`,
+          excerpt: null,
+        });
         req.destroy();
       }, policy.timeoutMs);
       // Never what keeps a stopping process alive.
       timer.unref();
-      req.on('error', (error) => finish({ statusCode: null, ok: false, error: error.message, excerpt: null }));
+      req.on('error', (error) =>
+        finish({ statusCode: null, ok: false, error: error.message, excerpt: null }),
+      );
       req.end(request.body);
     });
   } finally {

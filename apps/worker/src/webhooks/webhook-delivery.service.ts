@@ -67,7 +67,10 @@ export class WebhookDeliveryService {
     };
   }
 
-  async attempt(input: AttemptDeliveryInput, heartbeat: () => void = () => undefined): Promise<AttemptOutcome> {
+  async attempt(
+    input: AttemptDeliveryInput,
+    heartbeat: () => void = () => undefined,
+  ): Promise<AttemptOutcome> {
     const [row]: DeliveryRow[] = await this.dataSource.query(DELIVERY_SQL, [input.deliveryId]);
     // Purged from the journal, or its endpoint deleted: nothing left to deliver.
     if (!row) return 'stop';
@@ -176,9 +179,11 @@ export class WebhookDeliveryService {
         endpoint.createdBy,
       ]);
       const link = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/#/webhook-endpoints/${endpoint.id}/show`;
-      const since = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(
-        failed.createdAt,
-      );
+      const since = new Intl.DateTimeFormat('fr-FR', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'Europe/Paris',
+      }).format(failed.createdAt);
       const subject = `Intégration désactivée : « ${endpoint.name} »`;
       const text = [
         `Les envois vers « ${endpoint.name} » échouent sans interruption depuis le ${since} : chaque tentative a échoué.`,
@@ -206,7 +211,10 @@ export class WebhookDeliveryService {
       [deliveryId],
     );
     if (!row) return;
-    const admins: { email: string }[] = await this.dataSource.query(ADMINS_SQL, [row.organizationId, row.createdBy]);
+    const admins: { email: string }[] = await this.dataSource.query(ADMINS_SQL, [
+      row.organizationId,
+      row.createdBy,
+    ]);
     await this.notifier.deliver(
       row.organizationId,
       admins.map((a) => a.email),

@@ -17,7 +17,11 @@ export interface DeliveryTarget {
 
 const USER_AGENT = 'Capacites-Webhooks/1.0 (+https://github.com/capacites)';
 
-const OUTCOMES: Record<string, string> = { iterate: 'itérer', perpetuate: 'pérenniser', abandon: 'abandonner' };
+const OUTCOMES: Record<string, string> = {
+  iterate: 'itérer',
+  perpetuate: 'pérenniser',
+  abandon: 'abandonner',
+};
 const WEATHER: Record<string, string> = { sunny: 'ensoleillée', cloudy: 'nuageuse', stormy: 'orageuse' };
 
 /** The `webhook-id` of a message: the same on every attempt and every resend. */
@@ -44,14 +48,17 @@ export function frenchSummary(payload: WebhookPayload, timeZone: string): string
     'experiment.extensionRequested': () => `Prolongation demandée pour le test ${t}${until(d.newExpiresAt)}.`,
     'experiment.extensionApproved': () => `Prolongation approuvée pour le test ${t}${until(d.expiresAt)}.`,
     'experiment.extensionRefused': () => `Prolongation refusée pour le test ${t}.${because}`,
-    'experiment.consentWithdrawn': () => `Une personne de l'équipe testeuse a retiré son accord au test ${t}.`,
+    'experiment.consentWithdrawn': () =>
+      `Une personne de l'équipe testeuse a retiré son accord au test ${t}.`,
     'experiment.criteriaAmended': () => `Les critères du test ${t} ont été modifiés.${because}`,
     'experiment.expired': () =>
       `Le test ${t} a atteint sa date de péremption : il est arrêté, son évaluation est attendue${
         date(d.evaluationDueAt) ? ` avant le ${date(d.evaluationDueAt)}` : ''
       }.`,
-    'experiment.stoppedEarly': () => `Le test ${t} est arrêté avant son terme : son évaluation est attendue.${because}`,
-    'experiment.evaluationSubmitted': () => `L'évaluation du test ${t} est remise : la décision est attendue.`,
+    'experiment.stoppedEarly': () =>
+      `Le test ${t} est arrêté avant son terme : son évaluation est attendue.${because}`,
+    'experiment.evaluationSubmitted': () =>
+      `L'évaluation du test ${t} est remise : la décision est attendue.`,
     'experiment.evaluationOverdue': () => `L'évaluation du test ${t} est en retard.`,
     'experiment.evaluationAlgeco': () => `Alerte Algeco : l'évaluation du test ${t} est très en retard.`,
     'experiment.decided': () =>
@@ -60,7 +67,8 @@ export function frenchSummary(payload: WebhookPayload, timeZone: string): string
     'experiment.decisionAlgeco': () => `Alerte Algeco : la décision sur le test ${t} est très en retard.`,
     'experiment.preExpiryReminder': () =>
       `Le test ${t} s'arrête dans ${d.days ?? '?'} jour(s)${date(d.expiresAt) ? `, le ${date(d.expiresAt)}` : ''}.`,
-    'experiment.checkInsMissed': () => `${d.missed ?? 'Plusieurs'} points d'étape manqués d'affilée sur le test ${t}.`,
+    'experiment.checkInsMissed': () =>
+      `${d.missed ?? 'Plusieurs'} points d'étape manqués d'affilée sur le test ${t}.`,
     'experiment.evaluationReminder': () => `Rappel : l'évaluation du test ${t} est attendue.`,
     'experiment.decisionReminder': () => `Rappel : la décision sur le test ${t} est attendue.`,
   };
@@ -85,7 +93,11 @@ export const matrixTransactionId = (deliveryId: string, manualAttempt: number | 
  * a French message with a link for a chat room.
  * @param manualAttempt a resend's attempt number (a new Matrix transaction), null otherwise
  */
-export function buildRequest(target: DeliveryTarget, now: Date, manualAttempt: number | null): OutboundRequest {
+export function buildRequest(
+  target: DeliveryTarget,
+  now: Date,
+  manualAttempt: number | null,
+): OutboundRequest {
   const json = { 'content-type': 'application/json', 'user-agent': USER_AGENT };
   const summary = frenchSummary(target.payload, target.timeZone);
   const link = target.payload.data.link;
@@ -118,7 +130,10 @@ export function buildRequest(target: DeliveryTarget, now: Date, manualAttempt: n
         method: 'POST',
         url: target.url,
         headers: json,
-        body: JSON.stringify({ text: `${markdownEscape(summary)} [${LINK_LABEL}](${link})`, username: 'Capacités' }),
+        body: JSON.stringify({
+          text: `${markdownEscape(summary)} [${LINK_LABEL}](${link})`,
+          username: 'Capacités',
+        }),
       };
     case 'teams':
       return {

@@ -159,7 +159,8 @@ export const ERROR_MESSAGES = {
   URL_NOT_PUBLIC: (p: { host: string; address: string; range: string }) =>
     `url: ${p.host} is ${p.address} (${p.range}), not a public address: refused unless the platform allows that network.`,
   URL_UNRESOLVABLE: (p: { host: string }) => `url: the name ${p.host} does not resolve.`,
-  DELIVERY_IN_PROGRESS: () => 'This delivery is still being attempted: resend it once it has succeeded or failed.',
+  DELIVERY_IN_PROGRESS: () =>
+    'This delivery is still being attempted: resend it once it has succeeded or failed.',
   SERVICE_ACCOUNT_SCOPE: (p: { scope: string }) =>
     `This service account's token (scope "${p.scope}") does not allow this request.`,
   SERVICE_ACCOUNT_EXPIRY_INVALID: (p: { maxDays: number }) =>

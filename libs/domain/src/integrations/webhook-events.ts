@@ -117,7 +117,11 @@ const url = z
     (value) => {
       try {
         const parsed = new URL(value);
-        return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && !parsed.username && !parsed.password;
+        return (
+          (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+          !parsed.username &&
+          !parsed.password
+        );
       } catch {
         return false;
       }
@@ -129,7 +133,9 @@ const url = z
 const roomId = z
   .string()
   .trim()
-  .regex(/^[!#][^:\s]+:[^\s]+$/, { message: 'roomId must be a Matrix room id such as !abc:agent.tchap.gouv.fr' })
+  .regex(/^[!#][^:\s]+:[^\s]+$/, {
+    message: 'roomId must be a Matrix room id such as !abc:agent.tchap.gouv.fr',
+  })
   .max(255);
 
 export const endpointCreateSchema = z
@@ -147,9 +153,14 @@ export const endpointCreateSchema = z
   .strict()
   .superRefine((value, context) => {
     if (value.kind === 'tchap') {
-      if (!value.roomId) context.addIssue({ code: 'custom', path: ['roomId'], message: 'roomId is required for Tchap' });
+      if (!value.roomId)
+        context.addIssue({ code: 'custom', path: ['roomId'], message: 'roomId is required for Tchap' });
       if (!value.accessToken)
-        context.addIssue({ code: 'custom', path: ['accessToken'], message: 'accessToken is required for Tchap' });
+        context.addIssue({
+          code: 'custom',
+          path: ['accessToken'],
+          message: 'accessToken is required for Tchap',
+        });
     } else {
       if (value.roomId !== undefined)
         context.addIssue({ code: 'custom', path: ['roomId'], message: 'roomId is for Tchap only' });

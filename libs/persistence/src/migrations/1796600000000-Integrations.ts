@@ -45,7 +45,9 @@ export class Integrations1796600000000 implements MigrationInterface {
                 CONSTRAINT "UQ_webhook_messages_event_key" UNIQUE ("event_key")
             )
         `);
-    await queryRunner.query(`CREATE INDEX "idx_webhook_messages_created" ON "webhook_messages" ("created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_webhook_messages_created" ON "webhook_messages" ("created_at")`,
+    );
     await queryRunner.query(`
             CREATE TABLE "webhook_deliveries" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),

@@ -38,7 +38,10 @@ describe('the words of the history', () => {
 describe('who acted', () => {
   it('names a service account as such, and leaves people to their name', () => {
     expect(
-      serviceAccountActor(entry({ actorId: 'sa', actorKind: 'serviceAccount', actorName: 'Connecteur SIRH' }), translate),
+      serviceAccountActor(
+        entry({ actorId: 'sa', actorKind: 'serviceAccount', actorName: 'Connecteur SIRH' }),
+        translate,
+      ),
     ).toBe('Compte de service « Connecteur SIRH »');
     expect(serviceAccountActor(entry({ actorId: 'u', actorKind: 'user' }), translate)).toBeNull();
   });
