@@ -269,6 +269,9 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
     expect(await deliveries(hr, created.id)).toHaveLength(1);
     const failedId = sink.requests[0].headers['webhook-id'];
 
+    // Not while disabled: enable it first.
+    const early = await hr.post(`/api/webhook-deliveries/${failed.id}/resend`).send({}).expect(409);
+    expect(early.body.code).toBe('ENDPOINT_DISABLED');
     sink.answerWith(() => ({ status: 200 }));
     await hr.put(`/api/webhook-endpoints/${created.id}`).send({ enabled: true }).expect(200);
     const resent = await hr.post(`/api/webhook-deliveries/${failed.id}/resend`).send({}).expect(200);
