@@ -1,6 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { temporalConnectionSettings } from '@capacites/config';
+import {
+  payloadEncryptionProblem,
+  temporalConnectionSettings,
+  temporalDataConverter,
+} from '@capacites/config';
 import { createExperimentActivities } from './activities/experiment.activities';
 import { createWebhookActivities, temporalDeliveryStarter } from './activities/webhook.activities';
 import { retryDelaysMs } from './webhooks/webhook.config';
@@ -22,6 +26,8 @@ export async function createTemporalWorker(
   app: INestApplicationContext,
   config: WorkerConfig,
 ): Promise<CapacitesWorker> {
+  const problem = payloadEncryptionProblem(config);
+  if (problem) throw new Error(problem);
   const settings = temporalConnectionSettings(config);
   const connection = await NativeConnection.connect({
     address: settings.address,
@@ -38,6 +44,11 @@ export async function createTemporalWorker(
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     ...workflowCode,
+    // Payloads encrypted (when keys are set) and failures' messages encoded: the same
+    // converter as the API's client (libs/config temporalDataConverter); the workflow bundle
+    // holds the same failure converter (workflow-bundle.ts).
+    dataConverter: temporalDataConverter(settings.payloadKeys),
+    // The worker's own client (activity context) uses this converter too: delivery workflows start encrypted.
     activities: {
       ...createExperimentActivities({
         recorder: app.get(TransitionRecorder),

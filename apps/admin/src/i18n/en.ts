@@ -117,6 +117,8 @@ const enCapacitesMessages: CapacitesMessages = {
       WRONG_PASSWORD: 'The current password is wrong.',
       TOO_MANY_ATTEMPTS: 'Too many login attempts: try again in %{retryAfterSeconds} seconds.',
       TOTP_INVALID: 'Wrong or already used code.',
+      PAYLOAD_ENCRYPTION_OFF:
+        'Workflow payloads are not encrypted here (no TEMPORAL_PAYLOAD_KEYS): there is nothing to decode.',
       TOTP_ENROLMENT_REQUIRED: 'Platform administration must first turn on two-factor authentication (TOTP).',
       TOTP_REQUIRED_FOR_ADMIN: 'Two-factor authentication cannot be turned off for platform administration.',
       TOTP_ALREADY_ENABLED: 'Two-factor authentication is already on.',
@@ -170,7 +172,11 @@ const enCapacitesMessages: CapacitesMessages = {
         manageOrganizations: 'manage organisations',
         readOutbox: 'read the email outbox',
         readDashboard: 'read the dashboard',
+<<<<<<< HEAD
         ...integrationsEn.action,
+=======
+        decodeWorkflowPayloads: 'read the encrypted workflow data in Temporal',
+>>>>>>> main
       },
       roles: {
         admin: 'the platform administration',
