@@ -53,13 +53,10 @@ export class AppModule {
         TasksModule,
         CalendarModule,
         ExportsModule,
-<<<<<<< HEAD
+        TemporalCodecModule,
         // Integrations (issue 16).
         WebhooksModule,
         ServiceAccountsModule,
-=======
-        TemporalCodecModule,
->>>>>>> main
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

@@ -172,11 +172,8 @@ const enCapacitesMessages: CapacitesMessages = {
         manageOrganizations: 'manage organisations',
         readOutbox: 'read the email outbox',
         readDashboard: 'read the dashboard',
-<<<<<<< HEAD
-        ...integrationsEn.action,
-=======
         decodeWorkflowPayloads: 'read the encrypted workflow data in Temporal',
->>>>>>> main
+        ...integrationsEn.action,
       },
       roles: {
         admin: 'the platform administration',

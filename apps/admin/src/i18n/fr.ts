@@ -184,11 +184,8 @@ export const frCapacitesMessages = {
         manageOrganizations: 'gérer les organisations',
         readOutbox: "lire les courriels en attente d'envoi",
         readDashboard: 'consulter le tableau de bord',
-<<<<<<< HEAD
-        ...integrationsFr.action,
-=======
         decodeWorkflowPayloads: 'lire les données chiffrées des workflows dans Temporal',
->>>>>>> main
+        ...integrationsFr.action,
       },
       roles: {
         // With their preposition: « réservé au CODIR ou aux RH ».
