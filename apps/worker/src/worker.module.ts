@@ -8,6 +8,8 @@ import { createMailer, MAILER } from './notifications/mailer';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
 import { QuestionnaireEventsService } from './questionnaires/questionnaire-events.service';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
+import { WebhookPublisher } from './webhooks/webhook-publisher.service';
 
 /** The worker's dependency graph: no HTTP, only what the activities need. */
 @Module({})
@@ -32,8 +34,17 @@ export class WorkerModule {
         NotifierService,
         IterationService,
         QuestionnaireEventsService,
+        WebhookPublisher,
+        WebhookDeliveryService,
       ],
-      exports: [TransitionRecorder, NotifierService, IterationService, QuestionnaireEventsService],
+      exports: [
+        TransitionRecorder,
+        NotifierService,
+        IterationService,
+        QuestionnaireEventsService,
+        WebhookPublisher,
+        WebhookDeliveryService,
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 // ra-language-english is installed as a dependency of react-admin; the root
 // package.json does not list it yet (it should, next time dependencies change).
 import englishMessages from 'ra-language-english';
+import { integrationsEn } from '../webhook-endpoints/messages';
 import type { TranslationMessages } from 'react-admin';
 import type { CapacitesMessages } from './fr';
 import {
@@ -156,6 +157,8 @@ const enCapacitesMessages: CapacitesMessages = {
       BAD_REQUEST: 'The request is malformed.',
       INTERNAL_ERROR: 'An unexpected error occurred; it has been logged for the technical team.',
       HTTP_ERROR: 'The request failed.',
+      // Integrations (issue 16): webhooks, chat alerts, service accounts.
+      ...integrationsEn.errors,
       unknown: 'The server refused the request (reason %{code}).',
       status: 'The server could not answer (status %{status}): try again shortly.',
       network: 'The server does not answer: check your connection and try again.',
@@ -190,6 +193,7 @@ const enCapacitesMessages: CapacitesMessages = {
         decodeWorkflowPayloads: 'read the encrypted workflow data in Temporal',
         manageTemplates: 'manage test templates',
         replicateExperiment: 'replicate a test in their organisation',
+        ...integrationsEn.action,
       },
       roles: {
         admin: 'the platform administration',
@@ -202,6 +206,7 @@ const enCapacitesMessages: CapacitesMessages = {
         author: 'whoever collected it',
       },
     },
+    integrations: integrationsEn.app,
     profile: {
       title: 'My account',
       menu: 'My account',
@@ -574,6 +579,7 @@ const enCapacitesMessages: CapacitesMessages = {
   },
   resources: {
     questionnaires: enQuestionnaires,
+    ...integrationsEn.resources,
     experiments: {
       name: 'Experiment |||| Experiments',
       fields: {

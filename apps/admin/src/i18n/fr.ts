@@ -1,4 +1,5 @@
 import frenchMessages from 'ra-language-french';
+import { integrationsFr } from '../webhook-endpoints/messages';
 import type { TranslationMessages } from 'react-admin';
 import {
   frQuestionnaireActions,
@@ -168,6 +169,8 @@ export const frCapacitesMessages = {
       BAD_REQUEST: 'La demande est mal formée.',
       INTERNAL_ERROR: "Une erreur inattendue s'est produite ; elle a été consignée pour l'équipe technique.",
       HTTP_ERROR: 'La demande a échoué.',
+      // Integrations (issue 16): webhooks, chat alerts, service accounts.
+      ...integrationsFr.errors,
       unknown: 'Le serveur a refusé la demande (motif %{code}).',
       status: "Le serveur n'a pas pu répondre (statut %{status}) : réessayez dans un instant.",
       network: 'Le serveur ne répond pas : vérifiez votre connexion et réessayez.',
@@ -202,6 +205,7 @@ export const frCapacitesMessages = {
         decodeWorkflowPayloads: 'lire les données chiffrées des workflows dans Temporal',
         manageTemplates: 'gérer les modèles de test',
         replicateExperiment: 'reproduire un test dans son organisation',
+        ...integrationsFr.action,
       },
       roles: {
         // With their preposition: « réservé au CODIR ou aux RH ».
@@ -215,6 +219,7 @@ export const frCapacitesMessages = {
         author: 'à la personne qui l’a recueilli',
       },
     },
+    integrations: integrationsFr.app,
     profile: {
       title: 'Mon compte',
       menu: 'Mon compte',
@@ -605,6 +610,7 @@ export const frCapacitesMessages = {
   },
   resources: {
     questionnaires: frQuestionnaires,
+    ...integrationsFr.resources,
     experiments: {
       name: 'Test |||| Tests',
       fields: {

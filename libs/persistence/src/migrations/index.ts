@@ -16,6 +16,7 @@ import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
 import { AuditAppendOnly1796560000000 } from './1796560000000-AuditAppendOnly';
 import { Questionnaires1796570000000 } from './1796570000000-Questionnaires';
 import { TemplatesAndReplication1796600000000 } from './1796600000000-TemplatesAndReplication';
+import { Integrations1796600000000 } from './1796600000000-Integrations';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AuditAppendOnly1796560000000,
   Questionnaires1796570000000,
   TemplatesAndReplication1796600000000,
+  Integrations1796600000000,
 ];
