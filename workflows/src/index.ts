@@ -4,3 +4,5 @@ export * from './experiment-lifecycle/experiment-lifecycle.messages';
 export type * from './experiment-lifecycle/experiment-lifecycle.activities';
 export * from './digest/digest.messages';
 export * from './experiment-lifecycle/experiment-lifecycle.questionnaires.messages';
+export * from './webhook-delivery/webhook-delivery.messages';
+export type * from './webhook-delivery/webhook-delivery.activities';

@@ -2,3 +2,4 @@
 export { experimentLifecycle } from './experiment-lifecycle/experiment-lifecycle.workflow';
 // The organisation digest, started by one Temporal Schedule per organisation (issue 15).
 export { organizationDigest } from './digest/digest.workflow';
+export { webhookDelivery } from './webhook-delivery/webhook-delivery.workflow';

@@ -25,6 +25,9 @@ import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 // The network (issue 16): templates and replication.
 import { ReplicationsModule } from './replications/replications.module';
 import { TemplatesModule } from './templates/templates.module';
+// Integrations (issue 16): webhooks, chat alerts, service accounts.
+import { ServiceAccountsModule } from './service-accounts/service-accounts.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +64,9 @@ export class AppModule {
         QuestionnairesModule,
         TemplatesModule,
         ReplicationsModule,
+        // Integrations (issue 16).
+        WebhooksModule,
+        ServiceAccountsModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

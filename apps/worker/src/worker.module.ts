@@ -9,6 +9,8 @@ import { createMailer, MAILER } from './notifications/mailer';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
 import { QuestionnaireEventsService } from './questionnaires/questionnaire-events.service';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
+import { WebhookPublisher } from './webhooks/webhook-publisher.service';
 
 /** The worker's dependency graph: no HTTP, only what the activities need. */
 @Module({})
@@ -41,6 +43,16 @@ export class WorkerModule {
         IterationService,
         DigestService,
         QuestionnaireEventsService,
+        WebhookPublisher,
+        WebhookDeliveryService,
+      ],
+      exports: [
+        TransitionRecorder,
+        NotifierService,
+        IterationService,
+        QuestionnaireEventsService,
+        WebhookPublisher,
+        WebhookDeliveryService,
       ],
     };
   }

@@ -17,6 +17,7 @@ import { Pool } from 'pg';
 import { runMigrations } from '@capacites/persistence';
 import { startApi, type ApiProcess } from '../api/api-process';
 import { step, warn } from '../lib/log';
+import { CpuMeter, withChildren } from '../lib/processes';
 import type { Figure } from '../lib/report';
 import { databaseUrl, type Postgres } from '../lib/services';
 import { distribution, ratio, round, type Distribution } from '../lib/stats';
@@ -44,6 +45,8 @@ interface LoadResult {
   sent: number;
   statuses: Record<string, number>;
   noAnswer: number;
+  /** Why requests got no answer (ECONNRESET, timeout…), for the report. */
+  failures: Record<string, number>;
 }
 
 const QUESTIONS = [
@@ -91,12 +94,21 @@ async function dataset(pg: Postgres): Promise<{ url: string; questionnaireId: st
 }
 
 /** Sends `count` jobs at `rate` per second, each timed from when it was due; waits for all. */
-async function openLoop(rate: number, seconds: number, job: (i: number) => Promise<number | null>): Promise<LoadResult> {
+async function openLoop(
+  rate: number,
+  seconds: number,
+  job: (i: number) => Promise<number | string>,
+): Promise<LoadResult> {
   const count = Math.max(1, Math.round(rate * seconds));
   const interval = 1000 / rate;
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let noAnswer = 0;
+  const failures: Record<string, number> = {};
+  const fail = (why: string) => {
+    noAnswer += 1;
+    failures[why] = (failures[why] ?? 0) + 1;
+  };
   const start = performance.now();
   const pending: Promise<void>[] = [];
   let lastEnd = start;
@@ -110,12 +122,10 @@ async function openLoop(rate: number, seconds: number, job: (i: number) => Promi
           const end = performance.now();
           lastEnd = Math.max(lastEnd, end);
           latencies.push(end - due);
-          if (status === null) noAnswer += 1;
+          if (typeof status === 'string') fail(status);
           else statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
         },
-        () => {
-          noAnswer += 1;
-        },
+        (error: unknown) => fail(error instanceof Error ? error.message.slice(0, 80) : String(error)),
       ),
     );
   }
@@ -126,6 +136,7 @@ async function openLoop(rate: number, seconds: number, job: (i: number) => Promi
     sent: count,
     statuses,
     noAnswer,
+    failures,
   };
 }
 
@@ -145,11 +156,17 @@ export async function runAnswersBenchmark(
   });
   const errors: string[] = [];
   const raw = new Pool({ connectionString: data.url, max: 10 });
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  // A fresh pool of connections per phase: a socket left idle between phases may be closed by
+  // the server just as it is reused, which would count against the API for the client's doing.
+  let agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const freshAgent = () => {
+    agent.destroy();
+    agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  };
   const { host, port } = new URL(api.baseUrl);
   const path = `/api/public/questionnaires/${data.code}/responses`;
   let sequence = 0;
-  const post = (i: number): Promise<number | null> => {
+  const post = (i: number): Promise<number | string> => {
     const n = sequence++;
     const body = JSON.stringify({
       token: randomBytes(16).toString('hex'),
@@ -169,15 +186,17 @@ export async function runAnswersBenchmark(
         },
         (res) => {
           res.resume();
-          res.on('end', () => resolve(res.statusCode ?? null));
+          res.on('end', () => resolve(res.statusCode ?? 'no status'));
         },
       );
-      req.on('error', () => resolve(null));
-      req.on('timeout', () => req.destroy());
+      req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+      req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'client timeout (30 s)' })));
       req.end(body);
     });
   };
   let apiResult: LoadResult | undefined;
+  /** CPU the API process and PostgreSQL used per answer: whether the rate fits this machine's cores. */
+  let cpu: { apiMsPerAnswer: number; postgresMsPerAnswer: number | null; machinePercent: number } | undefined;
   let rawResult: LoadResult | undefined;
   let statement: { text: string; values: unknown[] } | undefined;
   try {
@@ -198,17 +217,33 @@ export async function runAnswersBenchmark(
     const warmup = Math.min(2, options.seconds / 2);
     step(`answers: warm-up, ${options.rate}/s for ${warmup} s…`);
     await openLoop(options.rate, warmup, post);
+    freshAgent();
     step(`answers: API, ${options.rate} public answers a second for ${options.seconds} s…`);
     const before = Number((await raw.query(`SELECT count(*) AS n FROM questionnaire_responses`)).rows[0].n);
+    const pgPid = options.pg.pid();
+    const meter = new CpuMeter({
+      api: () => [api.pid],
+      ...(pgPid ? { postgres: () => withChildren(pgPid) } : {}),
+    });
     apiResult = await openLoop(options.rate, options.seconds, post);
+    const used = meter.end();
+    const answered = Math.max(1, apiResult.sent);
+    cpu = {
+      apiMsPerAnswer: round((1000 * used.processes.api.seconds) / answered, 2),
+      postgresMsPerAnswer: used.processes.postgres ? round((1000 * used.processes.postgres.seconds) / answered, 2) : null,
+      machinePercent: round(used.machine.percent, 0),
+    };
     const after = Number((await raw.query(`SELECT count(*) AS n FROM questionnaire_responses`)).rows[0].n);
     errors.push(...loadProblems('answers, API', { statuses: apiResult.statuses, noAnswer: apiResult.noAnswer }));
+    if (apiResult.noAnswer > 0)
+      warn(`answers: no answer: ${Object.entries(apiResult.failures).map(([why, n]) => `${why} ×${n}`).join(', ')}`);
     const created = apiResult.statuses['201'] ?? 0;
     if (after - before !== created)
       errors.push(`answers: ${created} answers acknowledged (201) but ${after - before} rows written`);
     step(
       `  API: p50 ${round(apiResult.latency.p50)} ms, p99 ${round(apiResult.latency.p99)} ms, ` +
-        `${round(apiResult.achievedPerSecond)}/s achieved of ${options.rate}/s`,
+        `${round(apiResult.achievedPerSecond)}/s achieved of ${options.rate}/s; CPU per answer: API ${cpu.apiMsPerAnswer} ms, ` +
+        `PostgreSQL ${cpu.postgresMsPerAnswer ?? '?'} ms; machine ${cpu.machinePercent}% busy`,
     );
 
     if (statement) {
@@ -217,7 +252,10 @@ export async function runAnswersBenchmark(
       const insert = () =>
         raw
           .query(text, values.map((v, k) => (k === 0 ? randomUUID() : k === 2 ? randomBytes(32).toString('hex') : v)))
-          .then(() => 200);
+          .then(
+            () => 200,
+            (error: Error) => error.message.slice(0, 80),
+          );
       await openLoop(options.rate, warmup, insert);
       step(`answers: the same INSERT through pg, ${options.rate}/s for ${options.seconds} s…`);
       rawResult = await openLoop(options.rate, options.seconds, insert);
@@ -243,6 +281,11 @@ export async function runAnswersBenchmark(
       ratio: rawResult ? ratio(apiResult.latency.p99, rawResult.latency.p99) : null,
       goal: `${options.rate}/s sustained, p99 < ${GOAL_P99_MS} ms`,
       met: sustained && apiResult.latency.p99 < GOAL_P99_MS && errors.length === 0,
+      ...(cpu
+        ? {
+            limitedBy: `CPU per answer: API ${cpu.apiMsPerAnswer} ms, PostgreSQL ${cpu.postgresMsPerAnswer ?? '?'} ms; machine ${cpu.machinePercent}% busy`,
+          }
+        : {}),
     });
     figures.push({
       benchmark: 'answers',
@@ -263,5 +306,5 @@ export async function runAnswersBenchmark(
       ratio: ratio(apiResult.achievedPerSecond, options.rate),
     });
   }
-  return { figures, details: { rate: options.rate, seconds: options.seconds, api: apiResult, raw: rawResult }, errors };
+  return { figures, details: { rate: options.rate, seconds: options.seconds, api: apiResult, raw: rawResult, cpu }, errors };
 }

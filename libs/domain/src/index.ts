@@ -25,3 +25,8 @@ export * from './questionnaire/index';
 export * from './template/questionnaire-skeleton';
 export * from './template/template';
 export * from './template/replication';
+// The participants' information notice, versioned (personal data, issue 17).
+export * from './privacy/participant-notice';
+// Integrations: webhooks, chat alerts, service accounts (issue 16, items 5 to 7).
+export * from './integrations/webhook-events';
+export * from './integrations/service-accounts';

@@ -81,7 +81,8 @@ export interface CapacitesDataProvider extends DataProvider {
   /** The criteria in force now, those fixed at launch and every amendment (GET /experiments/:id/criteria). */
   getCriteria(experimentId: string): Promise<ExperimentCriteriaResponse>;
   /** The calling participant gives (true) or withdraws (false) their consent. */
-  setConsent(experimentId: string, consent: boolean): Promise<unknown>;
+  /** With the version of the information notice the person read, when giving it. */
+  setConsent(experimentId: string, consent: boolean, noticeVersion?: string): Promise<unknown>;
   /** HR enters a consent a participant gave outside the application (paper, email, meeting). */
   recordConsentOnBehalf(experimentId: string, body: ConsentOnBehalfInput): Promise<unknown>;
   /** Shares an evaluation's learnings with the network, or withdraws them (id = the experiment's). */
@@ -140,10 +141,10 @@ export const dataProvider: CapacitesDataProvider = {
     const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/criteria`);
     return json as ExperimentCriteriaResponse;
   },
-  async setConsent(experimentId, consent) {
+  async setConsent(experimentId, consent, noticeVersion) {
     const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/consent`, {
       method: 'POST',
-      body: JSON.stringify({ consent }),
+      body: JSON.stringify(noticeVersion ? { consent, noticeVersion } : { consent }),
     });
     return json;
   },

@@ -38,6 +38,9 @@ export interface TimelineEntry {
   fromState: string | null;
   toState: string | null;
   actorId: string | null;
+  /** A person, a service account (an integration's token, named by `actorName`), or the lifecycle. */
+  actorKind?: 'user' | 'serviceAccount' | 'system';
+  actorName?: string;
   reason: string | null;
   details: Record<string, unknown>;
   /** For a notice: how many people it reached. */

@@ -1,9 +1,17 @@
 // ra-language-english is installed as a dependency of react-admin; the root
 // package.json does not list it yet (it should, next time dependencies change).
 import englishMessages from 'ra-language-english';
+import { integrationsEn } from '../webhook-endpoints/messages';
 import type { TranslationMessages } from 'react-admin';
 import type { CapacitesMessages } from './fr';
 import { codirCycleEn } from '../calendar/i18n';
+import {
+  enQuestionnaireActions,
+  enQuestionnaireErrors,
+  enQuestionnaireEvents,
+  enQuestionnaireNotices,
+  enQuestionnaires,
+} from '../questionnaires/i18n';
 
 const enCapacitesMessages: CapacitesMessages = {
   app: {
@@ -51,6 +59,7 @@ const enCapacitesMessages: CapacitesMessages = {
       },
     },
     errors: {
+      ...enQuestionnaireErrors, // issue 14 (questionnaires/i18n.ts)
       TRANSITION_NOT_ALLOWED: '“%{transition}” is not possible while the experiment is “%{state}”.',
       NOT_READY_TO_LAUNCH: 'The experiment cannot be launched yet. %{missing}',
       HYPOTHESIS_REQUIRED: 'The experiment cannot be launched without a hypothesis: no hypothesis, no test.',
@@ -69,6 +78,7 @@ const enCapacitesMessages: CapacitesMessages = {
       CONSENT_NOT_OWN:
         'Consent is each participant’s own act: they give or withdraw it themselves; a consent collected on paper is entered separately by HR.',
       CONSENT_ALREADY_GIVEN: 'This person has already given their consent.',
+      NOTICE_OUTDATED: 'The information notice has changed (version of %{current}): read it again, then give your consent.',
       CONSENT_WITHDRAWAL_NOT_RUNNING:
         'Consent is withdrawn through the experiment while it runs; it is “%{state}”.',
       CONSENT_ALREADY_WITHDRAWN: 'This person has already withdrawn their consent.',
@@ -150,6 +160,8 @@ const enCapacitesMessages: CapacitesMessages = {
       BAD_REQUEST: 'The request is malformed.',
       INTERNAL_ERROR: 'An unexpected error occurred; it has been logged for the technical team.',
       HTTP_ERROR: 'The request failed.',
+      // Integrations (issue 16): webhooks, chat alerts, service accounts.
+      ...integrationsEn.errors,
       unknown: 'The server refused the request (reason %{code}).',
       status: 'The server could not answer (status %{status}): try again shortly.',
       network: 'The server does not answer: check your connection and try again.',
@@ -158,6 +170,7 @@ const enCapacitesMessages: CapacitesMessages = {
     refusals: {
       or: ' or ',
       actions: {
+        ...enQuestionnaireActions,
         launch: 'launch the experiment',
         cancel: 'cancel the draft',
         recordCheckIn: 'record a check-in',
@@ -183,6 +196,7 @@ const enCapacitesMessages: CapacitesMessages = {
         decodeWorkflowPayloads: 'read the encrypted workflow data in Temporal',
         manageTemplates: 'manage test templates',
         replicateExperiment: 'replicate a test in their organisation',
+        ...integrationsEn.action,
       },
       roles: {
         admin: 'the platform administration',
@@ -195,6 +209,7 @@ const enCapacitesMessages: CapacitesMessages = {
         author: 'whoever collected it',
       },
     },
+    integrations: integrationsEn.app,
     profile: {
       title: 'My account',
       menu: 'My account',
@@ -296,6 +311,7 @@ const enCapacitesMessages: CapacitesMessages = {
     },
     outcomes: { iterate: 'Iterate', perpetuate: 'Perpetuate', abandon: 'Abandon' },
     events: {
+      ...enQuestionnaireEvents,
       framingUpdated: 'Framing edited',
       create: 'Draft created',
       launch: 'Launched',
@@ -393,6 +409,7 @@ const enCapacitesMessages: CapacitesMessages = {
       withdraw: 'Withdraw my consent',
       askGive:
         'You are part of the testing team. An experiment only happens with the consent of those involved: do you agree to take part?',
+      noticeVersion: 'Version of %{version}. Your consent is recorded with this version.',
       givenYours: 'You gave your consent. You may withdraw it at any time until the experiment ends.',
       confirmWithdraw: 'Withdraw your consent?',
       confirmWithdrawContent:
@@ -491,6 +508,7 @@ const enCapacitesMessages: CapacitesMessages = {
     notices: {
       sent: '%{notice} — sent to %{smart_count} person |||| %{notice} — sent to %{smart_count} people',
       events: {
+        ...enQuestionnaireNotices,
         launched: 'Launch announced',
         cancelled: 'Cancellation announced',
         preExpiryReminder: 'Reminder before the expiry date',
@@ -563,6 +581,8 @@ const enCapacitesMessages: CapacitesMessages = {
     no: 'No',
   },
   resources: {
+    questionnaires: enQuestionnaires,
+    ...integrationsEn.resources,
     experiments: {
       name: 'Experiment |||| Experiments',
       fields: {

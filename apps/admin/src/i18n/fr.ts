@@ -1,6 +1,14 @@
 import frenchMessages from 'ra-language-french';
+import { integrationsFr } from '../webhook-endpoints/messages';
 import type { TranslationMessages } from 'react-admin';
 import { codirCycleFr } from '../calendar/i18n';
+import {
+  frQuestionnaireActions,
+  frQuestionnaireErrors,
+  frQuestionnaireEvents,
+  frQuestionnaireNotices,
+  frQuestionnaires,
+} from '../questionnaires/i18n';
 
 /**
  * The product's own French messages, in the vocabulary of the source ("Capacités
@@ -55,6 +63,7 @@ export const frCapacitesMessages = {
       },
     },
     errors: {
+      ...frQuestionnaireErrors, // issue 14 (questionnaires/i18n.ts)
       // The API's reasons (issue 12, item 16): one per code of the shared declaration
       // (libs/domain/src/errors/error-codes.ts), with its parameters.
       TRANSITION_NOT_ALLOWED: "« %{transition} » n'est pas possible quand le test est à l'état « %{state} ».",
@@ -76,6 +85,7 @@ export const frCapacitesMessages = {
       CONSENT_NOT_OWN:
         "L'accord est l'acte de chaque participant·e : elle ou il le donne ou le retire soi-même ; un accord recueilli sur papier est saisi à part par les RH.",
       CONSENT_ALREADY_GIVEN: 'Cette personne a déjà donné son accord.',
+      NOTICE_OUTDATED: 'La notice d’information a changé (version du %{current}) : relisez-la, puis donnez votre accord.',
       CONSENT_WITHDRAWAL_NOT_RUNNING:
         "L'accord se retire par le test pendant qu'il est en cours ; il est à l'état « %{state} ».",
       CONSENT_ALREADY_WITHDRAWN: 'Cette personne a déjà retiré son accord.',
@@ -162,6 +172,8 @@ export const frCapacitesMessages = {
       BAD_REQUEST: 'La demande est mal formée.',
       INTERNAL_ERROR: "Une erreur inattendue s'est produite ; elle a été consignée pour l'équipe technique.",
       HTTP_ERROR: 'La demande a échoué.',
+      // Integrations (issue 16): webhooks, chat alerts, service accounts.
+      ...integrationsFr.errors,
       unknown: 'Le serveur a refusé la demande (motif %{code}).',
       status: "Le serveur n'a pas pu répondre (statut %{status}) : réessayez dans un instant.",
       network: 'Le serveur ne répond pas : vérifiez votre connexion et réessayez.',
@@ -170,6 +182,7 @@ export const frCapacitesMessages = {
     refusals: {
       or: ' ou ',
       actions: {
+        ...frQuestionnaireActions,
         launch: 'lancer le test',
         cancel: 'annuler le brouillon',
         recordCheckIn: "faire un point d'étape",
@@ -195,6 +208,7 @@ export const frCapacitesMessages = {
         decodeWorkflowPayloads: 'lire les données chiffrées des workflows dans Temporal',
         manageTemplates: 'gérer les modèles de test',
         replicateExperiment: 'reproduire un test dans son organisation',
+        ...integrationsFr.action,
       },
       roles: {
         // With their preposition: « réservé au CODIR ou aux RH ».
@@ -208,6 +222,7 @@ export const frCapacitesMessages = {
         author: 'à la personne qui l’a recueilli',
       },
     },
+    integrations: integrationsFr.app,
     profile: {
       title: 'Mon compte',
       menu: 'Mon compte',
@@ -319,6 +334,7 @@ export const frCapacitesMessages = {
       abandon: 'Abandonner',
     },
     events: {
+      ...frQuestionnaireEvents,
       framingUpdated: 'Cadrage modifié',
       create: 'Test créé en brouillon',
       launch: 'Test lancé',
@@ -420,6 +436,7 @@ export const frCapacitesMessages = {
       withdraw: 'Retirer mon accord',
       askGive:
         "Vous faites partie de l'équipe testeuse. Un test ne se fait qu'avec l'accord des parties : acceptez-vous d'y prendre part ?",
+      noticeVersion: 'Version du %{version}. Votre accord est enregistré avec cette version.',
       givenYours:
         "Vous avez donné votre accord. Vous pouvez le retirer à tout moment jusqu'à la fin du test.",
       confirmWithdraw: 'Retirer votre accord ?',
@@ -522,6 +539,7 @@ export const frCapacitesMessages = {
     notices: {
       sent: '%{notice} — envoyé à %{smart_count} personne |||| %{notice} — envoyé à %{smart_count} personnes',
       events: {
+        ...frQuestionnaireNotices,
         launched: 'Annonce du lancement',
         cancelled: "Annonce de l'annulation",
         preExpiryReminder: 'Rappel avant la date de péremption',
@@ -594,6 +612,8 @@ export const frCapacitesMessages = {
     no: 'Non',
   },
   resources: {
+    questionnaires: frQuestionnaires,
+    ...integrationsFr.resources,
     experiments: {
       name: 'Test |||| Tests',
       fields: {

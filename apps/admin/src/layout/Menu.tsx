@@ -31,6 +31,9 @@ export const Menu = () => {
       {admin ? <RaMenu.ResourceItem name="tracks" /> : null}
       {admin ? <RaMenu.ResourceItem name="users" /> : null}
       {admin ? <RaMenu.ResourceItem name="emails" /> : null}
+      {/* Integrations (issue 16): webhooks, chat alerts and service accounts, for admin and HR. */}
+      {hasAnyRole(principal, ['admin', 'hr']) ? <RaMenu.ResourceItem name="webhook-endpoints" /> : null}
+      {hasAnyRole(principal, ['admin', 'hr']) ? <RaMenu.ResourceItem name="service-accounts" /> : null}
     </RaMenu>
   );
 };

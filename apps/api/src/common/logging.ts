@@ -71,7 +71,8 @@ function serializeRequest(request: SerializedRequest): Record<string, unknown> {
   // Anonymous routes (the public's questionnaire answers): no client address is kept anywhere,
   // logs included, as their notice tells the public (docs/questionnaires.md).
   if (request.url?.startsWith('/api/public/')) {
-    const { 'x-forwarded-for': _f, 'x-real-ip': _r, forwarded: _d, ...headers } = request.headers ?? {};
+    const headers = { ...request.headers };
+    for (const name of ['x-forwarded-for', 'x-real-ip', 'forwarded']) delete headers[name];
     return { method: request.method, url: redactQuery(request.url), headers };
   }
   return {

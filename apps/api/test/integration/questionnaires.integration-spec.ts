@@ -356,7 +356,8 @@ describe('Questionnaires: la voix des usagers', () => {
       })
       .expect(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    // exceljs's typings name an older Buffer; the bytes are the download's.
+    await workbook.xlsx.load(new Uint8Array(xlsx.body as Buffer).buffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.rowCount).toBe(1 + 2 + accepted);
     expect(sheet.getRow(2).getCell(3).value).toBe(5);

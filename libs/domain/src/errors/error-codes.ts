@@ -27,6 +27,8 @@ export const FORBIDDEN_ACTIONS = [
   // Templates and replication (issue 16).
   'manageTemplates',
   'replicateExperiment',
+  // Integrations (issue 16): webhooks, chat alerts, service accounts.
+  'manageIntegrations',
 ] as const;
 export type ForbiddenAction = (typeof FORBIDDEN_ACTIONS)[number];
 
@@ -82,6 +84,8 @@ export const ERROR_MESSAGES = {
   APPROVER_IS_PILOT: () => 'A pilot of the test cannot approve its extension.',
   CONSENT_NOT_OWN: () => 'Only a participant gives or withdraws their own consent.',
   CONSENT_ALREADY_GIVEN: () => 'Consent is already recorded.',
+  NOTICE_OUTDATED: (p: { current: string }) =>
+    `The information notice changed (version ${p.current}): read it again before consenting.`,
   CONSENT_WITHDRAWAL_NOT_RUNNING: (p: State) =>
     `consent is withdrawn through the workflow while the test runs, not while it is ${p.state}`,
   CONSENT_ALREADY_WITHDRAWN: () => 'this participant has already withdrawn their consent',
@@ -170,6 +174,20 @@ export const ERROR_MESSAGES = {
     'Cross-site request refused: send JSON or the X-Capacites-Csrf header, from the back-office origin.',
   FORBIDDEN: (p: { action: ForbiddenAction; roles: readonly ForbiddenRole[] }) =>
     `Your role does not allow this action: "${p.action}" is for ${list(p.roles, ' or ')}.`,
+
+  // --- integrations (API): webhooks, chat alerts, service accounts -----------------------------
+  URL_NOT_PUBLIC: (p: { host: string; address: string; range: string }) =>
+    `url: ${p.host} is ${p.address} (${p.range}), not a public address: refused unless the platform allows that network.`,
+  URL_UNRESOLVABLE: (p: { host: string }) => `url: the name ${p.host} does not resolve.`,
+  DELIVERY_IN_PROGRESS: () =>
+    'This delivery is still being attempted: resend it once it has succeeded or failed.',
+  SERVICE_ACCOUNT_SCOPE: (p: { scope: string }) =>
+    `This service account's token (scope "${p.scope}") does not allow this request.`,
+  SERVICE_ACCOUNT_EXPIRY_INVALID: (p: { maxDays: number }) =>
+    `expiresOn: a service account expires from tomorrow and within ${p.maxDays} days.`,
+  SERVICE_ACCOUNT_REVOKED: () => 'This service account is already revoked.',
+  ENDPOINT_DISABLED: () => 'This endpoint is disabled: enable it before resending.',
+  ENDPOINT_SECRET_NOT_APPLICABLE: () => 'Only a webhook endpoint has a signing secret to rotate.',
 
   // --- any request (API) ------------------------------------------------------------------------
   VALIDATION_FAILED: (p: { fields: readonly string[] }) => `Invalid input: ${list(p.fields)}.`,

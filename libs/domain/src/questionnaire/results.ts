@@ -48,13 +48,11 @@ export function questionResults(
     const distribution: DistributionEntry[] = distributionKeys.map((value) => ({ value, count: counts.get(value) ?? 0 }));
     const named =
       audience === 'participants' && !q.anonymous
-        ? given
-            .filter((r) => r.respondent)
-            .map((r) => ({
-              userId: r.respondent!.userId,
-              name: r.respondent!.name,
-              value: answerText(q, r.answers[q.id]),
-            }))
+        ? given.flatMap((r) =>
+            r.respondent
+              ? [{ userId: r.respondent.userId, name: r.respondent.name, value: answerText(q, r.answers[q.id]) }]
+              : [],
+          )
         : [];
     return {
       questionId: q.id,

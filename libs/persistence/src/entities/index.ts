@@ -17,6 +17,14 @@ import { QuestionnaireEntity } from './questionnaire.entity';
 import { QuestionnaireResponseEntity } from './questionnaire-response.entity';
 import { ExperimentTemplateEntity } from './experiment-template.entity';
 import { TemplateRequirementEntity } from './template-requirement.entity';
+// Integrations (issue 16): webhooks, chat alerts, service accounts.
+import {
+  ServiceAccountEntity,
+  WebhookDeliveryAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookEndpointEntity,
+  WebhookMessageEntity,
+} from './webhook.entities';
 
 export {
   AuditEventEntity,
@@ -38,6 +46,11 @@ export {
   QuestionnaireResponseEntity,
   ExperimentTemplateEntity,
   TemplateRequirementEntity,
+  ServiceAccountEntity,
+  WebhookDeliveryAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookEndpointEntity,
+  WebhookMessageEntity,
 };
 
 export const ENTITIES = [
@@ -60,4 +73,9 @@ export const ENTITIES = [
   QuestionnaireResponseEntity,
   ExperimentTemplateEntity,
   TemplateRequirementEntity,
+  WebhookEndpointEntity,
+  WebhookMessageEntity,
+  WebhookDeliveryEntity,
+  WebhookDeliveryAttemptEntity,
+  ServiceAccountEntity,
 ];

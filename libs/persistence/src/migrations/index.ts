@@ -13,10 +13,11 @@ import { EmailClaims1796544708055 } from './1796544708055-EmailClaims';
 import { UserEmailCaseInsensitive1796544708056 } from './1796544708056-UserEmailCaseInsensitive';
 import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
 import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
-import { Questionnaires1796547000000 } from './1796547000000-Questionnaires';
 import { AuditAppendOnly1796560000000 } from './1796560000000-AuditAppendOnly';
 import { CalendarAndDigest1796600100000 } from './1796600100000-CalendarAndDigest';
+import { Questionnaires1796570000000 } from './1796570000000-Questionnaires';
 import { TemplatesAndReplication1796600000000 } from './1796600000000-TemplatesAndReplication';
+import { Integrations1796600000000 } from './1796600000000-Integrations';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -33,8 +34,9 @@ export const MIGRATIONS = [
   UserEmailCaseInsensitive1796544708056,
   OidcIdentity1796545654868,
   LoginSecurity1796546400000,
-  Questionnaires1796547000000,
   AuditAppendOnly1796560000000,
+  Questionnaires1796570000000,
   TemplatesAndReplication1796600000000,
+  Integrations1796600000000,
   CalendarAndDigest1796600100000,
 ];

@@ -6,6 +6,7 @@ import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { Link, Show, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import { usePrincipal } from '../../access';
 import { API_URL } from '../../dataProvider';
+import { ExperimentQuestionnaires } from '../../questionnaires/ExperimentQuestionnaires';
 import { COLLECTING_STATES, Testimonies } from '../../testimonies';
 import { Provenance, ReplicateButton } from '../../replications';
 import { ExperimentActions } from '../actions/ExperimentActions';
@@ -138,6 +139,11 @@ const ExperimentView = () => {
         {COLLECTING_STATES.includes(experiment.state) ? (
           <Section title="app.sections.testimonies">
             <Testimonies experiment={experiment} />
+          </Section>
+        ) : null}
+        {experiment.state !== 'cancelled' ? (
+          <Section title="resources.questionnaires.title" testId="questionnaires">
+            <ExperimentQuestionnaires experiment={experiment} />
           </Section>
         ) : null}
         {hasEvaluation(experiment) ? (

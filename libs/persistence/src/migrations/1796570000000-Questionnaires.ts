@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Questionnaires on a test and their responses (issue 14). A public response holds a hash of
  * the browser's token and nothing else about the person; a participant's, its user (one each).
  */
-export class Questionnaires1796547000000 implements MigrationInterface {
-  name = 'Questionnaires1796547000000';
+export class Questionnaires1796570000000 implements MigrationInterface {
+  name = 'Questionnaires1796570000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
