@@ -17,6 +17,8 @@ import { TemporalModule } from './temporal/temporal.module';
 import { TestimoniesModule } from './testimonies/testimonies.module';
 import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
+import { LaunchApprovalModule } from './launch-approval/launch-approval.module';
+import { OrphansModule } from './orphans/orphans.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +49,8 @@ export class AppModule {
         TasksModule,
         CalendarModule,
         ExportsModule,
+        LaunchApprovalModule,
+        OrphansModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

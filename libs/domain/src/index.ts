@@ -17,3 +17,6 @@ export * from './organization/administration';
 export * from './errors/error-codes';
 export * from './export/exports';
 export * from './password/common-passwords';
+export * from './experiment/launch-approval';
+export * from './experiment/reassignment';
+export * from './experiment/reassignment.schema';

@@ -31,6 +31,12 @@ export interface ExperimentPatch {
   childExperimentId?: string | null;
   /** A participant withdrew while running: the participants with their consent. */
   participants?: Participant[];
+  /** Reassigned while under way. */
+  pilotIds?: string[];
+  sponsorId?: string | null;
+  /** A launch request waiting for its approval (null once decided or withdrawn). */
+  launchRequestedAt?: string | null;
+  launchRequestedBy?: string | null;
 }
 
 export interface RecordTransitionInput {
@@ -78,7 +84,15 @@ export type NotificationEvent =
   | 'decisionAlgeco'
   | 'decided'
   | 'criteriaAmended'
-  | 'consentWithdrawn';
+  | 'consentWithdrawn'
+  | 'launchApprovalRequested'
+  | 'launchApprovalReminder'
+  | 'launchApproved'
+  | 'launchRefused'
+  | 'launchRequestWithdrawn'
+  | 'experimentOrphaned'
+  | 'peopleAssigned'
+  | 'peopleUnassigned';
 
 export interface NotifyInput {
   experimentId: string;

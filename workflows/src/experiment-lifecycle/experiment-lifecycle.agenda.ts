@@ -1,5 +1,6 @@
 import { DAY_MS, localDayAt } from '@capacites/domain';
 import type { AgendaEvent, LifecycleData } from './experiment-lifecycle.messages';
+import { launchApprovalAgenda } from './experiment-lifecycle.launch-approval.agenda';
 
 /**
  * Everything the workflow will do by itself from now on, computed from its state:
@@ -9,8 +10,10 @@ import type { AgendaEvent, LifecycleData } from './experiment-lifecycle.messages
  */
 export function computeAgenda(data: LifecycleData): AgendaEvent[] {
   const settings = data.settings;
-  if (!settings) return [];
-  const events: AgendaEvent[] = [];
+  // A launch waiting for its approval: reminders to the approvers, before any settings exist.
+  const approval = launchApprovalAgenda(data);
+  if (!settings) return approval;
+  const events: AgendaEvent[] = [...approval];
   const zone = settings.timeZone;
   const hour = settings.reminderHour;
 

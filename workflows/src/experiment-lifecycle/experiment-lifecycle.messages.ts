@@ -9,6 +9,7 @@ import type {
   EvaluationInput,
   ExperimentFraming,
   ExperimentState,
+  LaunchRequestInfo,
   LifecycleSettings,
   Outcome,
   Verdict,
@@ -124,6 +125,10 @@ export interface LifecycleData {
   /** Agenda events already handled (fired, or skipped because past when planned). */
   handledEvents: string[];
   algeco: boolean;
+  /** A launch waiting for its approval (four-eyes setting); absent in states carried before it. */
+  pendingLaunch?: LaunchRequestInfo | null;
+  /** Pilots or sponsor reported disabled or gone from the organisation, until reassigned. */
+  departedPeople?: string[];
 }
 
 export type AgendaKind =
@@ -135,7 +140,8 @@ export type AgendaKind =
   | 'evaluationAlgeco'
   | 'decisionReminder'
   | 'decisionOverdue'
-  | 'decisionAlgeco';
+  | 'decisionAlgeco'
+  | 'launchApprovalReminder';
 
 export interface AgendaEvent {
   key: string;
@@ -167,6 +173,10 @@ export interface ExperimentStatus {
   algeco: boolean;
   amendments: CriteriaAmendment[];
   childExperimentId: string | null;
+  /** The launch request waiting for its approval, if any. */
+  launchRequest: LaunchRequestInfo | null;
+  /** Pilots or sponsor reported gone, not reassigned yet. */
+  departedPeople: string[];
 }
 
 /** The short answer of every transition. */

@@ -39,6 +39,12 @@ import {
   type ExperimentSnapshot,
 } from './experiment-lifecycle.messages';
 import { ExperimentLifecycle, LifecycleRefusal } from './experiment-lifecycle.state';
+import {
+  checkDirectLaunch,
+  clearLaunchRequestOnCancel,
+  registerLaunchApproval,
+} from './experiment-lifecycle.launch-approval';
+import { registerReassignment } from './experiment-lifecycle.reassignment';
 
 const activities = proxyActivities<ExperimentActivities>({
   // Database writes and one email each: a worker that died mid-activity is retried after this.
@@ -214,7 +220,10 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     (request) =>
       guarded(
         // Validators do not run on replay; the handler checks the newer items only from this patch on.
-        () => lifecycle.checkLaunch(request, now(), patched(LAUNCH_READINESS_PEOPLE_AND_REVISION)),
+        () => {
+          lifecycle.checkLaunch(request, now(), patched(LAUNCH_READINESS_PEOPLE_AND_REVISION));
+          checkDirectLaunch(lifecycle, request, true);
+        },
         async () => {
           lifecycle.applyLaunch(request, now());
           await transition(
@@ -238,7 +247,13 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => asFailure(() => lifecycle.checkLaunch(request, now())) },
+    {
+      validator: (request) =>
+        asFailure(() => {
+          lifecycle.checkLaunch(request, now());
+          checkDirectLaunch(lifecycle, request);
+        }),
+    },
   );
 
   setHandler(
@@ -250,7 +265,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           await transition(
             'cancel',
             actor,
-            {},
+            clearLaunchRequestOnCancel(d),
             notice('cancelled', lifecycle.people('pilots', 'sponsor'), [], { reason: actor.reason ?? null }),
           );
           replan();
@@ -554,10 +569,17 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     { validator: (request) => asFailure(() => lifecycle.checkDecision(request)) },
   );
 
+  // --- capabilities in modules of their own ---------------------------------------------
+  const toolkit = { lifecycle, now, guarded, asFailure, record, transition, send, replan };
+  const launchApproval = registerLaunchApproval(toolkit);
+  registerReassignment(toolkit);
+
   // --- what the workflow does by itself ---------------------------------------------------
   const fire = async (event: AgendaEvent) => {
     if (lifecycle.nextEvent()?.key !== event.key) return; // superseded while queued
     lifecycle.markHandled(event);
+    // A draft has no settings yet: the approvers' reminders carry their own.
+    if (event.kind === 'launchApprovalReminder') return launchApproval.fireReminder(event);
     const settings = lifecycle.requireSettings();
     switch (event.kind) {
       case 'preExpiryReminder':

@@ -2,9 +2,11 @@
 // package.json does not list it yet (it should, next time dependencies change).
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
-import type { CapacitesMessages } from './fr';
+import { launchApprovalMessages } from '../launch-approval/i18n';
+import type { CapacitesBaseMessages, CapacitesMessages } from './fr';
+import { mergeMessages } from './merge';
 
-const enCapacitesMessages: CapacitesMessages = {
+const enBaseMessages: CapacitesBaseMessages = {
   app: {
     title: 'Capacités',
     export: {
@@ -806,6 +808,8 @@ const enCapacitesMessages: CapacitesMessages = {
     },
   },
 };
+
+const enCapacitesMessages: CapacitesMessages = mergeMessages(enBaseMessages, launchApprovalMessages.en);
 
 export const enMessages: TranslationMessages = {
   ...englishMessages,

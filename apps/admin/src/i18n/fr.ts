@@ -1,12 +1,14 @@
 import frenchMessages from 'ra-language-french';
 import type { TranslationMessages } from 'react-admin';
+import { launchApprovalMessages } from '../launch-approval/i18n';
+import { mergeMessages } from './merge';
 
 /**
  * The product's own French messages, in the vocabulary of the source ("Capacités
  * publiques"). Keys mirror the model (`resources.<resource>.fields.<field>`); `app.*`
  * holds the others. Its shape is the contract every other locale must fill (see en.ts).
  */
-export const frCapacitesMessages = {
+const frBaseMessages = {
   app: {
     title: 'Capacités',
     export: {
@@ -850,6 +852,11 @@ export const frCapacitesMessages = {
     },
   },
 };
+
+/** The shape every locale fills (see en.ts); capabilities add theirs below. */
+export type CapacitesBaseMessages = typeof frBaseMessages;
+
+export const frCapacitesMessages = mergeMessages(frBaseMessages, launchApprovalMessages.fr);
 
 export type CapacitesMessages = typeof frCapacitesMessages;
 

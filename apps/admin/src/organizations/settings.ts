@@ -14,12 +14,21 @@ export const SETTING_KEYS = [
   'defaultCheckInCadenceDays',
   'missedCheckInsBeforeAlert',
   'reminderHour',
+  'launchApproval',
+  'launchApprovalReminderDays',
 ] as const satisfies readonly Exclude<keyof LifecycleSettings, 'timeZone'>[];
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** Settings that are lists of days, typed as "14, 7, 1". */
-export const LIST_SETTINGS: readonly SettingKey[] = ['preExpiryReminderDays', 'dueReminderDays'];
+export const LIST_SETTINGS: readonly SettingKey[] = [
+  'preExpiryReminderDays',
+  'dueReminderDays',
+  'launchApprovalReminderDays',
+];
+
+/** Settings that are on or off. */
+export const BOOLEAN_SETTINGS: readonly SettingKey[] = ['launchApproval'];
 
 /** Time zones of French administrations, mainland and overseas. */
 export const FRENCH_TIME_ZONES = [

@@ -4,7 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ExperimentState } from '@capacites/domain';
-import { ExperimentEntity, MembershipEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
+import {
+  ExperimentEntity,
+  MembershipEntity,
+  OrganizationEntity,
+  orphanedExperimentCondition,
+  TrackEntity,
+} from '@capacites/persistence';
 import { recordExperimentEvent } from '../common/admin-audit';
 import { applyExperimentScope, type ReadScope } from '../common/experiment-scope';
 import type { ListQuery } from '../common/list-query';
@@ -166,6 +172,14 @@ export class ExperimentsRepository {
         "((e.state = 'evaluating' AND e.evaluation_due_at < now()) OR (e.state = 'deciding' AND e.decision_due_at < now()))",
       );
     }
+    if (filter.awaitingLaunchApproval !== undefined)
+      qb.andWhere(
+        filter.awaitingLaunchApproval
+          ? "e.state = 'draft' AND e.launch_requested_at IS NOT NULL"
+          : "NOT (e.state = 'draft' AND e.launch_requested_at IS NOT NULL)",
+      );
+    if (filter.orphaned !== undefined)
+      qb.andWhere(filter.orphaned ? orphanedExperimentCondition('e') : `NOT ${orphanedExperimentCondition('e')}`);
     if (filter.q) {
       // The exact expression of the GIN index idx_experiments_search (accent-insensitive French).
       qb.andWhere(

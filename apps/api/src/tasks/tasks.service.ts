@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@capacites/domain';
 
-export const TASK_KINDS = ['launch', 'check-in', 'evaluation', 'decision', 'extension-approval'] as const;
+export const TASK_KINDS = [
+  'launch',
+  'check-in',
+  'evaluation',
+  'decision',
+  'extension-approval',
+  'launch-approval',
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export interface TaskResponse {
@@ -49,6 +56,14 @@ export class TasksService {
       )
       SELECT 'launch' AS kind, id AS experiment_id, organization_id, title, NULL::timestamptz AS due_at
         FROM mine WHERE state = 'draft' AND (pilot_ids @> ARRAY[$1::uuid] OR created_by = $1)
+          AND launch_requested_at IS NULL
+      UNION ALL
+      -- A launch waiting for its approval: the sponsor's or a CODIR member's, never the requester's.
+      SELECT 'launch-approval', id, organization_id, title, launch_requested_at
+        FROM mine
+        WHERE state = 'draft' AND launch_requested_at IS NOT NULL
+          AND (sponsor_id = $1 OR organization_id = ANY($3::uuid[]))
+          AND launch_requested_by IS DISTINCT FROM $1 AND NOT (pilot_ids @> ARRAY[$1::uuid])
       UNION ALL
       SELECT 'check-in', id, organization_id, title,
              COALESCE(last_check_in_at, launched_at) + check_in_cadence_days * interval '1 day'
@@ -82,7 +97,7 @@ export class TasksService {
         organizationId: r.organization_id,
         title: r.title,
         dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
-        overdue: r.due_at !== null && new Date(r.due_at).getTime() < now && r.kind !== 'extension-approval',
+        overdue: r.due_at !== null && new Date(r.due_at).getTime() < now && r.kind !== 'extension-approval' && r.kind !== 'launch-approval',
       }))
       .sort(
         (a, b) =>

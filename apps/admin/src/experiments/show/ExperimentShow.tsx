@@ -8,6 +8,8 @@ import { usePrincipal } from '../../access';
 import { API_URL } from '../../dataProvider';
 import { COLLECTING_STATES, Testimonies } from '../../testimonies';
 import { ExperimentActions } from '../actions/ExperimentActions';
+import { LaunchRequestPanel } from '../../launch-approval';
+import { DepartedPeoplePanel } from '../../orphans';
 import { DeadlineCountdown } from '../deadline';
 import { StateChip } from '../StateChip';
 import type { Experiment } from '../types';
@@ -88,6 +90,8 @@ const ExperimentView = () => {
         <Box sx={{ mb: 2 }}>
           <ExperimentActions experiment={experiment} />
         </Box>
+        <LaunchRequestPanel experiment={experiment} />
+        <DepartedPeoplePanel experiment={experiment} />
         <MyConsent experiment={experiment} />
         {experiment.algeco ? (
           <Alert severity="error" sx={{ mb: 2 }}>

@@ -33,6 +33,9 @@ export interface ExperimentResponse {
   iteration: number;
   parentId: string | null;
   childExperimentId: string | null;
+  /** A launch waiting for the sponsor's or CODIR's approval: since when, asked by whom. */
+  launchRequestedAt: string | null;
+  launchRequestedBy: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -72,6 +75,8 @@ export function toExperimentResponse(e: ExperimentEntity): ExperimentResponse {
     iteration: e.iteration,
     parentId: e.parentId,
     childExperimentId: e.childExperimentId,
+    launchRequestedAt: iso(e.launchRequestedAt),
+    launchRequestedBy: e.launchRequestedBy,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
   };
