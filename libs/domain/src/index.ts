@@ -20,3 +20,6 @@ export * from './password/common-passwords';
 export * from './experiment/launch-approval';
 export * from './experiment/reassignment';
 export * from './experiment/reassignment.schema';
+// Working days and French public holidays (issue 15, item 5).
+export * from './calendar';
+export * from './organization/digest-settings';

@@ -1,6 +1,7 @@
 import { DAY_MS, localDayAt } from '@capacites/domain';
 import type { AgendaEvent, LifecycleData } from './experiment-lifecycle.messages';
 import { launchApprovalAgenda } from './experiment-lifecycle.launch-approval.agenda';
+import { onWorkingDays } from './experiment-lifecycle.working-days';
 
 /**
  * Everything the workflow will do by itself from now on, computed from its state:
@@ -73,7 +74,9 @@ export function computeAgenda(data: LifecycleData): AgendaEvent[] {
   if (data.state === 'evaluating') events.push(...dueEvents('evaluation', data.evaluationDueAt));
   if (data.state === 'deciding') events.push(...dueEvents('decision', data.decisionDueAt));
 
-  return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.key < b.key ? -1 : 1));
+  return onWorkingDays(data, events).sort((a, b) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : a.key < b.key ? -1 : 1,
+  );
 }
 
 /** Events still to come: neither fired nor dropped. */

@@ -80,6 +80,7 @@ export function registerLaunchApproval(t: LifecycleToolkit) {
             reminderDays: request.settings.launchApprovalReminderDays ?? [],
             timeZone: request.settings.timeZone,
             reminderHour: request.settings.reminderHour,
+            calendar: request.calendar ?? null,
           };
           d.pendingLaunch = pending;
           await t.record(
@@ -121,6 +122,8 @@ export function registerLaunchApproval(t: LifecycleToolkit) {
           const pending = d.pendingLaunch as LaunchRequestInfo;
           d.pendingLaunch = null;
           lifecycle.applyLaunch(request, t.now());
+          // Working days from launch on, as a direct launch does (experiment-lifecycle.working-days.ts).
+          if (request.calendar) d.calendar = request.calendar;
           await t.transition(
             'launch',
             request.actor,

@@ -13,6 +13,7 @@ import type {
   LifecycleSettings,
   Outcome,
   Verdict,
+  WorkingCalendar,
 } from '@capacites/domain';
 
 export const EXPERIMENT_LIFECYCLE_WORKFLOW = 'experimentLifecycle';
@@ -43,6 +44,8 @@ export interface LaunchRequest {
   framing: ExperimentFraming;
   /** The organisation's settings at launch, kept for the whole test. */
   settings: LifecycleSettings;
+  /** Public holidays where the organisation is, over the years the test may last (working days). */
+  calendar?: WorkingCalendar;
 }
 
 export interface ExtensionRequest {
@@ -129,6 +132,8 @@ export interface LifecycleData {
   pendingLaunch?: LaunchRequestInfo | null;
   /** Pilots or sponsor reported disabled or gone from the organisation, until reassigned. */
   departedPeople?: string[];
+  /** Public holidays kept from the launch: reminders on working days, durations in working days. */
+  calendar?: WorkingCalendar | null;
 }
 
 export type AgendaKind =

@@ -3,7 +3,6 @@ import {
   allowedActions,
   canTransition,
   DAY_MS,
-  endOfLocalDayAfter,
   errorMessage,
   hasRequiredHandover,
   hasUsersVoice,
@@ -18,6 +17,7 @@ import {
   type TransitionName,
 } from '@capacites/domain';
 import { computeAgenda, pendingEvents } from './experiment-lifecycle.agenda';
+import { dueDateAfter } from './experiment-lifecycle.working-days';
 import type {
   Actor,
   AgendaEvent,
@@ -249,10 +249,11 @@ export class ExperimentLifecycle {
     this.data.stoppedAt = now.toISOString();
     this.data.stopKind = kind;
     this.data.pendingExtension = null;
-    this.data.evaluationDueAt = endOfLocalDayAfter(
+    this.data.evaluationDueAt = dueDateAfter(
       now,
-      settings.evaluationDueDays,
-      settings.timeZone,
+      settings,
+      'evaluationDue',
+      this.data.calendar,
     ).toISOString();
   }
 
@@ -262,11 +263,7 @@ export class ExperimentLifecycle {
     this.data.evaluationSubmittedAt = now.toISOString();
     this.data.verdict = request.evaluation.verdict;
     this.data.algeco = false;
-    this.data.decisionDueAt = endOfLocalDayAfter(
-      now,
-      settings.decisionDueDays,
-      settings.timeZone,
-    ).toISOString();
+    this.data.decisionDueAt = dueDateAfter(now, settings, 'decisionDue', this.data.calendar).toISOString();
     return onTime;
   }
 

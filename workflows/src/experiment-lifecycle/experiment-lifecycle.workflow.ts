@@ -68,6 +68,8 @@ const LAUNCH_READINESS_PEOPLE_AND_REVISION = 'launch-readiness-people-and-revisi
 const APPROVER_NOT_PILOT = 'approver-not-pilot';
 /** Patch id: a participant's withdrawal reaches the workflow (no more notices, pilots told). */
 const CONSENT_WITHDRAWAL = 'consent-withdrawal';
+/** Patch id: a launch with a holiday table counts working days (experiment-lifecycle.working-days.ts). */
+const WORKING_DAYS_CALENDAR = 'working-days-calendar';
 
 type NoticeData = Record<string, string | number | boolean | null>;
 /** The notification an event sends: who receives it and what the template needs. */
@@ -226,6 +228,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
         },
         async () => {
           lifecycle.applyLaunch(request, now());
+          if (request.calendar && patched(WORKING_DAYS_CALENDAR)) d.calendar = request.calendar;
           await transition(
             'launch',
             request.actor,

@@ -8,6 +8,7 @@ import {
   readinessChecklist,
   type Participant,
   resolveLifecycleSettings,
+  calendarForLaunch,
   type CheckInInput,
   type CriteriaAmendmentInput,
   type DecisionInput,
@@ -188,7 +189,10 @@ export class ExperimentLifecycleService {
       throw new LifecycleRefusedException('LAUNCH_APPROVAL_REQUIRED');
     this.assertReady(experiment, framing, settings);
     return this.send(experiment, principal, (handle) =>
-      handle.executeUpdate(launchUpdate, { args: [{ actor, framing, settings }] }),
+      // The holiday table where the organisation is: reminders on working days (issue 15, item 5).
+      handle.executeUpdate(launchUpdate, {
+        args: [{ actor, framing, settings, calendar: calendarForLaunch(settings, new Date()) }],
+      }),
     );
   }
 

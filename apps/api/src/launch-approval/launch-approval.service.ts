@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@capacites/domain';
+import { calendarForLaunch, type Principal } from '@capacites/domain';
 import {
   approveLaunchUpdate,
   refuseLaunchUpdate,
@@ -30,7 +30,9 @@ export class LaunchApprovalService {
     this.lifecycle.assertReady(experiment, framing, settings);
     const actor = this.lifecycle.actor(principal);
     return this.lifecycle.send(experiment, principal, (h) =>
-      h.executeUpdate(requestLaunchUpdate, { args: [{ actor, framing, settings }] }),
+      h.executeUpdate(requestLaunchUpdate, {
+        args: [{ actor, framing, settings, calendar: calendarForLaunch(settings, new Date()) }],
+      }),
     );
   }
 
@@ -46,7 +48,9 @@ export class LaunchApprovalService {
     }
     const actor = this.lifecycle.actor(principal, reason);
     return this.lifecycle.send(experiment, principal, (h) =>
-      h.executeUpdate(approveLaunchUpdate, { args: [{ actor, framing, settings }] }),
+      h.executeUpdate(approveLaunchUpdate, {
+        args: [{ actor, framing, settings, calendar: calendarForLaunch(settings, new Date()) }],
+      }),
     );
   }
 

@@ -1,4 +1,5 @@
-import { localDayAt } from './time';
+import { addWorkingDays, localDayAtHour, type WorkingCalendar } from '../calendar/working-days';
+import { localDate } from './time';
 
 /**
  * Launch approval (four-eyes): when the organisation's setting is on, a launch requested by
@@ -16,9 +17,14 @@ export interface LaunchRequestInfo {
   reminderDays: number[];
   timeZone: string;
   reminderHour: number;
+  /** Public holidays where the organisation is (null: weekends only are skipped). */
+  calendar?: WorkingCalendar | null;
 }
 
-/** One reminder to the approvers: `days` after the request, at the reminder hour, local time. */
+/**
+ * One reminder to the approvers: `days` working days after the request (weekends and the
+ * organisation's public holidays skipped), at the reminder hour, local time.
+ */
 export interface LaunchApprovalReminder {
   days: number;
   at: Date;
@@ -30,7 +36,11 @@ export function launchApprovalReminders(request: LaunchRequestInfo): LaunchAppro
   const days = [...new Set(request.reminderDays)].filter((d) => d > 0).sort((a, b) => a - b);
   return days.map((d, index) => ({
     days: d,
-    at: localDayAt(new Date(request.requestedAt), d, request.reminderHour, request.timeZone),
+    at: localDayAtHour(
+      addWorkingDays(localDate(new Date(request.requestedAt), request.timeZone), d, request.calendar ?? null),
+      request.reminderHour,
+      request.timeZone,
+    ),
     last: index === days.length - 1,
   }));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from './organization';
+import { departementSchema, WORKING_DAY_DURATIONS } from '../calendar/departement';
 
 /**
  * Lifecycle settings of an organisation (DOMAIN.md: "All durations and offsets are
@@ -33,6 +34,16 @@ export const lifecycleSettingsSchema = z
     launchApproval: z.boolean(),
     /** Days after a launch request at which the approvers are reminded (the last one reaches the CODIR). */
     launchApprovalReminderDays: z.array(z.number().int().min(1).max(60)).max(10),
+    /** INSEE code of the organisation's département: its public holidays (null: national ones). */
+    departement: departementSchema.nullable(),
+    /**
+     * Durations counted in working days instead of calendar days: the evaluation's and the
+     * decision's due dates, and the reminders' offsets before a deadline.
+     */
+    workingDayDurations: z
+      .array(z.enum(WORKING_DAY_DURATIONS))
+      .max(WORKING_DAY_DURATIONS.length)
+      .refine((list) => new Set(list).size === list.length, 'each duration once'),
   })
   .strict();
 
@@ -52,6 +63,8 @@ export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   reminderHour: 9,
   launchApproval: false,
   launchApprovalReminderDays: [2, 5],
+  departement: null,
+  workingDayDurations: [],
 };
 
 /** The organisation's settings over the defaults (stored settings may be partial). */
