@@ -516,7 +516,8 @@ describe('Access matrix: endpoints × roles × organisations', () => {
 
     it('GET /experiments/XR/actions lists for each reader exactly the actions its role allows', async () => {
       const expected: Partial<Record<Who, string[]>> = {
-        hr: ['stopEarly', 'amendCriteria', 'requestExtension'],
+        // HR also reassigns the pilots and sponsor of a test under way (issue 15, item 7).
+        hr: ['stopEarly', 'amendCriteria', 'requestExtension', 'reassignPeople'],
         pilot: ['recordCheckIn', 'stopEarly', 'amendCriteria', 'requestExtension'],
         sponsor: ['stopEarly'],
         codir: [],
