@@ -344,7 +344,7 @@ export class ExperimentLifecycleService {
       const { settings } = await this.launchInput(experiment);
       if (settings.launchApproval)
         allowed = allowed.map((a) =>
-          a.action === 'launch' ? { action: 'requestLaunch', roles: ACTION_ROLES.requestLaunch } : a,
+          a.action === 'launch' ? { action: 'requestLaunch' as const, roles: ACTION_ROLES.requestLaunch } : a,
         );
       const approver =
         status.launchRequest?.requestedBy !== principal.userId && !experiment.pilotIds.includes(principal.userId);

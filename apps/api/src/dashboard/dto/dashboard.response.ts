@@ -1,4 +1,5 @@
 import {
+  DAY_MS,
   daysBetween,
   EXPERIMENT_STATES,
   type AwaitingLaunchApproval,
@@ -217,7 +218,7 @@ export function toDashboardResponse(rows: DashboardRows, now: Date): DashboardRe
         title: row.title,
         organizationId: row.organizationId,
         requestedAt: row.requestedAt.toISOString(),
-        daysWaiting: Math.max(0, daysBetween(row.requestedAt, now) - 1),
+        daysWaiting: Math.max(0, Math.floor((now.getTime() - row.requestedAt.getTime()) / DAY_MS)),
       })),
     },
     orphaned: {
