@@ -28,7 +28,9 @@ const EditFramingButton = ({ experiment }: { experiment: Experiment }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const principal = usePrincipal();
-  const editable = experiment.state === 'draft' || experiment.state === 'running';
+  // A draft waiting for its launch approval keeps the framing that was requested.
+  const editable =
+    (experiment.state === 'draft' && !experiment.launchRequestedAt) || experiment.state === 'running';
   if (!principal || !editable) return null;
   if (!canEditExperiment(principal, accessFactsOf(experiment))) return null;
   return (
