@@ -185,6 +185,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       ['GET /experiments/:id/timeline', () => `/api/experiments/${xr}/timeline`],
       ['GET /experiments/:id/criteria', () => `/api/experiments/${xr}/criteria`],
       ['GET /experiments/:id/calendar.ics', () => `/api/experiments/${xr}/calendar.ics`],
+      ['GET /experiments/:id/departed-people', () => `/api/experiments/${xr}/departed-people`],
       ['GET /check-ins/:id', () => `/api/check-ins/${checkInId}`],
       ['GET /testimonies/:id', () => `/api/testimonies/${testimonyId}`],
     ])('%s', async (endpoint, url) => {
@@ -421,6 +422,35 @@ describe('Access matrix: endpoints × roles × organisations', () => {
           'post',
           () => `/api/experiments/${xd}/launch`,
           () => ({}),
+        ),
+      });
+    });
+
+    // Launch approval (issue 15, item 4): organisation A launches without approval, so each
+    // allowed caller is refused by the rules (409), never by the access (403/404).
+    it.each([
+      ['launch-request', { hr: 409, pilot: 409, admin: 403, codir: 403 }, {}],
+      ['launch-request/approve', { codir: 409, hr: 403, pilot: 403, admin: 403 }, {}],
+      ['launch-request/refuse', { codir: 409, hr: 403, pilot: 403, admin: 403 }, { reason: 'Matrice' }],
+      ['launch-request/withdraw', { hr: 409, pilot: 409, admin: 403, codir: 403 }, {}],
+    ] as const)('POST /experiments/XD/%s', async (path, expect, body) => {
+      await check({
+        endpoint: `POST /experiments/:id/${path}`,
+        expect,
+        otherwise: 404,
+        call: send('post', () => `/api/experiments/${xd}/${path}`, () => body),
+      });
+    });
+
+    it('POST /experiments/XR/reassignment: HR only (409: the same people); other readers 403; the rest 404', async () => {
+      await check({
+        endpoint: 'POST /experiments/:id/reassignment',
+        expect: { hr: 409, pilot: 403, sponsor: 403, codir: 403, participant: 403, admin: 403 },
+        otherwise: 404,
+        call: send(
+          'post',
+          () => `/api/experiments/${xr}/reassignment`,
+          () => ({ pilotIds: [a.pilot], sponsorId: a.sponsor, reason: 'Matrice' }),
         ),
       });
     });
