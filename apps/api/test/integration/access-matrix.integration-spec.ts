@@ -433,10 +433,10 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       ['launch-request/approve', { codir: 409, hr: 403, pilot: 403, admin: 403 }, {}],
       ['launch-request/refuse', { codir: 409, hr: 403, pilot: 403, admin: 403 }, { reason: 'Matrice' }],
       ['launch-request/withdraw', { hr: 409, pilot: 409, admin: 403, codir: 403 }, {}],
-    ] as const)('POST /experiments/XD/%s', async (path, expect, body) => {
+    ] as const)('POST /experiments/XD/%s', async (path, expected, body) => {
       await check({
         endpoint: `POST /experiments/:id/${path}`,
-        expect,
+        expect: expected,
         otherwise: 404,
         call: send('post', () => `/api/experiments/${xd}/${path}`, () => body),
       });
