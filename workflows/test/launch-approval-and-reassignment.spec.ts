@@ -33,13 +33,18 @@ import { fakeActivities, type FakeActivities } from './support/fake-activities';
 import { actor, DAY, launchRequest, people } from './support/stubs';
 
 /** The stable code and parameters of a refused update (validator or handler). */
-async function refusal(promise: Promise<unknown>): Promise<{ code?: string; params?: Record<string, unknown> }> {
+async function refusal(
+  promise: Promise<unknown>,
+): Promise<{ code?: string; params?: Record<string, unknown> }> {
   try {
     await promise;
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
       const cause = error.cause;
-      const details = cause instanceof ApplicationFailure ? (cause.details as { code?: string; params?: Record<string, unknown> }[]) : [];
+      const details =
+        cause instanceof ApplicationFailure
+          ? (cause.details as { code?: string; params?: Record<string, unknown> }[])
+          : [];
       return { code: details?.[0]?.code, params: details?.[0]?.params };
     }
     throw error;
@@ -52,7 +57,12 @@ const newPilot = randomUUID();
 const newSponsor = randomUUID();
 
 /** A launch as the API sends it in an organisation that approves launches (four-eyes). */
-const approvalRequest = (at: number, who: Actor, days = 60, extra: Partial<LaunchRequest> = {}): LaunchRequest => {
+const approvalRequest = (
+  at: number,
+  who: Actor,
+  days = 60,
+  extra: Partial<LaunchRequest> = {},
+): LaunchRequest => {
   const request = launchRequest(at, days, {}, { launchApproval: true });
   return { ...request, actor: who, ...extra };
 };
@@ -110,14 +120,20 @@ describe('launch approval and reassignment (workflow, time-skipping test server)
         'cancel',
       ]);
       // Nobody launches around the request, nor asks twice.
-      expect(await refusal(handle.executeUpdate(launchUpdate, { args: [approvalRequest(at, actor.pilot)] }))).toMatchObject({
+      expect(
+        await refusal(handle.executeUpdate(launchUpdate, { args: [approvalRequest(at, actor.pilot)] })),
+      ).toMatchObject({
         code: 'LAUNCH_REQUEST_PENDING',
       });
       expect(
-        await refusal(handle.executeUpdate(requestLaunchUpdate, { args: [approvalRequest(at, actor.pilot)] })),
+        await refusal(
+          handle.executeUpdate(requestLaunchUpdate, { args: [approvalRequest(at, actor.pilot)] }),
+        ),
       ).toMatchObject({ code: 'LAUNCH_REQUEST_PENDING' });
       await env.sleep(DAY / 2);
-      await handle.executeUpdate(approveLaunchUpdate, { args: [approvalRequest(await now(), actor.sponsor)] });
+      await handle.executeUpdate(approveLaunchUpdate, {
+        args: [approvalRequest(await now(), actor.sponsor)],
+      });
       const running = await handle.query(statusQuery);
       expect(running.state).toBe('running');
       expect(running.launchRequest).toBeNull();
@@ -125,12 +141,22 @@ describe('launch approval and reassignment (workflow, time-skipping test server)
     expect(activities.transitions.map((t) => t.event)).toEqual(['create', 'launchRequested', 'launch']);
     const [, requested, launched] = activities.transitions;
     expect(requested).toMatchObject({ actorId: people.hr, from: 'draft', to: 'draft' });
-    expect(requested.patch).toMatchObject({ launchRequestedBy: people.hr, launchRequestedAt: expect.any(String) });
+    expect(requested.patch).toMatchObject({
+      launchRequestedBy: people.hr,
+      launchRequestedAt: expect.any(String),
+    });
     expect(launched).toMatchObject({ actorId: people.sponsor, from: 'draft', to: 'running' });
-    expect(launched.patch).toMatchObject({ launchRequestedAt: null, launchRequestedBy: null, launchedAt: expect.any(String) });
+    expect(launched.patch).toMatchObject({
+      launchRequestedAt: null,
+      launchRequestedBy: null,
+      launchedAt: expect.any(String),
+    });
     expect(launched.details).toMatchObject({ approval: { requestedBy: people.hr } });
     const byEvent = (event: string) => activities.notifications.filter((n) => n.event === event);
-    expect(byEvent('launchApprovalRequested')[0].recipients).toEqual({ userIds: [people.sponsor], roles: ['codir'] });
+    expect(byEvent('launchApprovalRequested')[0].recipients).toEqual({
+      userIds: [people.sponsor],
+      roles: ['codir'],
+    });
     expect(byEvent('launchApproved')[0].recipients).toEqual({ userIds: [people.hr], roles: [] });
     expect(byEvent('launched')[0].recipients.userIds).toEqual(
       expect.arrayContaining([people.pilot, people.sponsor, people.participant]),
@@ -141,14 +167,18 @@ describe('launch approval and reassignment (workflow, time-skipping test server)
     await run(async (start) => {
       const handle = await start();
       const at = await now();
-      expect(await refusal(handle.executeUpdate(launchUpdate, { args: [approvalRequest(at, actor.pilot)] }))).toMatchObject({
+      expect(
+        await refusal(handle.executeUpdate(launchUpdate, { args: [approvalRequest(at, actor.pilot)] })),
+      ).toMatchObject({
         code: 'LAUNCH_APPROVAL_REQUIRED',
       });
       expect(
         await refusal(handle.executeUpdate(requestLaunchUpdate, { args: [launchRequest(at, 60)] })),
       ).toMatchObject({ code: 'LAUNCH_APPROVAL_NOT_REQUIRED' });
       expect(
-        await refusal(handle.executeUpdate(approveLaunchUpdate, { args: [approvalRequest(at, actor.sponsor)] })),
+        await refusal(
+          handle.executeUpdate(approveLaunchUpdate, { args: [approvalRequest(at, actor.sponsor)] }),
+        ),
       ).toMatchObject({ code: 'NO_LAUNCH_REQUEST' });
       expect((await handle.query(statusQuery)).state).toBe('draft');
     });
@@ -160,10 +190,14 @@ describe('launch approval and reassignment (workflow, time-skipping test server)
       const at = await now();
       await handle.executeUpdate(requestLaunchUpdate, { args: [approvalRequest(at, actor.pilot)] });
       expect(
-        await refusal(handle.executeUpdate(approveLaunchUpdate, { args: [approvalRequest(at, actor.pilot)] })),
+        await refusal(
+          handle.executeUpdate(approveLaunchUpdate, { args: [approvalRequest(at, actor.pilot)] }),
+        ),
       ).toMatchObject({ code: 'LAUNCH_APPROVER_IS_REQUESTER' });
       expect(
-        await refusal(handle.executeUpdate(refuseLaunchUpdate, { args: [{ ...actor.pilot, reason: 'Non' }] })),
+        await refusal(
+          handle.executeUpdate(refuseLaunchUpdate, { args: [{ ...actor.pilot, reason: 'Non' }] }),
+        ),
       ).toMatchObject({ code: 'LAUNCH_APPROVER_IS_REQUESTER' });
       expect(
         await refusal(handle.executeUpdate(refuseLaunchUpdate, { args: [{ userId: codir }] })),
@@ -175,7 +209,9 @@ describe('launch approval and reassignment (workflow, time-skipping test server)
       // HR asks again; a pilot who is also on the CODIR does not approve their own test.
       await handle.executeUpdate(requestLaunchUpdate, { args: [approvalRequest(at, actor.hr)] });
       expect(
-        await refusal(handle.executeUpdate(approveLaunchUpdate, { args: [approvalRequest(at, actor.pilot)] })),
+        await refusal(
+          handle.executeUpdate(approveLaunchUpdate, { args: [approvalRequest(at, actor.pilot)] }),
+        ),
       ).toMatchObject({ code: 'LAUNCH_APPROVER_IS_PILOT' });
       await handle.executeUpdate(withdrawLaunchRequestUpdate, { args: [{ ...actor.hr, reason: 'Doublon' }] });
       expect((await handle.query(statusQuery)).state).toBe('draft');
@@ -236,8 +272,15 @@ describe('launch approval and reassignment (workflow, time-skipping test server)
       const today = localDate(new Date(at), zone);
       const holiday = addWorkingDays(today, 2, null);
       const year = Number(today.slice(0, 4));
-      const calendar: WorkingCalendar = { departement: null, firstYear: year, lastYear: year + 1, holidays: [holiday] };
-      await handle.executeUpdate(requestLaunchUpdate, { args: [approvalRequest(at, actor.hr, 60, { calendar })] });
+      const calendar: WorkingCalendar = {
+        departement: null,
+        firstYear: year,
+        lastYear: year + 1,
+        holidays: [holiday],
+      };
+      await handle.executeUpdate(requestLaunchUpdate, {
+        args: [approvalRequest(at, actor.hr, 60, { calendar })],
+      });
       const status = await handle.query(statusQuery);
       planned = status.nextReminders.filter((r) => r.kind === 'launchApprovalReminder').map((r) => r.at);
       const info = status.launchRequest as LaunchRequestInfo;
@@ -280,17 +323,27 @@ describe('launch approval and reassignment (workflow, time-skipping test server)
       await handle.executeUpdate(reportDepartureUpdate, { args: [{ ...report, userId: randomUUID() }] });
       expect((await handle.query(statusQuery)).departedPeople).toEqual([people.pilot]);
       const reassign = (pilotIds: string[], sponsorId: string) =>
-        handle.executeUpdate(reassignPeopleUpdate, { args: [{ actor: actor.hr, pilotIds, sponsorId, reason: 'Départ' }] });
+        handle.executeUpdate(reassignPeopleUpdate, {
+          args: [{ actor: actor.hr, pilotIds, sponsorId, reason: 'Départ' }],
+        });
       expect(await refusal(reassign([newPilot], newPilot))).toMatchObject({ code: 'PILOT_IS_SPONSOR' });
-      expect(await refusal(reassign([people.pilot], people.sponsor))).toMatchObject({ code: 'REASSIGNMENT_UNCHANGED' });
-      expect(await refusal(reassign([], people.sponsor))).toMatchObject({ code: 'REASSIGNMENT_PEOPLE_REQUIRED' });
+      expect(await refusal(reassign([people.pilot], people.sponsor))).toMatchObject({
+        code: 'REASSIGNMENT_UNCHANGED',
+      });
+      expect(await refusal(reassign([], people.sponsor))).toMatchObject({
+        code: 'REASSIGNMENT_PEOPLE_REQUIRED',
+      });
       await handle.executeUpdate(requestExtensionUpdate, {
-        args: [{ actor: actor.hr, newExpiresAt: new Date(at + 50 * DAY).toISOString(), justification: 'Été' }],
+        args: [
+          { actor: actor.hr, newExpiresAt: new Date(at + 50 * DAY).toISOString(), justification: 'Été' },
+        ],
       });
       await reassign([newPilot], newSponsor);
       expect((await handle.query(statusQuery)).departedPeople).toEqual([]);
       // The former sponsor no longer decides; the new one does.
-      expect(await refusal(handle.executeUpdate(approveExtensionUpdate, { args: [actor.sponsor] }))).toMatchObject({
+      expect(
+        await refusal(handle.executeUpdate(approveExtensionUpdate, { args: [actor.sponsor] })),
+      ).toMatchObject({
         code: 'SPONSOR_DECIDES_EXTENSION',
       });
       await handle.executeUpdate(approveExtensionUpdate, { args: [{ userId: newSponsor }] });
@@ -300,10 +353,21 @@ describe('launch approval and reassignment (workflow, time-skipping test server)
     const events = activities.transitions.map((t) => t.event);
     expect(events.filter((e) => e === 'personDeparted')).toHaveLength(1);
     const departed = activities.transitions.find((t) => t.event === 'personDeparted');
-    expect(departed).toMatchObject({ actorId: people.hr, details: { userId: people.pilot, kind: 'disabled', roles: ['pilot'] } });
-    expect(departed?.notice).toMatchObject({ event: 'experimentOrphaned', recipients: { userIds: [], roles: ['hr'] } });
+    expect(departed).toMatchObject({
+      actorId: people.hr,
+      details: { userId: people.pilot, kind: 'disabled', roles: ['pilot'] },
+    });
+    expect(departed?.notice).toMatchObject({
+      event: 'experimentOrphaned',
+      recipients: { userIds: [], roles: ['hr'] },
+    });
     const reassigned = activities.transitions.find((t) => t.event === 'peopleReassigned');
-    expect(reassigned).toMatchObject({ actorId: people.hr, reason: 'Départ', from: 'running', to: 'running' });
+    expect(reassigned).toMatchObject({
+      actorId: people.hr,
+      reason: 'Départ',
+      from: 'running',
+      to: 'running',
+    });
     expect(reassigned?.patch).toEqual({ pilotIds: [newPilot], sponsorId: newSponsor });
     expect(reassigned?.details).toMatchObject({
       before: { pilotIds: [people.pilot], sponsorId: people.sponsor },
@@ -325,7 +389,8 @@ describe('launch approval and reassignment (workflow, time-skipping test server)
     );
     const reminders = after.filter((n) => n.event === 'preExpiryReminder');
     expect(reminders.length).toBeGreaterThan(0);
-    for (const reminder of reminders) expect(reminder.recipients.userIds.sort()).toEqual([newPilot, newSponsor].sort());
+    for (const reminder of reminders)
+      expect(reminder.recipients.userIds.sort()).toEqual([newPilot, newSponsor].sort());
     const stopped = after.find((n) => n.event === 'stopped');
     expect(stopped?.recipients.userIds).toEqual(expect.arrayContaining([newPilot, newSponsor]));
     expect(stopped?.recipients.userIds).not.toContain(people.pilot);
@@ -343,7 +408,9 @@ describe('launch approval and reassignment (workflow, time-skipping test server)
       ).toMatchObject({ code: 'REASSIGNMENT_NOT_ALLOWED', params: { state: 'draft' } });
       expect(
         await refusal(
-          handle.executeUpdate(reportDepartureUpdate, { args: [{ actor: actor.hr, userId: people.pilot, kind: 'left' }] }),
+          handle.executeUpdate(reportDepartureUpdate, {
+            args: [{ actor: actor.hr, userId: people.pilot, kind: 'left' }],
+          }),
         ),
       ).toMatchObject({ code: 'REASSIGNMENT_NOT_ALLOWED' });
     });

@@ -42,7 +42,10 @@ describeInBrowser('launch approval (four-eyes), in a real browser', () => {
       .send({ organizationId: team.organization.id, title: 'Accueil partagé des usagers' })
       .expect(201);
     experimentId = created.body.id as string;
-    await hr.put(`/api/experiments/${experimentId}`).send(readyFramingBody(team, dateInDays(60))).expect(200);
+    await hr
+      .put(`/api/experiments/${experimentId}`)
+      .send(readyFramingBody(team, dateInDays(60)))
+      .expect(200);
     await participantConsents(stack.app, team, experimentId);
   });
 
@@ -62,7 +65,12 @@ describeInBrowser('launch approval (four-eyes), in a real browser', () => {
     return page;
   }
 
-  async function actOk(page: Page, action: string, label: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+  async function actOk(
+    page: Page,
+    action: string,
+    label: string,
+    fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+  ) {
     await page.locator(`[data-action="${action}"]`).click({ timeout: TIMEOUT });
     const dialog = page.getByRole('dialog');
     await fill(dialog);
@@ -71,7 +79,10 @@ describeInBrowser('launch approval (four-eyes), in a real browser', () => {
     );
     await dialog.getByRole('button', { name: label }).click();
     const response = await answered;
-    expect({ status: response.status(), body: response.status() === 200 ? null : await response.json() }).toEqual({
+    expect({
+      status: response.status(),
+      body: response.status() === 200 ? null : await response.json(),
+    }).toEqual({
       status: 200,
       body: null,
     });
@@ -84,7 +95,9 @@ describeInBrowser('launch approval (four-eyes), in a real browser', () => {
     await page.locator('[data-action="requestLaunch"]').waitFor({ timeout: TIMEOUT });
     expect(await page.locator('[data-action="launch"]').count()).toBe(0);
     await actOk(page, 'requestLaunch', 'Demander le lancement', async (dialog) => {
-      await dialog.getByText(/le portage institutionnel ou un membre du CODIR le valide/).waitFor({ timeout: TIMEOUT });
+      await dialog
+        .getByText(/le portage institutionnel ou un membre du CODIR le valide/)
+        .waitFor({ timeout: TIMEOUT });
     });
     const panel = page.getByTestId('launch-request');
     await panel.getByText('Lancement demandé, en attente de validation').waitFor({ timeout: TIMEOUT });
@@ -110,11 +123,18 @@ describeInBrowser('launch approval (four-eyes), in a real browser', () => {
     await dialog.getByTestId('launch-request').waitFor({ timeout: TIMEOUT });
     await expectNoAxeViolations(page, 'dialogue de validation du lancement');
     await dialog.locator('textarea[name="reason"]').fill('Cadrage clair, équipe volontaire');
-    const answered = page.waitForResponse((r) => r.url().endsWith(`/api/experiments/${experimentId}/launch-request/approve`));
+    const answered = page.waitForResponse((r) =>
+      r.url().endsWith(`/api/experiments/${experimentId}/launch-request/approve`),
+    );
     await dialog.getByRole('button', { name: 'Valider le lancement' }).click();
     expect((await answered).status()).toBe(200);
     await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
-    await page.locator('[data-testid="hypothesis"]').locator('..').getByText('En cours', { exact: true }).first().waitFor({ timeout: TIMEOUT });
+    await page
+      .locator('[data-testid="hypothesis"]')
+      .locator('..')
+      .getByText('En cours', { exact: true })
+      .first()
+      .waitFor({ timeout: TIMEOUT });
     expect(await page.getByTestId('launch-request').count()).toBe(0);
     await page.getByText('Test lancé').first().waitFor({ timeout: TIMEOUT });
     await page.screenshot({ path: join(screenshotsDir, 'launch-approved.png'), fullPage: true });
@@ -129,7 +149,10 @@ describeInBrowser('launch approval (four-eyes), in a real browser', () => {
       .post('/api/experiments')
       .send({ organizationId: team.organization.id, title: 'Coworking inter-services' })
       .expect(201);
-    await hr.put(`/api/experiments/${created.body.id}`).send(readyFramingBody(team, dateInDays(45))).expect(200);
+    await hr
+      .put(`/api/experiments/${created.body.id}`)
+      .send(readyFramingBody(team, dateInDays(45)))
+      .expect(200);
     await participantConsents(stack.app, team, created.body.id);
     await pilot.post(`/api/experiments/${created.body.id}/launch-request`).send({}).expect(200);
     const page = await signIn(team.emails.codir, '/dashboard');

@@ -13,4 +13,3 @@ export function launchApprovalAgenda(data: LifecycleData): AgendaEvent[] {
     days: reminder.days,
   }));
 }
-

@@ -27,7 +27,11 @@ const refusal = (code: ErrorCode, params: ErrorParams = {}) => new LifecycleRefu
  * (sent with the launch) ask for an approval. `replaying`: from the handler, where only
  * histories from this patch on check it (validators never run on replay).
  */
-export function checkDirectLaunch(lifecycle: ExperimentLifecycle, request: LaunchRequest, inHandler = false): void {
+export function checkDirectLaunch(
+  lifecycle: ExperimentLifecycle,
+  request: LaunchRequest,
+  inHandler = false,
+): void {
   const concerned = Boolean(lifecycle.data.pendingLaunch) || request.settings.launchApproval === true;
   if (!concerned || (inHandler && !patched(LAUNCH_APPROVAL))) return;
   if (lifecycle.data.pendingLaunch) throw refusal('LAUNCH_REQUEST_PENDING');
@@ -177,7 +181,10 @@ export function registerLaunchApproval(t: LifecycleToolkit) {
           await t.record(
             'launchRefused',
             actor,
-            { patch: clearPatch, details: { requestedBy: pending.requestedBy, requestedAt: pending.requestedAt } },
+            {
+              patch: clearPatch,
+              details: { requestedBy: pending.requestedBy, requestedAt: pending.requestedAt },
+            },
             undefined,
             { event: 'launchRefused', userIds: [...told], roles: [], data: { reason: actor.reason ?? null } },
           );
@@ -199,7 +206,10 @@ export function registerLaunchApproval(t: LifecycleToolkit) {
           await t.record(
             'launchRequestWithdrawn',
             actor,
-            { patch: clearPatch, details: { requestedBy: pending.requestedBy, requestedAt: pending.requestedAt } },
+            {
+              patch: clearPatch,
+              details: { requestedBy: pending.requestedBy, requestedAt: pending.requestedAt },
+            },
             undefined,
             {
               event: 'launchRequestWithdrawn',
@@ -212,7 +222,7 @@ export function registerLaunchApproval(t: LifecycleToolkit) {
           return lifecycle.snapshot();
         },
       ),
-    { validator: () => t.asFailure(() => void pendingOrRefuse()) },
+    { validator: (_actor: Actor) => t.asFailure(() => void pendingOrRefuse()) },
   );
 
   return {

@@ -58,7 +58,10 @@ export function registerReassignment(t: LifecycleToolkit): void {
           await t.record(
             'peopleReassigned',
             { ...request.actor, reason: request.reason },
-            { patch: { pilotIds: after.pilotIds, sponsorId: after.sponsorId }, details: { before, after, added, removed } },
+            {
+              patch: { pilotIds: after.pilotIds, sponsorId: after.sponsorId },
+              details: { before, after, added, removed },
+            },
             undefined,
             {
               event: 'peopleAssigned',
@@ -90,7 +93,8 @@ export function registerReassignment(t: LifecycleToolkit): void {
           ...(framing.sponsorId === report.userId ? ['sponsor'] : []),
         ];
         // Not (or no longer) one of the test's people, or HR told already: nothing to record.
-        if (roles.length === 0 || (d.departedPeople ?? []).includes(report.userId)) return lifecycle.snapshot();
+        if (roles.length === 0 || (d.departedPeople ?? []).includes(report.userId))
+          return lifecycle.snapshot();
         d.departedPeople = [...(d.departedPeople ?? []), report.userId];
         await t.record(
           'personDeparted',
@@ -106,6 +110,6 @@ export function registerReassignment(t: LifecycleToolkit): void {
         );
         return lifecycle.snapshot();
       }),
-    { validator: () => t.asFailure(assertUnderWay) },
+    { validator: (_report: DepartureReport) => t.asFailure(assertUnderWay) },
   );
 }

@@ -24,9 +24,25 @@ export interface LifecycleToolkit {
   guarded: <T>(check: () => void, work: () => Promise<T>) => Promise<T>;
   /** Turns a LifecycleRefusal into the Update's failure (code and parameters as details). */
   asFailure: (check: () => void) => void;
-  record: (event: string, actor: Actor | null, extra?: RecordExtra, key?: string, notice?: Notice) => Promise<void>;
-  transition: (name: TransitionName, actor: Actor | null, extra?: Partial<RecordTransitionInput>, notice?: Notice) => Promise<void>;
-  send: (event: NotificationEvent, userIds: string[], roles: ('codir' | 'hr')[], data?: NoticeData) => Promise<void>;
+  record: (
+    event: string,
+    actor: Actor | null,
+    extra?: RecordExtra,
+    key?: string,
+    notice?: Notice,
+  ) => Promise<void>;
+  transition: (
+    name: TransitionName,
+    actor: Actor | null,
+    extra?: Partial<RecordTransitionInput>,
+    notice?: Notice,
+  ) => Promise<void>;
+  send: (
+    event: NotificationEvent,
+    userIds: string[],
+    roles: ('codir' | 'hr')[],
+    data?: NoticeData,
+  ) => Promise<void>;
   /** After a change of state: drops past reminders and wakes the agenda loop. */
   replan: () => void;
 }

@@ -54,7 +54,11 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
     const settings = resolveLifecycleSettings({ launchApproval: true, departement: '57' });
     const request = async (who = actor.hr) => {
       const at = await now();
-      return { ...launchRequest(at, 60, {}, settings), actor: who, calendar: calendarForLaunch(settings, new Date(at)) };
+      return {
+        ...launchRequest(at, 60, {}, settings),
+        actor: who,
+        calendar: calendarForLaunch(settings, new Date(at)),
+      };
     };
     try {
       await worker.runUntil(async () => {
@@ -63,12 +67,16 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
         // Both reminders fire (2 and 5 working days), then the sponsor approves.
         await env.sleep(9 * DAY);
         await approved.executeUpdate(approveLaunchUpdate, { args: [await request(actor.sponsor)] });
-        await approved.executeUpdate(stopEarlyUpdate, { args: [{ ...actor.pilot, reason: 'Assez de recul' }] });
+        await approved.executeUpdate(stopEarlyUpdate, {
+          args: [{ ...actor.pilot, reason: 'Assez de recul' }],
+        });
         await save('launch-requested-approved', approved);
 
         const refused = await start();
         await refused.executeUpdate(requestLaunchUpdate, { args: [await request(actor.pilot)] });
-        await refused.executeUpdate(refuseLaunchUpdate, { args: [{ ...actor.sponsor, reason: 'Périmètre flou' }] });
+        await refused.executeUpdate(refuseLaunchUpdate, {
+          args: [{ ...actor.sponsor, reason: 'Périmètre flou' }],
+        });
         await refused.executeUpdate(requestLaunchUpdate, { args: [await request(actor.pilot)] });
         await refused.executeUpdate(withdrawLaunchRequestUpdate, { args: [actor.pilot] });
         await refused.executeUpdate(requestLaunchUpdate, { args: [await request(actor.pilot)] });

@@ -18,7 +18,11 @@ export const AwaitingApprovalList = ({
         {awaiting.items.map((item) => (
           <ListItem key={item.id} disableGutters>
             <ListItemText
-              primary={<Link to={createPath({ resource: 'experiments', id: item.id, type: 'show' })}>{item.title}</Link>}
+              primary={
+                <Link to={createPath({ resource: 'experiments', id: item.id, type: 'show' })}>
+                  {item.title}
+                </Link>
+              }
               secondary={translate('app.launchApproval.daysWaiting', { smart_count: item.daysWaiting })}
             />
           </ListItem>

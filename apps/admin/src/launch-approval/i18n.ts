@@ -14,12 +14,15 @@ const fr = {
       LAUNCH_APPROVER_IS_REQUESTER:
         'La personne qui a demandé le lancement ne peut pas le valider ni le refuser : une autre personne doit le faire (principe des quatre yeux).',
       LAUNCH_APPROVER_IS_PILOT: 'Un·e porteur·euse du test ne peut pas en valider le lancement.',
-      LAUNCH_REFUSAL_REASON_REQUIRED: 'Un refus de lancement doit être motivé, pour la personne qui l’a demandé.',
+      LAUNCH_REFUSAL_REASON_REQUIRED:
+        'Un refus de lancement doit être motivé, pour la personne qui l’a demandé.',
       REASSIGNMENT_NOT_ALLOWED:
         'On réassigne les porteur·euses et le portage d’un test en cours, en évaluation ou en décision ; celui-ci est « %{state} ».',
       REASSIGNMENT_UNCHANGED: 'Ce sont déjà les porteur·euses et le portage institutionnel du test.',
-      REASSIGNMENT_PEOPLE_REQUIRED: 'Un test en cours garde au moins un·e porteur·euse et un portage institutionnel.',
-      PERSON_DISABLED: '%{field} : le compte de cette personne est désactivé ; choisissez une personne active de l’organisation.',
+      REASSIGNMENT_PEOPLE_REQUIRED:
+        'Un test en cours garde au moins un·e porteur·euse et un portage institutionnel.',
+      PERSON_DISABLED:
+        '%{field} : le compte de cette personne est désactivé ; choisissez une personne active de l’organisation.',
     },
     refusals: {
       actions: {
@@ -40,7 +43,7 @@ const fr = {
     actions: {
       requestLaunch: {
         label: 'Demander le lancement',
-        help: "Votre organisation fait valider chaque lancement : le portage institutionnel ou un membre du CODIR le valide ou le refuse. Jusque-là le test reste en brouillon et son cadrage ne change plus. La liste de vérification est revue au moment de la validation.",
+        help: 'Votre organisation fait valider chaque lancement : le portage institutionnel ou un membre du CODIR le valide ou le refuse. Jusque-là le test reste en brouillon et son cadrage ne change plus. La liste de vérification est revue au moment de la validation.',
       },
       approveLaunch: {
         label: 'Valider le lancement',
@@ -121,7 +124,8 @@ const en: typeof fr = {
     errors: {
       LAUNCH_APPROVAL_REQUIRED:
         "Your organisation's launches are approved by the sponsor or the CODIR: use “Request the launch”.",
-      LAUNCH_APPROVAL_NOT_REQUIRED: 'Your organisation launches its tests without an approval: launch it directly.',
+      LAUNCH_APPROVAL_NOT_REQUIRED:
+        'Your organisation launches its tests without an approval: launch it directly.',
       LAUNCH_REQUEST_PENDING:
         'A launch request is waiting for its approval: withdraw it to change the framing or launch otherwise.',
       NO_LAUNCH_REQUEST: 'No launch request is waiting for an approval.',
@@ -133,7 +137,8 @@ const en: typeof fr = {
         'Pilots and sponsor are reassigned while a test runs, is evaluated or decided; this one is “%{state}”.',
       REASSIGNMENT_UNCHANGED: 'These are already the pilots and the sponsor of the test.',
       REASSIGNMENT_PEOPLE_REQUIRED: 'A test under way keeps at least one pilot and a sponsor.',
-      PERSON_DISABLED: "%{field}: this person's account is disabled; choose someone active in the organisation.",
+      PERSON_DISABLED:
+        "%{field}: this person's account is disabled; choose someone active in the organisation.",
     },
     refusals: {
       actions: {

@@ -1,6 +1,13 @@
 import { DEFAULT_LIFECYCLE_SETTINGS, ORGANIZATION_KINDS } from '@capacites/domain';
 import { Box, Typography } from '@mui/material';
-import { BooleanInput, NumberInput, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  NumberInput,
+  SelectInput,
+  TextInput,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import {
   BOOLEAN_SETTINGS,
   FRENCH_TIME_ZONES,

@@ -1,4 +1,10 @@
-import { AutocompleteArrayInput, AutocompleteInput, ReferenceArrayInput, ReferenceInput, TextInput } from 'react-admin';
+import {
+  AutocompleteArrayInput,
+  AutocompleteInput,
+  ReferenceArrayInput,
+  ReferenceInput,
+  TextInput,
+} from 'react-admin';
 import type { Experiment } from '../experiments/types';
 import { DepartedPeoplePanel } from './DepartedPeoplePanel';
 

@@ -197,7 +197,9 @@ export class ExperimentLifecycleService {
   }
 
   /** The framing and the organisation's settings a launch (or its request, its approval) sends now. */
-  async launchInput(experiment: ExperimentEntity): Promise<{ framing: ExperimentFraming; settings: LifecycleSettings }> {
+  async launchInput(
+    experiment: ExperimentEntity,
+  ): Promise<{ framing: ExperimentFraming; settings: LifecycleSettings }> {
     const organization = await this.experiments.organizationSettings(experiment.organizationId);
     const settings = resolveLifecycleSettings(organization.settings, organization.timeZone);
     const framing: ExperimentFraming = {
@@ -347,8 +349,10 @@ export class ExperimentLifecycleService {
           a.action === 'launch' ? { action: 'requestLaunch' as const, roles: ACTION_ROLES.requestLaunch } : a,
         );
       const approver =
-        status.launchRequest?.requestedBy !== principal.userId && !experiment.pilotIds.includes(principal.userId);
-      if (!approver) allowed = allowed.filter((a) => a.action !== 'approveLaunch' && a.action !== 'refuseLaunch');
+        status.launchRequest?.requestedBy !== principal.userId &&
+        !experiment.pilotIds.includes(principal.userId);
+      if (!approver)
+        allowed = allowed.filter((a) => a.action !== 'approveLaunch' && a.action !== 'refuseLaunch');
     }
     return allowed.filter((a) => canPerform(principal, accessFacts(experiment), a.action));
   }
@@ -369,11 +373,7 @@ export class ExperimentLifecycleService {
     return assertReadable(principal, await this.experiments.findById(id));
   }
 
-  async authorize(
-    id: string,
-    principal: Principal,
-    action: LifecycleAction,
-  ): Promise<ExperimentEntity> {
+  async authorize(id: string, principal: Principal, action: LifecycleAction): Promise<ExperimentEntity> {
     const experiment = await this.load(id, principal);
     assertCanPerform(principal, experiment, action);
     return experiment;

@@ -179,7 +179,9 @@ export class ExperimentsRepository {
           : "NOT (e.state = 'draft' AND e.launch_requested_at IS NOT NULL)",
       );
     if (filter.orphaned !== undefined)
-      qb.andWhere(filter.orphaned ? orphanedExperimentCondition('e') : `NOT ${orphanedExperimentCondition('e')}`);
+      qb.andWhere(
+        filter.orphaned ? orphanedExperimentCondition('e') : `NOT ${orphanedExperimentCondition('e')}`,
+      );
     if (filter.q) {
       // The exact expression of the GIN index idx_experiments_search (accent-insensitive French).
       qb.andWhere(

@@ -14,7 +14,11 @@ export class LaunchApprovalController {
 
   @Post(':id/launch-request')
   @HttpCode(200)
-  request(@CurrentUser() user: AuthUser, @Id() id: string, @Body() _body: EmptyDto): Promise<ExperimentResponse> {
+  request(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() _body: EmptyDto,
+  ): Promise<ExperimentResponse> {
     return this.approvals.request(id, user);
   }
 
@@ -30,7 +34,11 @@ export class LaunchApprovalController {
 
   @Post(':id/launch-request/refuse')
   @HttpCode(200)
-  refuse(@CurrentUser() user: AuthUser, @Id() id: string, @Body() body: ReasonDto): Promise<ExperimentResponse> {
+  refuse(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() body: ReasonDto,
+  ): Promise<ExperimentResponse> {
     return this.approvals.refuse(id, user, body.reason);
   }
 

@@ -46,7 +46,10 @@ export class OrphansService {
 
   /** Who of a test's pilots and sponsor is gone (empty when nobody): GET /experiments/:id/departed-people. */
   async departedPeople(experimentId: string, principal: Principal): Promise<DepartedPerson[]> {
-    assertReadable(principal, await this.dataSource.getRepository(ExperimentEntity).findOneBy({ id: experimentId }));
+    assertReadable(
+      principal,
+      await this.dataSource.getRepository(ExperimentEntity).findOneBy({ id: experimentId }),
+    );
     const [orphan] = await findOrphanedExperiments(this.dataSource, { experimentId, limit: 1 });
     return orphan?.departed ?? [];
   }
@@ -58,21 +61,24 @@ export class OrphansService {
    * be reached still shows in the orphaned list, and is logged.
    */
   async reportDepartures(userId: string, actorId: string): Promise<void> {
-    const rows: { id: string; workflowId: string; kind: DepartedPerson['kind'] }[] = await this.dataSource.query(
-      `SELECT e.id, e.workflow_id AS "workflowId",
+    const rows: { id: string; workflowId: string; kind: DepartedPerson['kind'] }[] =
+      await this.dataSource.query(
+        `SELECT e.id, e.workflow_id AS "workflowId",
               CASE WHEN u.disabled_at IS NOT NULL THEN 'disabled' ELSE 'left' END AS kind
          FROM experiments e JOIN users u ON u.id = $1
         WHERE e.state = ANY($2::text[])
           AND ($1 = ANY(e.pilot_ids) OR e.sponsor_id = $1)
           AND (u.disabled_at IS NOT NULL OR NOT EXISTS (
                 SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.organization_id = e.organization_id))`,
-      [userId, [...ORPHANABLE_STATES]],
-    );
+        [userId, [...ORPHANABLE_STATES]],
+      );
     for (const row of rows) {
       try {
         await this.temporal.workflow
           .getHandle(row.workflowId)
-          .executeUpdate(reportDepartureUpdate, { args: [{ actor: { userId: actorId }, userId, kind: row.kind }] });
+          .executeUpdate(reportDepartureUpdate, {
+            args: [{ actor: { userId: actorId }, userId, kind: row.kind }],
+          });
       } catch (error) {
         this.logger.error(`could not report a departure to experiment ${row.id}: ${String(error)}`);
       }

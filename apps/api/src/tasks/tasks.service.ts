@@ -97,7 +97,11 @@ export class TasksService {
         organizationId: r.organization_id,
         title: r.title,
         dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
-        overdue: r.due_at !== null && new Date(r.due_at).getTime() < now && r.kind !== 'extension-approval' && r.kind !== 'launch-approval',
+        overdue:
+          r.due_at !== null &&
+          new Date(r.due_at).getTime() < now &&
+          r.kind !== 'extension-approval' &&
+          r.kind !== 'launch-approval',
       }))
       .sort(
         (a, b) =>

@@ -200,7 +200,8 @@ export class UsersService {
       }),
     );
     // A pilot or sponsor disabled or gone from an organisation: HR is told about their tests now.
-    if (input.disabled === true || input.memberships) await this.orphans.reportDepartures(id, principal.userId);
+    if (input.disabled === true || input.memberships)
+      await this.orphans.reportDepartures(id, principal.userId);
     return this.findOne(id, principal);
   }
 

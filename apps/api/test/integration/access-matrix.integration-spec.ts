@@ -438,7 +438,11 @@ describe('Access matrix: endpoints × roles × organisations', () => {
         endpoint: `POST /experiments/:id/${path}`,
         expect: expected,
         otherwise: 404,
-        call: send('post', () => `/api/experiments/${xd}/${path}`, () => body),
+        call: send(
+          'post',
+          () => `/api/experiments/${xd}/${path}`,
+          () => body,
+        ),
       });
     });
 

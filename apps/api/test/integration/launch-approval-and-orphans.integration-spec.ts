@@ -41,9 +41,15 @@ describe('Launch approval and orphaned tests, through the API', () => {
   const noticesOf = (experimentId: string, event: string) =>
     stack.db.getRepository(NotificationEntity).findBy({ experimentId, event });
   const auditOf = (experimentId: string) =>
-    stack.db.getRepository(AuditEventEntity).find({ where: { experimentId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+    stack.db
+      .getRepository(AuditEventEntity)
+      .find({ where: { experimentId }, order: { occurredAt: 'ASC', id: 'ASC' } });
 
-  async function insertPerson(team: Team, roles: string[], name: string): Promise<{ id: string; email: string }> {
+  async function insertPerson(
+    team: Team,
+    roles: string[],
+    name: string,
+  ): Promise<{ id: string; email: string }> {
     const id = randomUUID();
     const email = `${name}-${id.slice(0, 8)}@${team.organization.slug}.test`;
     await stack.db
@@ -57,9 +63,15 @@ describe('Launch approval and orphaned tests, through the API', () => {
   }
 
   async function readyDraft(team: Team, hr: ApiClient, title: string): Promise<string> {
-    const created = await hr.post('/api/experiments').send({ organizationId: team.organization.id, title }).expect(201);
+    const created = await hr
+      .post('/api/experiments')
+      .send({ organizationId: team.organization.id, title })
+      .expect(201);
     const id = created.body.id as string;
-    await hr.put(`/api/experiments/${id}`).send(readyFramingBody(team, dateInDays(60))).expect(200);
+    await hr
+      .put(`/api/experiments/${id}`)
+      .send(readyFramingBody(team, dateInDays(60)))
+      .expect(200);
     await participantConsents(stack.app, team, id);
     return id;
   }
@@ -91,18 +103,28 @@ describe('Launch approval and orphaned tests, through the API', () => {
 
       // Visible where the approvers look: their actions, their tasks, the list, the dashboard.
       const sponsorActions = await as.sponsor.get(`/api/experiments/${id}/actions`).expect(200);
-      expect(sponsorActions.body.map((a: { action: string }) => a.action)).toEqual(['approveLaunch', 'refuseLaunch']);
+      expect(sponsorActions.body.map((a: { action: string }) => a.action)).toEqual([
+        'approveLaunch',
+        'refuseLaunch',
+      ]);
       const hrWaiting = await as.hr.get(`/api/experiments/${id}/actions`).expect(200);
-      expect(hrWaiting.body.map((a: { action: string }) => a.action)).toEqual(['withdrawLaunchRequest', 'cancel']);
+      expect(hrWaiting.body.map((a: { action: string }) => a.action)).toEqual([
+        'withdrawLaunchRequest',
+        'cancel',
+      ]);
       const tasks = await as.sponsor.get('/api/me/tasks').expect(200);
       expect(tasks.body).toEqual(
-        expect.arrayContaining([expect.objectContaining({ kind: 'launch-approval', experimentId: id, overdue: false })]),
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'launch-approval', experimentId: id, overdue: false }),
+        ]),
       );
       const listed = await as.codir
         .get(`/api/experiments?filter=${enc({ awaitingLaunchApproval: true })}`)
         .expect(200);
       expect(listed.body.map((e: { id: string }) => e.id)).toContain(id);
-      const dashboard = await as.codir.get(`/api/dashboard?organizationId=${team.organization.id}`).expect(200);
+      const dashboard = await as.codir
+        .get(`/api/dashboard?organizationId=${team.organization.id}`)
+        .expect(200);
       expect(dashboard.body.awaitingLaunchApproval.items.map((e: { id: string }) => e.id)).toContain(id);
 
       const toApprovers = await noticesOf(id, 'launchApprovalRequested');
@@ -115,26 +137,40 @@ describe('Launch approval and orphaned tests, through the API', () => {
       expect(requestMail.text).toContain(`https://capacites.test/#/experiments/${id}/show`);
 
       // Only the sponsor or the CODIR approves.
-      const byPilot = await as.pilot.post(`/api/experiments/${id}/launch-request/approve`).send({}).expect(403);
+      const byPilot = await as.pilot
+        .post(`/api/experiments/${id}/launch-request/approve`)
+        .send({})
+        .expect(403);
       expect(byPilot.body).toMatchObject({ code: 'FORBIDDEN', params: { action: 'approveLaunch' } });
       const approved = await as.sponsor
         .post(`/api/experiments/${id}/launch-request/approve`)
         .send({ reason: 'Cadrage clair' })
         .expect(200);
-      expect(approved.body).toMatchObject({ state: 'running', launchRequestedAt: null, launchRequestedBy: null });
+      expect(approved.body).toMatchObject({
+        state: 'running',
+        launchRequestedAt: null,
+        launchRequestedBy: null,
+      });
       expect(approved.body.launchedAt).toEqual(expect.any(String));
 
       const audit = await auditOf(id);
       const requestedEvent = audit.find((a) => a.event === 'launchRequested');
       const launch = audit.find((a) => a.event === 'launch');
       expect(requestedEvent).toMatchObject({ actorId: team.hr, fromState: 'draft', toState: 'draft' });
-      expect(launch).toMatchObject({ actorId: team.sponsor, fromState: 'draft', toState: 'running', reason: 'Cadrage clair' });
+      expect(launch).toMatchObject({
+        actorId: team.sponsor,
+        fromState: 'draft',
+        toState: 'running',
+        reason: 'Cadrage clair',
+      });
       expect(launch?.details).toMatchObject({ approval: { requestedBy: team.hr } });
       const back = await noticesOf(id, 'launchApproved');
       expect(back.map((n) => n.recipientId)).toEqual([team.hr]);
       const hrEmail = await emailOf(team.hr);
       await waitFor('the approval by email', async () =>
-        smtp.emails.find((e) => e.to.includes(hrEmail) && e.subject === 'Lancement validé : « Bureau des temps partagé »'),
+        smtp.emails.find(
+          (e) => e.to.includes(hrEmail) && e.subject === 'Lancement validé : « Bureau des temps partagé »',
+        ),
       );
       expect(await noticesOf(id, 'launched')).toHaveLength(3);
     });
@@ -146,7 +182,10 @@ describe('Launch approval and orphaned tests, through the API', () => {
       await hrCodir.post(`/api/experiments/${id}/launch-request`).send({}).expect(200);
       const actions = await hrCodir.get(`/api/experiments/${id}/actions`).expect(200);
       expect(actions.body.map((a: { action: string }) => a.action)).not.toContain('approveLaunch');
-      const approve = await hrCodir.post(`/api/experiments/${id}/launch-request/approve`).send({}).expect(409);
+      const approve = await hrCodir
+        .post(`/api/experiments/${id}/launch-request/approve`)
+        .send({})
+        .expect(409);
       expect(approve.body.code).toBe('LAUNCH_APPROVER_IS_REQUESTER');
       const refuse = await hrCodir
         .post(`/api/experiments/${id}/launch-request/refuse`)
@@ -155,9 +194,15 @@ describe('Launch approval and orphaned tests, through the API', () => {
       expect(refuse.body.code).toBe('LAUNCH_APPROVER_IS_REQUESTER');
       // A pilot of the test who sits on the CODIR does not approve it either.
       const pilotCodir = await insertPerson(team, ['pilot', 'codir'], 'porteur-codir');
-      await stack.db.query(`UPDATE experiments SET pilot_ids = pilot_ids || $2::uuid WHERE id = $1`, [id, pilotCodir.id]);
+      await stack.db.query(`UPDATE experiments SET pilot_ids = pilot_ids || $2::uuid WHERE id = $1`, [
+        id,
+        pilotCodir.id,
+      ]);
       const asPilotCodir = await login(stack.app, pilotCodir.email);
-      const byPilot = await asPilotCodir.post(`/api/experiments/${id}/launch-request/approve`).send({}).expect(409);
+      const byPilot = await asPilotCodir
+        .post(`/api/experiments/${id}/launch-request/approve`)
+        .send({})
+        .expect(409);
       expect(byPilot.body.code).toBe('LAUNCH_APPROVER_IS_PILOT');
       const unchanged = await as.hr.get(`/api/experiments/${id}`).expect(200);
       expect(unchanged.body).toMatchObject({ state: 'draft', launchRequestedBy: both.id });
@@ -167,7 +212,10 @@ describe('Launch approval and orphaned tests, through the API', () => {
       const id = await readyDraft(team, as.hr, 'Mobilité entre services');
       await as.pilot.post(`/api/experiments/${id}/launch-request`).send({}).expect(200);
       await as.participant.post(`/api/experiments/${id}/consent`).send({ consent: false }).expect(200);
-      const notReady = await as.sponsor.post(`/api/experiments/${id}/launch-request/approve`).send({}).expect(409);
+      const notReady = await as.sponsor
+        .post(`/api/experiments/${id}/launch-request/approve`)
+        .send({})
+        .expect(409);
       expect(notReady.body).toMatchObject({ code: 'CONSENT_MISSING', params: { missing: ['consent'] } });
       expect(notReady.body.fields).toEqual([expect.objectContaining({ field: 'consent' })]);
       expect((await as.hr.get(`/api/experiments/${id}`).expect(200)).body).toMatchObject({
@@ -175,21 +223,31 @@ describe('Launch approval and orphaned tests, through the API', () => {
         launchRequestedBy: team.pilot,
       });
 
-      const noReason = await as.codir.post(`/api/experiments/${id}/launch-request/refuse`).send({}).expect(400);
+      const noReason = await as.codir
+        .post(`/api/experiments/${id}/launch-request/refuse`)
+        .send({})
+        .expect(400);
       expect(noReason.body.fields).toEqual([expect.objectContaining({ field: 'reason' })]);
       const refused = await as.codir
         .post(`/api/experiments/${id}/launch-request/refuse`)
         .send({ reason: "L'équipe testeuse n'est pas au complet" })
         .expect(200);
       expect(refused.body).toMatchObject({ state: 'draft', launchRequestedAt: null });
-      expect(await noticesOf(id, 'launchRefused')).toEqual([expect.objectContaining({ recipientId: team.pilot })]);
+      expect(await noticesOf(id, 'launchRefused')).toEqual([
+        expect.objectContaining({ recipientId: team.pilot }),
+      ]);
       const pilotEmail = await emailOf(team.pilot);
       const mail = await waitFor('the refusal by email', async () =>
-        smtp.emails.find((e) => e.to.includes(pilotEmail) && e.subject === 'Lancement refusé : « Mobilité entre services »'),
+        smtp.emails.find(
+          (e) => e.to.includes(pilotEmail) && e.subject === 'Lancement refusé : « Mobilité entre services »',
+        ),
       );
       expect(mail.text).toContain("Motif : L'équipe testeuse n'est pas au complet");
       const audit = await auditOf(id);
-      expect(audit.find((a) => a.event === 'launchRefused')).toMatchObject({ actorId: team.codir, toState: 'draft' });
+      expect(audit.find((a) => a.event === 'launchRefused')).toMatchObject({
+        actorId: team.codir,
+        toState: 'draft',
+      });
       // Withdrawn then asked again: the framing can change in between.
       await as.participant.post(`/api/experiments/${id}/consent`).send({ consent: true }).expect(200);
       await as.pilot.post(`/api/experiments/${id}/launch-request`).send({}).expect(200);
@@ -219,7 +277,9 @@ describe('Launch approval and orphaned tests, through the API', () => {
       expect(flagged.map((n) => n.recipientId)).toEqual([team.hr]);
       const hrEmail = await emailOf(team.hr);
       const mail = await waitFor('the alert to HR by email', async () =>
-        smtp.emails.find((e) => e.to.includes(hrEmail) && e.subject.startsWith('Test sans porteur·euse actif')),
+        smtp.emails.find(
+          (e) => e.to.includes(hrEmail) && e.subject.startsWith('Test sans porteur·euse actif'),
+        ),
       );
       expect(mail.text).toContain("n'a plus de compte actif");
       expect((await auditOf(id)).find((a) => a.event === 'personDeparted')?.details).toMatchObject({
@@ -230,7 +290,9 @@ describe('Launch approval and orphaned tests, through the API', () => {
       const orphaned = await as.hr.get(`/api/experiments?filter=${enc({ orphaned: true })}`).expect(200);
       expect(orphaned.body.map((e: { id: string }) => e.id)).toEqual([id]);
       const departed = await as.hr.get(`/api/experiments/${id}/departed-people`).expect(200);
-      expect(departed.body).toEqual([{ userId: team.pilot, displayName: 'pilot', roles: ['pilot'], kind: 'disabled' }]);
+      expect(departed.body).toEqual([
+        { userId: team.pilot, displayName: 'pilot', roles: ['pilot'], kind: 'disabled' },
+      ]);
       const dashboard = await as.hr.get(`/api/dashboard?organizationId=${team.organization.id}`).expect(200);
       expect(dashboard.body.orphaned.items.map((e: { id: string }) => e.id)).toEqual([id]);
 
@@ -245,7 +307,10 @@ describe('Launch approval and orphaned tests, through the API', () => {
         .post(`/api/experiments/${id}/reassignment`)
         .send({ pilotIds: [team.pilot], sponsorId: team.sponsor, reason: 'Départ' })
         .expect(409);
-      expect(gone.body).toMatchObject({ code: 'PERSON_DISABLED', fields: [expect.objectContaining({ field: 'pilotIds.0' })] });
+      expect(gone.body).toMatchObject({
+        code: 'PERSON_DISABLED',
+        fields: [expect.objectContaining({ field: 'pilotIds.0' })],
+      });
       const stranger = await as.hr
         .post(`/api/experiments/${id}/reassignment`)
         .send({ pilotIds: [randomUUID()], sponsorId: team.sponsor, reason: 'Départ' })
@@ -265,7 +330,11 @@ describe('Launch approval and orphaned tests, through the API', () => {
         .post(`/api/experiments/${id}/reassignment`)
         .send({ pilotIds: [next.id], sponsorId: team.sponsor, reason: 'Départ en retraite de la porteuse' })
         .expect(200);
-      expect(reassigned.body).toMatchObject({ state: 'running', pilotIds: [next.id], sponsorId: team.sponsor });
+      expect(reassigned.body).toMatchObject({
+        state: 'running',
+        pilotIds: [next.id],
+        sponsorId: team.sponsor,
+      });
       expect((await auditOf(id)).find((a) => a.event === 'peopleReassigned')).toMatchObject({
         actorId: team.hr,
         reason: 'Départ en retraite de la porteuse',
@@ -273,7 +342,11 @@ describe('Launch approval and orphaned tests, through the API', () => {
       });
       expect((await noticesOf(id, 'peopleAssigned')).map((n) => n.recipientId)).toEqual([next.id]);
       await waitFor('the new pilot told by email', async () =>
-        smtp.emails.find((e) => e.to.includes(next.email) && e.subject === 'Vous reprenez le test « Guichet unique des mobilités »'),
+        smtp.emails.find(
+          (e) =>
+            e.to.includes(next.email) &&
+            e.subject === 'Vous reprenez le test « Guichet unique des mobilités »',
+        ),
       );
       // The new pilot acts on the test; the list no longer flags it.
       const asNext = await login(stack.app, next.email);
@@ -287,10 +360,7 @@ describe('Launch approval and orphaned tests, through the API', () => {
     });
 
     it('a sponsor who leaves the organisation flags the test too, and the digest reads it from one query', async () => {
-      await admin
-        .put(`/api/users/${team.sponsor}`)
-        .send({ memberships: [] })
-        .expect(200);
+      await admin.put(`/api/users/${team.sponsor}`).send({ memberships: [] }).expect(200);
       const flagged = await noticesOf(id, 'experimentOrphaned');
       expect(flagged).toHaveLength(2);
       const departure = (await auditOf(id)).filter((a) => a.event === 'personDeparted').at(-1);

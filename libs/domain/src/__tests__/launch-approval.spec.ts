@@ -1,4 +1,8 @@
-import { launchApprovalReminders, launchApproverRefusal, type LaunchRequestInfo } from '../experiment/launch-approval';
+import {
+  launchApprovalReminders,
+  launchApproverRefusal,
+  type LaunchRequestInfo,
+} from '../experiment/launch-approval';
 import { reassignmentChanges } from '../experiment/reassignment';
 import { reassignmentSchema } from '../experiment/reassignment.schema';
 
@@ -25,10 +29,18 @@ describe('launch approval rules', () => {
   });
 
   it('skip the public holidays of the organisation when the request carries its table', () => {
-    const calendar = { departement: null, firstYear: 2026, lastYear: 2026, holidays: ['2026-05-01', '2026-05-08'] };
+    const calendar = {
+      departement: null,
+      firstYear: 2026,
+      lastYear: 2026,
+      holidays: ['2026-05-01', '2026-05-08'],
+    };
     const reminders = launchApprovalReminders(request({ calendar }));
     // 1 May and 8 May are holidays: 2 working days → Tue 5 May; 5 → Mon 11 May.
-    expect(reminders.map((r) => r.at.toISOString())).toEqual(['2026-05-05T07:00:00.000Z', '2026-05-11T07:00:00.000Z']);
+    expect(reminders.map((r) => r.at.toISOString())).toEqual([
+      '2026-05-05T07:00:00.000Z',
+      '2026-05-11T07:00:00.000Z',
+    ]);
   });
 
   it('plan no reminder when the organisation wants none', () => {
@@ -59,9 +71,15 @@ describe('reassignment of a test under way', () => {
 
   it('validates the body: a pilot at least, a sponsor, a reason, nobody twice', () => {
     const id = '0b5f4a50-9f0b-4c4e-9d07-7b1f8b1f3c11';
-    expect(reassignmentSchema.safeParse({ pilotIds: [id], sponsorId: id, reason: 'Départ' }).success).toBe(true);
+    expect(reassignmentSchema.safeParse({ pilotIds: [id], sponsorId: id, reason: 'Départ' }).success).toBe(
+      true,
+    );
     const bad = reassignmentSchema.safeParse({ pilotIds: [id, id], sponsorId: 'x', reason: ' ' });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['pilotIds', 'reason', 'sponsorId']);
+    expect(bad.error?.issues.map((i) => i.path.join('.')).sort()).toEqual([
+      'pilotIds',
+      'reason',
+      'sponsorId',
+    ]);
   });
 });

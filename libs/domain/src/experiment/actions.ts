@@ -60,7 +60,8 @@ export function allowedActions(context: ActionContext): AllowedAction[] {
   switch (context.state) {
     case 'draft':
       // The API shows requestLaunch instead of launch when the organisation wants an approval.
-      if (context.launchRequestPending) allowed.push('approveLaunch', 'refuseLaunch', 'withdrawLaunchRequest');
+      if (context.launchRequestPending)
+        allowed.push('approveLaunch', 'refuseLaunch', 'withdrawLaunchRequest');
       else allowed.push('launch');
       allowed.push('cancel');
       break;

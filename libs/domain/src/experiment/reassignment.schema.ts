@@ -20,4 +20,3 @@ export const reassignmentSchema = z
   })
   .strict();
 export type ReassignmentInput = z.infer<typeof reassignmentSchema>;
-

@@ -36,7 +36,8 @@ export function reassignmentChanges(
   const was = set(before);
   const now = set(after);
   const samePilots =
-    before.pilotIds.length === after.pilotIds.length && before.pilotIds.every((id) => after.pilotIds.includes(id));
+    before.pilotIds.length === after.pilotIds.length &&
+    before.pilotIds.every((id) => after.pilotIds.includes(id));
   return {
     added: [...now].filter((id) => !was.has(id)),
     removed: [...was].filter((id) => !now.has(id)),

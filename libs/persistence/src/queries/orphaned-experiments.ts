@@ -49,7 +49,13 @@ interface Row {
   title: string;
   state: OrphanedExperiment['state'];
   expiresAt: Date | null;
-  departed: { userId: string; displayName: string; pilot: boolean; sponsor: boolean; kind: DepartedPerson['kind'] }[];
+  departed: {
+    userId: string;
+    displayName: string;
+    pilot: boolean;
+    sponsor: boolean;
+    kind: DepartedPerson['kind'];
+  }[];
 }
 
 /**

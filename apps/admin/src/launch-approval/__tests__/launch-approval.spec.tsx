@@ -42,7 +42,13 @@ describe('launch approval and orphaned tests in the back-office', () => {
           label: expect.any(String),
           help: expect.any(String),
         });
-      for (const event of ['launchRequested', 'launchRefused', 'launchRequestWithdrawn', 'peopleReassigned', 'personDeparted'])
+      for (const event of [
+        'launchRequested',
+        'launchRefused',
+        'launchRequestWithdrawn',
+        'peopleReassigned',
+        'personDeparted',
+      ])
         expect((catalogue.app.events as Record<string, string>)[event]).toEqual(expect.any(String));
     }
     // The catalogue keeps what was there: merged, not replaced.
@@ -50,7 +56,7 @@ describe('launch approval and orphaned tests in the back-office', () => {
     expect(frCapacitesMessages.app.actions.requestLaunch.label).toBe('Demander le lancement');
   });
 
-  it('merge a capability\'s messages key by key', () => {
+  it("merge a capability's messages key by key", () => {
     expect(mergeMessages({ a: { b: 'x', c: 'y' } }, { a: { c: 'z', d: 'w' } })).toEqual({
       a: { b: 'x', c: 'z', d: 'w' },
     });

@@ -79,7 +79,13 @@ const dashboardRowsStub = {
       },
     ],
     awaitingLaunchApproval: [
-      { id: 'e9', title: 'Bureau partagé', organizationId: 'org-1', requestedAt: hoursFromNow(-50), total: 3 },
+      {
+        id: 'e9',
+        title: 'Bureau partagé',
+        organizationId: 'org-1',
+        requestedAt: hoursFromNow(-50),
+        total: 3,
+      },
     ],
     orphaned: [{ id: 'e4', title: 'Classeur partagé', organizationId: 'org-1', state: 'running', total: 1 }],
     recentDecisions: [

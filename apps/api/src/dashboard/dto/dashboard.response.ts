@@ -121,8 +121,6 @@ export interface DashboardResponse {
   orphaned: CappedList<OrphanedDashboardItem>;
 }
 
-
-
 /** What the repository answers, one field per query. */
 export interface DashboardRows {
   byState: StateCountRow[];
