@@ -303,7 +303,7 @@ describe('launch approval and reassignment (workflow, time-skipping test server)
         hour: '2-digit',
         hourCycle: 'h23',
       }).format(new Date(instant));
-      expect(local).toMatch(/^(Mon|Tue|Wed|Thu|Fri) 09$/);
+      expect(local).toMatch(/^(Mon|Tue|Wed|Thu|Fri),? 09$/);
     }
     const reminders = activities.notifications.filter((n) => n.event === 'launchApprovalReminder');
     expect(reminders).toHaveLength(2);

@@ -1,4 +1,4 @@
-import type { LifecycleSettings } from '@capacites/domain';
+import { DEFAULT_LIFECYCLE_SETTINGS, type LifecycleSettings } from '@capacites/domain';
 
 type Values = Record<string, unknown>;
 
@@ -59,9 +59,10 @@ export const parseDays = (text: string): number[] | null => {
 export function customSettingsBody(custom: unknown): Values {
   const values = (custom ?? {}) as Values;
   return Object.fromEntries(
-    SETTING_KEYS.filter((key) => values[key] !== null && values[key] !== undefined && values[key] !== '').map(
-      (key) => [key, values[key]],
-    ),
+    SETTING_KEYS.filter((key) => values[key] !== null && values[key] !== undefined && values[key] !== '')
+      // A switch always has a value: at its default it is "left empty" (the default applies).
+      .filter((key) => !(BOOLEAN_SETTINGS.includes(key) && values[key] === DEFAULT_LIFECYCLE_SETTINGS[key]))
+      .map((key) => [key, values[key]]),
   );
 }
 

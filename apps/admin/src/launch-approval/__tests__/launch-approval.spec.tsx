@@ -3,6 +3,7 @@ import { toApiExperimentFilter } from '../../experiments/list/filters';
 import { enMessages } from '../../i18n/en';
 import { frCapacitesMessages } from '../../i18n/fr';
 import { mergeMessages } from '../../i18n/merge';
+import { customSettingsBody } from '../../organizations/settings';
 
 const NEW_NOTICES = [
   'launchApprovalRequested',
