@@ -27,7 +27,14 @@ export interface AllowedActionDto {
 
 /** One task of the current user (GET /api/me/tasks). */
 export interface MyTask {
-  kind: 'launch' | 'check-in' | 'evaluation' | 'decision' | 'extension-approval' | 'launch-approval';
+  kind:
+    | 'launch'
+    | 'check-in'
+    | 'evaluation'
+    | 'decision'
+    | 'extension-approval'
+    | 'launch-approval'
+    | 'reassignment';
   experimentId: string;
   title: string;
   dueAt: string | null;

@@ -74,7 +74,7 @@ const fr = {
         peopleUnassigned: 'Annonce aux personnes déchargées',
       },
     },
-    tasks: { kinds: { 'launch-approval': 'Lancement à valider' } },
+    tasks: { kinds: { 'launch-approval': 'Lancement à valider', reassignment: 'À réassigner' } },
     dashboard: {
       awaitingLaunchApproval: 'Lancements à valider',
       orphaned: 'Tests sans porteur·euse ou portage actif',
@@ -190,7 +190,7 @@ const en: typeof fr = {
         peopleUnassigned: 'Announced to the people relieved',
       },
     },
-    tasks: { kinds: { 'launch-approval': 'Launch to approve' } },
+    tasks: { kinds: { 'launch-approval': 'Launch to approve', reassignment: 'To reassign' } },
     dashboard: {
       awaitingLaunchApproval: 'Launches to approve',
       orphaned: 'Tests without an active pilot or sponsor',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@capacites/domain';
+import { orphanedExperimentCondition } from '@capacites/persistence';
 
 export const TASK_KINDS = [
   'launch',
@@ -10,6 +11,7 @@ export const TASK_KINDS = [
   'decision',
   'extension-approval',
   'launch-approval',
+  'reassignment',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -40,6 +42,7 @@ export class TasksService {
   async forUser(principal: Principal): Promise<TaskResponse[]> {
     const memberOf = [...new Set(principal.memberships.map((m) => m.organizationId))];
     const codirOf = principal.memberships.filter((m) => m.role === 'codir').map((m) => m.organizationId);
+    const hrOf = principal.memberships.filter((m) => m.role === 'hr').map((m) => m.organizationId);
     if (memberOf.length === 0) return [];
     const rows: {
       kind: TaskKind;
@@ -78,6 +81,11 @@ export class TasksService {
       SELECT 'decision', id, organization_id, title, decision_due_at
         FROM mine WHERE state = 'deciding' AND (sponsor_id = $1 OR organization_id = ANY($3::uuid[]))
       UNION ALL
+      -- HR: a test under way whose pilot or sponsor is disabled or gone, to reassign.
+      SELECT 'reassignment', e.id, e.organization_id, e.title, NULL::timestamptz
+        FROM experiments e
+        WHERE e.organization_id = ANY($5::uuid[]) AND ${orphanedExperimentCondition('e')}
+      UNION ALL
       SELECT 'extension-approval', m.id, m.organization_id, m.title, m.expires_at
         FROM mine m
         WHERE m.state = 'running' AND m.sponsor_id = $1
@@ -86,7 +94,7 @@ export class TasksService {
                   AND a.event IN ('extensionRequested', 'extensionApproved', 'extensionRefused')
                 ORDER BY a.occurred_at DESC, a.id DESC LIMIT 1) = 'extensionRequested'
       `,
-      [principal.userId, memberOf, codirOf, CHECK_IN_NOTICE_DAYS],
+      [principal.userId, memberOf, codirOf, CHECK_IN_NOTICE_DAYS, hrOf],
     );
     const now = Date.now();
     return rows

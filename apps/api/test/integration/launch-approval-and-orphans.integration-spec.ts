@@ -295,6 +295,10 @@ describe('Launch approval and orphaned tests, through the API', () => {
       ]);
       const dashboard = await as.hr.get(`/api/dashboard?organizationId=${team.organization.id}`).expect(200);
       expect(dashboard.body.orphaned.items.map((e: { id: string }) => e.id)).toEqual([id]);
+      const hrTasks = await as.hr.get('/api/me/tasks').expect(200);
+      expect(hrTasks.body).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'reassignment', experimentId: id })]),
+      );
 
       // Same rules as the framing: pilot ≠ sponsor, active people of the organisation only, HR only.
       const next = await insertPerson(team, ['pilot'], 'nouvelle-porteuse');
@@ -356,6 +360,8 @@ describe('Launch approval and orphaned tests, through the API', () => {
         .expect(200);
       const cleared = await as.hr.get(`/api/experiments?filter=${enc({ orphaned: true })}`).expect(200);
       expect(cleared.body).toEqual([]);
+      const after = await as.hr.get('/api/me/tasks').expect(200);
+      expect(after.body.map((t: { kind: string }) => t.kind)).not.toContain('reassignment');
       expect((await as.hr.get(`/api/experiments/${id}/departed-people`).expect(200)).body).toEqual([]);
     });
 
