@@ -1,2 +1,4 @@
 // Entry point of the workflow bundle (apps/worker): every workflow implementation.
 export { experimentLifecycle } from './experiment-lifecycle/experiment-lifecycle.workflow';
+// The organisation digest, started by one Temporal Schedule per organisation (issue 15).
+export { organizationDigest } from './digest/digest.workflow';

@@ -20,6 +20,8 @@ import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
 import { LaunchApprovalModule } from './launch-approval/launch-approval.module';
 import { OrphansModule } from './orphans/orphans.module';
+// The CODIR's cycle (issue 15): the organisation digest.
+import { DigestModule } from './digest/digest.module';
 
 @Module({})
 export class AppModule {
@@ -53,6 +55,7 @@ export class AppModule {
         ExportsModule,
         LaunchApprovalModule,
         OrphansModule,
+        DigestModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

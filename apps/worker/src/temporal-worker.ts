@@ -2,6 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { temporalConnectionSettings } from '@capacites/config';
 import { createExperimentActivities } from './activities/experiment.activities';
+import { createDigestActivities } from './digest/digest.activities';
+import { DigestService } from './digest/digest.service';
 import type { WorkerConfig } from './config/worker.config';
 import { IterationService } from './iterations/iteration.service';
 import { NotifierService } from './notifications/notifier.service';
@@ -33,11 +35,15 @@ export async function createTemporalWorker(
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     ...workflowCode,
-    activities: createExperimentActivities({
-      recorder: app.get(TransitionRecorder),
-      notifier: app.get(NotifierService),
-      iterations: app.get(IterationService),
-    }),
+    activities: {
+      ...createExperimentActivities({
+        recorder: app.get(TransitionRecorder),
+        notifier: app.get(NotifierService),
+        iterations: app.get(IterationService),
+      }),
+      // The organisation digest's Schedule (issue 15).
+      ...createDigestActivities(app.get(DigestService)),
+    },
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });

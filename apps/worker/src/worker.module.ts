@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseTimeouts } from '@capacites/config';
 import { dataSourceOptions } from '@capacites/persistence';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker.config';
+import { DigestService } from './digest/digest.service';
 import { IterationService } from './iterations/iteration.service';
 import { createMailer, MAILER } from './notifications/mailer';
 import { NotifierService } from './notifications/notifier.service';
@@ -30,8 +31,9 @@ export class WorkerModule {
         TransitionRecorder,
         NotifierService,
         IterationService,
+        DigestService,
       ],
-      exports: [TransitionRecorder, NotifierService, IterationService],
+      exports: [TransitionRecorder, NotifierService, IterationService, DigestService],
     };
   }
 }

@@ -16,6 +16,7 @@ import {
   submitEvaluationUpdate,
   type ExperimentLifecycleInput,
 } from '../../src/experiment-lifecycle/experiment-lifecycle.messages';
+import { ORGANIZATION_DIGEST_WORKFLOW } from '../../src/digest/digest.messages';
 import { createTestWorker, createTimeSkippingEnvironment } from '../support/environment';
 import { fakeActivities } from '../support/fake-activities';
 import { actor, DAY, evaluationStub, launchRequest } from '../support/stubs';
@@ -81,6 +82,24 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
         });
         await full.result();
         await save('working-days-lifecycle', full);
+      });
+      // One run of the digest Schedule's workflow (issue 15, item 1): planned, then sent.
+      const digestQueue = `record-digest-${randomUUID()}`;
+      const digestWorker = await createTestWorker(env, {
+        taskQueue: digestQueue,
+        activities: {
+          planDigest: async () => ({ period: '2027-03-29', reason: 'send' as const }),
+          sendDigest: async () => ({ recipients: 3, waiting: 0 }),
+        },
+      });
+      await digestWorker.runUntil(async () => {
+        const digest = await env.client.workflow.start(ORGANIZATION_DIGEST_WORKFLOW, {
+          workflowId: `digest-${randomUUID()}`,
+          taskQueue: digestQueue,
+          args: [{ organizationId: randomUUID() }],
+        });
+        await digest.result();
+        await save('organization-digest', digest);
       });
     } finally {
       await env.teardown();

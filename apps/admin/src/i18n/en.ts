@@ -5,9 +5,12 @@ import type { TranslationMessages } from 'react-admin';
 import { launchApprovalMessages } from '../launch-approval/i18n';
 import type { CapacitesBaseMessages, CapacitesMessages } from './fr';
 import { mergeMessages } from './merge';
+import { codirCycleEn } from '../calendar/i18n';
 
 const enBaseMessages: CapacitesBaseMessages = {
   app: {
+    // The CODIR's cycle (issue 15): working days, digest, calendar subscription.
+    codirCycle: codirCycleEn,
     title: 'Capacités',
     export: {
       button: 'Export',

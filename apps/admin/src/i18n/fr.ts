@@ -2,6 +2,7 @@ import frenchMessages from 'ra-language-french';
 import type { TranslationMessages } from 'react-admin';
 import { launchApprovalMessages } from '../launch-approval/i18n';
 import { mergeMessages } from './merge';
+import { codirCycleFr } from '../calendar/i18n';
 
 /**
  * The product's own French messages, in the vocabulary of the source ("Capacités
@@ -10,6 +11,8 @@ import { mergeMessages } from './merge';
  */
 const frBaseMessages = {
   app: {
+    // The CODIR's cycle (issue 15): working days, digest, calendar subscription.
+    codirCycle: codirCycleFr,
     title: 'Capacités',
     export: {
       button: 'Exporter',

@@ -18,6 +18,7 @@ import {
   type SettingKey,
 } from './settings';
 import type { Organization } from './types';
+import { CodirCycleSettings } from './CodirCycleSettings';
 
 const KIND_CHOICES = ORGANIZATION_KINDS.map((kind) => ({
   id: kind,
@@ -92,6 +93,7 @@ export const OrganizationFields = ({ creating = false }: { creating?: boolean })
           <SettingInput key={setting} setting={setting} />
         ))}
       </Box>
+      <CodirCycleSettings />
     </Box>
   );
 };

@@ -75,13 +75,20 @@ export function workingCalendar(
 export function calendarForLaunch(
   settings: Pick<
     LifecycleSettings,
-    'departement' | 'timeZone' | 'maxDurationDays' | 'evaluationDueDays' | 'decisionDueDays' | 'codirEscalationDays'
+    | 'departement'
+    | 'timeZone'
+    | 'maxDurationDays'
+    | 'evaluationDueDays'
+    | 'decisionDueDays'
+    | 'codirEscalationDays'
   >,
   launchedAt: Date,
 ): WorkingCalendar {
   const firstYear = Number(localDate(launchedAt, settings.timeZone).slice(0, 4));
   const spanDays =
-    settings.maxDurationDays + 1.5 * (settings.evaluationDueDays + settings.decisionDueDays) + settings.codirEscalationDays;
+    settings.maxDurationDays +
+    1.5 * (settings.evaluationDueDays + settings.decisionDueDays) +
+    settings.codirEscalationDays;
   const lastYear = firstYear + Math.ceil(spanDays / 365) + 1;
   return workingCalendar(settings.departement, firstYear, lastYear);
 }

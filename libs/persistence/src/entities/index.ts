@@ -12,6 +12,7 @@ import { SessionEntity } from './session.entity';
 import { TestimonyEntity } from './testimony.entity';
 import { TrackEntity } from './track.entity';
 import { UserEntity } from './user.entity';
+import { CalendarSubscriptionEntity } from './calendar-subscription.entity';
 
 export {
   AuditEventEntity,
@@ -28,6 +29,7 @@ export {
   TestimonyEntity,
   TrackEntity,
   UserEntity,
+  CalendarSubscriptionEntity,
 };
 
 export const ENTITIES = [
@@ -45,4 +47,5 @@ export const ENTITIES = [
   CriteriaAmendmentEntity,
   SessionEntity,
   TestimonyEntity,
+  CalendarSubscriptionEntity,
 ];

@@ -15,6 +15,7 @@ import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
 import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
 import { AuditAppendOnly1796560000000 } from './1796560000000-AuditAppendOnly';
 import { LaunchApproval1796640000000 } from './1796640000000-LaunchApproval';
+import { CalendarAndDigest1796560100000 } from './1796560100000-CalendarAndDigest';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   OidcIdentity1796545654868,
   LoginSecurity1796546400000,
   AuditAppendOnly1796560000000,
+  CalendarAndDigest1796560100000,
   LaunchApproval1796640000000,
 ];

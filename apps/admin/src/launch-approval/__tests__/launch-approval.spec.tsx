@@ -57,6 +57,13 @@ describe('launch approval and orphaned tests in the back-office', () => {
     expect(frCapacitesMessages.app.actions.requestLaunch.label).toBe('Demander le lancement');
   });
 
+  it('store the launch approval switch of an organisation only when it is on (off is the default)', () => {
+    expect(customSettingsBody({ launchApproval: false, launchApprovalReminderDays: [3] })).toEqual({
+      launchApprovalReminderDays: [3],
+    });
+    expect(customSettingsBody({ launchApproval: true })).toEqual({ launchApproval: true });
+  });
+
   it("merge a capability's messages key by key", () => {
     expect(mergeMessages({ a: { b: 'x', c: 'y' } }, { a: { c: 'z', d: 'w' } })).toEqual({
       a: { b: 'x', c: 'z', d: 'w' },
