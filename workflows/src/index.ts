@@ -4,3 +4,4 @@ export * from './experiment-lifecycle/experiment-lifecycle.messages';
 export type * from './experiment-lifecycle/experiment-lifecycle.activities';
 export * from './experiment-lifecycle/experiment-lifecycle.approval.messages';
 export * from './digest/digest.messages';
+export * from './experiment-lifecycle/experiment-lifecycle.questionnaires.messages';

@@ -15,6 +15,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { RecordsModule } from './records/records.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { TestimoniesModule } from './testimonies/testimonies.module';
 import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
@@ -22,6 +23,10 @@ import { LaunchApprovalModule } from './launch-approval/launch-approval.module';
 import { OrphansModule } from './orphans/orphans.module';
 // The CODIR's cycle (issue 15): the organisation digest.
 import { DigestModule } from './digest/digest.module';
+import { QuestionnairesModule } from './questionnaires/questionnaires.module';
+// The network (issue 16): templates and replication.
+import { ReplicationsModule } from './replications/replications.module';
+import { TemplatesModule } from './templates/templates.module';
 
 @Module({})
 export class AppModule {
@@ -56,6 +61,10 @@ export class AppModule {
         LaunchApprovalModule,
         OrphansModule,
         DigestModule,
+        TemporalCodecModule,
+        QuestionnairesModule,
+        TemplatesModule,
+        ReplicationsModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

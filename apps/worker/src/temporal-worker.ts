@@ -1,9 +1,15 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { temporalConnectionSettings } from '@capacites/config';
+import {
+  payloadEncryptionProblem,
+  temporalConnectionSettings,
+  temporalDataConverter,
+} from '@capacites/config';
 import { createExperimentActivities } from './activities/experiment.activities';
 import { createDigestActivities } from './digest/digest.activities';
 import { DigestService } from './digest/digest.service';
+import { createQuestionnaireActivities } from './activities/questionnaire.activities';
+import { QuestionnaireEventsService } from './questionnaires/questionnaire-events.service';
 import type { WorkerConfig } from './config/worker.config';
 import { IterationService } from './iterations/iteration.service';
 import { NotifierService } from './notifications/notifier.service';
@@ -20,6 +26,8 @@ export async function createTemporalWorker(
   app: INestApplicationContext,
   config: WorkerConfig,
 ): Promise<CapacitesWorker> {
+  const problem = payloadEncryptionProblem(config);
+  if (problem) throw new Error(problem);
   const settings = temporalConnectionSettings(config);
   const connection = await NativeConnection.connect({
     address: settings.address,
@@ -35,6 +43,10 @@ export async function createTemporalWorker(
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     ...workflowCode,
+    // Payloads encrypted (when keys are set) and failures' messages encoded: the same
+    // converter as the API's client (libs/config temporalDataConverter); the workflow bundle
+    // holds the same failure converter (workflow-bundle.ts).
+    dataConverter: temporalDataConverter(settings.payloadKeys),
     activities: {
       ...createExperimentActivities({
         recorder: app.get(TransitionRecorder),
@@ -43,6 +55,7 @@ export async function createTemporalWorker(
       }),
       // The organisation digest's Schedule (issue 15).
       ...createDigestActivities(app.get(DigestService)),
+      ...createQuestionnaireActivities(app.get(QuestionnaireEventsService)),
     },
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,

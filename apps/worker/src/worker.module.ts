@@ -8,6 +8,7 @@ import { IterationService } from './iterations/iteration.service';
 import { createMailer, MAILER } from './notifications/mailer';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
+import { QuestionnaireEventsService } from './questionnaires/questionnaire-events.service';
 
 /** The worker's dependency graph: no HTTP, only what the activities need. */
 @Module({})
@@ -32,8 +33,9 @@ export class WorkerModule {
         NotifierService,
         IterationService,
         DigestService,
+        QuestionnaireEventsService,
       ],
-      exports: [TransitionRecorder, NotifierService, IterationService, DigestService],
+      exports: [TransitionRecorder, NotifierService, IterationService, DigestService, QuestionnaireEventsService],
     };
   }
 }

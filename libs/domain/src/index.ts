@@ -23,3 +23,8 @@ export * from './experiment/reassignment.schema';
 // Working days and French public holidays (issue 15, item 5).
 export * from './calendar';
 export * from './organization/digest-settings';
+export * from './questionnaire/index';
+// Templates and replication (the network, issue 16).
+export * from './template/questionnaire-skeleton';
+export * from './template/template';
+export * from './template/replication';

@@ -15,6 +15,7 @@ import type {
   Verdict,
   WorkingCalendar,
 } from '@capacites/domain';
+import type { QuestionnaireWindowState } from './experiment-lifecycle.questionnaires.messages';
 
 export const EXPERIMENT_LIFECYCLE_WORKFLOW = 'experimentLifecycle';
 export const DEFAULT_TASK_QUEUE = 'capacites-experiments';
@@ -134,6 +135,8 @@ export interface LifecycleData {
   departedPeople?: string[];
   /** Public holidays kept from the launch: reminders on working days, durations in working days. */
   calendar?: WorkingCalendar | null;
+  /** Published questionnaires and their windows (issue 14); absent in histories before them. */
+  questionnaires?: QuestionnaireWindowState[];
 }
 
 export type AgendaKind =

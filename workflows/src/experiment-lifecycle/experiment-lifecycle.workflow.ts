@@ -45,6 +45,7 @@ import {
   registerLaunchApproval,
 } from './experiment-lifecycle.launch-approval';
 import { registerReassignment } from './experiment-lifecycle.reassignment';
+import { QuestionnaireWindows, registerQuestionnaireHandlers } from './experiment-lifecycle.questionnaires';
 
 const activities = proxyActivities<ExperimentActivities>({
   // Database writes and one email each: a worker that died mid-activity is retried after this.
@@ -576,6 +577,9 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
   const toolkit = { lifecycle, now, guarded, asFailure, record, transition, send, replan };
   const launchApproval = registerLaunchApproval(toolkit);
   registerReassignment(toolkit);
+  // --- questionnaires' windows (issue 14): their own module, timers merged into the loop ---
+  const questionnaires = new QuestionnaireWindows(lifecycle, now);
+  registerQuestionnaireHandlers(questionnaires, guarded, asFailure, replan);
 
   // --- what the workflow does by itself ---------------------------------------------------
   const fire = async (event: AgendaEvent) => {
@@ -672,9 +676,14 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   while (!lifecycle.isTerminal) {
     const next = lifecycle.nextEvent();
+    // Histories without questionnaires have no such timer: their path is unchanged.
+    const timer = questionnaires.next();
     const seen = planVersion;
     const changed = () => planVersion !== seen || lifecycle.isTerminal;
-    if (next) {
+    if (timer && (!next || new Date(timer.at).getTime() < new Date(next.at).getTime())) {
+      const wait = Math.max(1, new Date(timer.at).getTime() - Date.now());
+      if (!(await condition(changed, wait))) await serial(() => questionnaires.fire(timer));
+    } else if (next) {
       const wait = Math.max(1, new Date(next.at).getTime() - Date.now());
       if (!(await condition(changed, wait))) await serial(() => fire(next));
     } else {
@@ -687,6 +696,8 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
       await continueAsNew<typeof experimentLifecycle>({ ...input, carried: lifecycle.data });
     }
   }
+  // A questionnaire never outlives its test.
+  if (questionnaires.hasOpen) await serial(() => questionnaires.closeAll());
   await condition(allHandlersFinished);
   return lifecycle.snapshot();
 }

@@ -4,7 +4,9 @@ import type {
   ConsentOnBehalfInput,
   DepartedPerson,
   ExperimentCriteriaResponse,
+  ExperimentProvenance,
   LifecycleAction,
+  ReplicateExperimentInput,
 } from '@capacites/domain';
 import { i18nProvider } from '../i18n';
 import { apiErrorMessage } from './errors';
@@ -87,6 +89,10 @@ export interface CapacitesDataProvider extends DataProvider {
   getDepartedPeople(experimentId: string): Promise<DepartedPerson[]>;
   /** Shares an evaluation's learnings with the network, or withdraws them (id = the experiment's). */
   setLearningsSharing(experimentId: string, shared: boolean): Promise<unknown>;
+  /** "Reproduire dans mon organisation": the new draft (issue 16). */
+  replicate(experimentId: string, body: ReplicateExperimentInput): Promise<{ id: string }>;
+  /** Where a test comes from and how many organisations replicated it (issue 16). */
+  getProvenance(experimentId: string): Promise<ExperimentProvenance>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -161,5 +167,16 @@ export const dataProvider: CapacitesDataProvider = {
       body: JSON.stringify({ shared }),
     });
     return json;
+  },
+  async replicate(experimentId, body) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/replications`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    return json as { id: string };
+  },
+  async getProvenance(experimentId) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/provenance`);
+    return json as ExperimentProvenance;
   },
 };

@@ -124,12 +124,22 @@ const frBaseMessages = {
         "Vous ne pouvez ni désactiver votre propre compte, ni retirer votre propre rôle d'administration de la plateforme.",
       TRACK_IN_USE:
         'Des tests utilisent cette piste : elle ne peut pas être supprimée. Archivez-la : elle ne sera plus proposée aux nouveaux tests et les tests existants la gardent.',
+      // Templates and replication (issue 16).
+      TEMPLATE_REQUIRED:
+        "Votre organisation demande de partir d'un modèle pour les tests de cette piste : choisissez l'un de ses modèles.",
+      TEMPLATE_TRACK_MISMATCH: "Ce modèle est prévu pour une autre piste : laissez la piste vide ou choisissez celle du modèle.",
+      TEMPLATE_ARCHIVED: "Ce modèle est archivé : il n'est plus proposé aux nouveaux tests.",
+      TEMPLATE_REQUIREMENT_EXISTS: 'Un modèle est déjà obligatoire pour cette piste dans cette organisation.',
+      REPLICATION_SAME_ORGANIZATION:
+        "Ce test est déjà celui de votre organisation : on le reproduit ailleurs, chez soi on l'itère.",
       NOT_STARTED: 'Les témoignages se recueillent une fois le test lancé.',
       UNAUTHENTICATED: 'Votre session a pris fin : reconnectez-vous.',
       BAD_CREDENTIALS: 'Adresse électronique ou mot de passe incorrect.',
       WRONG_PASSWORD: 'Le mot de passe actuel est incorrect.',
       TOO_MANY_ATTEMPTS: 'Trop de tentatives de connexion : réessayez dans %{retryAfterSeconds} secondes.',
       TOTP_INVALID: 'Code incorrect ou déjà utilisé.',
+      PAYLOAD_ENCRYPTION_OFF:
+        "Les données des workflows ne sont pas chiffrées ici (aucune clé TEMPORAL_PAYLOAD_KEYS) : il n'y a rien à déchiffrer.",
       TOTP_ENROLMENT_REQUIRED:
         "L'administration de la plateforme doit d'abord activer la double authentification (TOTP).",
       TOTP_REQUIRED_FOR_ADMIN:
@@ -184,6 +194,9 @@ const frBaseMessages = {
         manageOrganizations: 'gérer les organisations',
         readOutbox: "lire les courriels en attente d'envoi",
         readDashboard: 'consulter le tableau de bord',
+        decodeWorkflowPayloads: 'lire les données chiffrées des workflows dans Temporal',
+        manageTemplates: 'gérer les modèles de test',
+        replicateExperiment: 'reproduire un test dans son organisation',
       },
       roles: {
         // With their preposition: « réservé au CODIR ou aux RH ».
@@ -258,6 +271,7 @@ const frBaseMessages = {
       lineage: 'Itérations',
       readiness: 'Prêt à lancer ?',
       testimonies: 'Témoignages',
+      provenance: 'Provenance et essaimage',
     },
     readiness: {
       ready: 'Tout est prêt : le test peut être lancé.',
@@ -334,6 +348,9 @@ const frBaseMessages = {
       testimonyRemoved: 'Témoignage supprimé',
       learningsShared: 'Enseignements partagés avec le réseau',
       learningsWithdrawn: 'Enseignements retirés du réseau',
+      createdFromTemplate: 'Créé à partir d’un modèle',
+      replicatedFrom: 'Reproduit à partir du test d’une autre organisation',
+      replicated: 'Reproduit par une autre organisation',
       system: 'automatique',
       empty: 'Rien pour le moment.',
       unavailable: "L'historique n'est pas encore disponible.",
@@ -474,6 +491,27 @@ const frBaseMessages = {
       unchanged: 'Aucun critère changé.',
       unavailable: 'Les critères ne peuvent pas être lus pour le moment : réessayez dans un instant.',
     },
+    templates: {
+      managersOnly: "Les modèles de test sont gérés par l'administration de la plateforme et les RH.",
+    },
+    replication: {
+      button: 'Reproduire dans mon organisation',
+      buttonFor: 'Reproduire dans mon organisation : « %{title} »',
+      title: 'Reproduire « %{title} »',
+      explain:
+        "Un brouillon est créé dans votre organisation avec le cadrage de ce test (hypothèse, critères, rythme, plan de sortie, durée). Ni les personnes, ni leurs réponses, ni les points d'étape ne sont copiés. L'organisation d'origine saura seulement qu'une organisation de plus l'a reproduit.",
+      organization: 'Dans quelle organisation ?',
+      template: 'Modèle à utiliser (obligatoire pour cette piste)',
+      confirm: 'Créer le brouillon',
+      from: 'Reproduit à partir de « %{title} » (%{organization}).',
+      seeLearnings: 'Voir ses enseignements partagés',
+      fromTemplate: 'Créé à partir du modèle « %{name} ».',
+      none: "Aucune autre organisation ne l'a reproduit pour le moment.",
+      count: 'Reproduit par %{smart_count} autre organisation |||| Reproduit par %{smart_count} autres organisations',
+      sharedBy: 'Celles qui partagent leurs propres enseignements :',
+      sharedReplica: '« %{title} » (%{organization})',
+      unavailable: 'La provenance ne peut pas être lue pour le moment.',
+    },
     lineage: {
       parent: "Test d'origine",
       child: 'Itération suivante',
@@ -565,6 +603,7 @@ const frBaseMessages = {
         q: 'Rechercher',
         organizationId: 'Organisation',
         trackId: 'Piste',
+        templateId: 'Modèle de test',
         title: 'Titre',
         hypothesis: 'Hypothèse',
         vision: 'Vision (projet idéal)',
@@ -632,6 +671,8 @@ const frBaseMessages = {
       },
       helpers: {
         title: 'Un nom court qui dit de quoi parle le test (3 à 200 caractères).',
+        templateId:
+          "Facultatif : le modèle propose l'hypothèse à compléter, les critères, le rythme, le plan de sortie et une date de péremption.",
         hypothesis:
           'Un test vérifie une hypothèse : ce que vous pensez vrai et que le test va confirmer ou infirmer.',
         vision: 'Le projet idéal, la vision que sert cette hypothèse.',
@@ -802,9 +843,92 @@ const frBaseMessages = {
       intro:
         "Les courriels de notification. Sans serveur d'envoi (SMTP) configuré, ils restent ici, lisibles par l'administration de la plateforme.",
     },
+    templates: {
+      name: 'Modèle de test |||| Modèles de test',
+      fields: {
+        q: 'Rechercher',
+        name: 'Nom',
+        description: 'Description',
+        organizationId: 'Organisation',
+        trackId: 'Piste',
+        hypothesis: "Trame d'hypothèse",
+        vision: 'Vision (projet idéal)',
+        scope: 'Périmètre',
+        criteria: "Critères d'évaluation",
+        durationDays: 'Durée prévue (jours)',
+        checkInCadenceDays: "Rythme des points d'étape (jours)",
+        exitPlan: {
+          pilotWithdrawal: 'Plan de sortie : quand le porteur se retire',
+          takeover: 'Plan de sortie : qui prend le relais',
+        },
+        questionnaires: 'Trames de questionnaires',
+        archived: 'Archivé',
+        questionnaire: {
+          title: 'Titre du questionnaire',
+          intro: 'Introduction',
+          audience: 'Public',
+          window: 'Moment',
+          questions: 'Questions',
+        },
+        question: {
+          kind: 'Type de question',
+          label: 'Question',
+          help: 'Aide',
+          options: 'Choix',
+          minLabel: 'Libellé de 1',
+          maxLabel: 'Libellé de 5',
+          criterionId: 'Critère éclairé',
+          required: 'Réponse obligatoire',
+        },
+      },
+      helpers: {
+        organizationId: 'Le modèle de votre organisation.',
+        organizationIdAdmin: 'Vide : le modèle est proposé à tout le réseau.',
+        trackId: 'Le modèle est proposé aux nouveaux tests de cette piste.',
+        hypothesis: 'La trame que chaque test complète : « Si nous …, alors … ».',
+        durationDays: "La date de péremption proposée : ce nombre de jours après la création du test.",
+        questionnaires: 'Des questionnaires à proposer aux participant·es ou au public du test.',
+        options: 'Un choix par ligne (au moins deux).',
+        archived: "Un modèle archivé n'est plus proposé ; les tests créés à partir de lui gardent leur lien.",
+      },
+      sections: { framing: 'Cadrage proposé', questionnaires: 'Questionnaires' },
+      kinds: {
+        scale: 'Échelle de 1 à 5',
+        yesNo: 'Oui / non',
+        singleChoice: 'Choix unique',
+        multipleChoice: 'Choix multiples',
+        shortText: 'Texte court',
+        longText: 'Texte long',
+      },
+      audiences: { participants: 'Participant·es du test', public: 'Public (usager·es, anonyme)' },
+      windows: { run: 'Pendant le test', evaluation: "À l'évaluation" },
+      shared: 'Tout le réseau',
+      archived: 'Archivé',
+      active: 'Actif',
+      start: 'Démarrer',
+      newTest: 'Nouveau test',
+      newTestFrom: 'Nouveau test à partir du modèle « %{name} »',
+      noTemplate: 'Sans modèle',
+      noCriterion: 'Aucun',
+      criterionNumber: 'Critère n° %{n}',
+      days: '%{smart_count} jour |||| %{smart_count} jours',
+      summary: '%{criteria} critère(s), durée prévue : %{duration} jours, %{questionnaires} questionnaire(s).',
+      skeleton: "Trame d'hypothèse : %{hypothesis}",
+      requiredForTrack: "Votre organisation demande de partir d'un modèle pour cette piste : choisissez un modèle ci-dessus.",
+    },
+    'template-requirements': {
+      name: 'Modèle obligatoire |||| Modèles obligatoires',
+      fields: { organizationId: 'Organisation', trackId: 'Piste', createdAt: 'Depuis le' },
+      intro:
+        "Pour ces pistes, les nouveaux tests de l'organisation partent obligatoirement d'un modèle (de l'organisation ou du réseau).",
+      lift: "Lever l'obligation",
+      confirmLift: "Lever l'obligation de modèle ?",
+      confirmLiftContent: "Les nouveaux tests de cette piste pourront être créés sans modèle.",
+    },
     'shared-learnings': {
       name: 'Enseignement partagé |||| Enseignements partagés',
       fields: {
+        replicationCount: 'Essaimage',
         q: 'Rechercher',
         title: 'Test',
         organizationName: 'Organisation',

@@ -23,6 +23,9 @@ export const Menu = () => {
       ) : null}
       <RaMenu.ResourceItem name="shared-learnings" />
       <RaMenu.Item to="/profile" primaryText="app.profile.menu" leftIcon={<AccountIcon />} />
+      {/* Issue 16: templates, for the platform admin and HR. */}
+      {hasAnyRole(principal, ['admin', 'hr']) ? <RaMenu.ResourceItem name="templates" /> : null}
+      {hasAnyRole(principal, ['admin', 'hr']) ? <RaMenu.ResourceItem name="template-requirements" /> : null}
       {admin ? <Divider component="li" aria-hidden /> : null}
       {admin ? <RaMenu.ResourceItem name="organizations" /> : null}
       {admin ? <RaMenu.ResourceItem name="tracks" /> : null}

@@ -145,7 +145,21 @@ export function renderNotification(event: NotificationEvent, context: TemplateCo
       `Vous ne portez plus le test ${t}`,
       `Le test ${t} a été réassigné : vous n'en êtes plus porteur·euse ni portage institutionnel. Motif : ${data.reason}.`,
     ],
+    // Questionnaires (issue 14): the link leads to the questionnaire, not to the test.
+    questionnaireOpened: () => [
+      `Questionnaire à remplir : ${data.questionnaireTitle} (${t})`,
+      `Le questionnaire « ${data.questionnaireTitle} » du test ${t} est ouvert${data.closesAt ? ` jusqu'au ${date('closesAt')}` : ''}. Vous faites partie de l'équipe testeuse : votre avis compte pour évaluer le test. Vous pourrez modifier vos réponses tant qu'il est ouvert.`,
+    ],
+    questionnaireReminder: () => [
+      `Rappel : le questionnaire « ${data.questionnaireTitle} » ferme le ${date('closesAt')}`,
+      `Vous n'avez pas encore répondu au questionnaire « ${data.questionnaireTitle} » du test ${t}. Il ferme le ${date('closesAt')}.`,
+    ],
+    questionnaireClosed: () => [
+      `Questionnaire fermé : ${data.questionnaireTitle} (${t})`,
+      `Le questionnaire « ${data.questionnaireTitle} » du test ${t} est fermé : ${data.respondents} réponse(s). Les résultats sont disponibles pour l'évaluation.`,
+    ],
   };
   const [subject, text] = messages[event]();
-  return { subject, body: `${text}\n\nVoir le test : ${context.link}` };
+  const linkLabel = event.startsWith('questionnaire') ? 'Voir le questionnaire' : 'Voir le test';
+  return { subject, body: `${text}\n\n${linkLabel} : ${context.link}` };
 }

@@ -13,6 +13,10 @@ import { TestimonyEntity } from './testimony.entity';
 import { TrackEntity } from './track.entity';
 import { UserEntity } from './user.entity';
 import { CalendarSubscriptionEntity } from './calendar-subscription.entity';
+import { QuestionnaireEntity } from './questionnaire.entity';
+import { QuestionnaireResponseEntity } from './questionnaire-response.entity';
+import { ExperimentTemplateEntity } from './experiment-template.entity';
+import { TemplateRequirementEntity } from './template-requirement.entity';
 
 export {
   AuditEventEntity,
@@ -30,6 +34,10 @@ export {
   TrackEntity,
   UserEntity,
   CalendarSubscriptionEntity,
+  QuestionnaireEntity,
+  QuestionnaireResponseEntity,
+  ExperimentTemplateEntity,
+  TemplateRequirementEntity,
 };
 
 export const ENTITIES = [
@@ -48,4 +56,8 @@ export const ENTITIES = [
   SessionEntity,
   TestimonyEntity,
   CalendarSubscriptionEntity,
+  QuestionnaireEntity,
+  QuestionnaireResponseEntity,
+  ExperimentTemplateEntity,
+  TemplateRequirementEntity,
 ];

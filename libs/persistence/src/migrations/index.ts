@@ -13,9 +13,11 @@ import { EmailClaims1796544708055 } from './1796544708055-EmailClaims';
 import { UserEmailCaseInsensitive1796544708056 } from './1796544708056-UserEmailCaseInsensitive';
 import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
 import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
+import { Questionnaires1796547000000 } from './1796547000000-Questionnaires';
 import { AuditAppendOnly1796560000000 } from './1796560000000-AuditAppendOnly';
-import { LaunchApproval1796640000000 } from './1796640000000-LaunchApproval';
 import { CalendarAndDigest1796560100000 } from './1796560100000-CalendarAndDigest';
+import { TemplatesAndReplication1796600000000 } from './1796600000000-TemplatesAndReplication';
+import { LaunchApproval1796640000000 } from './1796640000000-LaunchApproval';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -32,7 +34,9 @@ export const MIGRATIONS = [
   UserEmailCaseInsensitive1796544708056,
   OidcIdentity1796545654868,
   LoginSecurity1796546400000,
+  Questionnaires1796547000000,
   AuditAppendOnly1796560000000,
   CalendarAndDigest1796560100000,
+  TemplatesAndReplication1796600000000,
   LaunchApproval1796640000000,
 ];

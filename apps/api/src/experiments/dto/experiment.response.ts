@@ -36,6 +36,9 @@ export interface ExperimentResponse {
   /** A launch waiting for the sponsor's or CODIR's approval: since when, asked by whom. */
   launchRequestedAt: string | null;
   launchRequestedBy: string | null;
+  /** Provenance (issue 16): the template it was created from, the original it replicates. */
+  templateId: string | null;
+  replicatedFromId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -77,6 +80,8 @@ export function toExperimentResponse(e: ExperimentEntity): ExperimentResponse {
     childExperimentId: e.childExperimentId,
     launchRequestedAt: iso(e.launchRequestedAt),
     launchRequestedBy: e.launchRequestedBy,
+    templateId: e.templateId,
+    replicatedFromId: e.replicatedFromId,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
   };
