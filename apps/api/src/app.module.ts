@@ -19,6 +19,10 @@ import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { TestimoniesModule } from './testimonies/testimonies.module';
 import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
+import { LaunchApprovalModule } from './launch-approval/launch-approval.module';
+import { OrphansModule } from './orphans/orphans.module';
+// The CODIR's cycle (issue 15): the organisation digest.
+import { DigestModule } from './digest/digest.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 // The network (issue 16): templates and replication.
 import { ReplicationsModule } from './replications/replications.module';
@@ -57,6 +61,9 @@ export class AppModule {
         TasksModule,
         CalendarModule,
         ExportsModule,
+        LaunchApprovalModule,
+        OrphansModule,
+        DigestModule,
         TemporalCodecModule,
         QuestionnairesModule,
         TemplatesModule,

@@ -6,6 +6,8 @@ import {
   temporalDataConverter,
 } from '@capacites/config';
 import { createExperimentActivities } from './activities/experiment.activities';
+import { createDigestActivities } from './digest/digest.activities';
+import { DigestService } from './digest/digest.service';
 import { createQuestionnaireActivities } from './activities/questionnaire.activities';
 import { QuestionnaireEventsService } from './questionnaires/questionnaire-events.service';
 import { createWebhookActivities, temporalDeliveryStarter } from './activities/webhook.activities';
@@ -61,6 +63,8 @@ export async function createTemporalWorker(
           starter: () => temporalDeliveryStarter(delays),
         },
       }),
+      // The organisation digest's Schedule (issue 15).
+      ...createDigestActivities(app.get(DigestService)),
       ...createQuestionnaireActivities(app.get(QuestionnaireEventsService)),
       ...createWebhookActivities(app.get(WebhookDeliveryService)),
     },

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseTimeouts } from '@capacites/config';
 import { dataSourceOptions } from '@capacites/persistence';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker.config';
+import { DigestService } from './digest/digest.service';
 import { IterationService } from './iterations/iteration.service';
 import { createMailer, MAILER } from './notifications/mailer';
 import { NotifierService } from './notifications/notifier.service';
@@ -33,6 +34,7 @@ export class WorkerModule {
         TransitionRecorder,
         NotifierService,
         IterationService,
+        DigestService,
         QuestionnaireEventsService,
         WebhookPublisher,
         WebhookDeliveryService,
@@ -41,6 +43,7 @@ export class WorkerModule {
         TransitionRecorder,
         NotifierService,
         IterationService,
+        DigestService,
         QuestionnaireEventsService,
         WebhookPublisher,
         WebhookDeliveryService,

@@ -17,6 +17,12 @@ export * from './organization/administration';
 export * from './errors/error-codes';
 export * from './export/exports';
 export * from './password/common-passwords';
+export * from './experiment/launch-approval';
+export * from './experiment/reassignment';
+export * from './experiment/reassignment.schema';
+// Working days and French public holidays (issue 15, item 5).
+export * from './calendar';
+export * from './organization/digest-settings';
 export * from './questionnaire/index';
 // Templates and replication (the network, issue 16).
 export * from './template/questionnaire-skeleton';

@@ -3,7 +3,6 @@
 import englishMessages from 'ra-language-english';
 import { integrationsEn } from '../webhook-endpoints/messages';
 import type { TranslationMessages } from 'react-admin';
-import type { CapacitesMessages } from './fr';
 import {
   enQuestionnaireActions,
   enQuestionnaireErrors,
@@ -11,9 +10,15 @@ import {
   enQuestionnaireNotices,
   enQuestionnaires,
 } from '../questionnaires/i18n';
+import { launchApprovalMessages } from '../launch-approval/i18n';
+import type { CapacitesBaseMessages, CapacitesMessages } from './fr';
+import { mergeMessages } from './merge';
+import { codirCycleEn } from '../calendar/i18n';
 
-const enCapacitesMessages: CapacitesMessages = {
+const enBaseMessages: CapacitesBaseMessages = {
   app: {
+    // The CODIR's cycle (issue 15): working days, digest, calendar subscription.
+    codirCycle: codirCycleEn,
     title: 'Capacités',
     export: {
       button: 'Export',
@@ -955,6 +960,8 @@ const enCapacitesMessages: CapacitesMessages = {
     },
   },
 };
+
+const enCapacitesMessages: CapacitesMessages = mergeMessages(enBaseMessages, launchApprovalMessages.en);
 
 export const enMessages: TranslationMessages = {
   ...englishMessages,

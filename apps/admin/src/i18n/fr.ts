@@ -8,14 +8,19 @@ import {
   frQuestionnaireNotices,
   frQuestionnaires,
 } from '../questionnaires/i18n';
+import { launchApprovalMessages } from '../launch-approval/i18n';
+import { mergeMessages } from './merge';
+import { codirCycleFr } from '../calendar/i18n';
 
 /**
  * The product's own French messages, in the vocabulary of the source ("Capacités
  * publiques"). Keys mirror the model (`resources.<resource>.fields.<field>`); `app.*`
  * holds the others. Its shape is the contract every other locale must fill (see en.ts).
  */
-export const frCapacitesMessages = {
+const frBaseMessages = {
   app: {
+    // The CODIR's cycle (issue 15): working days, digest, calendar subscription.
+    codirCycle: codirCycleFr,
     title: 'Capacités',
     export: {
       button: 'Exporter',
@@ -999,6 +1004,11 @@ export const frCapacitesMessages = {
     },
   },
 };
+
+/** The shape every locale fills (see en.ts); capabilities add theirs below. */
+export type CapacitesBaseMessages = typeof frBaseMessages;
+
+export const frCapacitesMessages = mergeMessages(frBaseMessages, launchApprovalMessages.fr);
 
 export type CapacitesMessages = typeof frCapacitesMessages;
 

@@ -148,6 +148,11 @@ export class NotifierService {
     return recipients.map((recipient) => recipient.email);
   }
 
+  /** Whether emails go out through SMTP (otherwise they stay in the outbox). */
+  get mailing(): boolean {
+    return this.mailer.enabled;
+  }
+
   /** After commit: sends what {@link enqueue} left in the outbox, when SMTP is configured. */
   async deliver(organizationId: string, addresses: string[]): Promise<void> {
     if (this.mailer.enabled && addresses.length > 0) await this.flushOutbox(organizationId, addresses);

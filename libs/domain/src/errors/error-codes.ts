@@ -117,6 +117,24 @@ export const ERROR_MESSAGES = {
   HANDOVER_REQUIRED: () =>
     'handover: perpetuating needs a handover: when the pilot withdraws and who takes over',
   OUTCOME_UNKNOWN: (p: { outcome: string }) => `unknown outcome "${p.outcome}"`,
+  // --- launch approval (four-eyes) and reassignment of pilots and sponsor ----------------------
+  LAUNCH_APPROVAL_REQUIRED: () =>
+    "This organisation's launches are approved by the sponsor or the CODIR: request the launch instead.",
+  LAUNCH_APPROVAL_NOT_REQUIRED: () =>
+    'This organisation launches its tests without an approval: launch it directly.',
+  LAUNCH_REQUEST_PENDING: () =>
+    'A launch request is waiting for its approval: withdraw it first to change or launch the test.',
+  NO_LAUNCH_REQUEST: () => 'There is no launch request waiting for an approval.',
+  LAUNCH_APPROVER_IS_REQUESTER: () =>
+    'Whoever requested the launch cannot approve or refuse it: another person must (four-eyes rule).',
+  LAUNCH_APPROVER_IS_PILOT: () => 'A pilot of the test cannot approve its launch.',
+  LAUNCH_REFUSAL_REASON_REQUIRED: () => 'A refused launch needs a reason, for the requester.',
+  REASSIGNMENT_NOT_ALLOWED: (p: State) =>
+    `pilots and sponsor are reassigned while the test runs, is evaluated or decided, not while it is ${p.state}`,
+  REASSIGNMENT_UNCHANGED: () => 'The pilots and the sponsor are already these people.',
+  REASSIGNMENT_PEOPLE_REQUIRED: () => 'A test under way keeps at least one pilot and a sponsor.',
+  PERSON_DISABLED: (p: { field: string }) =>
+    `${p.field}: this person's account is disabled: choose someone active in the organisation.`,
   NOT_LAUNCHED: () => 'the experiment has not been launched',
   EXPERIMENT_CLOSED: () => 'The experiment is closed: its lifecycle has ended.',
 

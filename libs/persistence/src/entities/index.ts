@@ -12,6 +12,7 @@ import { SessionEntity } from './session.entity';
 import { TestimonyEntity } from './testimony.entity';
 import { TrackEntity } from './track.entity';
 import { UserEntity } from './user.entity';
+import { CalendarSubscriptionEntity } from './calendar-subscription.entity';
 import { QuestionnaireEntity } from './questionnaire.entity';
 import { QuestionnaireResponseEntity } from './questionnaire-response.entity';
 import { ExperimentTemplateEntity } from './experiment-template.entity';
@@ -40,6 +41,7 @@ export {
   TestimonyEntity,
   TrackEntity,
   UserEntity,
+  CalendarSubscriptionEntity,
   QuestionnaireEntity,
   QuestionnaireResponseEntity,
   ExperimentTemplateEntity,
@@ -66,6 +68,7 @@ export const ENTITIES = [
   CriteriaAmendmentEntity,
   SessionEntity,
   TestimonyEntity,
+  CalendarSubscriptionEntity,
   QuestionnaireEntity,
   QuestionnaireResponseEntity,
   ExperimentTemplateEntity,
