@@ -4,6 +4,7 @@ import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard';
 import { dataProvider } from './dataProvider';
 import { experiments } from './experiments';
+import { IMPORT_PATH, ImportPage } from './imports';
 import { i18nProvider } from './i18n';
 import { darkTheme, Layout, lightTheme, LoginPage } from './layout';
 import { notifications } from './notifications';
@@ -33,6 +34,7 @@ export const App = () => (
       <Route path="/dashboard" element={<Dashboard />} />
       <Route path="/tasks" element={<MyTasks />} />
       <Route path={PROFILE_PATH} element={<ProfilePage />} />
+      <Route path={IMPORT_PATH} element={<ImportPage />} />
     </CustomRoutes>
     <Resource name="experiments" {...experiments} />
     <Resource name="organizations" {...organizations} />

@@ -4,6 +4,8 @@ import { temporalConnectionSettings } from '@capacites/config';
 import { createExperimentActivities } from './activities/experiment.activities';
 import type { WorkerConfig } from './config/worker.config';
 import { IterationService } from './iterations/iteration.service';
+import { createImportActivities } from './imports/import.activities';
+import { ImportRunner } from './imports/import-runner.service';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
 import { prebuiltWorkflowBundle, WORKFLOWS_ENTRY, workflowBundlerOptions } from './workflow-bundle';
@@ -33,11 +35,14 @@ export async function createTemporalWorker(
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     ...workflowCode,
-    activities: createExperimentActivities({
-      recorder: app.get(TransitionRecorder),
-      notifier: app.get(NotifierService),
-      iterations: app.get(IterationService),
-    }),
+    activities: {
+      ...createExperimentActivities({
+        recorder: app.get(TransitionRecorder),
+        notifier: app.get(NotifierService),
+        iterations: app.get(IterationService),
+      }),
+      ...createImportActivities({ imports: app.get(ImportRunner) }),
+    },
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });

@@ -4,6 +4,7 @@ import { databaseTimeouts } from '@capacites/config';
 import { dataSourceOptions } from '@capacites/persistence';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker.config';
 import { IterationService } from './iterations/iteration.service';
+import { ImportRunner } from './imports/import-runner.service';
 import { createMailer, MAILER } from './notifications/mailer';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
@@ -30,8 +31,9 @@ export class WorkerModule {
         TransitionRecorder,
         NotifierService,
         IterationService,
+        ImportRunner,
       ],
-      exports: [TransitionRecorder, NotifierService, IterationService],
+      exports: [TransitionRecorder, NotifierService, IterationService, ImportRunner],
     };
   }
 }

@@ -17,3 +17,7 @@ export * from './organization/administration';
 export * from './errors/error-codes';
 export * from './export/exports';
 export * from './password/common-passwords';
+// Spreadsheet import of existing tests (issue 16, item 3).
+export * from './import/import-columns';
+export * from './import/import-rows';
+export * from './import/import-plan';

@@ -39,6 +39,7 @@ import {
   type ExperimentSnapshot,
 } from './experiment-lifecycle.messages';
 import { ExperimentLifecycle, LifecycleRefusal } from './experiment-lifecycle.state';
+import { startsImported } from './experiment-lifecycle.import';
 
 const activities = proxyActivities<ExperimentActivities>({
   // Database writes and one email each: a worker that died mid-activity is retried after this.
@@ -88,6 +89,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     lifecycle.dropPastReminders(now());
     planVersion += 1;
   };
+  if (startsImported(input)) lifecycle.dropPastReminders(now());
 
   // Transitions run one at a time, so that a timer and an update never interleave.
   let queue: Promise<unknown> = Promise.resolve();
@@ -659,7 +661,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     if (!lifecycle.isTerminal && (info.continueAsNewSuggested || info.historyLength >= historyLimit)) {
       await condition(allHandlersFinished);
       await queue;
-      await continueAsNew<typeof experimentLifecycle>({ ...input, carried: lifecycle.data });
+      await continueAsNew<typeof experimentLifecycle>({ ...input, imported: undefined, carried: lifecycle.data });
     }
   }
   await condition(allHandlersFinished);

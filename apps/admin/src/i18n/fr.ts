@@ -148,6 +148,16 @@ export const frCapacitesMessages = {
       METHOD_NOT_ALLOWED: "Cette opération n'est pas possible ici.",
       BAD_REQUEST: 'La demande est mal formée.',
       INTERNAL_ERROR: "Une erreur inattendue s'est produite ; elle a été consignée pour l'équipe technique.",
+      // Spreadsheet import (issue 16, item 3).
+      IMPORT_FILE_REQUIRED: 'Choisissez un fichier XLSX ou CSV à importer.',
+      IMPORT_FILE_UNREADABLE: 'Ce fichier %{format} ne peut pas être lu : partez du fichier modèle (XLSX, ou CSV en UTF-8 séparé par « ; »).',
+      IMPORT_FORMAT_UNSUPPORTED: 'Seuls les fichiers XLSX et CSV peuvent être importés.',
+      IMPORT_COLUMNS_MISSING: 'Colonnes absentes de la première ligne : %{columns}.',
+      IMPORT_COLUMNS_UNKNOWN: 'Colonnes inconnues en première ligne : %{columns} (le fichier modèle liste les colonnes admises).',
+      IMPORT_EMPTY: "Le fichier n'a aucune ligne sous ses en-têtes.",
+      IMPORT_TOO_MANY_ROWS: '%{max} lignes au plus par import : découpez le fichier.',
+      IMPORT_NOT_FOUND: "Cet import n'existe pas.",
+      IMPORT_HAS_ERRORS: "L'essai à blanc a trouvé %{errors} cellules à corriger : corrigez le fichier et envoyez-le de nouveau ; rien n'a été écrit.",
       HTTP_ERROR: 'La demande a échoué.',
       unknown: 'Le serveur a refusé la demande (motif %{code}).',
       status: "Le serveur n'a pas pu répondre (statut %{status}) : réessayez dans un instant.",
@@ -179,6 +189,7 @@ export const frCapacitesMessages = {
         manageOrganizations: 'gérer les organisations',
         readOutbox: "lire les courriels en attente d'envoi",
         readDashboard: 'consulter le tableau de bord',
+        importExperiments: 'importer des tests',
       },
       roles: {
         // With their preposition: « réservé au CODIR ou aux RH ».
@@ -190,6 +201,40 @@ export const frCapacitesMessages = {
         member: 'aux membres',
         participant: 'aux participant·es du test (chacun·e pour soi)',
         author: 'à la personne qui l’a recueilli',
+      },
+    },
+    // Spreadsheet import (issue 16, item 3).
+    imports: {
+      menu: 'Importer des tests',
+      title: 'Importer des tests depuis un tableur',
+      intro:
+        "Reprenez les tests que vous suivez dans un tableur : les tests clos entrent comme historique (dates, évaluation, décision), les tests en cours retrouvent leur date de péremption et leurs rappels. Un essai à blanc montre d'abord ce qui sera créé et chaque cellule à corriger ; importer deux fois le même fichier ne crée rien de plus.",
+      model: 'Fichier modèle, avec une feuille « Notice » qui explique chaque colonne :',
+      modelXlsx: 'modèle Excel (XLSX)',
+      modelCsv: 'modèle CSV',
+      hrOnly: "L'import est réservé aux RH d'une organisation.",
+      organization: 'Organisation',
+      chooseFile: 'Choisir un fichier',
+      noFile: 'Aucun fichier choisi',
+      dryRun: 'Vérifier le fichier (essai à blanc)',
+      run: "Importer le test |||| Importer les %{smart_count} tests",
+      seeTests: 'Voir les tests',
+      progress: '%{processed} lignes traitées sur %{total}',
+      completed: 'Import terminé : %{created} tests créés, %{skipped} déjà présents.',
+      report: {
+        title: 'Essai à blanc de « %{file} »',
+        rows: '%{smart_count} ligne lue |||| %{smart_count} lignes lues',
+        invalid:
+          "Une cellule est à corriger : rien ne sera importé tant que le fichier en a une. |||| %{smart_count} cellules sont à corriger : rien ne sera importé tant que le fichier en a.",
+        toCreate: '%{smart_count} test à créer |||| %{smart_count} tests à créer',
+        byState: 'Tests à créer par état',
+        already: '%{smart_count} ligne déjà importée (ignorée) |||| %{smart_count} lignes déjà importées (ignorées)',
+      },
+      errors: {
+        caption: 'Cellules à corriger, par ligne et colonne du fichier',
+        row: 'Ligne',
+        column: 'Colonne',
+        message: 'Problème',
       },
     },
     profile: {
@@ -302,6 +347,7 @@ export const frCapacitesMessages = {
       abandon: 'Abandonner',
     },
     events: {
+      imported: 'Test importé depuis un tableur',
       framingUpdated: 'Cadrage modifié',
       create: 'Test créé en brouillon',
       launch: 'Test lancé',

@@ -24,6 +24,7 @@ import {
   hasRequiredHandover,
   hasUsersVoice,
   USERS_VOICE_REQUIRED,
+  isTerminalState,
 } from '@capacites/domain';
 import { AuthException } from '../auth/auth.exception';
 import { RefusalException } from '../common/app.exception';
@@ -320,6 +321,10 @@ export class ExperimentLifecycleService {
     try {
       return await this.temporal.workflow.getHandle(experiment.workflowId).query(statusQuery);
     } catch (error) {
+      // A closed test may have no workflow any more (retention), or never had one (imported
+      // as history): its status is its record, with nothing left to do.
+      if (error instanceof WorkflowNotFoundError && isTerminalState(experiment.state))
+        return closedStatus(experiment);
       throw this.translate(error, experiment.id);
     }
   }
@@ -363,4 +368,29 @@ export class ExperimentLifecycleService {
     this.logger.error(`lifecycle action on ${id} failed: ${String(error)}`);
     return new ExperimentsException(ExperimentsErrorCode.WORKFLOW_UNAVAILABLE);
   }
+}
+
+/** The status of a closed test without workflow: its dates from the record, no action. */
+function closedStatus(experiment: ExperimentEntity): ExperimentStatus {
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    experimentId: experiment.id,
+    state: experiment.state,
+    version: 0,
+    deadlines: {
+      expiresAt: iso(experiment.expiresAt),
+      originalExpiresAt: iso(experiment.originalExpiresAt),
+      nextCheckInDueAt: null,
+      evaluationDueAt: iso(experiment.evaluationDueAt),
+      decisionDueAt: iso(experiment.decisionDueAt),
+    },
+    nextReminders: [],
+    allowedActions: [],
+    pendingExtension: null,
+    extensionsUsed: experiment.extensionsUsed,
+    missedCheckIns: experiment.missedCheckIns,
+    algeco: experiment.algeco,
+    amendments: [],
+    childExperimentId: experiment.childExperimentId,
+  };
 }

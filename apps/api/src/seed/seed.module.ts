@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ExperimentsModule } from '../experiments/experiments.module';
+import { ImportsModule } from '../imports/imports.module';
 import { SeedService } from './seed.service';
 
-@Module({ imports: [ExperimentsModule], providers: [SeedService], exports: [SeedService] })
+@Module({ imports: [ExperimentsModule, ImportsModule], providers: [SeedService], exports: [SeedService] })
 export class SeedModule {}

@@ -5,6 +5,7 @@ import { DecisionEntity } from './decision.entity';
 import { EmailEntity } from './email.entity';
 import { EvaluationEntity } from './evaluation.entity';
 import { ExperimentEntity } from './experiment.entity';
+import { ExperimentImportEntity, ExperimentImportRowEntity } from './experiment-import.entity';
 import { MembershipEntity } from './membership.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrganizationEntity } from './organization.entity';
@@ -21,6 +22,8 @@ export {
   EmailEntity,
   EvaluationEntity,
   ExperimentEntity,
+  ExperimentImportEntity,
+  ExperimentImportRowEntity,
   MembershipEntity,
   NotificationEntity,
   OrganizationEntity,
@@ -45,4 +48,7 @@ export const ENTITIES = [
   CriteriaAmendmentEntity,
   SessionEntity,
   TestimonyEntity,
+  // Spreadsheet imports (issue 16, item 3).
+  ExperimentImportEntity,
+  ExperimentImportRowEntity,
 ];
