@@ -240,7 +240,7 @@ async function main(): Promise<void> {
       .join(', ')}; machine ${Math.round(share.machine.percent)}% busy`;
     const figures: Figure[] = [
       {
-        benchmark: 'storm',
+        benchmark: 'import',
         name: `import of ${n.toLocaleString('en-US')} rows (XLSX read, dry run, run, ${running} workflows started): total`,
         value: total,
         unit: 's',
@@ -252,7 +252,7 @@ async function main(): Promise<void> {
         limitedBy,
       },
       {
-        benchmark: 'storm',
+        benchmark: 'import',
         name: 'read the XLSX',
         value: (tRead - t0) / 1000,
         unit: 's',
@@ -261,7 +261,7 @@ async function main(): Promise<void> {
         ratio: null,
       },
       {
-        benchmark: 'storm',
+        benchmark: 'import',
         name: 'dry run (checks, ids, report)',
         value: (tDry - tRead) / 1000,
         unit: 's',
@@ -270,7 +270,7 @@ async function main(): Promise<void> {
         ratio: null,
       },
       {
-        benchmark: 'storm',
+        benchmark: 'import',
         name: 'run (batches + workflows started)',
         value: (tDone - tDry) / 1000,
         unit: 's',
@@ -279,7 +279,7 @@ async function main(): Promise<void> {
         ratio: null,
       },
       {
-        benchmark: 'storm',
+        benchmark: 'import',
         name: 'rows per second',
         value: n / total,
         unit: '/s',

@@ -38,7 +38,7 @@ function cellText(value: ExcelJS.CellValue): string {
 async function readXlsx(content: Buffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    await workbook.xlsx.load(content);
   } catch {
     throw unreadable('XLSX');
   }

@@ -222,3 +222,16 @@ export function demoHistoryRows(
     return { rowNumber: n + 2, cells };
   });
 }
+
+/**
+ * HOOK(replications, issue 16 item 2): the demo replications to make once the replicate
+ * service of branch `templates` has landed (`ReplicationsService.replicateUnchecked({ sourceId,
+ * organizationId, actorId })`, the id of `fromReference` from `importedExperimentId`), skipping
+ * a pair already replicated: a test of one organisation copied as a draft into another,
+ * provenance kept. Not made yet: the seed says so (SeedService.importHistory).
+ */
+export const DEMO_REPLICATIONS: { from: string; fromReference: string; to: string }[] = [
+  { from: 'nantes', fromReference: 'DEMO-nantes-017', to: 'gironde' },
+  { from: 'cu-dunkerque', fromReference: 'DEMO-cu-dunkerque-018', to: 'caluire-et-cuire' },
+  { from: 'gironde', fromReference: 'DEMO-gironde-019', to: 'cergy-pontoise' },
+];
