@@ -197,12 +197,12 @@ describe('import rows', () => {
   });
 
   it('dates an imported test in the organisation’s zone: acts at the reminder hour, the expiry at the end of its day', () => {
-    const [row] = validateImportRows([perpetuated({ stoppedOn: '10/06/2025' })], context).experiments;
+    const [row] = validateImportRows([perpetuated({ stoppedOn: '20/06/2025' })], context).experiments;
     const t = importTimeline(row, resolveLifecycleSettings({}, 'Europe/Paris'));
     expect(t.launchedAt?.toISOString()).toBe('2025-01-05T08:00:00.000Z');
     expect(t.expiresAt?.toISOString()).toBe('2025-06-30T21:59:59.999Z');
     expect(t.stopKind).toBe('early');
-    expect(t.stoppedAt?.toISOString()).toBe('2025-06-10T07:00:00.000Z');
+    expect(t.stoppedAt?.toISOString()).toBe('2025-06-20T07:00:00.000Z');
     // Evaluated on 15/07, within the 30 days after the stop; decided on 15/09, more than 30 days after it.
     expect(t.evaluationOnTime).toBe(true);
     expect(t.decisionOnTime).toBe(false);
