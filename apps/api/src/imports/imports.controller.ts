@@ -14,7 +14,6 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { memoryStorage } from 'multer';
 import { z } from 'zod';
 import { parseInput, type ImportReport } from '@capacites/domain';
 import type { AuthUser } from '../auth/auth-user';
@@ -24,7 +23,7 @@ import { AcceptsMultipart } from '../common/json-body.interceptor';
 import { ImportsService } from './imports.service';
 import { importModelCsv, importModelXlsx } from './spreadsheet';
 
-/** The upload as multer gives it (memory storage). */
+/** The upload as multer gives it (its default memory storage: the file is never written to disk). */
 interface UploadedSpreadsheet {
   originalname: string;
   buffer: Buffer;
@@ -66,9 +65,7 @@ export class ImportsController {
   /** The dry run: reads and checks the file, writes nothing but its report. */
   @Post()
   @AcceptsMultipart()
-  @UseInterceptors(
-    FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_FILE_BYTES, files: 1 } }),
-  )
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowFailedError } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { DataSource, type FindOptionsSelect } from 'typeorm';
 import {
   foldLabel,
   importRowContent,
@@ -62,23 +62,23 @@ const toReport = (job: ExperimentImportEntity): ImportReport => ({
 });
 
 /** Columns of the report read for progress (never the rows, which may weigh megabytes). */
-const REPORT_COLUMNS: (keyof ExperimentImportEntity)[] = [
-  'id',
-  'organizationId',
-  'createdBy',
-  'fileName',
-  'status',
-  'totalRows',
-  'byState',
-  'alreadyImported',
-  'errors',
-  'processed',
-  'createdCount',
-  'skippedCount',
-  'createdAt',
-  'startedAt',
-  'finishedAt',
-];
+const REPORT_COLUMNS: FindOptionsSelect<ExperimentImportEntity> = {
+  id: true,
+  organizationId: true,
+  createdBy: true,
+  fileName: true,
+  status: true,
+  totalRows: true,
+  byState: true,
+  alreadyImported: true,
+  errors: true,
+  processed: true,
+  createdCount: true,
+  skippedCount: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+};
 
 /**
  * Spreadsheet import of existing tests (issue 16, item 3). A file is first checked (the dry

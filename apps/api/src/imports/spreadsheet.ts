@@ -38,7 +38,8 @@ function cellText(value: ExcelJS.CellValue): string {
 async function readXlsx(content: Buffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(content);
+    // exceljs types its Buffer without the ArrayBufferLike parameter of newer @types/node.
+    await workbook.xlsx.load(content as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
     throw unreadable('XLSX');
   }

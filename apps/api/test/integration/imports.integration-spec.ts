@@ -163,7 +163,7 @@ describe('Importing existing tests from a spreadsheet', () => {
       })
       .expect(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    await workbook.xlsx.load(response.body as Parameters<typeof workbook.xlsx.load>[0]);
     const tests = workbook.getWorksheet('Tests')!;
     expect((tests.getRow(1).values as string[]).slice(1)).toEqual(IMPORT_COLUMNS.map((c) => c.header));
     expect(tests.rowCount).toBe(2);

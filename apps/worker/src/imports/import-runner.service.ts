@@ -52,7 +52,15 @@ export class ImportRunner {
   ): Promise<ImportBatchResult> {
     const job = await this.dataSource.getRepository(ExperimentImportEntity).findOne({
       where: { id: importId },
-      select: ['id', 'organizationId', 'createdBy', 'fileName', 'status', 'processed', 'totalRows'],
+      select: {
+        id: true,
+        organizationId: true,
+        createdBy: true,
+        fileName: true,
+        status: true,
+        processed: true,
+        totalRows: true,
+      },
     });
     if (!job) throw new Error(`import ${importId} does not exist`);
     const [{ total }] = (await this.dataSource.query(
