@@ -36,7 +36,7 @@ export const ImportPage = () => {
   // While the run goes on, its progress from the API (recorded in PostgreSQL by each batch).
   const progress = useQuery({
     queryKey: ['imports', report?.id],
-    queryFn: () => getImport(report!.id),
+    queryFn: () => getImport(report?.id ?? ''),
     enabled: report?.status === 'running',
     refetchInterval: (query) => (query.state.data?.status === 'completed' ? false : 1000),
   });

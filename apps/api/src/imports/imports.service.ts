@@ -276,9 +276,9 @@ export class ImportsService {
     }
     await this.startWorkflow(id, options);
     return toReport(
-      (await this.dataSource
+      await this.dataSource
         .getRepository(ExperimentImportEntity)
-        .findOne({ where: { id }, select: REPORT_COLUMNS }))!,
+        .findOneOrFail({ where: { id }, select: REPORT_COLUMNS }),
     );
   }
 

@@ -164,10 +164,10 @@ describe('Importing existing tests from a spreadsheet', () => {
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as Parameters<typeof workbook.xlsx.load>[0]);
-    const tests = workbook.getWorksheet('Tests')!;
+    const tests = workbook.getWorksheet('Tests') as ExcelJS.Worksheet;
     expect((tests.getRow(1).values as string[]).slice(1)).toEqual(IMPORT_COLUMNS.map((c) => c.header));
     expect(tests.rowCount).toBe(2);
-    const notice = workbook.getWorksheet('Notice')!;
+    const notice = workbook.getWorksheet('Notice') as ExcelJS.Worksheet;
     expect(notice.rowCount).toBe(IMPORT_COLUMNS.length + 2);
     expect(String(notice.getRow(2).getCell(2).value)).toContain('essai à blanc');
     const model = await hr.get('/api/imports/model?format=csv').expect(200);
@@ -364,7 +364,7 @@ describe('Importing existing tests from a spreadsheet', () => {
     const progressed = () =>
       stack.db.getRepository(ExperimentImportRowEntity).countBy({ importId: report.id });
     await waitFor('a few batches', async () => (await progressed()) >= 8, 60_000);
-    await worker!.kill();
+    await worker?.kill();
     const before = await progressed();
     expect(before).toBeLessThan(90);
     worker = await startWorkerProcess(stack.env);

@@ -75,7 +75,7 @@ describe('The demo data of npm start', () => {
         ]),
       );
       expect(own.filter((r) => r.parentId !== null).length).toBeGreaterThanOrEqual(4);
-      const launched = own.filter((r) => r.launchedAt).map((r) => r.launchedAt!.getTime());
+      const launched = own.filter((r) => r.launchedAt).map((r) => (r.launchedAt as Date).getTime());
       expect(Date.now() - Math.min(...launched)).toBeGreaterThan(365 * 86_400_000);
     }
     expect(new Set(rows.map((r) => r.lastWeather).filter(Boolean))).toEqual(

@@ -7,6 +7,7 @@ import {
   importTimeline,
   isTerminalState,
   resolveLifecycleSettings,
+  type ImportTimeline,
   type LifecycleSettings,
   type Participant,
   type PreparedImportRow,
@@ -164,7 +165,7 @@ export class ImportRunner {
       .into(ExperimentEntity)
       .values(
         rows.map((row) => {
-          const t = timelines.get(row.experimentId)!;
+          const t = timelines.get(row.experimentId) as ImportTimeline;
           return {
             id: row.experimentId,
             workflowId: experimentWorkflowId(row.experimentId),
@@ -209,7 +210,7 @@ export class ImportRunner {
     const evaluations: Partial<EvaluationEntity>[] = [];
     const decisions: Partial<DecisionEntity>[] = [];
     for (const row of fresh) {
-      const t = timelines.get(row.experimentId)!;
+      const t = timelines.get(row.experimentId) as ImportTimeline;
       const id = row.experimentId;
       const base = {
         organizationId: job.organizationId,
@@ -282,19 +283,20 @@ export class ImportRunner {
           blockers: '',
           recordedAt: t.lastCheckInAt,
         });
-      if (row.evaluation && t.evaluatedAt)
+      const evaluation = row.evaluation;
+      if (evaluation && t.evaluatedAt)
         evaluations.push({
           experimentId: id,
           organizationId: job.organizationId,
-          verdict: row.evaluation.verdict,
+          verdict: evaluation.verdict,
           // The file gives one text for all criteria: each criterion keeps it (never an invented result).
           criterionResults: row.criteria.map((c) => ({
             criterionId: c.id,
-            result: row.evaluation!.criterionResults || 'Résultat non repris dans le fichier importé',
+            result: evaluation.criterionResults || 'Résultat non repris dans le fichier importé',
             met: null,
           })),
-          usersVoice: row.evaluation.usersVoice,
-          learnings: row.evaluation.learnings,
+          usersVoice: evaluation.usersVoice,
+          learnings: evaluation.learnings,
           criteriaAtLaunch: row.criteria,
           amendments: [],
           onTime: t.evaluationOnTime,
