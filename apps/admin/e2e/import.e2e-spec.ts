@@ -93,7 +93,7 @@ describeInBrowser('import of existing tests from a spreadsheet, in a real browse
 
   it('shows the dry run with the bad cell by row and column, then imports the corrected file with its progress', async () => {
     await page
-      .getByRole('heading', { name: 'Importer des tests depuis un tableur' })
+      .getByRole('heading', { level: 1, name: 'Importer des tests depuis un tableur' })
       .waitFor({ timeout: TIMEOUT });
     await page.getByRole('menuitem', { name: 'Importer des tests' }).waitFor({ timeout: TIMEOUT });
     expect(await page.getByRole('link', { name: 'modèle Excel (XLSX)' }).getAttribute('href')).toBe(

@@ -214,6 +214,7 @@ const enCapacitesMessages: CapacitesMessages = {
         invalid:
           'One cell must be corrected: nothing is imported while the file has one. |||| %{smart_count} cells must be corrected: nothing is imported while the file has any.',
         toCreate: '%{smart_count} test to create |||| %{smart_count} tests to create',
+        valid: '%{smart_count} row without error |||| %{smart_count} rows without error',
         byState: 'Tests to create by state',
         already: '%{smart_count} row already imported (skipped) |||| %{smart_count} rows already imported (skipped)',
       },

@@ -227,6 +227,7 @@ export const frCapacitesMessages = {
         invalid:
           "Une cellule est à corriger : rien ne sera importé tant que le fichier en a une. |||| %{smart_count} cellules sont à corriger : rien ne sera importé tant que le fichier en a.",
         toCreate: '%{smart_count} test à créer |||| %{smart_count} tests à créer',
+        valid: '%{smart_count} ligne sans erreur |||| %{smart_count} lignes sans erreur',
         byState: 'Tests à créer par état',
         already: '%{smart_count} ligne déjà importée (ignorée) |||| %{smart_count} lignes déjà importées (ignorées)',
       },

@@ -34,7 +34,9 @@ export const ImportReportView = ({ report }: { report: ImportReport }) => {
         </Alert>
       ) : null}
       <Typography component="h3" variant="subtitle1" sx={{ mt: 1, fontWeight: 600 }}>
-        {translate('app.imports.report.toCreate', { smart_count: toCreate })}
+        {translate(report.status === 'invalid' ? 'app.imports.report.valid' : 'app.imports.report.toCreate', {
+          smart_count: toCreate,
+        })}
       </Typography>
       <ul aria-label={translate('app.imports.report.byState')}>
         {EXPERIMENT_STATES.filter((s) => report.byState[s]).map((state) => (
