@@ -10,6 +10,7 @@ import { ExperimentsModule } from './experiments/experiments.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RecordsModule } from './records/records.module';
@@ -37,6 +38,7 @@ export class AppModule {
         TemporalModule,
         AuthModule,
         HealthModule,
+        MetricsModule,
         ExperimentsModule,
         DashboardModule,
         OrganizationsModule,
