@@ -30,8 +30,10 @@ const KINDS: Record<ImportsErrorCode, ErrorKind> = {
 };
 
 /** The import's own refusals: a bad file is 400 naming `file`; a run of a file with errors, 409. */
-export class ImportsException extends RefusalException {
-  constructor(code: `${ImportsErrorCode}`, params: ErrorParams = {}, fields?: FieldError[]) {
-    super(KINDS[code as ImportsErrorCode], code, params, fields);
-  }
+export function importsRefusal(
+  code: `${ImportsErrorCode}`,
+  params: ErrorParams = {},
+  fields?: FieldError[],
+): RefusalException {
+  return new RefusalException(KINDS[code as ImportsErrorCode], code, params, fields);
 }

@@ -27,7 +27,7 @@ import {
 import { AuthException } from '../auth/auth.exception';
 import { recordAdminEvent } from '../common/admin-audit';
 import { TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../temporal/temporal.module';
-import { ImportsErrorCode, ImportsException } from './imports.exception';
+import { ImportsErrorCode, importsRefusal } from './imports.exception';
 import { readSpreadsheet } from './spreadsheet';
 
 /** What identifies a row across files: its reference, or else its whole content. */
@@ -102,7 +102,7 @@ export class ImportsService {
       !member ||
       !(await this.dataSource.getRepository(OrganizationEntity).existsBy({ id: organizationId }))
     )
-      throw new ImportsException(ImportsErrorCode.ORGANIZATION_NOT_FOUND, {}, [
+      throw importsRefusal(ImportsErrorCode.ORGANIZATION_NOT_FOUND, {}, [
         { field: 'organizationId', message: 'this organization does not exist' },
       ]);
     if (!isPlatformAdmin(principal) && !rolesIn(principal, organizationId).includes('hr'))
@@ -117,7 +117,7 @@ export class ImportsService {
   ): Promise<ImportReport> {
     await this.assertCanImport(organizationId, principal);
     if (!file || file.buffer.length === 0)
-      throw new ImportsException(ImportsErrorCode.FILE_REQUIRED, {}, [
+      throw importsRefusal(ImportsErrorCode.FILE_REQUIRED, {}, [
         { field: 'file', message: 'a file is required' },
       ]);
     const rows = await readSpreadsheet(file.originalname, file.buffer);
@@ -235,7 +235,7 @@ export class ImportsService {
       .findOne({ where: { id }, select: REPORT_COLUMNS });
     const readable =
       job && (isPlatformAdmin(principal) || rolesIn(principal, job.organizationId).includes('hr'));
-    if (!job || !readable) throw new ImportsException(ImportsErrorCode.NOT_FOUND);
+    if (!job || !readable) throw importsRefusal(ImportsErrorCode.NOT_FOUND);
     return job;
   }
 
@@ -254,7 +254,7 @@ export class ImportsService {
           .getRepository(ExperimentImportEntity)
           .findOneOrFail({ where: { id }, select: REPORT_COLUMNS });
     if (job.status === 'invalid')
-      throw new ImportsException(ImportsErrorCode.HAS_ERRORS, { errors: job.errors.length });
+      throw importsRefusal(ImportsErrorCode.HAS_ERRORS, { errors: job.errors.length });
     if (job.status === 'validated') {
       const claimed = await this.dataSource.transaction(async (manager) => {
         const result = await manager.query(
@@ -295,7 +295,7 @@ export class ImportsService {
     } catch (error) {
       if ((error as Error).name === 'WorkflowExecutionAlreadyStartedError') return;
       this.logger.error(`could not start import ${id}: ${String(error)}`);
-      throw new ImportsException(ImportsErrorCode.WORKFLOW_UNAVAILABLE);
+      throw importsRefusal(ImportsErrorCode.WORKFLOW_UNAVAILABLE);
     }
   }
 

@@ -8,7 +8,7 @@ import {
   type ImportColumnKey,
   type RawImportRow,
 } from '@capacites/domain';
-import { ImportsErrorCode, ImportsException } from './imports.exception';
+import { ImportsErrorCode, importsRefusal } from './imports.exception';
 
 export type SpreadsheetFormat = 'xlsx' | 'csv';
 
@@ -16,7 +16,7 @@ export type SpreadsheetFormat = 'xlsx' | 'csv';
 export function spreadsheetFormat(fileName: string, content: Buffer): SpreadsheetFormat {
   if (/\.xlsx$/i.test(fileName) || content.subarray(0, 2).toString('latin1') === 'PK') return 'xlsx';
   if (/\.(csv|txt)$/i.test(fileName)) return 'csv';
-  throw new ImportsException(ImportsErrorCode.FORMAT_UNSUPPORTED, {}, [
+  throw importsRefusal(ImportsErrorCode.FORMAT_UNSUPPORTED, {}, [
     { field: 'file', message: 'only XLSX and CSV files can be imported' },
   ]);
 }
@@ -74,7 +74,7 @@ function readCsv(content: Buffer): string[][] {
 }
 
 const unreadable = (format: string) =>
-  new ImportsException(ImportsErrorCode.FILE_UNREADABLE, { format }, [
+  importsRefusal(ImportsErrorCode.FILE_UNREADABLE, { format }, [
     { field: 'file', message: `this ${format} file cannot be read` },
   ]);
 
@@ -88,18 +88,18 @@ export async function readSpreadsheet(fileName: string, content: Buffer): Promis
   const lines = format === 'xlsx' ? await readXlsx(content) : readCsv(content);
   const headerIndex = lines.findIndex((line) => line.some((cell) => cell.trim() !== ''));
   if (headerIndex < 0)
-    throw new ImportsException(ImportsErrorCode.EMPTY, {}, [{ field: 'file', message: 'no rows' }]);
+    throw importsRefusal(ImportsErrorCode.EMPTY, {}, [{ field: 'file', message: 'no rows' }]);
   const headers = lines[headerIndex].map((h) => h.trim());
   const columns = headers.map((h) => (h ? importColumnForHeader(h) : undefined));
   const unknown = headers.filter((h, i) => h && !columns[i]);
   if (unknown.length > 0)
-    throw new ImportsException(ImportsErrorCode.COLUMNS_UNKNOWN, { columns: unknown }, [
+    throw importsRefusal(ImportsErrorCode.COLUMNS_UNKNOWN, { columns: unknown }, [
       { field: 'file', message: `unknown columns: ${unknown.join(', ')}` },
     ]);
   const required: ImportColumnKey[] = ['title', 'state'];
   const missing = required.filter((key) => !columns.includes(key)).map((key) => IMPORT_COLUMN_HEADER[key]);
   if (missing.length > 0)
-    throw new ImportsException(ImportsErrorCode.COLUMNS_MISSING, { columns: missing }, [
+    throw importsRefusal(ImportsErrorCode.COLUMNS_MISSING, { columns: missing }, [
       { field: 'file', message: `missing columns: ${missing.join(', ')}` },
     ]);
   const rows: RawImportRow[] = [];
@@ -112,9 +112,9 @@ export async function readSpreadsheet(fileName: string, content: Buffer): Promis
     rows.push({ rowNumber: headerIndex + index + 2, cells });
   });
   if (rows.length === 0)
-    throw new ImportsException(ImportsErrorCode.EMPTY, {}, [{ field: 'file', message: 'no rows' }]);
+    throw importsRefusal(ImportsErrorCode.EMPTY, {}, [{ field: 'file', message: 'no rows' }]);
   if (rows.length > IMPORT_MAX_ROWS)
-    throw new ImportsException(ImportsErrorCode.TOO_MANY_ROWS, { max: IMPORT_MAX_ROWS }, [
+    throw importsRefusal(ImportsErrorCode.TOO_MANY_ROWS, { max: IMPORT_MAX_ROWS }, [
       { field: 'file', message: `at most ${IMPORT_MAX_ROWS} rows` },
     ]);
   return rows;
