@@ -15,7 +15,7 @@ const importActivities = (heartbeatSeconds: number) =>
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
   });
 
-const DEFAULT_BATCH_SIZE = 250;
+const DEFAULT_BATCH_SIZE = 500;
 
 /**
  * Runs one spreadsheet import to its end: batch after batch, each idempotent (the rows keep

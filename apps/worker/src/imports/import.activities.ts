@@ -9,7 +9,7 @@ import {
 import type { ImportedStart, ImportRunner } from './import-runner.service';
 
 /** Workflow starts in flight at once: enough to keep Temporal busy, few enough for a small machine. */
-const START_CONCURRENCY = 16;
+const START_CONCURRENCY = 32;
 
 /** The import workflow's activity over the worker's services (it starts the imported tests' workflows). */
 export function createImportActivities(services: { imports: ImportRunner }): ImportActivities {
