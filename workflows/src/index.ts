@@ -2,4 +2,5 @@
 // The worker loads the workflow implementations from ./workflows.ts through its bundler.
 export * from './experiment-lifecycle/experiment-lifecycle.messages';
 export type * from './experiment-lifecycle/experiment-lifecycle.activities';
+export * from './experiment-lifecycle/experiment-lifecycle.questionnaires.messages';
 export * from './experiment-import/experiment-import.messages';

@@ -15,6 +15,7 @@ import { sharedLearnings } from './shared-learnings';
 import { MyTasks } from './tasks';
 import { tracks } from './tracks';
 import { users } from './users';
+import { templateRequirements, templates } from './templates';
 
 export const App = () => (
   <Admin
@@ -44,6 +45,9 @@ export const App = () => (
     <Resource name="tracks" {...tracks} />
     <Resource name="users" {...users} />
     <Resource name="emails" {...emails} />
+    {/* Issue 16: test templates (admin: shared ones; HR: its organisation's) and their rules. */}
+    <Resource name="templates" {...templates} />
+    <Resource name="template-requirements" {...templateRequirements} />
     {/* Read through references only (timelines, outcomes, the experiment page). */}
     <Resource name="testimonies" />
     <Resource name="check-ins" />

@@ -16,9 +16,14 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { RecordsModule } from './records/records.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { TestimoniesModule } from './testimonies/testimonies.module';
 import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
+import { QuestionnairesModule } from './questionnaires/questionnaires.module';
+// The network (issue 16): templates and replication.
+import { ReplicationsModule } from './replications/replications.module';
+import { TemplatesModule } from './templates/templates.module';
 
 @Module({})
 export class AppModule {
@@ -50,6 +55,10 @@ export class AppModule {
         TasksModule,
         CalendarModule,
         ExportsModule,
+        TemporalCodecModule,
+        QuestionnairesModule,
+        TemplatesModule,
+        ReplicationsModule,
         // Spreadsheet import (issue 16, item 3).
         ImportsModule,
       ],

@@ -8,6 +8,7 @@ import { ImportRunner } from './imports/import-runner.service';
 import { createMailer, MAILER } from './notifications/mailer';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
+import { QuestionnaireEventsService } from './questionnaires/questionnaire-events.service';
 
 /** The worker's dependency graph: no HTTP, only what the activities need. */
 @Module({})
@@ -31,6 +32,9 @@ export class WorkerModule {
         TransitionRecorder,
         NotifierService,
         IterationService,
+        QuestionnaireEventsService,
+      ],
+      exports: [TransitionRecorder, NotifierService, IterationService, QuestionnaireEventsService],
         ImportRunner,
       ],
       exports: [TransitionRecorder, NotifierService, IterationService, ImportRunner],

@@ -17,6 +17,11 @@ export * from './organization/administration';
 export * from './errors/error-codes';
 export * from './export/exports';
 export * from './password/common-passwords';
+export * from './questionnaire/index';
+// Templates and replication (the network, issue 16).
+export * from './template/questionnaire-skeleton';
+export * from './template/template';
+export * from './template/replication';
 // Spreadsheet import of existing tests (issue 16, item 3).
 export * from './import/import-columns';
 export * from './import/import-rows';

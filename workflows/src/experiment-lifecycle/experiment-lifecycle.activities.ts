@@ -78,7 +78,11 @@ export type NotificationEvent =
   | 'decisionAlgeco'
   | 'decided'
   | 'criteriaAmended'
-  | 'consentWithdrawn';
+  | 'consentWithdrawn'
+  // Questionnaires (issue 14): opened (participants), J-3 reminder (those who have not answered), closed (pilots).
+  | 'questionnaireOpened'
+  | 'questionnaireReminder'
+  | 'questionnaireClosed';
 
 export interface NotifyInput {
   experimentId: string;
@@ -90,6 +94,8 @@ export interface NotifyInput {
   recipients: { userIds: string[]; roles: ('codir' | 'hr')[] };
   /** What the template needs: dates as ISO instants, days, reason, outcome… */
   data: Record<string, string | number | boolean | null>;
+  /** The back-office path the notice links to (default: the experiment's page). */
+  linkPath?: string;
 }
 
 export interface CreateIterationInput {

@@ -13,6 +13,7 @@ import type {
   Outcome,
   Verdict,
 } from '@capacites/domain';
+import type { QuestionnaireWindowState } from './experiment-lifecycle.questionnaires.messages';
 
 export const EXPERIMENT_LIFECYCLE_WORKFLOW = 'experimentLifecycle';
 export const DEFAULT_TASK_QUEUE = 'capacites-experiments';
@@ -126,6 +127,8 @@ export interface LifecycleData {
   /** Agenda events already handled (fired, or skipped because past when planned). */
   handledEvents: string[];
   algeco: boolean;
+  /** Published questionnaires and their windows (issue 14); absent in histories before them. */
+  questionnaires?: QuestionnaireWindowState[];
 }
 
 export type AgendaKind =

@@ -39,6 +39,7 @@ import {
   type ExperimentSnapshot,
 } from './experiment-lifecycle.messages';
 import { ExperimentLifecycle, LifecycleRefusal } from './experiment-lifecycle.state';
+import { QuestionnaireWindows, registerQuestionnaireHandlers } from './experiment-lifecycle.questionnaires';
 import { startsImported } from './experiment-lifecycle.import';
 
 const activities = proxyActivities<ExperimentActivities>({
@@ -556,6 +557,10 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     { validator: (request) => asFailure(() => lifecycle.checkDecision(request)) },
   );
 
+  // --- questionnaires' windows (issue 14): their own module, timers merged into the loop ---
+  const questionnaires = new QuestionnaireWindows(lifecycle, now);
+  registerQuestionnaireHandlers(questionnaires, guarded, asFailure, replan);
+
   // --- what the workflow does by itself ---------------------------------------------------
   const fire = async (event: AgendaEvent) => {
     if (lifecycle.nextEvent()?.key !== event.key) return; // superseded while queued
@@ -649,9 +654,14 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   while (!lifecycle.isTerminal) {
     const next = lifecycle.nextEvent();
+    // Histories without questionnaires have no such timer: their path is unchanged.
+    const timer = questionnaires.next();
     const seen = planVersion;
     const changed = () => planVersion !== seen || lifecycle.isTerminal;
-    if (next) {
+    if (timer && (!next || new Date(timer.at).getTime() < new Date(next.at).getTime())) {
+      const wait = Math.max(1, new Date(timer.at).getTime() - Date.now());
+      if (!(await condition(changed, wait))) await serial(() => questionnaires.fire(timer));
+    } else if (next) {
       const wait = Math.max(1, new Date(next.at).getTime() - Date.now());
       if (!(await condition(changed, wait))) await serial(() => fire(next));
     } else {
@@ -664,6 +674,8 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
       await continueAsNew<typeof experimentLifecycle>({ ...input, imported: undefined, carried: lifecycle.data });
     }
   }
+  // A questionnaire never outlives its test.
+  if (questionnaires.hasOpen) await serial(() => questionnaires.closeAll());
   await condition(allHandlersFinished);
   return lifecycle.snapshot();
 }

@@ -1,6 +1,12 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
-import type { ConsentOnBehalfInput, ExperimentCriteriaResponse, LifecycleAction } from '@capacites/domain';
+import type {
+  ConsentOnBehalfInput,
+  ExperimentCriteriaResponse,
+  ExperimentProvenance,
+  LifecycleAction,
+  ReplicateExperimentInput,
+} from '@capacites/domain';
 import { i18nProvider } from '../i18n';
 import { apiErrorMessage } from './errors';
 import { toApiExperimentFilter } from '../experiments/list/filters';
@@ -80,6 +86,10 @@ export interface CapacitesDataProvider extends DataProvider {
   recordConsentOnBehalf(experimentId: string, body: ConsentOnBehalfInput): Promise<unknown>;
   /** Shares an evaluation's learnings with the network, or withdraws them (id = the experiment's). */
   setLearningsSharing(experimentId: string, shared: boolean): Promise<unknown>;
+  /** "Reproduire dans mon organisation": the new draft (issue 16). */
+  replicate(experimentId: string, body: ReplicateExperimentInput): Promise<{ id: string }>;
+  /** Where a test comes from and how many organisations replicated it (issue 16). */
+  getProvenance(experimentId: string): Promise<ExperimentProvenance>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -150,5 +160,16 @@ export const dataProvider: CapacitesDataProvider = {
       body: JSON.stringify({ shared }),
     });
     return json;
+  },
+  async replicate(experimentId, body) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/replications`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    return json as { id: string };
+  },
+  async getProvenance(experimentId) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/provenance`);
+    return json as ExperimentProvenance;
   },
 };

@@ -36,6 +36,9 @@ export interface Experiment extends RaRecord<string> {
   iteration: number;
   parentId: string | null;
   childExperimentId?: string | null;
+  /** Provenance (issue 16): the template it was created from, the original it replicates. */
+  templateId?: string | null;
+  replicatedFromId?: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -27,6 +27,9 @@ export const Menu = () => {
         <RaMenu.Item to="/imports" primaryText="app.imports.menu" leftIcon={<ImportIcon />} />
       ) : null}
       <RaMenu.Item to="/profile" primaryText="app.profile.menu" leftIcon={<AccountIcon />} />
+      {/* Issue 16: templates, for the platform admin and HR. */}
+      {hasAnyRole(principal, ['admin', 'hr']) ? <RaMenu.ResourceItem name="templates" /> : null}
+      {hasAnyRole(principal, ['admin', 'hr']) ? <RaMenu.ResourceItem name="template-requirements" /> : null}
       {admin ? <Divider component="li" aria-hidden /> : null}
       {admin ? <RaMenu.ResourceItem name="organizations" /> : null}
       {admin ? <RaMenu.ResourceItem name="tracks" /> : null}

@@ -68,6 +68,12 @@ type Request = IncomingMessage & { originalUrl?: string; user?: { userId?: strin
 
 /** The access log keeps what helps to investigate; the id is already on the line as reqId. */
 function serializeRequest(request: SerializedRequest): Record<string, unknown> {
+  // Anonymous routes (the public's questionnaire answers): no client address is kept anywhere,
+  // logs included, as their notice tells the public (docs/questionnaires.md).
+  if (request.url?.startsWith('/api/public/')) {
+    const { 'x-forwarded-for': _f, 'x-real-ip': _r, forwarded: _d, ...headers } = request.headers ?? {};
+    return { method: request.method, url: redactQuery(request.url), headers };
+  }
   return {
     method: request.method,
     url: redactQuery(request.url),

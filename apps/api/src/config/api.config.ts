@@ -15,6 +15,16 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   ADMIN_DIST_DIR: z.string().optional(),
   /** Swagger UI and the OpenAPI document at /api/docs: on in development and test, off otherwise (NODE_ENV). */
   API_DOCS: z.stringbool().optional(),
+  /**
+   * Origins of Temporal's Web UI (comma-separated URLs), allowed to call the codec endpoint
+   * (/api/temporal-codec) with an operator's session, and nothing else of the API.
+   */
+  TEMPORAL_UI_ORIGINS: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value.split(',').every((url) => URL.canParse(url.trim())), {
+      message: 'TEMPORAL_UI_ORIGINS must be URLs separated by commas',
+    }),
   /** Largest accepted request body. */
   API_BODY_LIMIT: z.string().default('100kb'),
   /**
@@ -82,6 +92,11 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   /** ProConnect's scopes: the email identifies the user; the others are its usual claims. */
   OIDC_SCOPES: z.string().default(PROCONNECT_SCOPES),
   OIDC_LABEL: z.string().max(60).default('ProConnect'),
+  // --- questionnaires (issue 14) ---
+  /** Back-office URL: the public questionnaires' links (`<PUBLIC_URL>/q/<code>`) and QR codes. */
+  PUBLIC_URL: z.url().default('http://localhost:5173'),
+  /** Public answers accepted per minute and client address (counted in memory, never stored). */
+  PUBLIC_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
 });
 
 type ApiEnv = z.infer<typeof apiEnvSchema>;
@@ -167,6 +182,12 @@ const apiConfigSchema = apiEnvSchema
   .superRefine(checkOidcVariables, { when: () => true })
   .transform((env) => ({
     ...env,
+    /** Origins (scheme://host:port) of Temporal's Web UI, for the codec endpoint only. */
+    temporalUiOrigins: (env.TEMPORAL_UI_ORIGINS ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean)
+      .map((url) => new URL(url).origin),
     /** Whether /api/docs and /api/docs/openapi.json are served. */
     apiDocs: env.API_DOCS ?? PLAIN_HTTP_ENVIRONMENTS.includes(env.NODE_ENV),
     SESSION_COOKIE_SECURE: env.SESSION_COOKIE_SECURE ?? !PLAIN_HTTP_ENVIRONMENTS.includes(env.NODE_ENV),

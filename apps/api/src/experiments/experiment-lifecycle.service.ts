@@ -55,6 +55,7 @@ import {
 } from './experiments.exception';
 import { ExperimentsRepository } from './experiments.repository';
 import { refusalOf } from './lifecycle-refusal';
+import { TemplatesRepository } from '../templates/templates.repository';
 
 /**
  * Lifecycle actions: each goes through the experiment's workflow as a Temporal Update
@@ -67,6 +68,7 @@ export class ExperimentLifecycleService {
 
   constructor(
     private readonly experiments: ExperimentsRepository,
+    private readonly templates: TemplatesRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
@@ -99,6 +101,14 @@ export class ExperimentLifecycleService {
       !(await this.experiments.trackAvailableTo(input.trackId, experiment.organizationId))
     ) {
       throw new ExperimentsException(ExperimentsErrorCode.TRACK_NOT_FOUND);
+    }
+    // Moving a draft to a track that requires a template: only one from a template of that track.
+    if (input.trackId && input.trackId !== experiment.trackId) {
+      await this.templates.assertRequirementMet(
+        experiment.organizationId,
+        input.trackId,
+        await this.templates.trackOf(experiment.templateId),
+      );
     }
     await this.assertPeopleOf(experiment.organizationId, input);
     this.assertSponsorNotPilot(experiment, input);

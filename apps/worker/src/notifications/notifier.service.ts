@@ -127,7 +127,7 @@ export class NotifierService {
     const { userIds, roles } = input.recipients;
     if (userIds.length === 0 && roles.length === 0) return [];
     const context = known ?? (await this.context(manager, input.experimentId));
-    const link = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/#/experiments/${context.id}/show`;
+    const link = `${this.config.PUBLIC_URL.replace(/\/$/, '')}${input.linkPath ?? `/#/experiments/${context.id}/show`}`;
     const message = renderNotification(input.event, {
       title: context.title,
       timeZone: context.timeZone,

@@ -112,7 +112,21 @@ export function renderNotification(event: NotificationEvent, context: TemplateCo
       `Accord retiré : ${t}`,
       `Une personne de l'équipe testeuse de ${t} a retiré son accord de participation. Elle ne reçoit plus les avis du test ; voyez avec l'équipe comment poursuivre sans elle.`,
     ],
+    // Questionnaires (issue 14): the link leads to the questionnaire, not to the test.
+    questionnaireOpened: () => [
+      `Questionnaire à remplir : ${data.questionnaireTitle} (${t})`,
+      `Le questionnaire « ${data.questionnaireTitle} » du test ${t} est ouvert${data.closesAt ? ` jusqu'au ${date('closesAt')}` : ''}. Vous faites partie de l'équipe testeuse : votre avis compte pour évaluer le test. Vous pourrez modifier vos réponses tant qu'il est ouvert.`,
+    ],
+    questionnaireReminder: () => [
+      `Rappel : le questionnaire « ${data.questionnaireTitle} » ferme le ${date('closesAt')}`,
+      `Vous n'avez pas encore répondu au questionnaire « ${data.questionnaireTitle} » du test ${t}. Il ferme le ${date('closesAt')}.`,
+    ],
+    questionnaireClosed: () => [
+      `Questionnaire fermé : ${data.questionnaireTitle} (${t})`,
+      `Le questionnaire « ${data.questionnaireTitle} » du test ${t} est fermé : ${data.respondents} réponse(s). Les résultats sont disponibles pour l'évaluation.`,
+    ],
   };
   const [subject, text] = messages[event]();
-  return { subject, body: `${text}\n\nVoir le test : ${context.link}` };
+  const linkLabel = event.startsWith('questionnaire') ? 'Voir le questionnaire' : 'Voir le test';
+  return { subject, body: `${text}\n\n${linkLabel} : ${context.link}` };
 }

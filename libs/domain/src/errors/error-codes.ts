@@ -5,6 +5,7 @@
 // No zod and nothing else heavy: the workflow sandbox imports it.
 
 import { LIFECYCLE_ACTIONS } from '../experiment/actions';
+import { QUESTIONNAIRE_ERROR_MESSAGES, QUESTIONNAIRE_FORBIDDEN_ACTIONS } from '../questionnaire/questionnaire-errors';
 
 /** What a 403 names as refused (FORBIDDEN's `action`): the lifecycle actions and these. */
 export const FORBIDDEN_ACTIONS = [
@@ -21,6 +22,11 @@ export const FORBIDDEN_ACTIONS = [
   'manageOrganizations',
   'readOutbox',
   'readDashboard',
+  'decodeWorkflowPayloads',
+  ...QUESTIONNAIRE_FORBIDDEN_ACTIONS,
+  // Templates and replication (issue 16).
+  'manageTemplates',
+  'replicateExperiment',
   // Spreadsheet import (issue 16, item 3).
   'importExperiments',
 ] as const;
@@ -151,6 +157,16 @@ export const ERROR_MESSAGES = {
       : 'You cannot remove your own admin role.',
   TRACK_IN_USE: (p: { count: number }) =>
     `${p.count} experiment(s) use this track: archive it instead (PUT with "archived": true).`,
+  // --- templates and replication (API, issue 16) ------------------------------------------------
+  TEMPLATE_REQUIRED: (p: { trackId: string }) =>
+    `The organization requires a template for tests of this track (${p.trackId}): start from one of its templates.`,
+  TEMPLATE_TRACK_MISMATCH: (p: { trackId: string; templateTrackId: string }) =>
+    `The template is for another track (${p.templateTrackId}) than the one given (${p.trackId}).`,
+  TEMPLATE_ARCHIVED: () => 'This template is archived: it is offered no more to new tests.',
+  TEMPLATE_REQUIREMENT_EXISTS: (p: { trackId: string }) =>
+    `The organization already requires a template for the track ${p.trackId}.`,
+  REPLICATION_SAME_ORGANIZATION: () =>
+    'A test is replicated into another organization; within its own organization, iterate it instead.',
   NOT_STARTED: (p: State) => `Testimonies are collected once the test has started; this one is "${p.state}".`,
 
   // --- access (API) -----------------------------------------------------------------------------
@@ -160,6 +176,8 @@ export const ERROR_MESSAGES = {
   TOO_MANY_ATTEMPTS: (p: { retryAfterSeconds: number }) =>
     `Too many login attempts. Try again in ${p.retryAfterSeconds} seconds.`,
   TOTP_INVALID: () => 'Wrong or already used code.',
+  PAYLOAD_ENCRYPTION_OFF: () =>
+    'Workflow payloads are not encrypted here (no TEMPORAL_PAYLOAD_KEYS): there is nothing to decode.',
   TOTP_ENROLMENT_REQUIRED: () => 'Platform admins must set up a second factor (TOTP) before anything else.',
   TOTP_REQUIRED_FOR_ADMIN: () => 'A platform admin cannot turn off the second factor.',
   TOTP_ALREADY_ENABLED: () => 'The second factor is already on.',
@@ -184,6 +202,9 @@ export const ERROR_MESSAGES = {
   BAD_REQUEST: () => 'The request is malformed.',
   INTERNAL_ERROR: () => 'An unexpected error occurred; it has been logged.',
   HTTP_ERROR: () => 'The request failed.',
+
+  // --- questionnaires (issue 14), declared in questionnaire/questionnaire-errors.ts --------------
+  ...QUESTIONNAIRE_ERROR_MESSAGES,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -142,6 +142,14 @@ export class ExperimentEntity {
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId!: string | null;
 
+  /** The template the draft was created from (issue 16). */
+  @Column({ name: 'template_id', type: 'uuid', nullable: true })
+  templateId!: string | null;
+
+  /** The original, in another organisation, that this test replicates (issue 16). */
+  @Column({ name: 'replicated_from_id', type: 'uuid', nullable: true })
+  replicatedFromId!: string | null;
+
   @Column({ name: 'workflow_id', type: 'text', unique: true })
   workflowId!: string;
 

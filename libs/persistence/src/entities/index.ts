@@ -13,6 +13,10 @@ import { SessionEntity } from './session.entity';
 import { TestimonyEntity } from './testimony.entity';
 import { TrackEntity } from './track.entity';
 import { UserEntity } from './user.entity';
+import { QuestionnaireEntity } from './questionnaire.entity';
+import { QuestionnaireResponseEntity } from './questionnaire-response.entity';
+import { ExperimentTemplateEntity } from './experiment-template.entity';
+import { TemplateRequirementEntity } from './template-requirement.entity';
 
 export {
   AuditEventEntity,
@@ -31,6 +35,10 @@ export {
   TestimonyEntity,
   TrackEntity,
   UserEntity,
+  QuestionnaireEntity,
+  QuestionnaireResponseEntity,
+  ExperimentTemplateEntity,
+  TemplateRequirementEntity,
 };
 
 export const ENTITIES = [
@@ -48,6 +56,10 @@ export const ENTITIES = [
   CriteriaAmendmentEntity,
   SessionEntity,
   TestimonyEntity,
+  QuestionnaireEntity,
+  QuestionnaireResponseEntity,
+  ExperimentTemplateEntity,
+  TemplateRequirementEntity,
   // Spreadsheet imports (issue 16, item 3).
   ExperimentImportEntity,
   ExperimentImportRowEntity,

@@ -13,7 +13,9 @@ import { EmailClaims1796544708055 } from './1796544708055-EmailClaims';
 import { UserEmailCaseInsensitive1796544708056 } from './1796544708056-UserEmailCaseInsensitive';
 import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
 import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
+import { Questionnaires1796547000000 } from './1796547000000-Questionnaires';
 import { AuditAppendOnly1796560000000 } from './1796560000000-AuditAppendOnly';
+import { TemplatesAndReplication1796600000000 } from './1796600000000-TemplatesAndReplication';
 import { ExperimentImports1796630000000 } from './1796630000000-ExperimentImports';
 
 export const MIGRATIONS = [
@@ -31,6 +33,8 @@ export const MIGRATIONS = [
   UserEmailCaseInsensitive1796544708056,
   OidcIdentity1796545654868,
   LoginSecurity1796546400000,
+  Questionnaires1796547000000,
   AuditAppendOnly1796560000000,
+  TemplatesAndReplication1796600000000,
   ExperimentImports1796630000000,
 ];

@@ -7,6 +7,7 @@ import { Link, Show, useCreatePath, useRecordContext, useTranslate } from 'react
 import { usePrincipal } from '../../access';
 import { API_URL } from '../../dataProvider';
 import { COLLECTING_STATES, Testimonies } from '../../testimonies';
+import { Provenance, ReplicateButton } from '../../replications';
 import { ExperimentActions } from '../actions/ExperimentActions';
 import { DeadlineCountdown } from '../deadline';
 import { StateChip } from '../StateChip';
@@ -151,6 +152,17 @@ const ExperimentView = () => {
         ) : null}
         <Section title="app.sections.lineage">
           <Lineage experiment={experiment} />
+        </Section>
+        {/* Issue 16: its template, its original elsewhere, and how many organisations replicated it. */}
+        <Section title="app.sections.provenance" testId="provenance-section">
+          <Provenance experimentId={experiment.id} updatedAt={experiment.updatedAt} />
+          <Box sx={{ mt: 1 }} className="no-print">
+            <ReplicateButton
+              experimentId={experiment.id}
+              title={experiment.title}
+              originalOrganizationId={experiment.organizationId}
+            />
+          </Box>
         </Section>
         <Section title="app.sections.timeline">
           <Timeline experiment={experiment} />

@@ -33,6 +33,9 @@ export interface ExperimentResponse {
   iteration: number;
   parentId: string | null;
   childExperimentId: string | null;
+  /** Provenance (issue 16): the template it was created from, the original it replicates. */
+  templateId: string | null;
+  replicatedFromId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -72,6 +75,8 @@ export function toExperimentResponse(e: ExperimentEntity): ExperimentResponse {
     iteration: e.iteration,
     parentId: e.parentId,
     childExperimentId: e.childExperimentId,
+    templateId: e.templateId,
+    replicatedFromId: e.replicatedFromId,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
   };
