@@ -224,11 +224,8 @@ export function demoHistoryRows(
 }
 
 /**
- * HOOK(replications, issue 16 item 2): the demo replications to make once the replicate
- * service of branch `templates` has landed (`ReplicationsService.replicateUnchecked({ sourceId,
- * organizationId, actorId })`, the id of `fromReference` from `importedExperimentId`), skipping
- * a pair already replicated: a test of one organisation copied as a draft into another,
- * provenance kept. Not made yet: the seed says so (SeedService.importHistory).
+ * The demo's replications (issue 16 item 2): a perpetuated test of one organisation's history
+ * copied as a draft into another, provenance kept (SeedService.replicateDemoTests, once each).
  */
 export const DEMO_REPLICATIONS: { from: string; fromReference: string; to: string }[] = [
   { from: 'nantes', fromReference: 'DEMO-nantes-017', to: 'gironde' },

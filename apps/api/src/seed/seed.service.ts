@@ -17,6 +17,7 @@ import { ExperimentsService } from '../experiments/experiments.service';
 import { ExperimentLifecycleService } from '../experiments/experiment-lifecycle.service';
 import { ConsentService } from '../experiments/consent.service';
 import { ImportsService, importedExperimentId, importRowKey } from '../imports/imports.service';
+import { ReplicationsService } from '../replications/replications.service';
 import { DEMO_REPLICATIONS, demoHistoryRows } from './demo-history';
 import {
   DEMO_EXPERIMENTS,
@@ -53,6 +54,7 @@ export class SeedService {
     private readonly lifecycle: ExperimentLifecycleService,
     private readonly consents: ConsentService,
     private readonly imports: ImportsService,
+    private readonly replications: ReplicationsService,
   ) {}
 
   async seedDemo(progress: (message: string) => void = () => undefined): Promise<SeedReport> {
@@ -152,9 +154,29 @@ export class SeedService {
       imported += result.created;
       progress(`${organization.name}: ${result.created} tests imported (two years of history)`);
     }
-    // HOOK(replications): DEMO_REPLICATIONS waits for the replicate service (branch `templates`).
-    if (imported > 0) progress(`${DEMO_REPLICATIONS.length} demo replications not made: no replicate service yet`);
+    await this.replicateDemoTests(users, progress);
     return imported;
+  }
+
+  /** A few tests of the history copied as drafts into another organisation (essaimage), once. */
+  private async replicateDemoTests(
+    users: ReturnType<typeof demoUsers>,
+    progress: (message: string) => void,
+  ): Promise<void> {
+    for (const replication of DEMO_REPLICATIONS) {
+      const from = DEMO_ORGANIZATIONS.find((o) => o.slug === replication.from);
+      const to = DEMO_ORGANIZATIONS.find((o) => o.slug === replication.to);
+      const hr = users.find((u) => u.organizationId === to?.id && u.role === 'hr');
+      if (!from || !to || !hr)
+        throw new Error(`demo replication refers to unknown ${replication.from} / ${replication.to}`);
+      const sourceId = importedExperimentId(from.id, `ref:${replication.fromReference}`);
+      const done = await this.dataSource
+        .getRepository(ExperimentEntity)
+        .existsBy({ replicatedFromId: sourceId, organizationId: to.id });
+      if (done) continue;
+      await this.replications.replicateUnchecked({ sourceId, organizationId: to.id, actorId: hr.id });
+      progress(`replication of ${replication.fromReference} into ${to.name}`);
+    }
   }
 
   /** Takes a demo experiment through the real lifecycle (its workflow) to its demo stage. */

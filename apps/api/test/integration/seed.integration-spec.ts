@@ -11,6 +11,7 @@ import { ConsentService } from '../../src/experiments/consent.service';
 import { ExperimentLifecycleService } from '../../src/experiments/experiment-lifecycle.service';
 import { ExperimentsService } from '../../src/experiments/experiments.service';
 import { ImportsService } from '../../src/imports/imports.service';
+import { ReplicationsService } from '../../src/replications/replications.service';
 import { DEMO_EXPERIMENTS, DEMO_ORGANIZATIONS } from '../../src/seed/demo-data';
 import { SeedService } from '../../src/seed/seed.service';
 import { startStack, type TestStack } from '../support/stack';
@@ -28,6 +29,7 @@ describe('The demo data of npm start', () => {
       stack.app.get(ExperimentLifecycleService),
       stack.app.get(ConsentService),
       stack.app.get(ImportsService),
+      stack.app.get(ReplicationsService),
     );
   });
 
@@ -91,6 +93,13 @@ describe('The demo data of npm start', () => {
     expect(await stack.db.getRepository(AuditEventEntity).countBy({ event: 'imported' })).toBe(
       first.experimentsImported,
     );
+
+    // Three tests of the history replicated into other organisations, provenance kept.
+    const replicas = await stack.db
+      .getRepository(ExperimentEntity)
+      .findBy({ replicatedFromId: Not(IsNull()) });
+    expect(replicas).toHaveLength(3);
+    expect(replicas.every((r) => r.state === 'draft')).toBe(true);
 
     const second = await seed.seedDemo();
     expect(second.experimentsCreated).toBe(0);
