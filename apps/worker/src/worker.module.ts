@@ -33,11 +33,9 @@ export class WorkerModule {
         NotifierService,
         IterationService,
         QuestionnaireEventsService,
-      ],
-      exports: [TransitionRecorder, NotifierService, IterationService, QuestionnaireEventsService],
         ImportRunner,
       ],
-      exports: [TransitionRecorder, NotifierService, IterationService, ImportRunner],
+      exports: [TransitionRecorder, NotifierService, IterationService, QuestionnaireEventsService, ImportRunner],
     };
   }
 }
