@@ -7,3 +7,4 @@ export * from './digest/digest.messages';
 export * from './experiment-lifecycle/experiment-lifecycle.questionnaires.messages';
 export * from './webhook-delivery/webhook-delivery.messages';
 export type * from './webhook-delivery/webhook-delivery.activities';
+export * from './experiment-import/experiment-import.messages';

@@ -3,3 +3,4 @@ export { experimentLifecycle } from './experiment-lifecycle/experiment-lifecycle
 export { webhookDelivery } from './webhook-delivery/webhook-delivery.workflow';
 // The organisation digest, started by one Temporal Schedule per organisation (issue 15).
 export { organizationDigest } from './digest/digest.workflow';
+export { experimentImport } from './experiment-import/experiment-import.workflow';

@@ -33,3 +33,7 @@ export * from './privacy/participant-notice';
 // Integrations: webhooks, chat alerts, service accounts (issue 16, items 5 to 7).
 export * from './integrations/webhook-events';
 export * from './integrations/service-accounts';
+// Spreadsheet import of existing tests (issue 16, item 3).
+export * from './import/import-columns';
+export * from './import/import-rows';
+export * from './import/import-plan';

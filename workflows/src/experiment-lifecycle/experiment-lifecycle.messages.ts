@@ -32,6 +32,8 @@ export interface ExperimentLifecycleInput {
    * before Temporal's 10,240 warning); tests lower it to exercise the carry-over.
    */
   historyLimit?: number;
+  /** Set by a spreadsheet import: `carried` was built from the row (experiment-lifecycle.import.ts). */
+  imported?: boolean;
 }
 
 /** Who asks for a transition, and why. The API has checked the role; the workflow records it. */

@@ -46,6 +46,7 @@ import {
 } from './experiment-lifecycle.launch-approval';
 import { registerReassignment } from './experiment-lifecycle.reassignment';
 import { QuestionnaireWindows, registerQuestionnaireHandlers } from './experiment-lifecycle.questionnaires';
+import { startsImported } from './experiment-lifecycle.import';
 
 const activities = proxyActivities<ExperimentActivities>({
   // Database writes and one email each: a worker that died mid-activity is retried after this.
@@ -97,6 +98,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     lifecycle.dropPastReminders(now());
     planVersion += 1;
   };
+  if (startsImported(input)) lifecycle.dropPastReminders(now());
 
   // Transitions run one at a time, so that a timer and an update never interleave.
   let queue: Promise<unknown> = Promise.resolve();
@@ -693,7 +695,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     if (!lifecycle.isTerminal && (info.continueAsNewSuggested || info.historyLength >= historyLimit)) {
       await condition(allHandlersFinished);
       await queue;
-      await continueAsNew<typeof experimentLifecycle>({ ...input, carried: lifecycle.data });
+      await continueAsNew<typeof experimentLifecycle>({ ...input, imported: undefined, carried: lifecycle.data });
     }
   }
   // A questionnaire never outlives its test.

@@ -27,6 +27,7 @@ import {
   hasRequiredHandover,
   hasUsersVoice,
   USERS_VOICE_REQUIRED,
+  isTerminalState,
 } from '@capacites/domain';
 import { AuthException } from '../auth/auth.exception';
 import { RefusalException } from '../common/app.exception';
@@ -376,6 +377,10 @@ export class ExperimentLifecycleService {
     try {
       return await this.temporal.workflow.getHandle(experiment.workflowId).query(statusQuery);
     } catch (error) {
+      // A closed test may have no workflow any more (retention), or never had one (imported
+      // as history): its status is its record, with nothing left to do.
+      if (error instanceof WorkflowNotFoundError && isTerminalState(experiment.state))
+        return closedStatus(experiment);
       throw this.translate(error, experiment.id);
     }
   }
@@ -415,6 +420,34 @@ export class ExperimentLifecycleService {
     this.logger.error(`lifecycle action on ${id} failed: ${String(error)}`);
     return new ExperimentsException(ExperimentsErrorCode.WORKFLOW_UNAVAILABLE);
   }
+}
+
+/** The status of a closed test without workflow: its dates from the record, no action. */
+function closedStatus(experiment: ExperimentEntity): ExperimentStatus {
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    experimentId: experiment.id,
+    state: experiment.state,
+    version: 0,
+    deadlines: {
+      expiresAt: iso(experiment.expiresAt),
+      originalExpiresAt: iso(experiment.originalExpiresAt),
+      nextCheckInDueAt: null,
+      evaluationDueAt: iso(experiment.evaluationDueAt),
+      decisionDueAt: iso(experiment.decisionDueAt),
+    },
+    nextReminders: [],
+    allowedActions: [],
+    pendingExtension: null,
+    // A closed test waits for no launch approval and has nobody to reassign.
+    launchRequest: null,
+    departedPeople: [],
+    extensionsUsed: experiment.extensionsUsed,
+    missedCheckIns: experiment.missedCheckIns,
+    algeco: experiment.algeco,
+    amendments: [],
+    childExperimentId: experiment.childExperimentId,
+  };
 }
 
 /** A framing field's value as the audit keeps it: people by id, the expiry as an instant. */

@@ -29,6 +29,8 @@ export const FORBIDDEN_ACTIONS = [
   'replicateExperiment',
   // Integrations (issue 16): webhooks, chat alerts, service accounts.
   'manageIntegrations',
+  // Spreadsheet import (issue 16, item 3).
+  'importExperiments',
 ] as const;
 export type ForbiddenAction = (typeof FORBIDDEN_ACTIONS)[number];
 
@@ -151,6 +153,21 @@ export const ERROR_MESSAGES = {
     p.state === 'running'
       ? 'Consent is given before launch; while the test runs it can only be withdrawn.'
       : `The experiment is ${p.state}: consent no longer changes.`,
+
+  // --- spreadsheet import (API, issue 16 item 3) ------------------------------------------------
+  IMPORT_FILE_REQUIRED: () => 'file: send the spreadsheet (XLSX or CSV) as the multipart field "file".',
+  IMPORT_FILE_UNREADABLE: (p: { format: string }) =>
+    `file: this ${p.format} file cannot be read; use the model file (XLSX or CSV, UTF-8, ";" or "," separated).`,
+  IMPORT_FORMAT_UNSUPPORTED: () => 'file: only XLSX and CSV files can be imported.',
+  IMPORT_COLUMNS_MISSING: (p: { columns: readonly string[] }) =>
+    `file: columns missing from the first line: ${list(p.columns)}.`,
+  IMPORT_COLUMNS_UNKNOWN: (p: { columns: readonly string[] }) =>
+    `file: unknown columns in the first line: ${list(p.columns)} (the model file lists the columns).`,
+  IMPORT_EMPTY: () => 'file: the spreadsheet has no row under its headers.',
+  IMPORT_TOO_MANY_ROWS: (p: { max: number }) => `file: at most ${p.max} rows per import.`,
+  IMPORT_NOT_FOUND: () => 'This import does not exist.',
+  IMPORT_HAS_ERRORS: (p: { errors: number }) =>
+    `The dry run found ${p.errors} bad cells: correct the file and send it again; nothing was written.`,
 
   // --- resources (API) --------------------------------------------------------------------------
   NOT_FOUND: (p: { resource: string }) => `This ${p.resource} does not exist.`,

@@ -19,6 +19,7 @@ import { Questionnaires1796570000000 } from './1796570000000-Questionnaires';
 import { TemplatesAndReplication1796600000000 } from './1796600000000-TemplatesAndReplication';
 import { Integrations1796600000000 } from './1796600000000-Integrations';
 import { LaunchApproval1796640000000 } from './1796640000000-LaunchApproval';
+import { ExperimentImports1796630000000 } from './1796630000000-ExperimentImports';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   Questionnaires1796570000000,
   TemplatesAndReplication1796600000000,
   Integrations1796600000000,
+  ExperimentImports1796630000000,
   LaunchApproval1796640000000,
 ];
