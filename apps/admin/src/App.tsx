@@ -4,6 +4,7 @@ import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard';
 import { dataProvider } from './dataProvider';
 import { experiments } from './experiments';
+import { IMPORT_PATH, ImportPage } from './imports';
 import { i18nProvider } from './i18n';
 import { darkTheme, Layout, lightTheme, LoginPage } from './layout';
 import { notifications } from './notifications';
@@ -41,6 +42,7 @@ export const App = () => (
       {/* Questionnaires (issue 14): the emailed link of participants, and the public poster. */}
       <Route path="/questionnaires/:id/answer" element={<AnswerRedirect />} />
       <Route path="/questionnaires/:id/print" element={<QuestionnairePoster />} />
+      <Route path={IMPORT_PATH} element={<ImportPage />} />
     </CustomRoutes>
     <Resource name="experiments" {...experiments} />
     <Resource name="questionnaires" {...questionnaires} />

@@ -9,6 +9,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { ExperimentsModule } from './experiments/experiments.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -19,6 +20,8 @@ import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { TestimoniesModule } from './testimonies/testimonies.module';
 import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
+import { LaunchApprovalModule } from './launch-approval/launch-approval.module';
+import { OrphansModule } from './orphans/orphans.module';
 // The CODIR's cycle (issue 15): the organisation digest.
 import { DigestModule } from './digest/digest.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
@@ -59,6 +62,8 @@ export class AppModule {
         TasksModule,
         CalendarModule,
         ExportsModule,
+        LaunchApprovalModule,
+        OrphansModule,
         DigestModule,
         TemporalCodecModule,
         QuestionnairesModule,
@@ -67,6 +72,8 @@ export class AppModule {
         // Integrations (issue 16).
         WebhooksModule,
         ServiceAccountsModule,
+        // Spreadsheet import (issue 16, item 3).
+        ImportsModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

@@ -16,6 +16,8 @@ import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { WebhookPublisher } from './webhooks/webhook-publisher.service';
 import type { WorkerConfig } from './config/worker.config';
 import { IterationService } from './iterations/iteration.service';
+import { createImportActivities } from './imports/import.activities';
+import { ImportRunner } from './imports/import-runner.service';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
 import { prebuiltWorkflowBundle, WORKFLOWS_ENTRY, workflowBundlerOptions } from './workflow-bundle';
@@ -67,6 +69,7 @@ export async function createTemporalWorker(
       ...createDigestActivities(app.get(DigestService)),
       ...createQuestionnaireActivities(app.get(QuestionnaireEventsService)),
       ...createWebhookActivities(app.get(WebhookDeliveryService)),
+      ...createImportActivities({ imports: app.get(ImportRunner) }),
     },
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,

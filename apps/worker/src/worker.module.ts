@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@capacites/persistence';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker.config';
 import { DigestService } from './digest/digest.service';
 import { IterationService } from './iterations/iteration.service';
+import { ImportRunner } from './imports/import-runner.service';
 import { createMailer, MAILER } from './notifications/mailer';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
@@ -38,6 +39,7 @@ export class WorkerModule {
         QuestionnaireEventsService,
         WebhookPublisher,
         WebhookDeliveryService,
+        ImportRunner,
       ],
       exports: [
         TransitionRecorder,
@@ -47,6 +49,7 @@ export class WorkerModule {
         QuestionnaireEventsService,
         WebhookPublisher,
         WebhookDeliveryService,
+        ImportRunner,
       ],
     };
   }

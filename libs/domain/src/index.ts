@@ -17,6 +17,9 @@ export * from './organization/administration';
 export * from './errors/error-codes';
 export * from './export/exports';
 export * from './password/common-passwords';
+export * from './experiment/launch-approval';
+export * from './experiment/reassignment';
+export * from './experiment/reassignment.schema';
 // Working days and French public holidays (issue 15, item 5).
 export * from './calendar';
 export * from './organization/digest-settings';
@@ -30,3 +33,7 @@ export * from './privacy/participant-notice';
 // Integrations: webhooks, chat alerts, service accounts (issue 16, items 5 to 7).
 export * from './integrations/webhook-events';
 export * from './integrations/service-accounts';
+// Spreadsheet import of existing tests (issue 16, item 3).
+export * from './import/import-columns';
+export * from './import/import-rows';
+export * from './import/import-plan';

@@ -31,6 +31,12 @@ export interface ExperimentPatch {
   childExperimentId?: string | null;
   /** A participant withdrew while running: the participants with their consent. */
   participants?: Participant[];
+  /** Reassigned while under way. */
+  pilotIds?: string[];
+  sponsorId?: string | null;
+  /** A launch request waiting for its approval (null once decided or withdrawn). */
+  launchRequestedAt?: string | null;
+  launchRequestedBy?: string | null;
 }
 
 export interface RecordTransitionInput {
@@ -79,6 +85,14 @@ export type NotificationEvent =
   | 'decided'
   | 'criteriaAmended'
   | 'consentWithdrawn'
+  | 'launchApprovalRequested'
+  | 'launchApprovalReminder'
+  | 'launchApproved'
+  | 'launchRefused'
+  | 'launchRequestWithdrawn'
+  | 'experimentOrphaned'
+  | 'peopleAssigned'
+  | 'peopleUnassigned'
   // Questionnaires (issue 14): opened (participants), J-3 reminder (those who have not answered), closed (pilots).
   | 'questionnaireOpened'
   | 'questionnaireReminder'

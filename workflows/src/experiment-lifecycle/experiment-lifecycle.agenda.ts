@@ -1,5 +1,6 @@
 import { DAY_MS, localDayAt } from '@capacites/domain';
 import type { AgendaEvent, LifecycleData } from './experiment-lifecycle.messages';
+import { launchApprovalAgenda } from './experiment-lifecycle.launch-approval.agenda';
 import { onWorkingDays } from './experiment-lifecycle.working-days';
 
 /**
@@ -10,8 +11,10 @@ import { onWorkingDays } from './experiment-lifecycle.working-days';
  */
 export function computeAgenda(data: LifecycleData): AgendaEvent[] {
   const settings = data.settings;
-  if (!settings) return [];
-  const events: AgendaEvent[] = [];
+  // A launch waiting for its approval: reminders to the approvers, before any settings exist.
+  const approval = launchApprovalAgenda(data);
+  if (!settings) return approval;
+  const events: AgendaEvent[] = [...approval];
   const zone = settings.timeZone;
   const hour = settings.reminderHour;
 

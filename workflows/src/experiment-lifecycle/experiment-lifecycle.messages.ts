@@ -9,6 +9,7 @@ import type {
   EvaluationInput,
   ExperimentFraming,
   ExperimentState,
+  LaunchRequestInfo,
   LifecycleSettings,
   Outcome,
   Verdict,
@@ -31,6 +32,8 @@ export interface ExperimentLifecycleInput {
    * before Temporal's 10,240 warning); tests lower it to exercise the carry-over.
    */
   historyLimit?: number;
+  /** Set by a spreadsheet import: `carried` was built from the row (experiment-lifecycle.import.ts). */
+  imported?: boolean;
 }
 
 /** Who asks for a transition, and why. The API has checked the role; the workflow records it. */
@@ -128,6 +131,10 @@ export interface LifecycleData {
   /** Agenda events already handled (fired, or skipped because past when planned). */
   handledEvents: string[];
   algeco: boolean;
+  /** A launch waiting for its approval (four-eyes setting); absent in states carried before it. */
+  pendingLaunch?: LaunchRequestInfo | null;
+  /** Pilots or sponsor reported disabled or gone from the organisation, until reassigned. */
+  departedPeople?: string[];
   /** Public holidays kept from the launch: reminders on working days, durations in working days. */
   calendar?: WorkingCalendar | null;
   /** Published questionnaires and their windows (issue 14); absent in histories before them. */
@@ -143,7 +150,8 @@ export type AgendaKind =
   | 'evaluationAlgeco'
   | 'decisionReminder'
   | 'decisionOverdue'
-  | 'decisionAlgeco';
+  | 'decisionAlgeco'
+  | 'launchApprovalReminder';
 
 export interface AgendaEvent {
   key: string;
@@ -175,6 +183,10 @@ export interface ExperimentStatus {
   algeco: boolean;
   amendments: CriteriaAmendment[];
   childExperimentId: string | null;
+  /** The launch request waiting for its approval, if any. */
+  launchRequest: LaunchRequestInfo | null;
+  /** Pilots or sponsor reported gone, not reassigned yet. */
+  departedPeople: string[];
 }
 
 /** The short answer of every transition. */

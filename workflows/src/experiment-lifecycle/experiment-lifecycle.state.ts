@@ -90,6 +90,8 @@ export class ExperimentLifecycle {
       childExperimentId: null,
       handledEvents: [],
       algeco: false,
+      pendingLaunch: null,
+      departedPeople: [],
     });
   }
 
@@ -337,6 +339,7 @@ export class ExperimentLifecycle {
         state: d.state ?? 'draft',
         extensionPending: d.pendingExtension !== null,
         extensionsLeft: settings ? settings.maxExtensions - d.extensionsUsed : 0,
+        launchRequestPending: Boolean(d.pendingLaunch),
       }),
       pendingExtension: d.pendingExtension,
       extensionsUsed: d.extensionsUsed,
@@ -344,6 +347,8 @@ export class ExperimentLifecycle {
       algeco: d.algeco,
       amendments: d.amendments,
       childExperimentId: d.childExperimentId,
+      launchRequest: d.state === 'draft' ? (d.pendingLaunch ?? null) : null,
+      departedPeople: d.departedPeople ?? [],
     };
   }
 }

@@ -39,7 +39,14 @@ import {
   type ExperimentSnapshot,
 } from './experiment-lifecycle.messages';
 import { ExperimentLifecycle, LifecycleRefusal } from './experiment-lifecycle.state';
+import {
+  checkDirectLaunch,
+  clearLaunchRequestOnCancel,
+  registerLaunchApproval,
+} from './experiment-lifecycle.launch-approval';
+import { registerReassignment } from './experiment-lifecycle.reassignment';
 import { QuestionnaireWindows, registerQuestionnaireHandlers } from './experiment-lifecycle.questionnaires';
+import { startsImported } from './experiment-lifecycle.import';
 
 const activities = proxyActivities<ExperimentActivities>({
   // Database writes and one email each: a worker that died mid-activity is retried after this.
@@ -91,6 +98,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     lifecycle.dropPastReminders(now());
     planVersion += 1;
   };
+  if (startsImported(input)) lifecycle.dropPastReminders(now());
 
   // Transitions run one at a time, so that a timer and an update never interleave.
   let queue: Promise<unknown> = Promise.resolve();
@@ -217,7 +225,10 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     (request) =>
       guarded(
         // Validators do not run on replay; the handler checks the newer items only from this patch on.
-        () => lifecycle.checkLaunch(request, now(), patched(LAUNCH_READINESS_PEOPLE_AND_REVISION)),
+        () => {
+          lifecycle.checkLaunch(request, now(), patched(LAUNCH_READINESS_PEOPLE_AND_REVISION));
+          checkDirectLaunch(lifecycle, request, true);
+        },
         async () => {
           lifecycle.applyLaunch(request, now());
           if (request.calendar && patched(WORKING_DAYS_CALENDAR)) d.calendar = request.calendar;
@@ -242,7 +253,13 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => asFailure(() => lifecycle.checkLaunch(request, now())) },
+    {
+      validator: (request) =>
+        asFailure(() => {
+          lifecycle.checkLaunch(request, now());
+          checkDirectLaunch(lifecycle, request);
+        }),
+    },
   );
 
   setHandler(
@@ -254,7 +271,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           await transition(
             'cancel',
             actor,
-            {},
+            clearLaunchRequestOnCancel(d),
             notice('cancelled', lifecycle.people('pilots', 'sponsor'), [], { reason: actor.reason ?? null }),
           );
           replan();
@@ -558,6 +575,10 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     { validator: (request) => asFailure(() => lifecycle.checkDecision(request)) },
   );
 
+  // --- capabilities in modules of their own ---------------------------------------------
+  const toolkit = { lifecycle, now, guarded, asFailure, record, transition, send, replan };
+  const launchApproval = registerLaunchApproval(toolkit);
+  registerReassignment(toolkit);
   // --- questionnaires' windows (issue 14): their own module, timers merged into the loop ---
   const questionnaires = new QuestionnaireWindows(lifecycle, now);
   registerQuestionnaireHandlers(questionnaires, guarded, asFailure, replan);
@@ -566,6 +587,8 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
   const fire = async (event: AgendaEvent) => {
     if (lifecycle.nextEvent()?.key !== event.key) return; // superseded while queued
     lifecycle.markHandled(event);
+    // A draft has no settings yet: the approvers' reminders carry their own.
+    if (event.kind === 'launchApprovalReminder') return launchApproval.fireReminder(event);
     const settings = lifecycle.requireSettings();
     switch (event.kind) {
       case 'preExpiryReminder':
@@ -672,7 +695,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     if (!lifecycle.isTerminal && (info.continueAsNewSuggested || info.historyLength >= historyLimit)) {
       await condition(allHandlersFinished);
       await queue;
-      await continueAsNew<typeof experimentLifecycle>({ ...input, carried: lifecycle.data });
+      await continueAsNew<typeof experimentLifecycle>({ ...input, imported: undefined, carried: lifecycle.data });
     }
   }
   // A questionnaire never outlives its test.

@@ -2,6 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
 import type {
   ConsentOnBehalfInput,
+  DepartedPerson,
   ExperimentCriteriaResponse,
   ExperimentProvenance,
   LifecycleAction,
@@ -85,6 +86,8 @@ export interface CapacitesDataProvider extends DataProvider {
   setConsent(experimentId: string, consent: boolean, noticeVersion?: string): Promise<unknown>;
   /** HR enters a consent a participant gave outside the application (paper, email, meeting). */
   recordConsentOnBehalf(experimentId: string, body: ConsentOnBehalfInput): Promise<unknown>;
+  /** Who of a test's pilots and sponsor is disabled or gone from the organisation (empty: nobody). */
+  getDepartedPeople(experimentId: string): Promise<DepartedPerson[]>;
   /** Shares an evaluation's learnings with the network, or withdraws them (id = the experiment's). */
   setLearningsSharing(experimentId: string, shared: boolean): Promise<unknown>;
   /** "Reproduire dans mon organisation": the new draft (issue 16). */
@@ -136,6 +139,10 @@ export const dataProvider: CapacitesDataProvider = {
   async getStatus(experimentId) {
     const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/status`);
     return json as ExperimentStatusDto;
+  },
+  async getDepartedPeople(experimentId) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/departed-people`);
+    return json as DepartedPerson[];
   },
   async getCriteria(experimentId) {
     const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/criteria`);

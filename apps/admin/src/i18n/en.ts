@@ -3,8 +3,6 @@
 import englishMessages from 'ra-language-english';
 import { integrationsEn } from '../webhook-endpoints/messages';
 import type { TranslationMessages } from 'react-admin';
-import type { CapacitesMessages } from './fr';
-import { codirCycleEn } from '../calendar/i18n';
 import {
   enQuestionnaireActions,
   enQuestionnaireErrors,
@@ -12,8 +10,12 @@ import {
   enQuestionnaireNotices,
   enQuestionnaires,
 } from '../questionnaires/i18n';
+import { launchApprovalMessages } from '../launch-approval/i18n';
+import type { CapacitesBaseMessages, CapacitesMessages } from './fr';
+import { mergeMessages } from './merge';
+import { codirCycleEn } from '../calendar/i18n';
 
-const enCapacitesMessages: CapacitesMessages = {
+const enBaseMessages: CapacitesBaseMessages = {
   app: {
     // The CODIR's cycle (issue 15): working days, digest, calendar subscription.
     codirCycle: codirCycleEn,
@@ -159,6 +161,16 @@ const enCapacitesMessages: CapacitesMessages = {
       METHOD_NOT_ALLOWED: 'This operation is not possible here.',
       BAD_REQUEST: 'The request is malformed.',
       INTERNAL_ERROR: 'An unexpected error occurred; it has been logged for the technical team.',
+      // Spreadsheet import (issue 16, item 3).
+      IMPORT_FILE_REQUIRED: 'Choose an XLSX or CSV file to import.',
+      IMPORT_FILE_UNREADABLE: 'This %{format} file cannot be read: start from the model file (XLSX, or UTF-8 CSV separated by ";").',
+      IMPORT_FORMAT_UNSUPPORTED: 'Only XLSX and CSV files can be imported.',
+      IMPORT_COLUMNS_MISSING: 'Columns missing from the first line: %{columns}.',
+      IMPORT_COLUMNS_UNKNOWN: 'Unknown columns in the first line: %{columns} (the model file lists the columns).',
+      IMPORT_EMPTY: 'The file has no row under its headers.',
+      IMPORT_TOO_MANY_ROWS: 'At most %{max} rows per import: split the file.',
+      IMPORT_NOT_FOUND: 'This import does not exist.',
+      IMPORT_HAS_ERRORS: 'The dry run found %{errors} bad cells: correct the file and send it again; nothing was written.',
       HTTP_ERROR: 'The request failed.',
       // Integrations (issue 16): webhooks, chat alerts, service accounts.
       ...integrationsEn.errors,
@@ -197,6 +209,7 @@ const enCapacitesMessages: CapacitesMessages = {
         manageTemplates: 'manage test templates',
         replicateExperiment: 'replicate a test in their organisation',
         ...integrationsEn.action,
+        importExperiments: 'import tests',
       },
       roles: {
         admin: 'the platform administration',
@@ -210,6 +223,41 @@ const enCapacitesMessages: CapacitesMessages = {
       },
     },
     integrations: integrationsEn.app,
+    // Spreadsheet import (issue 16, item 3).
+    imports: {
+      menu: 'Import tests',
+      title: 'Import tests from a spreadsheet',
+      intro:
+        'Bring in the tests you track in a spreadsheet: closed ones come in as history (dates, evaluation, decision), running ones keep their expiry date and reminders. A dry run first shows what will be created and every cell to correct; importing the same file twice creates nothing more.',
+      model: 'Model file, with a "Notice" sheet explaining each column:',
+      modelXlsx: 'Excel model (XLSX)',
+      modelCsv: 'CSV model',
+      hrOnly: "Import is for an organisation's HR.",
+      organization: 'Organisation',
+      chooseFile: 'Choose a file',
+      noFile: 'No file chosen',
+      dryRun: 'Check the file (dry run)',
+      run: 'Import the test |||| Import the %{smart_count} tests',
+      seeTests: 'See the tests',
+      progress: '%{processed} of %{total} rows done',
+      completed: 'Import finished: %{created} tests created, %{skipped} already there.',
+      report: {
+        title: 'Dry run of "%{file}"',
+        rows: '%{smart_count} row read |||| %{smart_count} rows read',
+        invalid:
+          'One cell must be corrected: nothing is imported while the file has one. |||| %{smart_count} cells must be corrected: nothing is imported while the file has any.',
+        toCreate: '%{smart_count} test to create |||| %{smart_count} tests to create',
+        valid: '%{smart_count} row without error |||| %{smart_count} rows without error',
+        byState: 'Tests to create by state',
+        already: '%{smart_count} row already imported (skipped) |||| %{smart_count} rows already imported (skipped)',
+      },
+      errors: {
+        caption: 'Cells to correct, by row and column of the file',
+        row: 'Row',
+        column: 'Column',
+        message: 'Problem',
+      },
+    },
     profile: {
       title: 'My account',
       menu: 'My account',
@@ -312,6 +360,7 @@ const enCapacitesMessages: CapacitesMessages = {
     outcomes: { iterate: 'Iterate', perpetuate: 'Perpetuate', abandon: 'Abandon' },
     events: {
       ...enQuestionnaireEvents,
+      imported: 'Test imported from a spreadsheet',
       framingUpdated: 'Framing edited',
       create: 'Draft created',
       launch: 'Launched',
@@ -958,6 +1007,8 @@ const enCapacitesMessages: CapacitesMessages = {
     },
   },
 };
+
+const enCapacitesMessages: CapacitesMessages = mergeMessages(enBaseMessages, launchApprovalMessages.en);
 
 export const enMessages: TranslationMessages = {
   ...englishMessages,

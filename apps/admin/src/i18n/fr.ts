@@ -1,7 +1,6 @@
 import frenchMessages from 'ra-language-french';
 import { integrationsFr } from '../webhook-endpoints/messages';
 import type { TranslationMessages } from 'react-admin';
-import { codirCycleFr } from '../calendar/i18n';
 import {
   frQuestionnaireActions,
   frQuestionnaireErrors,
@@ -9,13 +8,16 @@ import {
   frQuestionnaireNotices,
   frQuestionnaires,
 } from '../questionnaires/i18n';
+import { launchApprovalMessages } from '../launch-approval/i18n';
+import { mergeMessages } from './merge';
+import { codirCycleFr } from '../calendar/i18n';
 
 /**
  * The product's own French messages, in the vocabulary of the source ("Capacités
  * publiques"). Keys mirror the model (`resources.<resource>.fields.<field>`); `app.*`
  * holds the others. Its shape is the contract every other locale must fill (see en.ts).
  */
-export const frCapacitesMessages = {
+const frBaseMessages = {
   app: {
     // The CODIR's cycle (issue 15): working days, digest, calendar subscription.
     codirCycle: codirCycleFr,
@@ -171,6 +173,16 @@ export const frCapacitesMessages = {
       METHOD_NOT_ALLOWED: "Cette opération n'est pas possible ici.",
       BAD_REQUEST: 'La demande est mal formée.',
       INTERNAL_ERROR: "Une erreur inattendue s'est produite ; elle a été consignée pour l'équipe technique.",
+      // Spreadsheet import (issue 16, item 3).
+      IMPORT_FILE_REQUIRED: 'Choisissez un fichier XLSX ou CSV à importer.',
+      IMPORT_FILE_UNREADABLE: 'Ce fichier %{format} ne peut pas être lu : partez du fichier modèle (XLSX, ou CSV en UTF-8 séparé par « ; »).',
+      IMPORT_FORMAT_UNSUPPORTED: 'Seuls les fichiers XLSX et CSV peuvent être importés.',
+      IMPORT_COLUMNS_MISSING: 'Colonnes absentes de la première ligne : %{columns}.',
+      IMPORT_COLUMNS_UNKNOWN: 'Colonnes inconnues en première ligne : %{columns} (le fichier modèle liste les colonnes admises).',
+      IMPORT_EMPTY: "Le fichier n'a aucune ligne sous ses en-têtes.",
+      IMPORT_TOO_MANY_ROWS: '%{max} lignes au plus par import : découpez le fichier.',
+      IMPORT_NOT_FOUND: "Cet import n'existe pas.",
+      IMPORT_HAS_ERRORS: "L'essai à blanc a trouvé %{errors} cellules à corriger : corrigez le fichier et envoyez-le de nouveau ; rien n'a été écrit.",
       HTTP_ERROR: 'La demande a échoué.',
       // Integrations (issue 16): webhooks, chat alerts, service accounts.
       ...integrationsFr.errors,
@@ -209,6 +221,7 @@ export const frCapacitesMessages = {
         manageTemplates: 'gérer les modèles de test',
         replicateExperiment: 'reproduire un test dans son organisation',
         ...integrationsFr.action,
+        importExperiments: 'importer des tests',
       },
       roles: {
         // With their preposition: « réservé au CODIR ou aux RH ».
@@ -223,6 +236,41 @@ export const frCapacitesMessages = {
       },
     },
     integrations: integrationsFr.app,
+    // Spreadsheet import (issue 16, item 3).
+    imports: {
+      menu: 'Importer des tests',
+      title: 'Importer des tests depuis un tableur',
+      intro:
+        "Reprenez les tests que vous suivez dans un tableur : les tests clos entrent comme historique (dates, évaluation, décision), les tests en cours retrouvent leur date de péremption et leurs rappels. Un essai à blanc montre d'abord ce qui sera créé et chaque cellule à corriger ; importer deux fois le même fichier ne crée rien de plus.",
+      model: 'Fichier modèle, avec une feuille « Notice » qui explique chaque colonne :',
+      modelXlsx: 'modèle Excel (XLSX)',
+      modelCsv: 'modèle CSV',
+      hrOnly: "L'import est réservé aux RH d'une organisation.",
+      organization: 'Organisation',
+      chooseFile: 'Choisir un fichier',
+      noFile: 'Aucun fichier choisi',
+      dryRun: 'Vérifier le fichier (essai à blanc)',
+      run: "Importer le test |||| Importer les %{smart_count} tests",
+      seeTests: 'Voir les tests',
+      progress: '%{processed} lignes traitées sur %{total}',
+      completed: 'Import terminé : %{created} tests créés, %{skipped} déjà présents.',
+      report: {
+        title: 'Essai à blanc de « %{file} »',
+        rows: '%{smart_count} ligne lue |||| %{smart_count} lignes lues',
+        invalid:
+          "Une cellule est à corriger : rien ne sera importé tant que le fichier en a une. |||| %{smart_count} cellules sont à corriger : rien ne sera importé tant que le fichier en a.",
+        toCreate: '%{smart_count} test à créer |||| %{smart_count} tests à créer',
+        valid: '%{smart_count} ligne sans erreur |||| %{smart_count} lignes sans erreur',
+        byState: 'Tests à créer par état',
+        already: '%{smart_count} ligne déjà importée (ignorée) |||| %{smart_count} lignes déjà importées (ignorées)',
+      },
+      errors: {
+        caption: 'Cellules à corriger, par ligne et colonne du fichier',
+        row: 'Ligne',
+        column: 'Colonne',
+        message: 'Problème',
+      },
+    },
     profile: {
       title: 'Mon compte',
       menu: 'Mon compte',
@@ -335,6 +383,7 @@ export const frCapacitesMessages = {
     },
     events: {
       ...frQuestionnaireEvents,
+      imported: 'Test importé depuis un tableur',
       framingUpdated: 'Cadrage modifié',
       create: 'Test créé en brouillon',
       launch: 'Test lancé',
@@ -1002,6 +1051,11 @@ export const frCapacitesMessages = {
     },
   },
 };
+
+/** The shape every locale fills (see en.ts); capabilities add theirs below. */
+export type CapacitesBaseMessages = typeof frBaseMessages;
+
+export const frCapacitesMessages = mergeMessages(frBaseMessages, launchApprovalMessages.fr);
 
 export type CapacitesMessages = typeof frCapacitesMessages;
 

@@ -1,6 +1,7 @@
 import DashboardIcon from '@mui/icons-material/InsightsOutlined';
 import TasksIcon from '@mui/icons-material/TaskAltOutlined';
 import AccountIcon from '@mui/icons-material/ManageAccountsOutlined';
+import ImportIcon from '@mui/icons-material/UploadFileOutlined';
 import { Divider } from '@mui/material';
 import { Menu as RaMenu } from 'react-admin';
 import { hasAnyRole, usePrincipal } from '../access';
@@ -22,6 +23,9 @@ export const Menu = () => {
         <RaMenu.Item to="/dashboard" primaryText="app.menu.dashboard" leftIcon={<DashboardIcon />} />
       ) : null}
       <RaMenu.ResourceItem name="shared-learnings" />
+      {hasAnyRole(principal, ['hr']) ? (
+        <RaMenu.Item to="/imports" primaryText="app.imports.menu" leftIcon={<ImportIcon />} />
+      ) : null}
       <RaMenu.Item to="/profile" primaryText="app.profile.menu" leftIcon={<AccountIcon />} />
       {/* Issue 16: templates, for the platform admin and HR. */}
       {hasAnyRole(principal, ['admin', 'hr']) ? <RaMenu.ResourceItem name="templates" /> : null}

@@ -1,7 +1,15 @@
 import { DEFAULT_LIFECYCLE_SETTINGS, ORGANIZATION_KINDS } from '@capacites/domain';
 import { Box, Typography } from '@mui/material';
-import { NumberInput, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import {
+  BooleanInput,
+  NumberInput,
+  SelectInput,
+  TextInput,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import {
+  BOOLEAN_SETTINGS,
   FRENCH_TIME_ZONES,
   formatDays,
   LIST_SETTINGS,
@@ -26,6 +34,16 @@ const SettingInput = ({ setting }: { setting: SettingKey }) => {
     value: Array.isArray(fallback) ? fallback.join(', ') : fallback,
   });
   const source = `customSettings.${setting}`;
+  if (BOOLEAN_SETTINGS.includes(setting))
+    return (
+      <BooleanInput
+        source={source}
+        label={label(setting)}
+        helperText={translate(`resources.organizations.helpers.default`, {
+          value: translate(fallback ? 'ra.boolean.true' : 'ra.boolean.false'),
+        })}
+      />
+    );
   if (LIST_SETTINGS.includes(setting))
     return (
       <TextInput

@@ -1,4 +1,4 @@
-import type { LifecycleSettings } from '@capacites/domain';
+import { DEFAULT_LIFECYCLE_SETTINGS, type LifecycleSettings } from '@capacites/domain';
 
 type Values = Record<string, unknown>;
 
@@ -14,6 +14,8 @@ export const SETTING_KEYS = [
   'defaultCheckInCadenceDays',
   'missedCheckInsBeforeAlert',
   'reminderHour',
+  'launchApproval',
+  'launchApprovalReminderDays',
 ] as const satisfies readonly Exclude<keyof LifecycleSettings, 'timeZone'>[];
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
@@ -24,7 +26,14 @@ export const CALENDAR_SETTING_KEYS = ['departement', 'workingDayDurations'] as c
 export const DIGEST_KEYS = ['rhythm', 'weekday', 'hour', 'recipients'] as const;
 
 /** Settings that are lists of days, typed as "14, 7, 1". */
-export const LIST_SETTINGS: readonly SettingKey[] = ['preExpiryReminderDays', 'dueReminderDays'];
+export const LIST_SETTINGS: readonly SettingKey[] = [
+  'preExpiryReminderDays',
+  'dueReminderDays',
+  'launchApprovalReminderDays',
+];
+
+/** Settings that are on or off. */
+export const BOOLEAN_SETTINGS: readonly SettingKey[] = ['launchApproval'];
 
 /** Time zones of French administrations, mainland and overseas. */
 export const FRENCH_TIME_ZONES = [
@@ -57,6 +66,14 @@ export function customSettingsBody(custom: unknown): Values {
   return Object.fromEntries(
     [...SETTING_KEYS, ...CALENDAR_SETTING_KEYS]
       .filter((key) => values[key] !== null && values[key] !== undefined && values[key] !== '')
+      // A switch always has a value: at its default it is "left empty" (the default applies).
+      .filter(
+        (key) =>
+          !(
+            (BOOLEAN_SETTINGS as readonly string[]).includes(key) &&
+            values[key] === DEFAULT_LIFECYCLE_SETTINGS[key as keyof typeof DEFAULT_LIFECYCLE_SETTINGS]
+          ),
+      )
       .map((key) => [key, values[key]]),
   );
 }

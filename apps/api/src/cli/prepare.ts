@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   try {
     const report = await app.get(SeedService).seedDemo((message) => console.log(`seed: ${message}`));
     console.log(
-      `demo data: ${report.organizations} organisations, ${report.users} users, ${report.experimentsCreated} new experiments`,
+      `demo data: ${report.organizations} organisations, ${report.users} users, ${report.experimentsCreated} new experiments, ${report.experimentsImported} imported (history)`,
     );
   } finally {
     await app.close();

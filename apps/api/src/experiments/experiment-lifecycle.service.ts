@@ -19,12 +19,15 @@ import {
   canEditExperiment,
   canPerform,
   type LifecycleAction,
+  type LifecycleSettings,
+  ACTION_ROLES,
   type ErrorCode,
   type Principal,
   HANDOVER_REQUIRED,
   hasRequiredHandover,
   hasUsersVoice,
   USERS_VOICE_REQUIRED,
+  isTerminalState,
 } from '@capacites/domain';
 import { AuthException } from '../auth/auth.exception';
 import { RefusalException } from '../common/app.exception';
@@ -85,6 +88,9 @@ export class ExperimentLifecycleService {
     const fields = Object.keys(input) as (keyof UpdateExperimentInput)[];
     // Nothing to change: no write, no audit record of an edit that did not happen.
     if (fields.length === 0) return toExperimentResponse(experiment);
+    // The approver approves the framing that was requested: withdraw the request to change it.
+    if (experiment.state === 'draft' && experiment.launchRequestedAt)
+      throw new LifecycleRefusedException('LAUNCH_REQUEST_PENDING');
     if (experiment.state !== 'draft') {
       const locked = fields.filter(
         (field) => !(experiment.state === 'running' && EDITABLE_WHILE_RUNNING.includes(field)),
@@ -191,6 +197,25 @@ export class ExperimentLifecycleService {
   async launch(id: string, principal: Principal): Promise<ExperimentResponse> {
     const experiment = await this.authorize(id, principal, 'launch');
     const actor = { userId: principal.userId };
+    const { framing, settings } = await this.launchInput(experiment);
+    // Four-eyes organisations: the launch is requested and approved (apps/api/src/launch-approval).
+    if (experiment.state === 'draft' && experiment.launchRequestedAt)
+      throw new LifecycleRefusedException('LAUNCH_REQUEST_PENDING');
+    if (experiment.state === 'draft' && settings.launchApproval)
+      throw new LifecycleRefusedException('LAUNCH_APPROVAL_REQUIRED');
+    this.assertReady(experiment, framing, settings);
+    return this.send(experiment, principal, (handle) =>
+      // The holiday table where the organisation is: reminders on working days (issue 15, item 5).
+      handle.executeUpdate(launchUpdate, {
+        args: [{ actor, framing, settings, calendar: calendarForLaunch(settings, new Date()) }],
+      }),
+    );
+  }
+
+  /** The framing and the organisation's settings a launch (or its request, its approval) sends now. */
+  async launchInput(
+    experiment: ExperimentEntity,
+  ): Promise<{ framing: ExperimentFraming; settings: LifecycleSettings }> {
     const organization = await this.experiments.organizationSettings(experiment.organizationId);
     const settings = resolveLifecycleSettings(organization.settings, organization.timeZone);
     const framing: ExperimentFraming = {
@@ -206,6 +231,11 @@ export class ExperimentLifecycleService {
       checkInCadenceDays: experiment.checkInCadenceDays,
       exitPlan: experiment.exitPlan,
     };
+    return { framing, settings };
+  }
+
+  /** 409 with the code of the first missing item of the readiness checklist, naming every one. */
+  assertReady(experiment: ExperimentEntity, framing: ExperimentFraming, settings: LifecycleSettings): void {
     // The checklist answers first, with the stable code of its first missing item and every
     // missing item named; the workflow checks again (the source of truth).
     // Only a draft is checked here: any other state is the workflow's refusal to give.
@@ -218,12 +248,6 @@ export class ExperimentLifecycleService {
         missing.map((item) => ({ field: item.key, message: `${item.code}: ${item.problem}` })),
       );
     }
-    return this.send(experiment, principal, (handle) =>
-      // The holiday table where the organisation is: reminders on working days (issue 15, item 5).
-      handle.executeUpdate(launchUpdate, {
-        args: [{ actor, framing, settings, calendar: calendarForLaunch(settings, new Date()) }],
-      }),
-    );
   }
 
   /** A participant withdraws while the test runs: through the workflow (ConsentService checks first). */
@@ -332,18 +356,36 @@ export class ExperimentLifecycleService {
   async actionsFor(id: string, principal: Principal): Promise<ExperimentStatus['allowedActions']> {
     const experiment = await this.load(id, principal);
     const status = await this.queryStatus(experiment);
-    return status.allowedActions.filter((a) => canPerform(principal, accessFacts(experiment), a.action));
+    let allowed = status.allowedActions;
+    if (experiment.state === 'draft') {
+      // Four-eyes organisations request the launch; the requester and the pilots never approve it.
+      const { settings } = await this.launchInput(experiment);
+      if (settings.launchApproval)
+        allowed = allowed.map((a) =>
+          a.action === 'launch' ? { action: 'requestLaunch' as const, roles: ACTION_ROLES.requestLaunch } : a,
+        );
+      const approver =
+        status.launchRequest?.requestedBy !== principal.userId &&
+        !experiment.pilotIds.includes(principal.userId);
+      if (!approver)
+        allowed = allowed.filter((a) => a.action !== 'approveLaunch' && a.action !== 'refuseLaunch');
+    }
+    return allowed.filter((a) => canPerform(principal, accessFacts(experiment), a.action));
   }
 
   private async queryStatus(experiment: ExperimentEntity): Promise<ExperimentStatus> {
     try {
       return await this.temporal.workflow.getHandle(experiment.workflowId).query(statusQuery);
     } catch (error) {
+      // A closed test may have no workflow any more (retention), or never had one (imported
+      // as history): its status is its record, with nothing left to do.
+      if (error instanceof WorkflowNotFoundError && isTerminalState(experiment.state))
+        return closedStatus(experiment);
       throw this.translate(error, experiment.id);
     }
   }
 
-  private actor(principal: Principal, reason?: string): Actor {
+  actor(principal: Principal, reason?: string): Actor {
     return { userId: principal.userId, ...(reason ? { reason } : {}) };
   }
 
@@ -351,17 +393,13 @@ export class ExperimentLifecycleService {
     return assertReadable(principal, await this.experiments.findById(id));
   }
 
-  private async authorize(
-    id: string,
-    principal: Principal,
-    action: LifecycleAction,
-  ): Promise<ExperimentEntity> {
+  async authorize(id: string, principal: Principal, action: LifecycleAction): Promise<ExperimentEntity> {
     const experiment = await this.load(id, principal);
     assertCanPerform(principal, experiment, action);
     return experiment;
   }
 
-  private async send(
+  async send(
     experiment: ExperimentEntity,
     principal: Principal,
     update: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<unknown>,
@@ -382,6 +420,34 @@ export class ExperimentLifecycleService {
     this.logger.error(`lifecycle action on ${id} failed: ${String(error)}`);
     return new ExperimentsException(ExperimentsErrorCode.WORKFLOW_UNAVAILABLE);
   }
+}
+
+/** The status of a closed test without workflow: its dates from the record, no action. */
+function closedStatus(experiment: ExperimentEntity): ExperimentStatus {
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    experimentId: experiment.id,
+    state: experiment.state,
+    version: 0,
+    deadlines: {
+      expiresAt: iso(experiment.expiresAt),
+      originalExpiresAt: iso(experiment.originalExpiresAt),
+      nextCheckInDueAt: null,
+      evaluationDueAt: iso(experiment.evaluationDueAt),
+      decisionDueAt: iso(experiment.decisionDueAt),
+    },
+    nextReminders: [],
+    allowedActions: [],
+    pendingExtension: null,
+    // A closed test waits for no launch approval and has nobody to reassign.
+    launchRequest: null,
+    departedPeople: [],
+    extensionsUsed: experiment.extensionsUsed,
+    missedCheckIns: experiment.missedCheckIns,
+    algeco: experiment.algeco,
+    amendments: [],
+    childExperimentId: experiment.childExperimentId,
+  };
 }
 
 /** A framing field's value as the audit keeps it: people by id, the expiry as an instant. */

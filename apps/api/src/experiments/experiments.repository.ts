@@ -9,6 +9,7 @@ import {
   ExperimentEntity,
   MembershipEntity,
   OrganizationEntity,
+  orphanedExperimentCondition,
   QuestionnaireEntity,
   TrackEntity,
 } from '@capacites/persistence';
@@ -255,6 +256,16 @@ export class ExperimentsRepository {
         "((e.state = 'evaluating' AND e.evaluation_due_at < now()) OR (e.state = 'deciding' AND e.decision_due_at < now()))",
       );
     }
+    if (filter.awaitingLaunchApproval !== undefined)
+      qb.andWhere(
+        filter.awaitingLaunchApproval
+          ? "e.state = 'draft' AND e.launch_requested_at IS NOT NULL"
+          : "NOT (e.state = 'draft' AND e.launch_requested_at IS NOT NULL)",
+      );
+    if (filter.orphaned !== undefined)
+      qb.andWhere(
+        filter.orphaned ? orphanedExperimentCondition('e') : `NOT ${orphanedExperimentCondition('e')}`,
+      );
     if (filter.q) {
       // The exact expression of the GIN index idx_experiments_search (accent-insensitive French).
       qb.andWhere(

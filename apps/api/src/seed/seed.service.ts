@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from 'argon2';
 import type { Principal, Role } from '@capacites/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
   EvaluationEntity,
   ExperimentEntity,
@@ -16,6 +16,9 @@ import {
 import { ExperimentsService } from '../experiments/experiments.service';
 import { ExperimentLifecycleService } from '../experiments/experiment-lifecycle.service';
 import { ConsentService } from '../experiments/consent.service';
+import { ImportsService, importedExperimentId, importRowKey } from '../imports/imports.service';
+import { ReplicationsService } from '../replications/replications.service';
+import { DEMO_REPLICATIONS, demoHistoryRows } from './demo-history';
 import {
   DEMO_EXPERIMENTS,
   DEMO_ORGANIZATIONS,
@@ -36,6 +39,8 @@ export interface SeedReport {
   organizations: number;
   users: number;
   experimentsCreated: number;
+  /** Tests brought in through the import path: each organisation's two years of history. */
+  experimentsImported: number;
 }
 
 /** Seeds the demo data idempotently: a second run changes nothing. */
@@ -48,6 +53,8 @@ export class SeedService {
     private readonly experiments: ExperimentsService,
     private readonly lifecycle: ExperimentLifecycleService,
     private readonly consents: ConsentService,
+    private readonly imports: ImportsService,
+    private readonly replications: ReplicationsService,
   ) {}
 
   async seedDemo(progress: (message: string) => void = () => undefined): Promise<SeedReport> {
@@ -110,8 +117,66 @@ export class SeedService {
       experimentsCreated += 1;
       progress(`experiment ${index + 1}/${DEMO_EXPERIMENTS.length}: ${demo.title} (${demo.stage.stage})`);
     }
-    this.logger.log(`demo data ready (${experimentsCreated} experiments created)`);
-    return { organizations: DEMO_ORGANIZATIONS.length, users: users.length, experimentsCreated };
+    const experimentsImported = await this.importHistory(users, progress);
+    this.logger.log(
+      `demo data ready (${experimentsCreated} experiments created, ${experimentsImported} imported)`,
+    );
+    return {
+      organizations: DEMO_ORGANIZATIONS.length,
+      users: users.length,
+      experimentsCreated,
+      experimentsImported,
+    };
+  }
+
+  /**
+   * Two years of tests per organisation, through the import path (dry run, then the import
+   * workflow), as HR would bring them in from a spreadsheet. Skipped when every row is there.
+   */
+  private async importHistory(
+    users: ReturnType<typeof demoUsers>,
+    progress: (message: string) => void,
+  ): Promise<number> {
+    let imported = 0;
+    for (const [index, organization] of DEMO_ORGANIZATIONS.entries()) {
+      const rows = demoHistoryRows(organization, index);
+      const ids = rows.map((row) => importedExperimentId(organization.id, importRowKey(row)));
+      const existing = await this.dataSource.getRepository(ExperimentEntity).countBy({ id: In(ids) });
+      if (existing === ids.length) continue;
+      const hr = users.find((u) => u.organizationId === organization.id && u.role === 'hr')?.id ?? null;
+      const report = await this.imports.prepare(organization.id, 'historique-demo.xlsx', rows, hr);
+      if (report.status !== 'validated')
+        throw new Error(
+          `demo history of ${organization.slug} is invalid: ${report.errors.map((e) => `row ${e.row} ${e.column}: ${e.message}`).join('; ')}`,
+        );
+      await this.imports.run(report.id, null);
+      const result = await this.imports.waitFor(report.id);
+      imported += result.created;
+      progress(`${organization.name}: ${result.created} tests imported (two years of history)`);
+    }
+    await this.replicateDemoTests(users, progress);
+    return imported;
+  }
+
+  /** A few tests of the history copied as drafts into another organisation (essaimage), once. */
+  private async replicateDemoTests(
+    users: ReturnType<typeof demoUsers>,
+    progress: (message: string) => void,
+  ): Promise<void> {
+    for (const replication of DEMO_REPLICATIONS) {
+      const from = DEMO_ORGANIZATIONS.find((o) => o.slug === replication.from);
+      const to = DEMO_ORGANIZATIONS.find((o) => o.slug === replication.to);
+      const hr = users.find((u) => u.organizationId === to?.id && u.role === 'hr');
+      if (!from || !to || !hr)
+        throw new Error(`demo replication refers to unknown ${replication.from} / ${replication.to}`);
+      const sourceId = importedExperimentId(from.id, `ref:${replication.fromReference}`);
+      const done = await this.dataSource
+        .getRepository(ExperimentEntity)
+        .existsBy({ replicatedFromId: sourceId, organizationId: to.id });
+      if (done) continue;
+      await this.replications.replicateUnchecked({ sourceId, organizationId: to.id, actorId: hr.id });
+      progress(`replication of ${replication.fromReference} into ${to.name}`);
+    }
   }
 
   /** Takes a demo experiment through the real lifecycle (its workflow) to its demo stage. */

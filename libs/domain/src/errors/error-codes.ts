@@ -29,6 +29,8 @@ export const FORBIDDEN_ACTIONS = [
   'replicateExperiment',
   // Integrations (issue 16): webhooks, chat alerts, service accounts.
   'manageIntegrations',
+  // Spreadsheet import (issue 16, item 3).
+  'importExperiments',
 ] as const;
 export type ForbiddenAction = (typeof FORBIDDEN_ACTIONS)[number];
 
@@ -117,6 +119,24 @@ export const ERROR_MESSAGES = {
   HANDOVER_REQUIRED: () =>
     'handover: perpetuating needs a handover: when the pilot withdraws and who takes over',
   OUTCOME_UNKNOWN: (p: { outcome: string }) => `unknown outcome "${p.outcome}"`,
+  // --- launch approval (four-eyes) and reassignment of pilots and sponsor ----------------------
+  LAUNCH_APPROVAL_REQUIRED: () =>
+    "This organisation's launches are approved by the sponsor or the CODIR: request the launch instead.",
+  LAUNCH_APPROVAL_NOT_REQUIRED: () =>
+    'This organisation launches its tests without an approval: launch it directly.',
+  LAUNCH_REQUEST_PENDING: () =>
+    'A launch request is waiting for its approval: withdraw it first to change or launch the test.',
+  NO_LAUNCH_REQUEST: () => 'There is no launch request waiting for an approval.',
+  LAUNCH_APPROVER_IS_REQUESTER: () =>
+    'Whoever requested the launch cannot approve or refuse it: another person must (four-eyes rule).',
+  LAUNCH_APPROVER_IS_PILOT: () => 'A pilot of the test cannot approve its launch.',
+  LAUNCH_REFUSAL_REASON_REQUIRED: () => 'A refused launch needs a reason, for the requester.',
+  REASSIGNMENT_NOT_ALLOWED: (p: State) =>
+    `pilots and sponsor are reassigned while the test runs, is evaluated or decided, not while it is ${p.state}`,
+  REASSIGNMENT_UNCHANGED: () => 'The pilots and the sponsor are already these people.',
+  REASSIGNMENT_PEOPLE_REQUIRED: () => 'A test under way keeps at least one pilot and a sponsor.',
+  PERSON_DISABLED: (p: { field: string }) =>
+    `${p.field}: this person's account is disabled: choose someone active in the organisation.`,
   NOT_LAUNCHED: () => 'the experiment has not been launched',
   EXPERIMENT_CLOSED: () => 'The experiment is closed: its lifecycle has ended.',
 
@@ -133,6 +153,21 @@ export const ERROR_MESSAGES = {
     p.state === 'running'
       ? 'Consent is given before launch; while the test runs it can only be withdrawn.'
       : `The experiment is ${p.state}: consent no longer changes.`,
+
+  // --- spreadsheet import (API, issue 16 item 3) ------------------------------------------------
+  IMPORT_FILE_REQUIRED: () => 'file: send the spreadsheet (XLSX or CSV) as the multipart field "file".',
+  IMPORT_FILE_UNREADABLE: (p: { format: string }) =>
+    `file: this ${p.format} file cannot be read; use the model file (XLSX or CSV, UTF-8, ";" or "," separated).`,
+  IMPORT_FORMAT_UNSUPPORTED: () => 'file: only XLSX and CSV files can be imported.',
+  IMPORT_COLUMNS_MISSING: (p: { columns: readonly string[] }) =>
+    `file: columns missing from the first line: ${list(p.columns)}.`,
+  IMPORT_COLUMNS_UNKNOWN: (p: { columns: readonly string[] }) =>
+    `file: unknown columns in the first line: ${list(p.columns)} (the model file lists the columns).`,
+  IMPORT_EMPTY: () => 'file: the spreadsheet has no row under its headers.',
+  IMPORT_TOO_MANY_ROWS: (p: { max: number }) => `file: at most ${p.max} rows per import.`,
+  IMPORT_NOT_FOUND: () => 'This import does not exist.',
+  IMPORT_HAS_ERRORS: (p: { errors: number }) =>
+    `The dry run found ${p.errors} bad cells: correct the file and send it again; nothing was written.`,
 
   // --- resources (API) --------------------------------------------------------------------------
   NOT_FOUND: (p: { resource: string }) => `This ${p.resource} does not exist.`,

@@ -30,6 +30,10 @@ export const lifecycleSettingsSchema = z
     missedCheckInsBeforeAlert: z.number().int().min(1).max(10),
     /** Local hour at which reminders are sent. */
     reminderHour: z.number().int().min(0).max(23),
+    /** Four-eyes launch: a launch requested by HR or a pilot waits for the sponsor's or a CODIR member's approval. */
+    launchApproval: z.boolean(),
+    /** Days after a launch request at which the approvers are reminded (the last one reaches the CODIR). */
+    launchApprovalReminderDays: z.array(z.number().int().min(1).max(60)).max(10),
     /** INSEE code of the organisation's département: its public holidays (null: national ones). */
     departement: departementSchema.nullable(),
     /**
@@ -57,6 +61,8 @@ export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   defaultCheckInCadenceDays: 14,
   missedCheckInsBeforeAlert: 2,
   reminderHour: 9,
+  launchApproval: false,
+  launchApprovalReminderDays: [2, 5],
   departement: null,
   workingDayDurations: [],
 };

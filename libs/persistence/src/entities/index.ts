@@ -5,6 +5,7 @@ import { DecisionEntity } from './decision.entity';
 import { EmailEntity } from './email.entity';
 import { EvaluationEntity } from './evaluation.entity';
 import { ExperimentEntity } from './experiment.entity';
+import { ExperimentImportEntity, ExperimentImportRowEntity } from './experiment-import.entity';
 import { MembershipEntity } from './membership.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrganizationEntity } from './organization.entity';
@@ -34,6 +35,8 @@ export {
   EmailEntity,
   EvaluationEntity,
   ExperimentEntity,
+  ExperimentImportEntity,
+  ExperimentImportRowEntity,
   MembershipEntity,
   NotificationEntity,
   OrganizationEntity,
@@ -78,4 +81,7 @@ export const ENTITIES = [
   WebhookDeliveryEntity,
   WebhookDeliveryAttemptEntity,
   ServiceAccountEntity,
+  // Spreadsheet imports (issue 16, item 3).
+  ExperimentImportEntity,
+  ExperimentImportRowEntity,
 ];

@@ -6,6 +6,7 @@ import {
   extensionRequestSchema,
   optionalReasonSchema,
   reasonSchema,
+  reassignmentSchema,
   OUTCOMES,
   VERDICTS,
   WEATHERS,
@@ -30,6 +31,8 @@ import { CriteriaInput, normalizeCriteria } from '../form/CriteriaInput';
 import type { Experiment } from '../types';
 import { WeatherIcon } from '../WeatherIcon';
 import { PendingExtension } from './PendingExtension';
+import { LaunchRequestPanel } from '../../launch-approval';
+import { ReassignFields } from '../../orphans';
 
 type Values = Record<string, unknown>;
 
@@ -95,6 +98,14 @@ const ExtensionFields = () => (
 const ExtensionDecisionFields = ({ experiment }: ActionContext) => (
   <>
     <PendingExtension experiment={experiment} />
+    <ReasonFields />
+  </>
+);
+
+/** The approver decides on the request itself: who asked, when, then an optional reason. */
+const LaunchDecisionFields = ({ experiment }: ActionContext) => (
+  <>
+    <LaunchRequestPanel experiment={experiment} />
     <ReasonFields />
   </>
 );
@@ -250,6 +261,20 @@ export const ACTION_FORMS: Record<LifecycleAction, ActionForm> = {
     Fields: EvaluationFields,
     needsCriteria: true,
     needsUsersVoice: true,
+  },
+  // Launch approval (four-eyes): the request shows what is asked before anyone decides.
+  requestLaunch: { schema: z.object({}).strict(), defaults: () => ({}) },
+  approveLaunch: { ...optionalReason, Fields: LaunchDecisionFields },
+  refuseLaunch: { schema: reasonSchema, defaults: () => ({ reason: '' }), Fields: LaunchDecisionFields },
+  withdrawLaunchRequest: optionalReason,
+  reassignPeople: {
+    schema: reassignmentSchema,
+    defaults: ({ experiment }) => ({
+      pilotIds: experiment.pilotIds ?? [],
+      sponsorId: experiment.sponsorId ?? null,
+      reason: '',
+    }),
+    Fields: ReassignFields,
   },
   decide: {
     schema: decisionSchema,

@@ -10,6 +10,8 @@ import { ExperimentQuestionnaires } from '../../questionnaires/ExperimentQuestio
 import { COLLECTING_STATES, Testimonies } from '../../testimonies';
 import { Provenance, ReplicateButton } from '../../replications';
 import { ExperimentActions } from '../actions/ExperimentActions';
+import { LaunchRequestPanel } from '../../launch-approval';
+import { DepartedPeoplePanel } from '../../orphans';
 import { DeadlineCountdown } from '../deadline';
 import { StateChip } from '../StateChip';
 import type { Experiment } from '../types';
@@ -28,7 +30,9 @@ const EditFramingButton = ({ experiment }: { experiment: Experiment }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const principal = usePrincipal();
-  const editable = experiment.state === 'draft' || experiment.state === 'running';
+  // A draft waiting for its launch approval keeps the framing that was requested.
+  const editable =
+    (experiment.state === 'draft' && !experiment.launchRequestedAt) || experiment.state === 'running';
   if (!principal || !editable) return null;
   if (!canEditExperiment(principal, accessFactsOf(experiment))) return null;
   return (
@@ -90,6 +94,8 @@ const ExperimentView = () => {
         <Box sx={{ mb: 2 }}>
           <ExperimentActions experiment={experiment} />
         </Box>
+        <LaunchRequestPanel experiment={experiment} />
+        <DepartedPeoplePanel experiment={experiment} />
         <MyConsent experiment={experiment} />
         {experiment.algeco ? (
           <Alert severity="error" sx={{ mb: 2 }}>

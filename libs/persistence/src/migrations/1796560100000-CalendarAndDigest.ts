@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * unique dedupe key (`digest:<organisation>:<period>:<recipient>`); the partial index finds
  * an organisation's previous digest ("décidé depuis la dernière lettre").
  */
-export class CalendarAndDigest1796600100000 implements MigrationInterface {
-  name = 'CalendarAndDigest1796600100000';
+export class CalendarAndDigest1796560100000 implements MigrationInterface {
+  name = 'CalendarAndDigest1796560100000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
