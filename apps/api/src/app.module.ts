@@ -17,6 +17,9 @@ import { TemporalModule } from './temporal/temporal.module';
 import { TestimoniesModule } from './testimonies/testimonies.module';
 import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
+// Issue 15: committee sessions and share links.
+import { CommitteeSessionsModule } from './committee-sessions/committee-sessions.module';
+import { ShareLinksModule } from './share-links/share-links.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +50,8 @@ export class AppModule {
         TasksModule,
         CalendarModule,
         ExportsModule,
+        CommitteeSessionsModule,
+        ShareLinksModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

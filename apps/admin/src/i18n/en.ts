@@ -137,6 +137,9 @@ const enCapacitesMessages: CapacitesMessages = {
       BAD_REQUEST: 'The request is malformed.',
       INTERNAL_ERROR: 'An unexpected error occurred; it has been logged for the technical team.',
       HTTP_ERROR: 'The request failed.',
+      // Committee sessions (issue 15).
+      COMMITTEE_SESSION_RECORDED: 'The minutes of this session are recorded: the session can no longer change.',
+      COMMITTEE_MINUTES_IN_PROGRESS: 'Someone else is recording the minutes of this session: wait, then reload the page.',
       unknown: 'The server refused the request (reason %{code}).',
       status: 'The server could not answer (status %{status}): try again shortly.',
       network: 'The server does not answer: check your connection and try again.',
@@ -167,6 +170,9 @@ const enCapacitesMessages: CapacitesMessages = {
         manageOrganizations: 'manage organisations',
         readOutbox: 'read the email outbox',
         readDashboard: 'read the dashboard',
+        manageCommitteeSessions: 'prepare committee sessions',
+        recordMinutes: 'record the minutes',
+        manageShareLinks: 'manage read-only links',
       },
       roles: {
         admin: 'the platform administration',

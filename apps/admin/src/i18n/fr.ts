@@ -149,6 +149,10 @@ export const frCapacitesMessages = {
       BAD_REQUEST: 'La demande est mal formée.',
       INTERNAL_ERROR: "Une erreur inattendue s'est produite ; elle a été consignée pour l'équipe technique.",
       HTTP_ERROR: 'La demande a échoué.',
+      // Séances du CODIR (issue 15).
+      COMMITTEE_SESSION_RECORDED: 'Le relevé de décisions de cette séance est enregistré : la séance ne peut plus changer.',
+      COMMITTEE_MINUTES_IN_PROGRESS:
+        "Le relevé de cette séance est en cours d'enregistrement par une autre personne : patientez, puis rechargez la page.",
       unknown: 'Le serveur a refusé la demande (motif %{code}).',
       status: "Le serveur n'a pas pu répondre (statut %{status}) : réessayez dans un instant.",
       network: 'Le serveur ne répond pas : vérifiez votre connexion et réessayez.',
@@ -179,6 +183,9 @@ export const frCapacitesMessages = {
         manageOrganizations: 'gérer les organisations',
         readOutbox: "lire les courriels en attente d'envoi",
         readDashboard: 'consulter le tableau de bord',
+        manageCommitteeSessions: 'préparer les séances du CODIR',
+        recordMinutes: 'enregistrer le relevé de décisions',
+        manageShareLinks: 'gérer les liens de consultation',
       },
       roles: {
         // With their preposition: « réservé au CODIR ou aux RH ».

@@ -21,6 +21,10 @@ export const FORBIDDEN_ACTIONS = [
   'manageOrganizations',
   'readOutbox',
   'readDashboard',
+  // Committee sessions and share links (issue 15).
+  'manageCommitteeSessions',
+  'recordMinutes',
+  'manageShareLinks',
 ] as const;
 export type ForbiddenAction = (typeof FORBIDDEN_ACTIONS)[number];
 
@@ -152,6 +156,12 @@ export const ERROR_MESSAGES = {
     'Cross-site request refused: send JSON or the X-Capacites-Csrf header, from the back-office origin.',
   FORBIDDEN: (p: { action: ForbiddenAction; roles: readonly ForbiddenRole[] }) =>
     `Your role does not allow this action: "${p.action}" is for ${list(p.roles, ' or ')}.`,
+
+  // --- committee sessions (issue 15) -----------------------------------------------------------
+  COMMITTEE_SESSION_RECORDED: () =>
+    'The minutes of this session are recorded: the session can no longer change.',
+  COMMITTEE_MINUTES_IN_PROGRESS: () =>
+    'The minutes of this session are being recorded by someone else: wait and reload.',
 
   // --- any request (API) ------------------------------------------------------------------------
   VALIDATION_FAILED: (p: { fields: readonly string[] }) => `Invalid input: ${list(p.fields)}.`,

@@ -13,6 +13,7 @@ import { EmailClaims1796544708055 } from './1796544708055-EmailClaims';
 import { UserEmailCaseInsensitive1796544708056 } from './1796544708056-UserEmailCaseInsensitive';
 import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
 import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
+import { CommitteeSessions1796600000000 } from './1796600000000-CommitteeSessions';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   UserEmailCaseInsensitive1796544708056,
   OidcIdentity1796545654868,
   LoginSecurity1796546400000,
+  CommitteeSessions1796600000000,
 ];
