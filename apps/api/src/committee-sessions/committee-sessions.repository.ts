@@ -65,6 +65,11 @@ const SESSION_COLUMNS = `
 /** How long a recording of the minutes holds the session before another may take over (a crash). */
 export const RECORDING_LEASE_SECONDS = 300;
 
+/** TypeORM answers an UPDATE … RETURNING as [rows, count] (PostgreSQL), an INSERT or SELECT as rows. */
+function affected(result: unknown): number {
+  return Array.isArray(result) && Array.isArray(result[0]) ? Number(result[1]) : (result as unknown[]).length;
+}
+
 @Injectable()
 export class CommitteeSessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -131,7 +136,7 @@ export class CommitteeSessionsRepository {
         WHERE id = $1 AND status = 'planned' AND recording_claimed_at IS NULL RETURNING id`,
       [id, changes.title, changes.heldOn, JSON.stringify(changes.items)],
     );
-    return rows.length === 1;
+    return affected(rows) === 1;
   }
 
   /** Takes the session for recording its minutes; false when recorded or being recorded. */
@@ -143,7 +148,7 @@ export class CommitteeSessionsRepository {
         RETURNING id`,
       [id, RECORDING_LEASE_SECONDS],
     );
-    return rows.length === 1;
+    return affected(rows) === 1;
   }
 
   async releaseRecording(id: string): Promise<void> {
@@ -165,7 +170,7 @@ export class CommitteeSessionsRepository {
         WHERE id = $1 AND status = 'planned' RETURNING id`,
       [id, JSON.stringify(record.items), JSON.stringify(record.attendees), record.recordedBy],
     );
-    return rows.length === 1;
+    return affected(rows) === 1;
   }
 
   async insertDocument(manager: EntityManager, sessionId: string, kind: 'minutes', content: Buffer, sha256: string) {

@@ -332,7 +332,7 @@ export class CommitteeSessionsService {
         return { ...base, outcome: 'refused', refusal: { code: 'WORKFLOW_UNAVAILABLE', params: {} } };
       }
       // An interrupted recording applied this decision already (its lease ran out): applied, not refused.
-      if (recorded.action === 'decide' && error.code === 'TRANSITION_NOT_ALLOWED') {
+      if (recorded.action === 'decide' && (error.code === 'TRANSITION_NOT_ALLOWED' || error.code === 'EXPERIMENT_CLOSED')) {
         const decision = await this.sessions.decisionOf(item.experimentId);
         if (decision?.decidedBy === principal.userId && decision.outcome === recorded.decision?.outcome)
           return { ...base, outcome: 'applied' };

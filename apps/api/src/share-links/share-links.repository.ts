@@ -21,6 +21,11 @@ const COLUMNS = `id, organization_id AS "organizationId", kind, session_id AS "s
   expires_at AS "expiresAt", revoked_at AS "revokedAt", open_count AS "openCount",
   last_opened_at AS "lastOpenedAt", created_by AS "createdBy", created_at AS "createdAt"`;
 
+/** TypeORM answers an UPDATE … RETURNING as [rows, count] (PostgreSQL), an INSERT or SELECT as rows. */
+function affected(result: unknown): number {
+  return Array.isArray(result) && Array.isArray(result[0]) ? Number(result[1]) : (result as unknown[]).length;
+}
+
 @Injectable()
 export class ShareLinksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -89,7 +94,7 @@ export class ShareLinksRepository {
       `UPDATE share_links SET revoked_at = now(), revoked_by = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
       [id, by],
     );
-    return rows.length === 1;
+    return affected(rows) === 1;
   }
 
   async countOpening(manager: EntityManager, id: string): Promise<void> {
