@@ -14,6 +14,9 @@ import { sharedLearnings } from './shared-learnings';
 import { MyTasks } from './tasks';
 import { tracks } from './tracks';
 import { users } from './users';
+// Issue 15: committee sessions and share links.
+import { committeeSessions } from './committee-sessions';
+import { shareLinks } from './share-links';
 
 export const App = () => (
   <Admin
@@ -42,6 +45,8 @@ export const App = () => (
     <Resource name="tracks" {...tracks} />
     <Resource name="users" {...users} />
     <Resource name="emails" {...emails} />
+    <Resource name="committee-sessions" {...committeeSessions} />
+    <Resource name="share-links" {...shareLinks} />
     {/* Read through references only (timelines, outcomes, the experiment page). */}
     <Resource name="testimonies" />
     <Resource name="check-ins" />

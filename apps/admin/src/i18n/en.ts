@@ -3,9 +3,12 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import type { CapacitesMessages } from './fr';
+// Issue 15: committee sessions and share links.
+import { committeeAppEn, committeeResourcesEn } from '../committee-sessions/messages.en';
 
 const enCapacitesMessages: CapacitesMessages = {
   app: {
+    committee: committeeAppEn,
     title: 'Capacités',
     export: {
       button: 'Export',
@@ -523,6 +526,7 @@ const enCapacitesMessages: CapacitesMessages = {
     no: 'No',
   },
   resources: {
+    ...committeeResourcesEn,
     experiments: {
       name: 'Experiment |||| Experiments',
       fields: {

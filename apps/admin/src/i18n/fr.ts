@@ -1,5 +1,7 @@
 import frenchMessages from 'ra-language-french';
 import type { TranslationMessages } from 'react-admin';
+// Issue 15: committee sessions and share links.
+import { committeeAppFr, committeeResourcesFr } from '../committee-sessions/messages';
 
 /**
  * The product's own French messages, in the vocabulary of the source ("Capacités
@@ -8,6 +10,7 @@ import type { TranslationMessages } from 'react-admin';
  */
 export const frCapacitesMessages = {
   app: {
+    committee: committeeAppFr,
     title: 'Capacités',
     export: {
       button: 'Exporter',
@@ -555,6 +558,7 @@ export const frCapacitesMessages = {
     no: 'Non',
   },
   resources: {
+    ...committeeResourcesFr,
     experiments: {
       name: 'Test |||| Tests',
       fields: {

@@ -1,0 +1,90 @@
+import type { committeeAppFr, committeeResourcesFr } from './messages';
+
+// English, loaded with the English catalogue only.
+export const committeeResourcesEn: typeof committeeResourcesFr = {
+  'committee-sessions': {
+    name: 'Committee session |||| Committee sessions',
+    fields: {
+      title: 'Title',
+      heldOn: 'Session date',
+      status: 'Status',
+      organizationId: 'Organisation',
+      items: 'Agenda items',
+    },
+    statuses: { planned: 'Planned', recorded: 'Minutes recorded' },
+  },
+  'share-links': {
+    name: 'Read-only link |||| Read-only links',
+    fields: {
+      recipient: 'Recipient',
+      kind: 'Shared content',
+      status: 'Status',
+      expiresAt: 'Valid until',
+      openCount: 'Openings',
+      lastOpenedAt: 'Last opened',
+      createdAt: 'Created',
+      organizationId: 'Organisation',
+      expiresInDays: 'Valid for (days)',
+    },
+    kinds: { committeePack: 'Committee pack', dashboard: 'Dashboard' },
+    statuses: { active: 'Active', expired: 'Expired', revoked: 'Revoked' },
+  },
+};
+
+export const committeeAppEn: typeof committeeAppFr = {
+  menu: { sessions: 'Committee sessions', shareLinks: 'Read-only links' },
+  kinds: {
+    decision: 'Decision due',
+    evaluationOverdue: 'Evaluation overdue',
+    extensionRequest: 'Extension request',
+    expiringSoon: 'Expires before the next session',
+  },
+  actions: {
+    decide: 'Decide',
+    approveExtension: 'Approve the extension',
+    refuseExtension: 'Refuse the extension',
+    noted: 'Take note',
+    none: 'Record nothing (the item stays open)',
+  },
+  outcomes: { open: 'Stays open', applied: 'Applied', refused: 'Refused: stays open', noted: 'Noted' },
+  agenda: {
+    title: 'Agenda',
+    empty: 'Nothing on the agenda.',
+    test: 'Test',
+    reason: 'Reason',
+    note: 'Note for the committee',
+    noteOf: 'Note for the committee: %{title}',
+    remove: 'Remove "%{title}" from the agenda',
+    save: 'Save the agenda',
+    saved: 'Agenda saved',
+  },
+  pack: { download: 'Download the committee pack (PDF)', share: 'Share the committee pack' },
+  minutes: {
+    title: 'Minutes',
+    attendees: 'Present (one person per line: "Name (function)")',
+    action: 'Committee decision: %{title}',
+    outcome: 'Outcome',
+    rationale: 'Rationale',
+    pilotWithdrawal: 'Handover: when the pilot withdraws',
+    takeover: 'Handover: who takes over',
+    nextFocus: 'Next iteration: what it tests',
+    comment: 'Comment',
+    record: 'Record the minutes and apply the decisions',
+    recorded: 'Minutes recorded: %{applied} decision(s) applied, %{refused} refused.',
+    download: 'Download the minutes (PDF)',
+    onlyCodir: 'A CODIR member records the minutes: each decision is theirs.',
+    present: 'Present',
+    refusedBecause: 'Refused: %{reason}',
+  },
+  share: {
+    create: 'Create the link',
+    dashboard: 'Share the dashboard',
+    created: 'Link created. Copy it now: it will not be shown again.',
+    url: 'Link address (copy it)',
+    revoke: 'Revoke',
+    revokeConfirm: 'Revoke the link of "%{recipient}"? It will no longer open the document.',
+    revoked: 'Link revoked',
+    close: 'Close',
+    help: 'Read-only link, no account needed, valid 30 days by default. It shows only the names of pilots and sponsors. Every opening is recorded.',
+  },
+};
