@@ -1,5 +1,5 @@
 import { ACTIONS_BY_KIND, type MinutesAction } from '@capacites/domain';
-import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../dataProvider';

@@ -153,7 +153,7 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
       .post(`/api/experiments/${ids.decidedAlone}/decision`)
       .send({ outcome: 'abandon', rationale: 'Décidé avant la séance' })
       .expect(200);
-    const itemOf = (experimentId: string) => items.find((i) => i.experimentId === experimentId)!.id;
+    const itemOf = (experimentId: string) => items.find((i) => i.experimentId === experimentId)?.id ?? 'missing';
     const minutes = {
       attendees: [{ name: 'Claire Martin', role: 'DGS' }, { name: 'Paul Durand', role: 'DGA ressources' }],
       items: [
