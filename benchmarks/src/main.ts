@@ -11,9 +11,9 @@
 //                                         the storm on the dev server and on the real Temporal
 //                                         server (PostgreSQL, --shards=16), side by side
 //
-// Options (docs/benchmarks.md): --size=ci|small|full, --only=storm,api,backoffice,
+// Options (docs/benchmarks.md): --size=ci|small|full, --only=storm,api,backoffice,committee,
 // --storm=1000,10000, --concurrency, --worker-heap-mb, --worker-cache, --experiments,
-// --organizations, --seconds, --connections=1,8, --browser-runs, --profile (CPU profiles
+// --organizations, --seconds, --connections=1,8, --browser-runs, --committee-tests, --committee-runs, --profile (CPU profiles
 // of the worker and API), --keep (keep the scratch folder), --results=<dir>,
 // --database-url and --temporal-address / --temporal-metrics-url (external services,
 // e.g. the docker-compose cluster), --temporal=dev|server|dev,server, --shards and
@@ -32,6 +32,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { runApiBenchmark } from './api/api.bench';
 import { runBackOfficeBenchmark } from './backoffice/backoffice.bench';
+import { runCommitteeBenchmark } from './committee/committee.bench';
 import { step, warn } from './lib/log';
 import { currentLoad, machineInfo } from './lib/machine';
 import { markdownTable, writeReport, type RunReport } from './lib/report';
@@ -81,7 +82,7 @@ function serverComparison(outcomes: { runs: StormRun[]; server: string }[]): Fig
   return figures;
 }
 
-const BENCHMARKS = ['storm', 'api', 'backoffice'] as const;
+const BENCHMARKS = ['storm', 'api', 'backoffice', 'committee'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 interface Settings {
@@ -96,6 +97,9 @@ interface Settings {
   seconds: number;
   connections: number[];
   browserRuns: number;
+  /** Tests on the agenda of the committee pack (issue 15: 50) and how many packs are measured. */
+  committeeTests: number;
+  committeeRuns: number;
   keep: boolean;
   profile: boolean;
   databaseUrl?: string;
@@ -138,6 +142,8 @@ const SIZES: Record<
     seconds: 0.5,
     connections: [4],
     browserRuns: 1,
+    committeeTests: 50,
+    committeeRuns: 1,
   },
   small: {
     storm: [200],
@@ -148,6 +154,8 @@ const SIZES: Record<
     seconds: 3,
     connections: [1, 8],
     browserRuns: 2,
+    committeeTests: 50,
+    committeeRuns: 3,
   },
   full: {
     storm: [1000, 10000],
@@ -158,6 +166,8 @@ const SIZES: Record<
     seconds: 10,
     connections: [1, 8],
     browserRuns: 5,
+    committeeTests: 50,
+    committeeRuns: 5,
   },
 };
 
@@ -205,6 +215,8 @@ function parseArgs(argv: string[]): Settings {
     seconds: number('seconds', base.seconds),
     connections: numbers('connections', base.connections),
     browserRuns: number('browser-runs', base.browserRuns),
+    committeeTests: number('committee-tests', base.committeeTests),
+    committeeRuns: number('committee-runs', base.committeeRuns),
     keep: args.get('keep') === 'true',
     profile: args.get('profile') === 'true',
     databaseUrl: args.get('database-url'),
@@ -315,6 +327,13 @@ async function main(): Promise<number> {
           experiments: settings.experiments,
           organizations: settings.organizations,
           runs: settings.browserRuns,
+          scratch,
+          pg: pg as Postgres,
+        }),
+      committee: () =>
+        runCommitteeBenchmark({
+          tests: settings.committeeTests,
+          runs: settings.committeeRuns,
           scratch,
           pg: pg as Postgres,
         }),
