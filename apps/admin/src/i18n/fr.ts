@@ -156,6 +156,8 @@ export const frCapacitesMessages = {
       COMMITTEE_SESSION_RECORDED: 'Le relevé de décisions de cette séance est enregistré : la séance ne peut plus changer.',
       COMMITTEE_MINUTES_IN_PROGRESS:
         "Le relevé de cette séance est en cours d'enregistrement par une autre personne : patientez, puis rechargez la page.",
+      SHARE_LINK_EXPIRED: 'Ce lien de consultation a expiré le %{expiresAt}.',
+      SHARE_LINK_REVOKED: 'Ce lien de consultation a été révoqué le %{revokedAt}.',
       unknown: 'Le serveur a refusé la demande (motif %{code}).',
       status: "Le serveur n'a pas pu répondre (statut %{status}) : réessayez dans un instant.",
       network: 'Le serveur ne répond pas : vérifiez votre connexion et réessayez.',

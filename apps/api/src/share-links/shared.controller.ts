@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { RefusalException } from '../common/app.exception';
 import { Public } from '../auth/decorators';
 import { CommitteeSessionsRepository } from '../committee-sessions/committee-sessions.repository';
 import { CommitteeSessionsService } from '../committee-sessions/committee-sessions.service';
@@ -11,9 +12,14 @@ import { dashboardPage, packPage, statusPage } from './shared-page';
 
 const STATUS_CODES = { unknown: 404, expired: 410, revoked: 410 } as const;
 
+type Refused =
+  | { status: 'unknown' }
+  | { status: 'expired' | 'revoked'; link: { expiresAt: Date; revokedAt: Date | null } };
+
 /**
  * What a share link opens, without an account: a plain French page (or the pack's PDF).
- * An expired, revoked or unknown link answers a page that says so. Nothing is cached.
+ * An expired, revoked or unknown link answers a page that says so to a browser, and the one
+ * JSON error shape (404, or 410 with its code) to any other client. Nothing is cached.
  */
 @Controller('shared')
 @Public()
@@ -29,9 +35,9 @@ export class SharedController {
   @Get(':token')
   @ApiProduces('text/html')
   @ApiOkResponse({ content: { 'text/html': { schema: { type: 'string' } } } })
-  async page(@Param('token') token: string, @Res() response: Response): Promise<void> {
+  async page(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const target = await this.links.open(token, 'html');
-    if (target.status !== 'active') return this.refuse(response, target);
+    if (target.status !== 'active') return this.refuse(request, response, target);
     const { link } = target;
     const organization = await this.linkData.organization(link.organizationId);
     let html: string;
@@ -40,7 +46,7 @@ export class SharedController {
       html = dashboardPage(organization?.name ?? '', dashboard, link.expiresAt);
     } else {
       const session = link.sessionId ? await this.sessionData.findById(link.sessionId) : null;
-      if (!session) return this.refuse(response, { status: 'unknown' });
+      if (!session) return this.refuse(request, response, { status: 'unknown' });
       html = packPage({
         organizationName: organization?.name ?? '',
         timeZone: organization?.timeZone ?? 'Europe/Paris',
@@ -58,22 +64,20 @@ export class SharedController {
   @Get(':token/pack.pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async pack(@Param('token') token: string, @Res() response: Response): Promise<void> {
+  async pack(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const target = await this.links.open(token, 'pdf');
-    if (target.status !== 'active') return this.refuse(response, target);
+    if (target.status !== 'active') return this.refuse(request, response, target);
     const document =
       target.link.kind === 'committeePack' && target.link.sessionId
         ? await this.sessions.packForShare(target.link.sessionId)
         : null;
-    if (!document) return this.refuse(response, { status: 'unknown' });
+    if (!document) return this.refuse(request, response, { status: 'unknown' });
     response.setHeader('Content-Disposition', `inline; filename="${document.fileName}"`);
     this.send(response, 200, 'application/pdf', document.content);
   }
 
-  private refuse(
-    response: Response,
-    target: { status: 'unknown' } | { status: 'expired' | 'revoked'; link: { expiresAt: Date; revokedAt: Date | null } },
-  ): void {
+  private refuse(request: Request, response: Response, target: Refused): void {
+    if (request.accepts(['json', 'html']) !== 'html') throw refusalOf(target);
     this.send(
       response,
       STATUS_CODES[target.status],
@@ -89,4 +93,14 @@ export class SharedController {
     response.setHeader('X-Robots-Tag', 'noindex, nofollow');
     response.send(body);
   }
+}
+
+function refusalOf(target: Refused): RefusalException {
+  if (target.status === 'expired')
+    return new RefusalException('gone', 'SHARE_LINK_EXPIRED', { expiresAt: target.link.expiresAt.toISOString() });
+  if (target.status === 'revoked')
+    return new RefusalException('gone', 'SHARE_LINK_REVOKED', {
+      revokedAt: (target.link.revokedAt ?? new Date()).toISOString(),
+    });
+  return new RefusalException('not_found', 'NOT_FOUND', { resource: 'share-link' });
 }

@@ -259,7 +259,9 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
     expect(created.body.status).toBe('active');
 
     const open = anonymous(stack.app);
-    const page = await open.get(path).expect(200);
+    // A browser asks for a page.
+    const html = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const page = await open.get(path).set('Accept', html).expect(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('<html lang="fr">');
     expect(page.text).toContain('CODIR de décembre');
@@ -282,15 +284,19 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
     expect(openings.every((a) => a.actorId === null)).toBe(true);
 
     await as.hr.post(`/api/share-links/${created.body.id}/revoke`).send({}).expect(200);
-    const revoked = await open.get(path).expect(410);
+    const revoked = await open.get(path).set('Accept', html).expect(410);
     expect(revoked.text).toContain('Ce lien a été révoqué');
-    await open.get(`${path}/pack.pdf`).expect(410);
+    // Any other client gets the one error shape, with its stable code.
+    const revokedJson = await open.get(`${path}/pack.pdf`).expect(410);
+    expect(revokedJson.body).toMatchObject({ statusCode: 410, code: 'SHARE_LINK_REVOKED' });
     expect((await audit({ event: 'shareLink.refused' })).map((a) => a.details)).toEqual([
       expect.objectContaining({ status: 'revoked', format: 'html' }),
       expect.objectContaining({ status: 'revoked', format: 'pdf' }),
     ]);
     expect(await audit({ event: 'shareLink.revoked' })).toHaveLength(1);
-    await open.get('/api/shared/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').expect(404);
+    const unknown = await open.get('/api/shared/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').set('Accept', html).expect(404);
+    expect(unknown.text).toContain('Lien inconnu');
+    expect((await open.get('/api/shared/nope').expect(404)).body).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('expires a dashboard link at its date and says so; only HR and the CODIR of the organisation share', async () => {
@@ -300,14 +306,16 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
       .expect(201);
     const path = new URL(created.body.url as string).pathname;
     const open = anonymous(stack.app);
-    const page = await open.get(path).expect(200);
+    const html = 'text/html';
+    const page = await open.get(path).set('Accept', html).expect(200);
     expect(page.text).toContain('Tableau de bord');
     expect(page.text).toContain('Initiatives spontanées au CCAS');
     await open.get(`${path}/pack.pdf`).expect(404);
     // Two days later (the clock moved past its expiry).
     await stack.db.query(`UPDATE share_links SET expires_at = now() - interval '1 second' WHERE id = $1`, [created.body.id]);
-    const expired = await open.get(path).expect(410);
+    const expired = await open.get(path).set('Accept', html).expect(410);
     expect(expired.text).toContain('Ce lien a expiré');
+    expect((await open.get(path).expect(410)).body).toMatchObject({ code: 'SHARE_LINK_EXPIRED' });
     const listed = await as.hr.get(`/api/share-links/${created.body.id}`).expect(200);
     expect(listed.body.status).toBe('expired');
 

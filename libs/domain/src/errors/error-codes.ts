@@ -162,6 +162,8 @@ export const ERROR_MESSAGES = {
     'The minutes of this session are recorded: the session can no longer change.',
   COMMITTEE_MINUTES_IN_PROGRESS: () =>
     'The minutes of this session are being recorded by someone else: wait and reload.',
+  SHARE_LINK_EXPIRED: (p: { expiresAt: string }) => `This read-only link expired on ${p.expiresAt}.`,
+  SHARE_LINK_REVOKED: (p: { revokedAt: string }) => `This read-only link was revoked on ${p.revokedAt}.`,
 
   // --- any request (API) ------------------------------------------------------------------------
   VALIDATION_FAILED: (p: { fields: readonly string[] }) => `Invalid input: ${list(p.fields)}.`,
