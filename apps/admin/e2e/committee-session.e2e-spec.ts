@@ -32,6 +32,7 @@ describeInBrowser('a committee session from agenda to minutes, in a real browser
   let hr: ApiClient;
   const decidingTitle = `Classeur partagé en crèche ${Date.now()}`;
   const extensionTitle = `Micro-mobilité des agents ${Date.now()}`;
+  const addedTitle = `Subsidiarité en voirie ${Date.now()}`;
   let sessionUrl = '';
 
   const launched = async (title: string) => {
@@ -65,6 +66,8 @@ describeInBrowser('a committee session from agenda to minutes, in a real browser
       .post(`/api/experiments/${extension}/extension`)
       .send({ newExpiryDate: dateInDays(90), justification: 'Rentrée scolaire' })
       .expect(200);
+    // Not due for anything: HR adds it to the agenda by hand.
+    await launched(addedTitle);
   });
 
   afterAll(async () => {
@@ -93,16 +96,25 @@ describeInBrowser('a committee session from agenda to minutes, in a real browser
     expect((await created).status()).toBe(201);
     const agenda = page.locator('[data-testid="agenda"]');
     await agenda.getByRole('link', { name: decidingTitle }).waitFor({ timeout: TIMEOUT });
-    await agenda.getByText('Décision à prendre').waitFor();
-    await agenda.getByText('Demande de prolongation').waitFor();
+    await agenda.getByRole('cell', { name: 'Décision à prendre' }).waitFor();
+    await agenda.getByRole('cell', { name: 'Demande de prolongation' }).waitFor();
     sessionUrl = page.url();
     await expectNoAxeViolations(page, 'séance du CODIR (ordre du jour)');
     expect(await accessibilityProblems(page)).toEqual([]);
 
+    expect(await agenda.getByRole('link', { name: addedTitle }).count()).toBe(0);
     await page.getByLabel(`Note pour le comité : ${decidingTitle}`).fill('Passation à préparer avant l’été');
+    await page.getByLabel("Ajouter un test à l'ordre du jour").selectOption({ label: addedTitle });
+    await page.getByLabel('Motif', { exact: true }).selectOption('expiringSoon');
+    await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await page.getByRole('button', { name: `Monter « ${addedTitle} » dans l’ordre du jour` }).click();
     const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/committee-sessions/'));
     await page.getByRole('button', { name: "Enregistrer l'ordre du jour" }).click();
     expect((await saved).status()).toBe(200);
+    // Saved in the order given: the added test before the extension request.
+    const rows = agenda.locator('tbody tr');
+    await rows.nth(1).getByRole('link', { name: addedTitle }).waitFor({ timeout: TIMEOUT });
+    await rows.nth(2).getByRole('link', { name: extensionTitle }).waitFor();
 
     const pack = await page.request.get(`${stack.baseUrl}/api/committee-sessions/${sessionUrl.split('/').at(-2)}/pack.pdf`);
     expect(pack.status()).toBe(200);
