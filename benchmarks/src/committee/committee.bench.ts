@@ -4,6 +4,7 @@
 // same pages and text in this process (the floor: no query, no HTTP). Pages counted with
 // pdf-parse: a pack without one page per test is a failed run, not a figure.
 import { randomUUID } from 'node:crypto';
+import { get as httpGet } from 'node:http';
 import { dirname, join } from 'node:path';
 import { hash } from 'argon2';
 import { Pool } from 'pg';
@@ -156,15 +157,28 @@ export async function runCommitteeBenchmark(
     if (created.status !== 201 || session.items?.length !== options.tests) {
       throw new Error(`the session was not created with ${options.tests} items: ${created.status} ${JSON.stringify(session).slice(0, 300)}`);
     }
-    const getPack = async (): Promise<Buffer> => {
-      const response = await fetch(`${api.baseUrl}/api/committee-sessions/${session.id}/pack.pdf`, {
-        headers: { authorization: `Bearer ${token}` },
+    // A connection of its own per pack: the baseline's rendering blocks this process's event
+    // loop for seconds, past the API's keep-alive timeout (5 s), and a pooled socket closed
+    // meanwhile would fail the next request ("other side closed").
+    const getPack = (): Promise<Buffer> =>
+      new Promise((resolve, reject) => {
+        const request = httpGet(
+          `${api.baseUrl}/api/committee-sessions/${session.id}/pack.pdf`,
+          { headers: { authorization: `Bearer ${token}` }, agent: false },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('error', reject);
+            response.on('end', () => {
+              const type = response.headers['content-type'] ?? '';
+              if (response.statusCode !== 200 || !type.startsWith('application/pdf'))
+                reject(new Error(`pack answered ${response.statusCode} ${type}`));
+              else resolve(Buffer.concat(chunks));
+            });
+          },
+        );
+        request.on('error', reject);
       });
-      const body = Buffer.from(await response.arrayBuffer());
-      if (response.status !== 200 || !response.headers.get('content-type')?.startsWith('application/pdf'))
-        throw new Error(`pack answered ${response.status} ${response.headers.get('content-type')}`);
-      return body;
-    };
     // Warm-up (fonts loaded, code paths compiled), then measured runs, alternating with the baseline.
     const first = await getPack();
     const counted = await pageCount(first);
@@ -184,8 +198,10 @@ export async function runCommitteeBenchmark(
       step(`committee: run ${run + 1}: pack ${round(apiMs[run])} ms | pdfmake alone ${round(bareMs[run])} ms`);
     }
   } catch (error) {
-    errors.push(String(error));
-    warn(`committee: ${String(error)}`);
+    // fetch's own message says little: its cause names the socket's failure.
+    const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : '';
+    errors.push(`${String(error)}${cause}`);
+    warn(`committee: ${String(error)}${cause}`);
   } finally {
     await api.stop();
   }
