@@ -317,6 +317,7 @@ const enCapacitesMessages: CapacitesMessages = {
       testimonyRemoved: 'Testimony deleted',
       learningsShared: 'Learnings shared with the network',
       learningsWithdrawn: 'Learnings withdrawn from the network',
+      committeeItemRecorded: 'Item reviewed by a committee session (minutes)',
       system: 'automatic',
       empty: 'Nothing yet.',
       unavailable: 'The history is not available yet.',

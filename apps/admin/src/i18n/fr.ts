@@ -341,6 +341,7 @@ export const frCapacitesMessages = {
       testimonyRemoved: 'Témoignage supprimé',
       learningsShared: 'Enseignements partagés avec le réseau',
       learningsWithdrawn: 'Enseignements retirés du réseau',
+      committeeItemRecorded: 'Point examiné en séance du CODIR (relevé de décisions)',
       system: 'automatique',
       empty: 'Rien pour le moment.',
       unavailable: "L'historique n'est pas encore disponible.",
