@@ -160,7 +160,8 @@ const SIZES: Record<
   full: {
     storm: [1000, 10000],
     concurrency: 16,
-    workerHeapMb: 4096,
+    // 10,000 cached workflows need about 3.3 GB live: 4 GB left V8 no room and the worker died.
+    workerHeapMb: 8192,
     experiments: 100000,
     organizations: 50,
     seconds: 10,

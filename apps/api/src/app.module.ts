@@ -9,6 +9,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { ExperimentsModule } from './experiments/experiments.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RecordsModule } from './records/records.module';
@@ -39,6 +40,7 @@ export class AppModule {
         TemporalModule,
         AuthModule,
         HealthModule,
+        MetricsModule,
         ExperimentsModule,
         DashboardModule,
         OrganizationsModule,

@@ -20,6 +20,7 @@ import { AppExceptionFilter } from './common/app-exception.filter';
 import { answerClientErrorsAsJson, MAX_REQUEST_HEAD_BYTES } from './common/client-errors';
 import { methodNotAllowed } from './common/method-not-allowed';
 import { JsonBodyInterceptor } from './common/json-body.interceptor';
+import { ApiMetrics } from './metrics/api-metrics.service';
 import { createApiLogging } from './common/logging';
 import { buildOpenApiDocument } from './common/openapi';
 import { REQUEST_ID_HEADER } from './common/request-id';
@@ -61,9 +62,10 @@ export async function createApiApp(
   // Nest's own Logger (new Logger(Context).log…) writes through pino from now on.
   app.useLogger(app.get(NativeLogger));
   answerClientErrorsAsJson(app.getHttpServer());
-  // Express middlewares run in this order. The request id and the access log come first,
+  // Express middlewares run in this order. The request metrics, the request id and the access log come first,
   // then the security and CORS headers, so that a request refused while its body is read
   // (too large, malformed) is logged and answered like any other.
+  app.use(app.get(ApiMetrics).middleware);
   app.use(logging.httpLogger);
   app.use(helmet());
   app.enableCors({

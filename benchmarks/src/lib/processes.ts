@@ -58,6 +58,22 @@ export async function spawnNode(
   return { child, pid: child.pid ?? 0, output: () => tail };
 }
 
+/**
+ * Watches a process that must outlive the measurement: the returned check throws, with the
+ * end of its output, once it has exited, so that a dead worker fails the benchmark at once
+ * instead of turning every later request into a warning.
+ */
+export function exitWatch(proc: NodeChild, name: string): () => void {
+  let exit: string | undefined;
+  proc.child.once('exit', (code, signal) => {
+    exit = String(signal ?? code);
+  });
+  return () => {
+    if (exit !== undefined)
+      throw new Error(`${name} exited (${exit}) during the measurement:\n${proc.output()}`);
+  };
+}
+
 /** Resident set size of a process in MiB (0 when it is gone). */
 export function rssMiB(pid: number): number {
   try {

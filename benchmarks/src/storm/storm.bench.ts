@@ -22,6 +22,7 @@ import { progress, runPool, sleep, step, warn } from '../lib/log';
 import { insertPeople, makeOrganizations, type BenchOrganization } from '../lib/people';
 import {
   CpuMeter,
+  exitWatch,
   RssSampler,
   spawnNode,
   withChildren,
@@ -106,7 +107,9 @@ const PAUSE_BEFORE_INSTANT_MS = 1000;
 const WORKER_RUNNING = /state: 'RUNNING'/;
 
 /** The Temporal server a storm ran on, as the figures name it. */
-export function serverLabel(options: Pick<StormOptions, 'temporalAddress' | 'temporalMode' | 'shards'>): string {
+export function serverLabel(
+  options: Pick<StormOptions, 'temporalAddress' | 'temporalMode' | 'shards'>,
+): string {
   if (options.temporalAddress) return 'external Temporal';
   return options.temporalMode === 'server' ? `Temporal server, ${options.shards ?? 16} shards` : 'dev server';
 }
@@ -145,7 +148,11 @@ export async function runStormBenchmark(
   ];
   if (life && bare) figures.push(...memoryFigures(life, bare, options.workerHeapMb, serverLabel(options)));
   // Every experiment started and stopped, or the storm did not measure what it says.
-  return { figures, details: { runs, server: serverLabel(options) }, errors: stormProblems(runs, options.sizes) };
+  return {
+    figures,
+    details: { runs, server: serverLabel(options) },
+    errors: stormProblems(runs, options.sizes),
+  };
 }
 
 /** Experiments evaluating with their notifications per second: all of them over the last one's lag. */
@@ -454,6 +461,7 @@ interface StormSubject {
 
 async function measure(subject: StormSubject): Promise<StormRun> {
   const { n } = subject;
+  const workerAlive = exitWatch(subject.worker, 'the worker');
   const rss = new RssSampler(subject.worker.pid);
   await sleep(1000);
   const idleMiB = rss.sample();
@@ -471,6 +479,7 @@ async function measure(subject: StormSubject): Promise<StormRun> {
   let warmMiB = 0;
   const startProgress = progress(subject.kind === 'lifecycle' ? 'created' : 'started', n);
   const started = await subject.start((done) => {
+    workerAlive();
     startProgress(done);
     if (warmMiB === 0 && done >= Math.ceil(n / 5)) warmMiB = rss.sample();
   }, at);
@@ -483,7 +492,11 @@ async function measure(subject: StormSubject): Promise<StormRun> {
     // creation's duration is ample; a launch that ends too close to the instant is reported.
     at = new Date(Date.now() + Math.max(3000, 1.5 * startSeconds * 1000) + 2000);
     const t1 = Date.now();
-    const launched = await subject.launch(started.ids, at, progress('launched', n));
+    const launchProgress = progress('launched', n);
+    const launched = await subject.launch(started.ids, at, (done) => {
+      workerAlive();
+      launchProgress(done);
+    });
     launchSeconds = (Date.now() - t1) / 1000;
     errors += launched.errors;
     late += launched.late;
@@ -512,6 +525,7 @@ async function measure(subject: StormSubject): Promise<StormRun> {
   let completed = 0;
   const report = progress('stopped and recorded', ok, 2000);
   while (Date.now() < drainDeadline) {
+    workerAlive();
     completed = await subject.completed();
     report(completed);
     if (completed >= ok) break;

@@ -321,6 +321,11 @@ const enCapacitesMessages: CapacitesMessages = {
       system: 'automatic',
       empty: 'Nothing yet.',
       unavailable: 'The history is not available yet.',
+      changes: 'Before / after',
+      changeBefore: 'Before:',
+      changeAfter: 'After:',
+      changeItems: '%{smart_count} item |||| %{smart_count} items',
+      changeGroup: '(several fields)',
     },
     actions: {
       done: 'Saved.',

@@ -345,6 +345,11 @@ export const frCapacitesMessages = {
       system: 'automatique',
       empty: 'Rien pour le moment.',
       unavailable: "L'historique n'est pas encore disponible.",
+      changes: 'Avant / après',
+      changeBefore: 'Avant :',
+      changeAfter: 'Après :',
+      changeItems: '%{smart_count} élément |||| %{smart_count} éléments',
+      changeGroup: '(plusieurs champs)',
     },
     actions: {
       done: 'C’est enregistré.',

@@ -17,6 +17,14 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   API_DOCS: z.stringbool().optional(),
   /** Largest accepted request body. */
   API_BODY_LIMIT: z.string().default('100kb'),
+  /**
+   * Prometheus request metrics at GET /metrics on this host:port, a listener of its own and
+   * never the public one (off when unset; docker-compose: 0.0.0.0:9465 on its network only).
+   */
+  API_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^:]+:\d+$/, { message: 'API_METRICS_ADDRESS must be host:port (e.g. 0.0.0.0:9465)' })
+    .optional(),
   /** A session ends after this much inactivity… */
   SESSION_IDLE_MINUTES: z.coerce
     .number()

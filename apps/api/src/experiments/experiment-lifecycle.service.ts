@@ -121,7 +121,12 @@ export class ExperimentLifecycleService {
       input.hypothesis.trim() !== experiment.hypothesis.trim()
     )
       changes.hypothesisNeedsRevision = false;
-    const audit = { actorId: principal.userId, organizationId: experiment.organizationId, fields };
+    const audit = {
+      actorId: principal.userId,
+      organizationId: experiment.organizationId,
+      fields,
+      details: { changes: framingChanges(experiment, fields, changes) },
+    };
     if (!(await this.experiments.updateFraming(id, experiment.state, changes, audit))) {
       throw new ExperimentsException(ExperimentsErrorCode.STATE_CHANGED);
     }
@@ -363,4 +368,33 @@ export class ExperimentLifecycleService {
     this.logger.error(`lifecycle action on ${id} failed: ${String(error)}`);
     return new ExperimentsException(ExperimentsErrorCode.WORKFLOW_UNAVAILABLE);
   }
+}
+
+/** A framing field's value as the audit keeps it: people by id, the expiry as an instant. */
+function auditValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  return value === undefined ? null : value;
+}
+
+/**
+ * What a framing edit changed, field by field, before and after (not only the names), for
+ * the audit trail. Participants are kept as their ids: consent states are not framing.
+ */
+export function framingChanges(
+  before: ExperimentEntity,
+  fields: readonly string[],
+  changes: Partial<ExperimentEntity>,
+): Record<string, { from: unknown; to: unknown }> {
+  const result: Record<string, { from: unknown; to: unknown }> = {};
+  for (const field of fields) {
+    const column = (field === 'expiresOn' ? 'expiresAt' : field) as keyof ExperimentEntity;
+    let from: unknown = before[column];
+    let to: unknown = changes[column];
+    if (column === 'participants') {
+      from = before.participants.map((p) => p.userId);
+      to = (changes.participants ?? []).map((p) => p.userId);
+    }
+    result[field] = { from: auditValue(from), to: auditValue(to) };
+  }
+  return result;
 }

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { AuditEventEntity, ExperimentEntity, TrackEntity } from '@capacites/persistence';
+import { verifyAuditChains } from '../../src/audit/audit-chain.verifier';
 import { dateInDays, insertTeam, readyFramingBody } from '../support/fixtures';
 import { login, participantConsents } from '../support/http';
 import { freePort, ownForPostgres, startPostgres, type PostgresServer } from '../support/postgres-server';
@@ -142,6 +143,8 @@ describe('Backup and restore', () => {
 
     // The application runs on the restored database.
     restoredStack = await startStack({ databaseUrl: restored.url(database), worker: false });
+    // The audit trail comes back whole: every chain verifies.
+    expect((await verifyAuditChains(restoredStack.db)).problems).toEqual([]);
     const restoredHr = await login(restoredStack.app, team.emails.hr);
     const list = await restoredHr.get('/api/experiments').expect(200);
     expect(list.body.map((e: { title: string }) => e.title).sort()).toEqual([

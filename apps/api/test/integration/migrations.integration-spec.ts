@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hash } from 'argon2';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, MIGRATIONS } from '@capacites/persistence';
+import { verifyAuditChains } from '../../src/audit/audit-chain.verifier';
 import { TEST_PASSWORD } from '../support/fixtures';
 import { login } from '../support/http';
 import { createTestDatabase, startStack, type TestStack } from '../support/stack';
@@ -237,6 +238,10 @@ describe('Migrations on a database holding the previous release’s data', () =>
       expect(await snapshot(current, columns)).toEqual(before);
       await current.runMigrations({ transaction: 'each' });
       expect(await snapshot(current, columns)).toEqual(before);
+      // The audit rows of the previous release were chained in the order they were written.
+      const audit = await verifyAuditChains(current);
+      expect(audit.problems).toEqual([]);
+      expect(audit.rows).toBe(before.audit_events.length);
     } finally {
       await current.destroy();
     }

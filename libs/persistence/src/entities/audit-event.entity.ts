@@ -43,6 +43,22 @@ export class AuditEventEntity {
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;
 
+  /**
+   * The tamper-evident chain (one per organisation, `platform` for the rest), written by the
+   * database's BEFORE INSERT trigger, never by the application (migration AuditAppendOnly).
+   */
+  @Column({ name: 'chain_key', type: 'text', insert: false, update: false })
+  chainKey!: string;
+
+  @Column({ name: 'chain_seq', type: 'bigint', insert: false, update: false })
+  chainSeq!: string;
+
+  @Column({ name: 'previous_hash', type: 'text', nullable: true, insert: false, update: false })
+  previousHash!: string | null;
+
+  @Column({ type: 'text', insert: false, update: false })
+  hash!: string;
+
   @ManyToOne(() => ExperimentEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'experiment_id' })
   experiment?: ExperimentEntity | null;

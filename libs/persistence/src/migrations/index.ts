@@ -13,6 +13,7 @@ import { EmailClaims1796544708055 } from './1796544708055-EmailClaims';
 import { UserEmailCaseInsensitive1796544708056 } from './1796544708056-UserEmailCaseInsensitive';
 import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
 import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
+import { AuditAppendOnly1796560000000 } from './1796560000000-AuditAppendOnly';
 import { CommitteeSessions1796600000000 } from './1796600000000-CommitteeSessions';
 
 export const MIGRATIONS = [
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   UserEmailCaseInsensitive1796544708056,
   OidcIdentity1796545654868,
   LoginSecurity1796546400000,
+  AuditAppendOnly1796560000000,
   CommitteeSessions1796600000000,
 ];

@@ -40,6 +40,45 @@ export function timelineLabel(
   return label;
 }
 
+/** A framing value as words: text as it was, a list by its size, nothing as a dash. */
+function changeText(value: unknown, translate: (key: string, options?: object) => string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return translate('app.events.changeItems', { smart_count: value.length });
+  if (typeof value === 'object') return translate('app.events.changeGroup');
+  return String(value);
+}
+
+/** What a framing edit changed, field by field, before and after (folded, keyboard-operable). */
+export const FramingChanges = ({ entry }: { entry: TimelineEntry }) => {
+  const translate = useTranslate();
+  const changes = (entry.details as { changes?: Record<string, { from: unknown; to: unknown }> }).changes;
+  if (entry.event !== 'framingUpdated' || !changes || Object.keys(changes).length === 0) return null;
+  return (
+    <Box component="details" sx={{ mt: 0.5 }}>
+      <Box component="summary" sx={{ cursor: 'pointer', typography: 'body2' }}>
+        {translate('app.events.changes')}
+      </Box>
+      <Box component="dl" sx={{ m: 0, mt: 0.5, typography: 'body2' }}>
+        {Object.entries(changes).map(([field, change]) => (
+          <Box key={field} sx={{ mb: 0.5 }}>
+            <Box component="dt" sx={{ fontWeight: 600 }}>
+              {field === 'exitPlan'
+                ? translate('app.sections.exitPlan')
+                : translate(`resources.experiments.fields.${field}`, { _: field })}
+            </Box>
+            <Box component="dd" sx={{ m: 0, whiteSpace: 'pre-line' }}>
+              {translate('app.events.changeBefore')} {changeText(change.from, translate)}
+            </Box>
+            <Box component="dd" sx={{ m: 0, whiteSpace: 'pre-line' }}>
+              {translate('app.events.changeAfter')} {changeText(change.to, translate)}
+            </Box>
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+};
+
 /**
  * Everything that happened, oldest first (GET /api/experiments/:id/timeline): the
  * transitions, check-ins, extension, evaluation and decision, and the reminders and
@@ -99,6 +138,7 @@ export const Timeline = ({ experiment }: { experiment: Experiment }) => {
               {notice ? <NoticeIcon fontSize="small" aria-hidden /> : null}
               {timelineLabel(entry, translate)}
             </Typography>
+            <FramingChanges entry={entry} />
             {entry.reason ? (
               <Typography variant="body2" sx={{ whiteSpace: 'pre-line' }}>
                 {entry.reason}

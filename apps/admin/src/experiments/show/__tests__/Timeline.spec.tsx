@@ -1,6 +1,9 @@
 import type { TimelineEntry } from '../../../dataProvider';
 import { i18nProvider } from '../../../i18n';
-import { timelineLabel } from '../Timeline';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { TestAdmin } from '../../../testing/TestAdmin';
+import { FramingChanges, timelineLabel } from '../Timeline';
 
 const entry = (overrides: Partial<TimelineEntry>): TimelineEntry => ({
   id: '1',
@@ -32,5 +35,41 @@ describe('the words of the history', () => {
     expect(timelineLabel(entry({ event: 'learningsShared' }), translate)).toBe(
       'Enseignements partagés avec le réseau',
     );
+  });
+});
+
+describe('what a framing edit changed', () => {
+  it('shows each field before and after, folded until asked', async () => {
+    render(
+      <TestAdmin>
+        <FramingChanges
+          entry={entry({
+            details: {
+              fields: ['hypothesis', 'participants', 'scope'],
+              changes: {
+                hypothesis: { from: 'Première version.', to: 'Seconde version.' },
+                participants: { from: ['a'], to: ['a', 'b'] },
+                scope: { from: null, to: 'Mairie annexe' },
+              },
+            },
+          })}
+        />
+      </TestAdmin>,
+    );
+    const summary = await screen.findByText('Avant / après');
+    await userEvent.click(summary);
+    expect(screen.getByText('Avant : Première version.')).toBeVisible();
+    expect(screen.getByText('Après : Seconde version.')).toBeVisible();
+    expect(screen.getByText('Après : 2 éléments')).toBeVisible();
+    expect(screen.getByText('Avant : —')).toBeVisible();
+  });
+
+  it('shows nothing for an older record that named the fields only', () => {
+    const { container } = render(
+      <TestAdmin>
+        <FramingChanges entry={entry({ details: { fields: ['title'] } })} />
+      </TestAdmin>,
+    );
+    expect(container.querySelector('details')).toBeNull();
   });
 });
