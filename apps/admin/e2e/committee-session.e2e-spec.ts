@@ -36,9 +36,15 @@ describeInBrowser('a committee session from agenda to minutes, in a real browser
   let sessionUrl = '';
 
   const launched = async (title: string) => {
-    const created = await hr.post('/api/experiments').send({ organizationId: team.organization.id, title }).expect(201);
+    const created = await hr
+      .post('/api/experiments')
+      .send({ organizationId: team.organization.id, title })
+      .expect(201);
     const id = created.body.id as string;
-    await hr.put(`/api/experiments/${id}`).send(readyFramingBody(team, dateInDays(60))).expect(200);
+    await hr
+      .put(`/api/experiments/${id}`)
+      .send(readyFramingBody(team, dateInDays(60)))
+      .expect(200);
     await participantConsents(stack.app, team, id);
     await hr.post(`/api/experiments/${id}/launch`).send({}).expect(200);
     return id;
@@ -91,7 +97,9 @@ describeInBrowser('a committee session from agenda to minutes, in a real browser
     await page.locator('input[name="title"]').fill('CODIR de décembre', { timeout: TIMEOUT });
     const today = dateInDays(0).split('-').reverse().join('/');
     await page.locator('input[name="heldOn"]').fill(today);
-    const created = page.waitForResponse((r) => r.url().endsWith('/api/committee-sessions') && r.request().method() === 'POST');
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/committee-sessions') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     expect((await created).status()).toBe(201);
     const agenda = page.locator('[data-testid="agenda"]');
@@ -108,7 +116,9 @@ describeInBrowser('a committee session from agenda to minutes, in a real browser
     await page.getByLabel('Motif', { exact: true }).selectOption('expiringSoon');
     await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
     await page.getByRole('button', { name: `Monter « ${addedTitle} » dans l’ordre du jour` }).click();
-    const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/committee-sessions/'));
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PUT' && r.url().includes('/api/committee-sessions/'),
+    );
     await page.getByRole('button', { name: "Enregistrer l'ordre du jour" }).click();
     expect((await saved).status()).toBe(200);
     // Saved in the order given: the added test before the extension request.
@@ -116,7 +126,9 @@ describeInBrowser('a committee session from agenda to minutes, in a real browser
     await rows.nth(1).getByRole('link', { name: addedTitle }).waitFor({ timeout: TIMEOUT });
     await rows.nth(2).getByRole('link', { name: extensionTitle }).waitFor();
 
-    const pack = await page.request.get(`${stack.baseUrl}/api/committee-sessions/${sessionUrl.split('/').at(-2)}/pack.pdf`);
+    const pack = await page.request.get(
+      `${stack.baseUrl}/api/committee-sessions/${sessionUrl.split('/').at(-2)}/pack.pdf`,
+    );
     expect(pack.status()).toBe(200);
     expect(pack.headers()['content-type']).toMatch(/^application\/pdf/);
 
@@ -146,7 +158,9 @@ describeInBrowser('a committee session from agenda to minutes, in a real browser
   it('lets a CODIR member record the minutes: one decision applied, one refused and left open with its reason', async () => {
     const page = await signIn(team.emails.codir, sessionUrl.split('#')[1]);
     const minutes = page.locator('[data-testid="minutes-section"]');
-    await minutes.getByLabel(/Présent·es/).fill('Claire Martin (DGS)\nPaul Durand (DGA)', { timeout: TIMEOUT });
+    await minutes
+      .getByLabel(/Présent·es/)
+      .fill('Claire Martin (DGS)\nPaul Durand (DGA)', { timeout: TIMEOUT });
     await minutes.getByLabel(`Décision du comité : ${decidingTitle}`).selectOption('decide');
     await minutes.getByLabel('Issue').selectOption('perpetuate');
     await minutes.getByLabel('Justification').fill('Les auxiliaires le demandent');
@@ -154,12 +168,17 @@ describeInBrowser('a committee session from agenda to minutes, in a real browser
     await minutes.getByLabel('Passation : qui reprend').fill('La puéricultrice référente');
     await minutes.getByLabel(`Décision du comité : ${extensionTitle}`).selectOption('approveExtension');
     await expectNoAxeViolations(page, 'relevé de décisions (saisie)');
-    const recorded = page.waitForResponse((r) => r.url().endsWith('/minutes') && r.request().method() === 'POST');
+    const recorded = page.waitForResponse(
+      (r) => r.url().endsWith('/minutes') && r.request().method() === 'POST',
+    );
     await minutes.getByRole('button', { name: 'Enregistrer le relevé et appliquer les décisions' }).click();
     expect((await recorded).status()).toBe(200);
 
     const result = page.locator('[data-testid="minutes-result"]');
-    await result.locator('[data-outcome="applied"]').getByText(decidingTitle, { exact: false }).waitFor({ timeout: TIMEOUT });
+    await result
+      .locator('[data-outcome="applied"]')
+      .getByText(decidingTitle, { exact: false })
+      .waitFor({ timeout: TIMEOUT });
     const refused = result.locator('[data-outcome="refused"]');
     await refused.getByText(extensionTitle, { exact: false }).waitFor();
     await refused.getByText(/Refusé : .*portage institutionnel/).waitFor();

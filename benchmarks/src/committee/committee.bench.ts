@@ -52,7 +52,10 @@ async function pageCount(data: Buffer): Promise<{ total: number; fiches: number 
   const parser = new PDFParse({ data: new Uint8Array(data) });
   try {
     const text = await parser.getText();
-    return { total: text.total, fiches: text.pages.filter((page) => page.text.includes('FICHE TEST')).length };
+    return {
+      total: text.total,
+      fiches: text.pages.filter((page) => page.text.includes('FICHE TEST')).length,
+    };
   } finally {
     await parser.destroy();
   }
@@ -64,7 +67,16 @@ function bareDocument(tests: number) {
     content: [
       { text: 'Dossier de séance', fontSize: 20 },
       // The cover's agenda: one row per test.
-      { table: { widths: [18, '*', 150], body: Array.from({ length: tests }, (_, i) => [String(i + 1), `Test ${i + 1}`, 'Décision à prendre']) } },
+      {
+        table: {
+          widths: [18, '*', 150],
+          body: Array.from({ length: tests }, (_, i) => [
+            String(i + 1),
+            `Test ${i + 1}`,
+            'Décision à prendre',
+          ]),
+        },
+      },
       ...Array.from({ length: tests }, (_, i) => ({
         pageBreak: 'before' as const,
         stack: [
@@ -73,7 +85,12 @@ function bareDocument(tests: number) {
           {
             table: {
               widths: ['*', '*', 70, '*'],
-              body: Array.from({ length: 4 }, () => ['Critère', 'Relevé mensuel', 'Cible', 'Résultat atteint']),
+              body: Array.from({ length: 4 }, () => [
+                'Critère',
+                'Relevé mensuel',
+                'Cible',
+                'Résultat atteint',
+              ]),
             },
           },
           LEARNINGS,
@@ -123,7 +140,9 @@ export async function runCommitteeBenchmark(
       [
         ids,
         org.id,
-        JSON.stringify(criteria.map((c) => ({ criterionId: c.id, result: '3 % de postes non couverts', met: true }))),
+        JSON.stringify(
+          criteria.map((c) => ({ criterionId: c.id, result: '3 % de postes non couverts', met: true })),
+        ),
         JSON.stringify({ sources: ['entretiens', 'questionnaire'], count: 14, noneReason: '' }),
         LEARNINGS,
         JSON.stringify(criteria),
@@ -151,11 +170,17 @@ export async function runCommitteeBenchmark(
     const created = await fetch(`${api.baseUrl}/api/committee-sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ organizationId: org.id, title: 'CODIR', heldOn: new Date().toISOString().slice(0, 10) }),
+      body: JSON.stringify({
+        organizationId: org.id,
+        title: 'CODIR',
+        heldOn: new Date().toISOString().slice(0, 10),
+      }),
     });
     const session = (await created.json()) as { id?: string; items?: unknown[] };
     if (created.status !== 201 || session.items?.length !== options.tests) {
-      throw new Error(`the session was not created with ${options.tests} items: ${created.status} ${JSON.stringify(session).slice(0, 300)}`);
+      throw new Error(
+        `the session was not created with ${options.tests} items: ${created.status} ${JSON.stringify(session).slice(0, 300)}`,
+      );
     }
     // A connection of its own per pack: the baseline's rendering blocks this process's event
     // loop for seconds, past the API's keep-alive timeout (5 s), and a pooled socket closed
@@ -186,7 +211,9 @@ export async function runCommitteeBenchmark(
     bytes = first.length;
     // One page per test, after a cover of one or two pages (the agenda of 50 tests takes two).
     if (counted.fiches !== options.tests || pages - counted.fiches > 2)
-      errors.push(`the pack has ${counted.fiches} fiche pages for ${options.tests} tests, ${pages} pages in all`);
+      errors.push(
+        `the pack has ${counted.fiches} fiche pages for ${options.tests} tests, ${pages} pages in all`,
+      );
     await pdfmake.createPdf(bareDocument(options.tests)).getBuffer();
     for (let run = 0; run < options.runs; run++) {
       let t0 = performance.now();
@@ -195,7 +222,9 @@ export async function runCommitteeBenchmark(
       t0 = performance.now();
       await pdfmake.createPdf(bareDocument(options.tests)).getBuffer();
       bareMs.push(performance.now() - t0);
-      step(`committee: run ${run + 1}: pack ${round(apiMs[run])} ms | pdfmake alone ${round(bareMs[run])} ms`);
+      step(
+        `committee: run ${run + 1}: pack ${round(apiMs[run])} ms | pdfmake alone ${round(bareMs[run])} ms`,
+      );
     }
   } catch (error) {
     // fetch's own message says little: its cause names the socket's failure.

@@ -2,7 +2,17 @@ import DeleteIcon from '@mui/icons-material/DeleteOutline';
 import DownIcon from '@mui/icons-material/ArrowDownward';
 import UpIcon from '@mui/icons-material/ArrowUpward';
 import { AGENDA_ITEM_KINDS, type AgendaItemKind, type ExperimentState } from '@capacites/domain';
-import { Button, IconButton, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
+import {
+  Button,
+  IconButton,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+} from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Link, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../dataProvider';
@@ -20,7 +30,8 @@ export const AgendaEditor = ({ session, editable }: { session: CommitteeSession;
   const [heldOn, setHeldOn] = useState(isoToDay(session.heldOn));
   const [saving, setSaving] = useState(false);
   const candidates = useOngoingTests(session.organizationId, editable);
-  const setNote = (id: string, note: string) => setItems((all) => all.map((i) => (i.id === id ? { ...i, note } : i)));
+  const setNote = (id: string, note: string) =>
+    setItems((all) => all.map((i) => (i.id === id ? { ...i, note } : i)));
   const move = (index: number, by: -1 | 1) =>
     setItems((all) => {
       const next = [...all];
@@ -128,7 +139,9 @@ export const AgendaEditor = ({ session, editable }: { session: CommitteeSession;
                     multiline
                     value={item.note}
                     onChange={(event) => setNote(item.id, event.target.value)}
-                    inputProps={{ 'aria-label': translate('app.committee.agenda.noteOf', { title: item.experimentTitle }) }}
+                    inputProps={{
+                      'aria-label': translate('app.committee.agenda.noteOf', { title: item.experimentTitle }),
+                    }}
                   />
                 ) : (
                   item.note

@@ -11,7 +11,9 @@ export const CommitteeSessionCreate = () => {
   const onError = useApiErrorNotify();
   if (!principal) return null;
   const organizations = [
-    ...new Set(principal.memberships.filter((m) => m.role === 'hr' || m.role === 'codir').map((m) => m.organizationId)),
+    ...new Set(
+      principal.memberships.filter((m) => m.role === 'hr' || m.role === 'codir').map((m) => m.organizationId),
+    ),
   ];
   const defaultValues = organizations.length === 1 ? { organizationId: organizations[0] } : {};
   return (

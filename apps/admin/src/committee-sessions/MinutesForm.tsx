@@ -93,7 +93,15 @@ export const MinutesForm = ({ session }: { session: CommitteeSession }) => {
   };
 
   return (
-    <Stack spacing={2} component="form" onSubmit={(event) => { event.preventDefault(); void record(); }} noValidate>
+    <Stack
+      spacing={2}
+      component="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void record();
+      }}
+      noValidate
+    >
       <Alert severity="info">{translate('app.committee.minutes.onlyCodir')}</Alert>
       <TextField
         id="minutes-attendees"
@@ -119,7 +127,12 @@ export const MinutesForm = ({ session }: { session: CommitteeSession }) => {
           />
         );
         return (
-          <Box key={item.id} component="fieldset" sx={{ border: '1px solid #929292', borderRadius: 1, p: 2 }} data-item={i}>
+          <Box
+            key={item.id}
+            component="fieldset"
+            sx={{ border: '1px solid #929292', borderRadius: 1, p: 2 }}
+            data-item={i}
+          >
             <Typography component="legend" sx={{ px: 1, fontWeight: 600 }}>
               {i + 1}. {item.experimentTitle} · {translate(`app.committee.kinds.${item.kind}`)}
             </Typography>
@@ -164,10 +177,14 @@ export const MinutesForm = ({ session }: { session: CommitteeSession }) => {
                       {field('takeover', translate('app.committee.minutes.takeover'))}
                     </>
                   ) : null}
-                  {entry.outcome === 'iterate' ? field('nextFocus', translate('app.committee.minutes.nextFocus')) : null}
+                  {entry.outcome === 'iterate'
+                    ? field('nextFocus', translate('app.committee.minutes.nextFocus'))
+                    : null}
                 </>
               ) : null}
-              {entry.action && entry.action !== 'decide' ? field('comment', translate('app.committee.minutes.comment')) : null}
+              {entry.action && entry.action !== 'decide'
+                ? field('comment', translate('app.committee.minutes.comment'))
+                : null}
             </Stack>
           </Box>
         );

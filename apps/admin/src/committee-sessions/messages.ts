@@ -53,7 +53,7 @@ export const committeeAppFr = {
     noted: 'Pris acte',
   },
   agenda: {
-    title: "Ordre du jour",
+    title: 'Ordre du jour',
     empty: "Aucun point à l'ordre du jour.",
     test: 'Test',
     reason: 'Motif',
@@ -65,7 +65,7 @@ export const committeeAppFr = {
     addTest: "Ajouter un test à l'ordre du jour",
     add: 'Ajouter',
     save: "Enregistrer l'ordre du jour",
-    saved: "Ordre du jour enregistré",
+    saved: 'Ordre du jour enregistré',
   },
   pack: {
     download: 'Télécharger le dossier de séance (PDF)',
@@ -97,6 +97,6 @@ export const committeeAppFr = {
     revokeConfirm: 'Révoquer le lien de « %{recipient} » ? Il ne donnera plus accès au document.',
     revoked: 'Lien révoqué',
     close: 'Fermer',
-    help: "Lien en lecture seule, sans compte, valable 30 jours par défaut. Il ne montre que les noms des porteur·euses et du portage institutionnel. Chaque consultation est enregistrée.",
+    help: 'Lien en lecture seule, sans compte, valable 30 jours par défaut. Il ne montre que les noms des porteur·euses et du portage institutionnel. Chaque consultation est enregistrée.',
   },
 };

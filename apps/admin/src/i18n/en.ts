@@ -141,8 +141,10 @@ const enCapacitesMessages: CapacitesMessages = {
       INTERNAL_ERROR: 'An unexpected error occurred; it has been logged for the technical team.',
       HTTP_ERROR: 'The request failed.',
       // Committee sessions (issue 15).
-      COMMITTEE_SESSION_RECORDED: 'The minutes of this session are recorded: the session can no longer change.',
-      COMMITTEE_MINUTES_IN_PROGRESS: 'Someone else is recording the minutes of this session: wait, then reload the page.',
+      COMMITTEE_SESSION_RECORDED:
+        'The minutes of this session are recorded: the session can no longer change.',
+      COMMITTEE_MINUTES_IN_PROGRESS:
+        'Someone else is recording the minutes of this session: wait, then reload the page.',
       SHARE_LINK_EXPIRED: 'This read-only link expired on %{expiresAt}.',
       SHARE_LINK_REVOKED: 'This read-only link was revoked on %{revokedAt}.',
       unknown: 'The server refused the request (reason %{code}).',

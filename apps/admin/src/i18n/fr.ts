@@ -153,7 +153,8 @@ export const frCapacitesMessages = {
       INTERNAL_ERROR: "Une erreur inattendue s'est produite ; elle a été consignée pour l'équipe technique.",
       HTTP_ERROR: 'La demande a échoué.',
       // Séances du CODIR (issue 15).
-      COMMITTEE_SESSION_RECORDED: 'Le relevé de décisions de cette séance est enregistré : la séance ne peut plus changer.',
+      COMMITTEE_SESSION_RECORDED:
+        'Le relevé de décisions de cette séance est enregistré : la séance ne peut plus changer.',
       COMMITTEE_MINUTES_IN_PROGRESS:
         "Le relevé de cette séance est en cours d'enregistrement par une autre personne : patientez, puis rechargez la page.",
       SHARE_LINK_EXPIRED: 'Ce lien de consultation a expiré le %{expiresAt}.',

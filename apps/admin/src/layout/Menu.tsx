@@ -22,7 +22,9 @@ export const Menu = () => {
         <RaMenu.Item to="/dashboard" primaryText="app.menu.dashboard" leftIcon={<DashboardIcon />} />
       ) : null}
       {/* Issue 15: the CODIR's sessions and the read-only links, for HR, the CODIR and the admin. */}
-      {hasAnyRole(principal, ['codir', 'hr', 'admin']) ? <RaMenu.ResourceItem name="committee-sessions" /> : null}
+      {hasAnyRole(principal, ['codir', 'hr', 'admin']) ? (
+        <RaMenu.ResourceItem name="committee-sessions" />
+      ) : null}
       {hasAnyRole(principal, ['codir', 'hr', 'admin']) ? <RaMenu.ResourceItem name="share-links" /> : null}
       <RaMenu.ResourceItem name="shared-learnings" />
       <RaMenu.Item to="/profile" primaryText="app.profile.menu" leftIcon={<AccountIcon />} />

@@ -36,11 +36,17 @@ const Revoke = ({ record }: { record: ShareLinkResponse }) => {
 
 const Actions = () => {
   const principal = usePrincipal();
-  const organizationId = principal?.memberships.find((m) => m.role === 'hr' || m.role === 'codir')?.organizationId;
+  const organizationId = principal?.memberships.find(
+    (m) => m.role === 'hr' || m.role === 'codir',
+  )?.organizationId;
   return (
     <TopToolbar>
       {organizationId ? (
-        <ShareLinkDialog kind="dashboard" organizationId={organizationId} label="app.committee.share.dashboard" />
+        <ShareLinkDialog
+          kind="dashboard"
+          organizationId={organizationId}
+          label="app.committee.share.dashboard"
+        />
       ) : null}
     </TopToolbar>
   );
@@ -50,7 +56,11 @@ const Actions = () => {
 export const ShareLinkList = () => {
   const translate = useTranslate();
   return (
-    <List<ShareLinkResponse> sort={{ field: 'createdAt', order: 'DESC' }} exporter={false} actions={<Actions />}>
+    <List<ShareLinkResponse>
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      exporter={false}
+      actions={<Actions />}
+    >
       <DataTable<ShareLinkResponse> rowClick={false} bulkActionButtons={false}>
         <DataTable.Col source="recipient" />
         <DataTable.Col
@@ -62,7 +72,11 @@ export const ShareLinkList = () => {
           source="status"
           disableSort
           render={(r: ShareLinkResponse) => (
-            <Chip size="small" variant="outlined" label={translate(`resources.share-links.statuses.${r.status}`)} />
+            <Chip
+              size="small"
+              variant="outlined"
+              label={translate(`resources.share-links.statuses.${r.status}`)}
+            />
           )}
         />
         <DataTable.Col source="expiresAt" render={(r: ShareLinkResponse) => when(r.expiresAt)} />

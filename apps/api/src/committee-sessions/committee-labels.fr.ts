@@ -23,7 +23,8 @@ export const KIND_FR: Record<AgendaItemKind, string> = {
 
 /** What is asked of the committee, by kind. */
 export const ASK_FR: Record<AgendaItemKind, string> = {
-  decision: 'Décider : itérer, pérenniser ou abandonner, avec la justification (et la passation pour pérenniser).',
+  decision:
+    'Décider : itérer, pérenniser ou abandonner, avec la justification (et la passation pour pérenniser).',
   evaluationOverdue: "Prendre acte du retard de l'évaluation et relancer les porteur·euses.",
   extensionRequest: 'Accorder ou refuser la prolongation demandée.',
   expiringSoon: "Prendre acte de la fin prochaine du test : il s'arrêtera à sa date, puis sera évalué.",
@@ -56,11 +57,16 @@ export const VERDICT_FR: Record<string, string> = {
   inconclusive: 'Résultat non concluant',
 };
 
-export const WEATHER_FR: Record<string, string> = { sunny: 'Ensoleillé', cloudy: 'Nuageux', stormy: 'Orageux' };
+export const WEATHER_FR: Record<string, string> = {
+  sunny: 'Ensoleillé',
+  cloudy: 'Nuageux',
+  stormy: 'Orageux',
+};
 
 /** The refusals a recorded item may meet, in French; others are named by their code. */
 const REFUSAL_FR: Record<string, (p: Record<string, unknown>) => string> = {
-  TRANSITION_NOT_ALLOWED: (p) => `l'action n'est pas possible dans l'état « ${STATE_FR[p.state as ExperimentState] ?? String(p.state)} »`,
+  TRANSITION_NOT_ALLOWED: (p) =>
+    `l'action n'est pas possible dans l'état « ${STATE_FR[p.state as ExperimentState] ?? String(p.state)} »`,
   FORBIDDEN: (p) =>
     `votre rôle ne le permet pas (réservé à : ${((p.roles as string[]) ?? []).map((r) => ROLE_FR[r] ?? r).join(' ou ')})`,
   APPROVER_IS_PILOT: () => 'un·e porteur·euse du test ne peut pas accorder sa prolongation',

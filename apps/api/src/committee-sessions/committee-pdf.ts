@@ -88,7 +88,10 @@ export function renderPack(input: PackInput): Promise<Buffer> {
     ['Prolongations demandées', String(counts('extensionRequest'))],
     ['Évaluations en retard', String(counts('evaluationOverdue'))],
     ['Péremptions avant la prochaine séance', String(counts('expiringSoon'))],
-    ['Alertes « Algeco »', String(input.items.filter((i) => input.fiches.get(i.experimentId)?.algeco).length)],
+    [
+      'Alertes « Algeco »',
+      String(input.items.filter((i) => input.fiches.get(i.experimentId)?.algeco).length),
+    ],
   ];
   const cover: Content[] = [
     { text: 'DOSSIER DE SÉANCE', style: 'kicker' },
@@ -96,7 +99,10 @@ export function renderPack(input: PackInput): Promise<Buffer> {
     { text: `${input.organizationName} · séance du ${dayFr(input.heldOn, zone)}` },
     { text: 'Le portefeuille en chiffres', style: 'h2' },
     {
-      table: { widths: ['*', 60], body: figures.map(([label, value]) => [label, { text: value, alignment: 'right' }]) },
+      table: {
+        widths: ['*', 60],
+        body: figures.map(([label, value]) => [label, { text: value, alignment: 'right' }]),
+      },
       layout: 'lightHorizontalLines',
     },
     { text: 'Ordre du jour', style: 'h2' },
@@ -119,7 +125,9 @@ export function renderPack(input: PackInput): Promise<Buffer> {
         },
     { text: `Document généré le ${dayFr(input.generatedAt, zone)}.`, style: 'small', margin: [0, 12, 0, 0] },
   ];
-  const pages = input.items.map((item, i) => fichePage(item, i + 1, input.fiches.get(item.experimentId), zone));
+  const pages = input.items.map((item, i) =>
+    fichePage(item, i + 1, input.fiches.get(item.experimentId), zone),
+  );
   return render({
     info: { title: `Dossier de séance : ${input.title}`, subject: input.organizationName },
     language: 'fr-FR',
@@ -179,8 +187,12 @@ function fichePage(
     `Lancé le ${dayFr(fiche.launchedAt, zone)}`,
     `péremption ${dayFr(fiche.expiresAt, zone)}`,
     ...(fiche.stoppedAt ? [`arrêté le ${dayFr(fiche.stoppedAt, zone)}`] : []),
-    ...(fiche.evaluationDueAt && fiche.state === 'evaluating' ? [`évaluation due le ${dayFr(fiche.evaluationDueAt, zone)}`] : []),
-    ...(fiche.decisionDueAt && fiche.state === 'deciding' ? [`décision due le ${dayFr(fiche.decisionDueAt, zone)}`] : []),
+    ...(fiche.evaluationDueAt && fiche.state === 'evaluating'
+      ? [`évaluation due le ${dayFr(fiche.evaluationDueAt, zone)}`]
+      : []),
+    ...(fiche.decisionDueAt && fiche.state === 'deciding'
+      ? [`décision due le ${dayFr(fiche.decisionDueAt, zone)}`]
+      : []),
   ];
   const asked: Content[] = [{ text: ASK_FR[item.kind] }];
   if (item.kind === 'extensionRequest' && fiche.pendingExtension) {
@@ -213,7 +225,12 @@ function fichePage(
       criteria.length ? criteriaTable(criteria, evaluation) : { text: '—' },
       { text: "Synthèse de l'évaluation", style: 'h3' },
       evaluation
-        ? { stack: [{ text: VERDICT_FR[evaluation.verdict] ?? evaluation.verdict, bold: true }, { text: evaluation.learnings }] }
+        ? {
+            stack: [
+              { text: VERDICT_FR[evaluation.verdict] ?? evaluation.verdict, bold: true },
+              { text: evaluation.learnings },
+            ],
+          }
         : { text: 'Pas encore évalué.' },
       { text: 'Voix des usagers', style: 'h3' },
       {
@@ -223,7 +240,11 @@ function fichePage(
             : `Aucune : ${voice.noneReason}`
           : `${fiche.testimonyCount} témoignage(s) recueilli(s)`,
       },
-      ...fiche.quotes.map((quote): Content => ({ text: `« ${quote} »`, italics: true, margin: [10, 2, 0, 0] })),
+      ...fiche.quotes.map((quote): Content => ({
+        text: `« ${quote} »`,
+        italics: true,
+        margin: [10, 2, 0, 0],
+      })),
       { text: 'Ce qui est demandé au comité', style: 'h3' },
       ...asked,
     ],
@@ -250,7 +271,9 @@ function minutesLine(item: AgendaItem): Content[] {
     text: [
       { text: 'Suite : ', bold: true },
       OUTCOME_FR[item.outcome],
-      item.refusal ? ` (${refusalFr(item.refusal as { code: string; params: Record<string, unknown> })})` : '',
+      item.refusal
+        ? ` (${refusalFr(item.refusal as { code: string; params: Record<string, unknown> })})`
+        : '',
     ],
   });
   return lines;
@@ -274,12 +297,13 @@ export function renderMinutes(input: MinutesInput): Promise<Buffer> {
       { text: 'Présent·es', style: 'h2' },
       { ul: input.attendees.map((a) => (a.role ? `${a.name} (${a.role})` : a.name)) },
       { text: 'Décisions', style: 'h2' },
-      ...input.items.map(
-        (item, i): Content => ({
-          stack: [{ text: `${i + 1}. ${item.experimentTitle} · ${KIND_FR[item.kind]}`, style: 'h3' }, ...minutesLine(item)],
-          unbreakable: true,
-        }),
-      ),
+      ...input.items.map((item, i): Content => ({
+        stack: [
+          { text: `${i + 1}. ${item.experimentTitle} · ${KIND_FR[item.kind]}`, style: 'h3' },
+          ...minutesLine(item),
+        ],
+        unbreakable: true,
+      })),
       {
         text: `Relevé enregistré le ${dayFr(input.recordedAt, zone)} par ${input.recordedByName}.`,
         style: 'small',

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -15,7 +27,11 @@ import { ApiList } from '../common/api-list.decorator';
 import { idsFilter } from '../common/filters';
 import { listQuery, page } from '../common/pagination';
 import { createZodDto } from '../common/zod-dto';
-import { COMMITTEE_SORTABLE, CommitteeSessionsService, type CommitteeDocument } from './committee-sessions.service';
+import {
+  COMMITTEE_SORTABLE,
+  CommitteeSessionsService,
+  type CommitteeDocument,
+} from './committee-sessions.service';
 
 export class CreateCommitteeSessionDto extends createZodDto(createCommitteeSessionSchema) {}
 export class UpdateCommitteeSessionDto extends createZodDto(updateAgendaSchema) {}
@@ -36,7 +52,8 @@ const pdf = (response: Response, document: CommitteeDocument): StreamableFile =>
   response.setHeader('Cache-Control', 'private, no-store');
   return new StreamableFile(document.content, { type: 'application/pdf', length: document.content.length });
 };
-const PdfResponse = () => ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } });
+const PdfResponse = () =>
+  ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } });
 
 /** Séances du CODIR: agenda, dossier de séance (PDF), relevé de décisions. */
 @Controller('committee-sessions')
@@ -44,7 +61,11 @@ export class CommitteeSessionsController {
   constructor(private readonly sessions: CommitteeSessionsService) {}
 
   @Get()
-  @ApiList({ resource: 'committee-sessions', filter: filterSchema, sortable: Object.keys(COMMITTEE_SORTABLE) })
+  @ApiList({
+    resource: 'committee-sessions',
+    filter: filterSchema,
+    sortable: Object.keys(COMMITTEE_SORTABLE),
+  })
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,
@@ -60,7 +81,10 @@ export class CommitteeSessionsController {
   }
 
   @Post()
-  create(@CurrentUser() user: AuthUser, @Body() body: CreateCommitteeSessionDto): Promise<CommitteeSessionResponse> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateCommitteeSessionDto,
+  ): Promise<CommitteeSessionResponse> {
     return this.sessions.create(body, user);
   }
 

@@ -117,11 +117,22 @@ export class CommitteeSessionsRepository {
     return { rows, total };
   }
 
-  async insert(manager: EntityManager, row: Omit<SessionRow, 'createdAt' | 'updatedAt' | 'recordedAt' | 'recordedBy' | 'status'>): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    row: Omit<SessionRow, 'createdAt' | 'updatedAt' | 'recordedAt' | 'recordedBy' | 'status'>,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO committee_sessions (id, organization_id, title, held_on, items, attendees, created_by)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)`,
-      [row.id, row.organizationId, row.title, row.heldOn, JSON.stringify(row.items), JSON.stringify(row.attendees), row.createdBy],
+      [
+        row.id,
+        row.organizationId,
+        row.title,
+        row.heldOn,
+        JSON.stringify(row.items),
+        JSON.stringify(row.attendees),
+        row.createdBy,
+      ],
     );
   }
 
@@ -173,7 +184,13 @@ export class CommitteeSessionsRepository {
     return affected(rows) === 1;
   }
 
-  async insertDocument(manager: EntityManager, sessionId: string, kind: 'minutes', content: Buffer, sha256: string) {
+  async insertDocument(
+    manager: EntityManager,
+    sessionId: string,
+    kind: 'minutes',
+    content: Buffer,
+    sha256: string,
+  ) {
     await manager.query(
       `INSERT INTO committee_documents (session_id, kind, content, sha256) VALUES ($1, $2, $3, $4)`,
       [sessionId, kind, content, sha256],
@@ -277,7 +294,9 @@ export class CommitteeSessionsRepository {
         WHERE e.organization_id = $1 AND e.id = ANY($2::uuid[])`,
       [organizationId, ids],
     );
-    const people = [...new Set(experiments.flatMap((e) => [...e.pilot_ids, ...(e.sponsor_id ? [e.sponsor_id] : [])]))];
+    const people = [
+      ...new Set(experiments.flatMap((e) => [...e.pilot_ids, ...(e.sponsor_id ? [e.sponsor_id] : [])])),
+    ];
     const names = new Map<string, string>(
       (
         (await this.dataSource.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [
@@ -288,7 +307,11 @@ export class CommitteeSessionsRepository {
     const evaluations: {
       experiment_id: string;
       verdict: string;
-      criterion_results: FicheFacts['evaluation'] extends infer E ? (E extends { criterionResults: infer C } ? C : never) : never;
+      criterion_results: FicheFacts['evaluation'] extends infer E
+        ? E extends { criterionResults: infer C }
+          ? C
+          : never
+        : never;
       users_voice: { sources: string[]; count: number; noneReason: string };
       learnings: string;
       criteria_at_launch: Criterion[];
@@ -298,22 +321,32 @@ export class CommitteeSessionsRepository {
       [ids],
     );
     const extensions: { experiment_id: string; reason: string | null; details: { newExpiresAt?: string } }[] =
-      await this.dataSource.query(
-        `SELECT DISTINCT ON (experiment_id) experiment_id, event, reason, details
+      await this.dataSource
+        .query(
+          `SELECT DISTINCT ON (experiment_id) experiment_id, event, reason, details
            FROM audit_events
           WHERE experiment_id = ANY($1::uuid[])
             AND event IN ('extensionRequested', 'extensionApproved', 'extensionRefused')
           ORDER BY experiment_id, occurred_at DESC, id DESC`,
-        [ids],
-      ).then((rows: { experiment_id: string; event: string; reason: string | null; details: { newExpiresAt?: string } }[]) =>
-        rows.filter((r) => r.event === 'extensionRequested'),
-      );
-    const testimonies: { experiment_id: string; total: number; quotes: string[] }[] = await this.dataSource.query(
-      `SELECT experiment_id, count(*)::int AS total,
+          [ids],
+        )
+        .then(
+          (
+            rows: {
+              experiment_id: string;
+              event: string;
+              reason: string | null;
+              details: { newExpiresAt?: string };
+            }[],
+          ) => rows.filter((r) => r.event === 'extensionRequested'),
+        );
+    const testimonies: { experiment_id: string; total: number; quotes: string[] }[] =
+      await this.dataSource.query(
+        `SELECT experiment_id, count(*)::int AS total,
               (array_agg(quote ORDER BY collected_at DESC) FILTER (WHERE shareable))[1:2] AS quotes
          FROM testimonies WHERE experiment_id = ANY($1::uuid[]) GROUP BY experiment_id`,
-      [ids],
-    );
+        [ids],
+      );
     const evaluationOf = new Map(evaluations.map((e) => [e.experiment_id, e]));
     const extensionOf = new Map(extensions.map((e) => [e.experiment_id, e]));
     const testimoniesOf = new Map(testimonies.map((t) => [t.experiment_id, t]));

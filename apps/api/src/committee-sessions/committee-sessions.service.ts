@@ -22,7 +22,12 @@ import {
   type UpdateAgendaInput,
 } from '@capacites/domain';
 import { recordAdminEvent, recordExperimentEvent } from '../common/admin-audit';
-import { AppException, RefusalException, ResourceException, ValidationException } from '../common/app.exception';
+import {
+  AppException,
+  RefusalException,
+  ResourceException,
+  ValidationException,
+} from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
 import { ExperimentLifecycleService } from '../experiments/experiment-lifecycle.service';
 import { renderMinutes, renderPack } from './committee-pdf';
@@ -35,7 +40,11 @@ export const COMMITTEE_SORTABLE: Record<string, string> = {
   status: 'status',
 };
 
-export type CommitteeSessionFilter = { organizationId?: string; status?: 'planned' | 'recorded'; id?: string | string[] };
+export type CommitteeSessionFilter = {
+  organizationId?: string;
+  status?: 'planned' | 'recorded';
+  id?: string | string[];
+};
 
 /** A pack or minutes as served: the bytes and a file name. */
 export interface CommitteeDocument {
@@ -59,7 +68,9 @@ export class CommitteeSessionsService {
   async list(query: ListQuery<CommitteeSessionFilter>, principal: Principal) {
     const readable = isPlatformAdmin(principal)
       ? 'all'
-      : principal.memberships.filter((m) => m.role === 'hr' || m.role === 'codir').map((m) => m.organizationId);
+      : principal.memberships
+          .filter((m) => m.role === 'hr' || m.role === 'codir')
+          .map((m) => m.organizationId);
     const ids = query.filter.id === undefined ? undefined : ([] as string[]).concat(query.filter.id);
     const { rows, total } = await this.sessions.page(
       readable,
@@ -114,7 +125,11 @@ export class CommitteeSessionsService {
   }
 
   /** Edits the title, the date or the agenda (items added, removed, reordered, annotated). */
-  async update(id: string, input: UpdateAgendaInput, principal: Principal): Promise<CommitteeSessionResponse> {
+  async update(
+    id: string,
+    input: UpdateAgendaInput,
+    principal: Principal,
+  ): Promise<CommitteeSessionResponse> {
     const session = await this.readable(id, principal);
     if (!canManageCommittee(principal, session.organizationId)) {
       throw ResourceException.forbidden('manageCommitteeSessions', COMMITTEE_MANAGERS);
@@ -135,7 +150,8 @@ export class CommitteeSessionsService {
         if (item.id && !before.has(item.id))
           errors.push({ field: `items.${i}.id`, message: 'no such item in this session' });
         const key = `${item.experimentId}:${item.kind}`;
-        if (seen.has(key)) errors.push({ field: `items.${i}`, message: 'this test is already on the agenda for that reason' });
+        if (seen.has(key))
+          errors.push({ field: `items.${i}`, message: 'this test is already on the agenda for that reason' });
         seen.add(key);
         return blankItem(item.id ?? randomUUID(), item.experimentId, item.kind, item.note ?? '');
       });
@@ -188,7 +204,10 @@ export class CommitteeSessionsService {
       timeZone: organization?.timeZone ?? 'Europe/Paris',
       title: session.title,
       heldOn: session.heldOn,
-      items: session.items.map((item) => ({ ...item, experimentTitle: fiches.get(item.experimentId)?.title ?? '—' })),
+      items: session.items.map((item) => ({
+        ...item,
+        experimentTitle: fiches.get(item.experimentId)?.title ?? '—',
+      })),
       fiches,
       stateCounts,
       generatedAt: new Date(),
@@ -210,7 +229,11 @@ export class CommitteeSessionsService {
    * stays open with its reason and the others are applied. Then, in one transaction, the
    * outcomes, the minutes' PDF (immutable) and the audit.
    */
-  async recordMinutes(id: string, input: RecordMinutesInput, principal: Principal): Promise<CommitteeSessionResponse> {
+  async recordMinutes(
+    id: string,
+    input: RecordMinutesInput,
+    principal: Principal,
+  ): Promise<CommitteeSessionResponse> {
     const session = await this.readable(id, principal);
     if (!canRecordMinutes(principal, session.organizationId)) {
       throw ResourceException.forbidden('recordMinutes', MINUTES_RECORDERS);
@@ -230,7 +253,10 @@ export class CommitteeSessionsService {
         items.push(await this.applyItem(item, byItem.get(item.id), principal, session.organizationId));
       }
       const organization = await this.sessions.organization(session.organizationId);
-      const heads = await this.sessions.experimentHeads(session.organizationId, items.map((i) => i.experimentId));
+      const heads = await this.sessions.experimentHeads(
+        session.organizationId,
+        items.map((i) => i.experimentId),
+      );
       const recordedAt = new Date();
       const pdf = await renderMinutes({
         organizationName: organization?.name ?? '',
@@ -238,13 +264,22 @@ export class CommitteeSessionsService {
         title: session.title,
         heldOn: session.heldOn,
         attendees: input.attendees,
-        items: items.map((item) => ({ ...item, experimentTitle: heads.get(item.experimentId)?.title ?? '—' })),
+        items: items.map((item) => ({
+          ...item,
+          experimentTitle: heads.get(item.experimentId)?.title ?? '—',
+        })),
         recordedAt,
         recordedByName: (principal as { displayName?: string }).displayName ?? principal.userId,
       });
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       await this.sessions.transaction(async (manager) => {
-        if (!(await this.sessions.markRecorded(manager, id, { items, attendees: input.attendees, recordedBy: principal.userId }))) {
+        if (
+          !(await this.sessions.markRecorded(manager, id, {
+            items,
+            attendees: input.attendees,
+            recordedBy: principal.userId,
+          }))
+        ) {
           throw ResourceException.conflict('COMMITTEE_SESSION_RECORDED', {});
         }
         await this.sessions.insertDocument(manager, id, 'minutes', pdf, sha256);
@@ -257,7 +292,13 @@ export class CommitteeSessionsService {
             state: heads.get(item.experimentId)?.state ?? null,
             event: 'committeeItemRecorded',
             actorId: principal.userId,
-            details: { sessionId: id, kind: item.kind, action: item.action, outcome: item.outcome, refusal: item.refusal },
+            details: {
+              sessionId: id,
+              kind: item.kind,
+              action: item.action,
+              outcome: item.outcome,
+              refusal: item.refusal,
+            },
           });
         }
         await recordAdminEvent(manager, {
@@ -289,13 +330,15 @@ export class CommitteeSessionsService {
     const byItem = new Map<string, MinutesItemInput>();
     input.items.forEach((item, i) => {
       const kind = kinds.get(item.itemId);
-      if (!kind) errors.push({ field: `items.${i}.itemId`, message: 'no such item on the agenda of this session' });
+      if (!kind)
+        errors.push({ field: `items.${i}.itemId`, message: 'no such item on the agenda of this session' });
       else if (!ACTIONS_BY_KIND[kind].includes(item.action))
         errors.push({
           field: `items.${i}.action`,
           message: `${item.action} cannot be recorded for an item of kind ${kind} (allowed: ${ACTIONS_BY_KIND[kind].join(', ')})`,
         });
-      if (byItem.has(item.itemId)) errors.push({ field: `items.${i}.itemId`, message: 'this item is named twice' });
+      if (byItem.has(item.itemId))
+        errors.push({ field: `items.${i}.itemId`, message: 'this item is named twice' });
       byItem.set(item.itemId, item);
     });
     if (errors.length > 0) throw new ValidationException(errors);
@@ -332,7 +375,10 @@ export class CommitteeSessionsService {
         return { ...base, outcome: 'refused', refusal: { code: 'WORKFLOW_UNAVAILABLE', params: {} } };
       }
       // An interrupted recording applied this decision already (its lease ran out): applied, not refused.
-      if (recorded.action === 'decide' && (error.code === 'TRANSITION_NOT_ALLOWED' || error.code === 'EXPERIMENT_CLOSED')) {
+      if (
+        recorded.action === 'decide' &&
+        (error.code === 'TRANSITION_NOT_ALLOWED' || error.code === 'EXPERIMENT_CLOSED')
+      ) {
         const decision = await this.sessions.decisionOf(item.experimentId);
         if (decision?.decidedBy === principal.userId && decision.outcome === recorded.decision?.outcome)
           return { ...base, outcome: 'applied' };
@@ -376,5 +422,15 @@ export class CommitteeSessionsService {
 }
 
 function blankItem(id: string, experimentId: string, kind: AgendaItem['kind'], note: string): AgendaItem {
-  return { id, experimentId, kind, note, outcome: 'open', action: null, decision: null, comment: null, refusal: null };
+  return {
+    id,
+    experimentId,
+    kind,
+    note,
+    outcome: 'open',
+    action: null,
+    decision: null,
+    comment: null,
+    refusal: null,
+  };
 }

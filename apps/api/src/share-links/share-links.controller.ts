@@ -52,7 +52,11 @@ export class ShareLinksController {
 
   @Post(':id/revoke')
   @HttpCode(200)
-  revoke(@CurrentUser() user: AuthUser, @Id() id: string, @Body() _body: EmptyDto): Promise<ShareLinkResponse> {
+  revoke(
+    @CurrentUser() user: AuthUser,
+    @Id() id: string,
+    @Body() _body: EmptyDto,
+  ): Promise<ShareLinkResponse> {
     return this.links.revoke(id, user);
   }
 }

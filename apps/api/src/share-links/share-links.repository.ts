@@ -36,19 +36,34 @@ export class ShareLinksRepository {
 
   async insert(
     manager: EntityManager,
-    row: Pick<ShareLinkRow, 'id' | 'organizationId' | 'kind' | 'sessionId' | 'recipient' | 'expiresAt' | 'createdBy'> & {
+    row: Pick<
+      ShareLinkRow,
+      'id' | 'organizationId' | 'kind' | 'sessionId' | 'recipient' | 'expiresAt' | 'createdBy'
+    > & {
       tokenHash: string;
     },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO share_links (id, organization_id, kind, session_id, recipient, token_hash, expires_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [row.id, row.organizationId, row.kind, row.sessionId, row.recipient, row.tokenHash, row.expiresAt, row.createdBy],
+      [
+        row.id,
+        row.organizationId,
+        row.kind,
+        row.sessionId,
+        row.recipient,
+        row.tokenHash,
+        row.expiresAt,
+        row.createdBy,
+      ],
     );
   }
 
   async findById(id: string): Promise<ShareLinkRow | null> {
-    const rows: ShareLinkRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM share_links WHERE id = $1`, [id]);
+    const rows: ShareLinkRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM share_links WHERE id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -79,7 +94,10 @@ export class ShareLinksRepository {
     if (filter.sessionId) add((n) => `session_id = $${n}`, filter.sessionId);
     if (filter.ids) add((n) => `id = ANY($${n}::uuid[])`, filter.ids);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM share_links ${clause}`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM share_links ${clause}`,
+      params,
+    );
     const rows: ShareLinkRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM share_links ${clause} ORDER BY ${sort.column} ${sort.order}, id ${sort.order}
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -114,7 +132,10 @@ export class ShareLinksRepository {
   }
 
   async organization(id: string): Promise<{ name: string; timeZone: string } | null> {
-    const rows = await this.dataSource.query(`SELECT name, time_zone AS "timeZone" FROM organizations WHERE id = $1`, [id]);
+    const rows = await this.dataSource.query(
+      `SELECT name, time_zone AS "timeZone" FROM organizations WHERE id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 }

@@ -57,11 +57,18 @@ export class ShareLinksService {
   async list(query: ListQuery<ShareLinkFilter>, principal: Principal) {
     const readable = isPlatformAdmin(principal)
       ? 'all'
-      : principal.memberships.filter((m) => m.role === 'hr' || m.role === 'codir').map((m) => m.organizationId);
+      : principal.memberships
+          .filter((m) => m.role === 'hr' || m.role === 'codir')
+          .map((m) => m.organizationId);
     const ids = query.filter.id === undefined ? undefined : ([] as string[]).concat(query.filter.id);
     const { rows, total } = await this.links.page(
       readable,
-      { organizationId: query.filter.organizationId, kind: query.filter.kind, sessionId: query.filter.sessionId, ids },
+      {
+        organizationId: query.filter.organizationId,
+        kind: query.filter.kind,
+        sessionId: query.filter.sessionId,
+        ids,
+      },
       { column: SHARE_LINK_SORTABLE[query.sort.field] ?? 'created_at', order: query.sort.order },
       query.offset,
       query.limit,
@@ -76,7 +83,10 @@ export class ShareLinksService {
 
   /** A new link; its URL (holding the token) is answered this once. */
   async create(input: CreateShareLinkInput, principal: Principal): Promise<ShareLinkResponse> {
-    if (!(await this.links.organization(input.organizationId)) || !canReadCommittee(principal, input.organizationId)) {
+    if (
+      !(await this.links.organization(input.organizationId)) ||
+      !canReadCommittee(principal, input.organizationId)
+    ) {
       throw ResourceException.referenceNotFound('organizationId', 'ORGANIZATION_NOT_FOUND');
     }
     if (!canManageShareLinks(principal, input.organizationId)) {
@@ -163,7 +173,8 @@ export class ShareLinksService {
 
   private async readable(id: string, principal: Principal): Promise<ShareLinkRow> {
     const link = await this.links.findById(id);
-    if (!link || !canReadCommittee(principal, link.organizationId)) throw ResourceException.notFound('share-link');
+    if (!link || !canReadCommittee(principal, link.organizationId))
+      throw ResourceException.notFound('share-link');
     return link;
   }
 }

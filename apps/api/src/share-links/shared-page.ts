@@ -8,7 +8,10 @@ import type { DashboardResponse } from '../dashboard/dto/dashboard.response';
 // a phone read them as they are. Every text from the database goes through `esc`.
 
 const esc = (value: unknown): string =>
-  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 const STYLE = `
   body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; color: #1a1a1a;
@@ -48,13 +51,22 @@ ${body}
 }
 
 /** An expired, revoked or unknown link says so plainly. */
-export function statusPage(status: 'expired' | 'revoked' | 'unknown', link?: { expiresAt: Date; revokedAt: Date | null }): string {
+export function statusPage(
+  status: 'expired' | 'revoked' | 'unknown',
+  link?: { expiresAt: Date; revokedAt: Date | null },
+): string {
   const zone = 'Europe/Paris';
   const [title, text] =
     status === 'expired'
-      ? ['Ce lien a expiré', `Ce lien de consultation a expiré le ${dayFr(link?.expiresAt ?? null, zone)}. Demandez un nouveau lien à la personne qui vous l’a envoyé.`]
+      ? [
+          'Ce lien a expiré',
+          `Ce lien de consultation a expiré le ${dayFr(link?.expiresAt ?? null, zone)}. Demandez un nouveau lien à la personne qui vous l’a envoyé.`,
+        ]
       : status === 'revoked'
-        ? ['Ce lien a été révoqué', `Ce lien de consultation a été révoqué le ${dayFr(link?.revokedAt ?? null, zone)} : il ne donne plus accès au document. Demandez un nouveau lien à la personne qui vous l’a envoyé.`]
+        ? [
+            'Ce lien a été révoqué',
+            `Ce lien de consultation a été révoqué le ${dayFr(link?.revokedAt ?? null, zone)} : il ne donne plus accès au document. Demandez un nouveau lien à la personne qui vous l’a envoyé.`,
+          ]
         : ['Lien inconnu', 'Ce lien de consultation n’existe pas. Vérifiez qu’il a été copié en entier.'];
   return htmlPage(
     title,
@@ -88,7 +100,8 @@ export function packPage(view: SharedPackView): string {
   const sections = view.items
     .map((item, i) => {
       const fiche = view.fiches.get(item.experimentId);
-      if (!fiche) return `<article id="point-${i + 1}"><h3>${i + 1}. Test retiré du portefeuille</h3></article>`;
+      if (!fiche)
+        return `<article id="point-${i + 1}"><h3>${i + 1}. Test retiré du portefeuille</h3></article>`;
       const evaluation = fiche.evaluation;
       const criteria = (evaluation?.criteriaAtLaunch?.length ? evaluation.criteriaAtLaunch : fiche.criteria)
         .map((c) => {
@@ -128,13 +141,23 @@ ${sections}
 }
 
 /** The organisation's dashboard as a page: figures and lists, tables only (no chart to describe). */
-export function dashboardPage(organizationName: string, dashboard: DashboardResponse, expiresAt: Date): string {
+export function dashboardPage(
+  organizationName: string,
+  dashboard: DashboardResponse,
+  expiresAt: Date,
+): string {
   const zone = 'Europe/Paris';
   const states = Object.entries(dashboard.byState)
-    .map(([state, n]) => `<tr><th scope="row">${esc(STATE_FR[state as keyof typeof STATE_FR] ?? state)}</th><td>${n}</td></tr>`)
+    .map(
+      ([state, n]) =>
+        `<tr><th scope="row">${esc(STATE_FR[state as keyof typeof STATE_FR] ?? state)}</th><td>${n}</td></tr>`,
+    )
     .join('');
   const expiring = dashboard.expiringSoon.items
-    .map((e) => `<tr><th scope="row">${esc(e.title)}</th><td>${esc(dayFr(e.expiresAt, zone))}</td><td>J-${e.daysLeft}</td></tr>`)
+    .map(
+      (e) =>
+        `<tr><th scope="row">${esc(e.title)}</th><td>${esc(dayFr(e.expiresAt, zone))}</td><td>J-${e.daysLeft}</td></tr>`,
+    )
     .join('');
   const overdue = dashboard.overdue.items
     .map(
@@ -143,7 +166,10 @@ export function dashboardPage(organizationName: string, dashboard: DashboardResp
     )
     .join('');
   const outcomes = dashboard.outcomesByMonth
-    .map((m) => `<tr><th scope="row">${esc(m.month)}</th><td>${m.iterated}</td><td>${m.perpetuated}</td><td>${m.abandoned}</td></tr>`)
+    .map(
+      (m) =>
+        `<tr><th scope="row">${esc(m.month)}</th><td>${m.iterated}</td><td>${m.perpetuated}</td><td>${m.abandoned}</td></tr>`,
+    )
     .join('');
   const onTime = dashboard.evaluationsOnTime;
   return htmlPage(

@@ -35,14 +35,21 @@ export class SharedController {
   @Get(':token')
   @ApiProduces('text/html')
   @ApiOkResponse({ content: { 'text/html': { schema: { type: 'string' } } } })
-  async page(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async page(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const target = await this.links.open(token, 'html');
     if (target.status !== 'active') return this.refuse(request, response, target);
     const { link } = target;
     const organization = await this.linkData.organization(link.organizationId);
     let html: string;
     if (link.kind === 'dashboard') {
-      const dashboard = await this.dashboards.getDashboard({ organizationIds: [link.organizationId] }, new Date());
+      const dashboard = await this.dashboards.getDashboard(
+        { organizationIds: [link.organizationId] },
+        new Date(),
+      );
       html = dashboardPage(organization?.name ?? '', dashboard, link.expiresAt);
     } else {
       const session = link.sessionId ? await this.sessionData.findById(link.sessionId) : null;
@@ -53,7 +60,10 @@ export class SharedController {
         title: session.title,
         heldOn: session.heldOn,
         items: session.items,
-        fiches: await this.sessionData.fiches(session.organizationId, session.items.map((i) => i.experimentId)),
+        fiches: await this.sessionData.fiches(
+          session.organizationId,
+          session.items.map((i) => i.experimentId),
+        ),
         expiresAt: link.expiresAt,
         pdfHref: `${encodeURIComponent(token)}/pack.pdf`,
       });
@@ -64,7 +74,11 @@ export class SharedController {
   @Get(':token/pack.pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async pack(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async pack(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const target = await this.links.open(token, 'pdf');
     if (target.status !== 'active') return this.refuse(request, response, target);
     const document =
@@ -97,7 +111,9 @@ export class SharedController {
 
 function refusalOf(target: Refused): RefusalException {
   if (target.status === 'expired')
-    return new RefusalException('gone', 'SHARE_LINK_EXPIRED', { expiresAt: target.link.expiresAt.toISOString() });
+    return new RefusalException('gone', 'SHARE_LINK_EXPIRED', {
+      expiresAt: target.link.expiresAt.toISOString(),
+    });
   if (target.status === 'revoked')
     return new RefusalException('gone', 'SHARE_LINK_REVOKED', {
       revokedAt: (target.link.revokedAt ?? new Date()).toISOString(),

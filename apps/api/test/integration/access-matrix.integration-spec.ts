@@ -812,11 +812,15 @@ describe('Access matrix: endpoints × roles × organisations', () => {
         endpoint: 'POST /committee-sessions',
         expect: { hr: 201, codir: 201, admin: 403 },
         otherwise: 404,
-        call: send('post', () => '/api/committee-sessions', () => ({
-          organizationId: a.organization.id,
-          title: 'Séance',
-          heldOn: dateInDays(14),
-        })),
+        call: send(
+          'post',
+          () => '/api/committee-sessions',
+          () => ({
+            organizationId: a.organization.id,
+            title: 'Séance',
+            heldOn: dateInDays(14),
+          }),
+        ),
       });
     });
 
@@ -825,7 +829,11 @@ describe('Access matrix: endpoints × roles × organisations', () => {
         endpoint: 'PUT /committee-sessions/:id',
         expect: managers,
         otherwise: 404,
-        call: send('put', () => `/api/committee-sessions/${sessionId}`, () => ({ title: 'Séance de la matrice' })),
+        call: send(
+          'put',
+          () => `/api/committee-sessions/${sessionId}`,
+          () => ({ title: 'Séance de la matrice' }),
+        ),
       });
     });
 
@@ -835,10 +843,14 @@ describe('Access matrix: endpoints × roles × organisations', () => {
         expect: { hr: 403, admin: 403 },
         otherwise: 404,
         skip: ['codir'],
-        call: send('post', () => `/api/committee-sessions/${sessionId}/minutes`, () => ({
-          attendees: [{ name: 'Quelqu’un' }],
-          items: [],
-        })),
+        call: send(
+          'post',
+          () => `/api/committee-sessions/${sessionId}/minutes`,
+          () => ({
+            attendees: [{ name: 'Quelqu’un' }],
+            items: [],
+          }),
+        ),
       });
     });
 
@@ -847,11 +859,15 @@ describe('Access matrix: endpoints × roles × organisations', () => {
         endpoint: 'POST /share-links',
         expect: { hr: 201, codir: 201, admin: 403 },
         otherwise: 404,
-        call: send('post', () => '/api/share-links', () => ({
-          kind: 'dashboard',
-          organizationId: a.organization.id,
-          recipient: 'Partenaire',
-        })),
+        call: send(
+          'post',
+          () => '/api/share-links',
+          () => ({
+            kind: 'dashboard',
+            organizationId: a.organization.id,
+            recipient: 'Partenaire',
+          }),
+        ),
       });
     });
 
@@ -861,7 +877,11 @@ describe('Access matrix: endpoints × roles × organisations', () => {
         expect: { admin: 403 },
         otherwise: 404,
         skip: ['hr', 'codir'],
-        call: send('post', () => `/api/share-links/${linkId}/revoke`, () => ({})),
+        call: send(
+          'post',
+          () => `/api/share-links/${linkId}/revoke`,
+          () => ({}),
+        ),
       });
     });
   });

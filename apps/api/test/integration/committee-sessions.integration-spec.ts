@@ -1,6 +1,13 @@
 import type { FindOptionsWhere } from 'typeorm';
 import { AuditEventEntity, ExperimentEntity } from '@capacites/persistence';
-import { dateInDays, insertTeam, organizationStub, readyFramingBody, type Team, type TeamRole } from '../support/fixtures';
+import {
+  dateInDays,
+  insertTeam,
+  organizationStub,
+  readyFramingBody,
+  type Team,
+  type TeamRole,
+} from '../support/fixtures';
 import { anonymous, login, loginTeam, participantConsents, type ApiClient } from '../support/http';
 import { binary, pdfText } from '../support/pdf-text';
 import { startStack, type TestStack } from '../support/stack';
@@ -18,7 +25,10 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
   let stack: TestStack;
   let team: Team;
   let as: Record<TeamRole, ApiClient>;
-  const ids: Record<'perpetuate' | 'abandon' | 'decidedAlone' | 'extension' | 'expiring' | 'farAway', string> = {
+  const ids: Record<
+    'perpetuate' | 'abandon' | 'decidedAlone' | 'extension' | 'expiring' | 'farAway',
+    string
+  > = {
     perpetuate: '',
     abandon: '',
     decidedAlone: '',
@@ -33,9 +43,15 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
     stack.db.getRepository(AuditEventEntity).find({ where, order: { id: 'ASC' } });
 
   const launched = async (title: string, expiresInDays: number) => {
-    const created = await as.hr.post('/api/experiments').send({ organizationId: team.organization.id, title }).expect(201);
+    const created = await as.hr
+      .post('/api/experiments')
+      .send({ organizationId: team.organization.id, title })
+      .expect(201);
     const id = created.body.id as string;
-    await as.hr.put(`/api/experiments/${id}`).send(readyFramingBody(team, dateInDays(expiresInDays))).expect(200);
+    await as.hr
+      .put(`/api/experiments/${id}`)
+      .send(readyFramingBody(team, dateInDays(expiresInDays)))
+      .expect(200);
     await participantConsents(stack.app, team, id);
     await as.hr.post(`/api/experiments/${id}/launch`).send({}).expect(200);
     return id;
@@ -98,7 +114,13 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
       [ids.expiring]: 'expiringSoon',
     });
     // Decisions first, then extension requests, then expiries.
-    expect(items.map((i) => i.kind)).toEqual(['decision', 'decision', 'decision', 'extensionRequest', 'expiringSoon']);
+    expect(items.map((i) => i.kind)).toEqual([
+      'decision',
+      'decision',
+      'decision',
+      'extensionRequest',
+      'expiringSoon',
+    ]);
     expect((await audit({ event: 'committeeSession.created' })).map((a) => a.details)).toEqual([
       expect.objectContaining({ sessionId, items: 5 }),
     ]);
@@ -113,7 +135,9 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
     }));
     const unknown = await as.hr
       .put(`/api/committee-sessions/${sessionId}`)
-      .send({ items: [...reordered, { experimentId: '00000000-0000-4000-8000-000000000000', kind: 'expiringSoon' }] })
+      .send({
+        items: [...reordered, { experimentId: '00000000-0000-4000-8000-000000000000', kind: 'expiringSoon' }],
+      })
       .expect(404);
     expect(unknown.body.fields).toEqual([expect.objectContaining({ field: 'items.5.experimentId' })]);
     const edited = await as.hr
@@ -122,13 +146,18 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
       .expect(200);
     items = edited.body.items;
     expect(items).toHaveLength(6);
-    expect(items.find((i) => i.experimentId === ids.perpetuate)).toMatchObject({ note: expect.stringMatching(/passation/) });
+    expect(items.find((i) => i.experimentId === ids.perpetuate)).toMatchObject({
+      note: expect.stringMatching(/passation/),
+    });
     expect(items[0].experimentId).toBe(ids.farAway);
     // The codir reads; a member of the organisation without HR or CODIR role does not see it.
     await as.codir.get(`/api/committee-sessions/${sessionId}`).expect(200);
     await as.participant.get(`/api/committee-sessions/${sessionId}`).expect(404);
     // The CODIR plans its own sessions too; a pilot cannot.
-    await as.codir.put(`/api/committee-sessions/${sessionId}`).send({ title: 'CODIR de décembre' }).expect(200);
+    await as.codir
+      .put(`/api/committee-sessions/${sessionId}`)
+      .send({ title: 'CODIR de décembre' })
+      .expect(200);
   });
 
   it('generates the pack on the server: a cover with the agenda and figures, then one page per test', async () => {
@@ -153,9 +182,13 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
       .post(`/api/experiments/${ids.decidedAlone}/decision`)
       .send({ outcome: 'abandon', rationale: 'Décidé avant la séance' })
       .expect(200);
-    const itemOf = (experimentId: string) => items.find((i) => i.experimentId === experimentId)?.id ?? 'missing';
+    const itemOf = (experimentId: string) =>
+      items.find((i) => i.experimentId === experimentId)?.id ?? 'missing';
     const minutes = {
-      attendees: [{ name: 'Claire Martin', role: 'DGS' }, { name: 'Paul Durand', role: 'DGA ressources' }],
+      attendees: [
+        { name: 'Claire Martin', role: 'DGS' },
+        { name: 'Paul Durand', role: 'DGA ressources' },
+      ],
       items: [
         {
           itemId: itemOf(ids.perpetuate),
@@ -166,8 +199,16 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
             handover: { pilotWithdrawal: 'En juin', takeover: 'La puéricultrice référente' },
           },
         },
-        { itemId: itemOf(ids.abandon), action: 'decide', decision: { outcome: 'abandon', rationale: 'Hypothèse non vérifiée' } },
-        { itemId: itemOf(ids.decidedAlone), action: 'decide', decision: { outcome: 'iterate', rationale: 'À refaire' } },
+        {
+          itemId: itemOf(ids.abandon),
+          action: 'decide',
+          decision: { outcome: 'abandon', rationale: 'Hypothèse non vérifiée' },
+        },
+        {
+          itemId: itemOf(ids.decidedAlone),
+          action: 'decide',
+          decision: { outcome: 'iterate', rationale: 'À refaire' },
+        },
         // Extensions are the sponsor's to grant, as on the test's page: a CODIR member is refused.
         { itemId: itemOf(ids.extension), action: 'approveExtension', comment: 'Accord de principe' },
         { itemId: itemOf(ids.expiring), action: 'noted' },
@@ -182,10 +223,18 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
     expect(bad.body.fields).toEqual([expect.objectContaining({ field: 'items.0.action' })]);
     // HR prepares; the decisions are the CODIR's own act.
     const hr = await as.hr.post(`/api/committee-sessions/${sessionId}/minutes`).send(minutes).expect(403);
-    expect(hr.body).toMatchObject({ code: 'FORBIDDEN', params: { action: 'recordMinutes', roles: ['codir'] } });
-    expect((await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: ids.abandon })).state).toBe('deciding');
+    expect(hr.body).toMatchObject({
+      code: 'FORBIDDEN',
+      params: { action: 'recordMinutes', roles: ['codir'] },
+    });
+    expect((await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id: ids.abandon })).state).toBe(
+      'deciding',
+    );
 
-    const recorded = await as.codir.post(`/api/committee-sessions/${sessionId}/minutes`).send(minutes).expect(200);
+    const recorded = await as.codir
+      .post(`/api/committee-sessions/${sessionId}/minutes`)
+      .send(minutes)
+      .expect(200);
     expect(recorded.body.status).toBe('recorded');
     const outcome = Object.fromEntries((recorded.body.items as Item[]).map((i) => [i.experimentId, i]));
     expect(outcome[ids.perpetuate]).toMatchObject({ outcome: 'applied', refusal: null });
@@ -203,16 +252,23 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
     expect(outcome[ids.farAway]).toMatchObject({ outcome: 'open' });
 
     // The workflows applied them, as the CODIR member, audited as transitions.
-    const state = async (id: string) => (await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id })).state;
+    const state = async (id: string) =>
+      (await stack.db.getRepository(ExperimentEntity).findOneByOrFail({ id })).state;
     expect(await state(ids.perpetuate)).toBe('perpetuated');
     expect(await state(ids.abandon)).toBe('abandoned');
     expect(await state(ids.extension)).toBe('running');
-    const decided = await audit({ experimentId: ids.perpetuate, fromState: 'deciding', toState: 'perpetuated' });
+    const decided = await audit({
+      experimentId: ids.perpetuate,
+      fromState: 'deciding',
+      toState: 'perpetuated',
+    });
     expect(decided).toHaveLength(1);
     expect(decided[0].actorId).toBe(team.codir);
     const status = await as.sponsor.get(`/api/experiments/${ids.extension}/actions`).expect(200);
     expect(status.body.map((a: { action: string }) => a.action)).toContain('approveExtension');
-    expect((await audit({ experimentId: ids.decidedAlone, event: 'committeeItemRecorded' }))[0].details).toMatchObject({
+    expect(
+      (await audit({ experimentId: ids.decidedAlone, event: 'committeeItemRecorded' }))[0].details,
+    ).toMatchObject({
       sessionId,
       outcome: 'refused',
     });
@@ -235,21 +291,29 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
     expect(text).toContain('le test est clos');
 
     // Recorded means closed: no second recording, no edit, and the stored PDF cannot be rewritten.
-    const again = await as.codir.post(`/api/committee-sessions/${sessionId}/minutes`).send(minutes).expect(409);
+    const again = await as.codir
+      .post(`/api/committee-sessions/${sessionId}/minutes`)
+      .send(minutes)
+      .expect(409);
     expect(again.body.code).toBe('COMMITTEE_SESSION_RECORDED');
     await as.hr.put(`/api/committee-sessions/${sessionId}`).send({ title: 'Autre' }).expect(409);
     await expect(
       stack.db.query(`UPDATE committee_documents SET content = 'x' WHERE session_id = $1`, [sessionId]),
     ).rejects.toThrow(/immutable/);
-    await expect(stack.db.query(`DELETE FROM committee_documents WHERE session_id = $1`, [sessionId])).rejects.toThrow(
-      /immutable/,
-    );
+    await expect(
+      stack.db.query(`DELETE FROM committee_documents WHERE session_id = $1`, [sessionId]),
+    ).rejects.toThrow(/immutable/);
   });
 
   it('shares the pack through a signed, expiring, revocable link; every opening audited; plain French pages', async () => {
     const created = await as.hr
       .post('/api/share-links')
-      .send({ kind: 'committeePack', organizationId: team.organization.id, sessionId, recipient: 'Mme la maire' })
+      .send({
+        kind: 'committeePack',
+        organizationId: team.organization.id,
+        sessionId,
+        recipient: 'Mme la maire',
+      })
       .expect(201);
     const url = new URL(created.body.url as string);
     const path = url.pathname;
@@ -273,8 +337,12 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
     const packPdf = await open.get(`${path}/pack.pdf`).buffer(true).parse(binary).expect(200);
     expect((await pdfText(packPdf.body as Buffer)).pages).toBe(1 + items.length);
 
-    const listed = await as.codir.get(`/api/share-links?filter=${encodeURIComponent(JSON.stringify({ sessionId }))}`).expect(200);
-    expect(listed.body).toEqual([expect.objectContaining({ id: created.body.id, openCount: 2, recipient: 'Mme la maire' })]);
+    const listed = await as.codir
+      .get(`/api/share-links?filter=${encodeURIComponent(JSON.stringify({ sessionId }))}`)
+      .expect(200);
+    expect(listed.body).toEqual([
+      expect.objectContaining({ id: created.body.id, openCount: 2, recipient: 'Mme la maire' }),
+    ]);
     expect(listed.body[0].url).toBeUndefined();
     const openings = await audit({ event: 'shareLink.opened' });
     expect(openings.map((a) => a.details)).toEqual([
@@ -294,7 +362,10 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
       expect.objectContaining({ status: 'revoked', format: 'pdf' }),
     ]);
     expect(await audit({ event: 'shareLink.revoked' })).toHaveLength(1);
-    const unknown = await open.get('/api/shared/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').set('Accept', html).expect(404);
+    const unknown = await open
+      .get('/api/shared/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
+      .set('Accept', html)
+      .expect(404);
     expect(unknown.text).toContain('Lien inconnu');
     expect((await open.get('/api/shared/nope').expect(404)).body).toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -302,7 +373,12 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
   it('expires a dashboard link at its date and says so; only HR and the CODIR of the organisation share', async () => {
     const created = await as.codir
       .post('/api/share-links')
-      .send({ kind: 'dashboard', organizationId: team.organization.id, recipient: 'Partenaire CNFPT', expiresInDays: 2 })
+      .send({
+        kind: 'dashboard',
+        organizationId: team.organization.id,
+        recipient: 'Partenaire CNFPT',
+        expiresInDays: 2,
+      })
       .expect(201);
     const path = new URL(created.body.url as string).pathname;
     const open = anonymous(stack.app);
@@ -312,7 +388,9 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
     expect(page.text).toContain('Initiatives spontanées au CCAS');
     await open.get(`${path}/pack.pdf`).expect(404);
     // Two days later (the clock moved past its expiry).
-    await stack.db.query(`UPDATE share_links SET expires_at = now() - interval '1 second' WHERE id = $1`, [created.body.id]);
+    await stack.db.query(`UPDATE share_links SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+      created.body.id,
+    ]);
     const expired = await open.get(path).set('Accept', html).expect(410);
     expect(expired.text).toContain('Ce lien a expiré');
     expect((await open.get(path).expect(410)).body).toMatchObject({ code: 'SHARE_LINK_EXPIRED' });
@@ -321,9 +399,17 @@ describe('Committee sessions through the real stack: agenda, pack, minutes appli
 
     const bad = await as.hr
       .post('/api/share-links')
-      .send({ kind: 'committeePack', organizationId: team.organization.id, recipient: 'x', expiresInDays: 400 })
+      .send({
+        kind: 'committeePack',
+        organizationId: team.organization.id,
+        recipient: 'x',
+        expiresInDays: 400,
+      })
       .expect(400);
-    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['expiresInDays', 'sessionId']);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'expiresInDays',
+      'sessionId',
+    ]);
     const member = await as.pilot
       .post('/api/share-links')
       .send({ kind: 'dashboard', organizationId: team.organization.id, recipient: 'x' })

@@ -16,14 +16,18 @@ process.stdin.on('end', async () => {
 /** The text of a PDF, extracted by a library (pdf-parse), and its number of pages. */
 export function pdfText(data: Buffer): Promise<{ text: string; pages: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', EXTRACT], { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-e', EXTRACT], {
+      cwd: process.cwd(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`pdf-parse failed (${code}): ${Buffer.concat(err).toString()}`));
+      if (code !== 0)
+        return reject(new Error(`pdf-parse failed (${code}): ${Buffer.concat(err).toString()}`));
       resolve(JSON.parse(Buffer.concat(out).toString()) as { text: string; pages: number });
     });
     child.stdin.end(data);

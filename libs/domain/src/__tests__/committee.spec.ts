@@ -25,7 +25,11 @@ describe('the agenda of a committee session', () => {
         test({ experimentId: 'expiring', expiresAt: '2027-04-01T21:59:59Z' }),
         test({ experimentId: 'after-next-session', expiresAt: '2027-04-20T21:59:59Z' }),
         test({ experimentId: 'overdue', state: 'evaluating', evaluationDueAt: '2027-03-01T21:59:59Z' }),
-        test({ experimentId: 'evaluation-not-due', state: 'evaluating', evaluationDueAt: '2027-03-20T21:59:59Z' }),
+        test({
+          experimentId: 'evaluation-not-due',
+          state: 'evaluating',
+          evaluationDueAt: '2027-03-20T21:59:59Z',
+        }),
         test({ experimentId: 'extension', extensionPending: true, expiresAt: '2027-03-20T21:59:59Z' }),
         test({ experimentId: 'deciding', state: 'deciding' }),
         test({ experimentId: 'closed', state: 'perpetuated' }),
@@ -65,14 +69,24 @@ describe('the minutes', () => {
 describe('share links', () => {
   it('are active until their date, expired after it, and revoked whatever the date', () => {
     const now = new Date('2027-03-10T12:00:00Z');
-    expect(shareLinkStatus({ expiresAt: new Date('2027-03-10T12:00:01Z'), revokedAt: null }, now)).toBe('active');
-    expect(shareLinkStatus({ expiresAt: new Date('2027-03-10T12:00:00Z'), revokedAt: null }, now)).toBe('expired');
-    expect(shareLinkStatus({ expiresAt: new Date('2027-04-10T12:00:00Z'), revokedAt: now }, now)).toBe('revoked');
+    expect(shareLinkStatus({ expiresAt: new Date('2027-03-10T12:00:01Z'), revokedAt: null }, now)).toBe(
+      'active',
+    );
+    expect(shareLinkStatus({ expiresAt: new Date('2027-03-10T12:00:00Z'), revokedAt: null }, now)).toBe(
+      'expired',
+    );
+    expect(shareLinkStatus({ expiresAt: new Date('2027-04-10T12:00:00Z'), revokedAt: now }, now)).toBe(
+      'revoked',
+    );
   });
 
   it('share a pack of one session, or a dashboard of none', () => {
     const organizationId = '2b0f6c2e-0b55-4c58-9d4e-0d8f8f0f5b1a';
-    const pack = parseInput(createShareLinkSchema, { kind: 'committeePack', organizationId, recipient: 'Élue' });
+    const pack = parseInput(createShareLinkSchema, {
+      kind: 'committeePack',
+      organizationId,
+      recipient: 'Élue',
+    });
     expect(pack.ok ? [] : pack.errors.map((e) => e.field)).toEqual(['sessionId']);
     const dashboard = parseInput(createShareLinkSchema, {
       kind: 'dashboard',
@@ -81,6 +95,9 @@ describe('share links', () => {
       recipient: 'Partenaire',
       expiresInDays: 366,
     });
-    expect(dashboard.ok ? [] : dashboard.errors.map((e) => e.field).sort()).toEqual(['expiresInDays', 'sessionId']);
+    expect(dashboard.ok ? [] : dashboard.errors.map((e) => e.field).sort()).toEqual([
+      'expiresInDays',
+      'sessionId',
+    ]);
   });
 });

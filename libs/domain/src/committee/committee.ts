@@ -11,7 +11,12 @@ import type { ExperimentState } from '../experiment/experiment-state';
  */
 
 /** Why a test is on the agenda: what is asked of the committee. */
-export const AGENDA_ITEM_KINDS = ['decision', 'evaluationOverdue', 'extensionRequest', 'expiringSoon'] as const;
+export const AGENDA_ITEM_KINDS = [
+  'decision',
+  'evaluationOverdue',
+  'extensionRequest',
+  'expiringSoon',
+] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 
 /** What the minutes may record for an item, by kind (the same Updates as one by one). */
@@ -60,7 +65,11 @@ const KIND_ORDER: Record<AgendaItemKind, number> = {
  * before the next session. One item per test (the first reason in that order); a test whose
  * extension is requested is not listed again as expiring.
  */
-export function buildAgenda(portfolio: readonly PortfolioFacts[], heldAt: Date, horizon: Date): ProposedAgendaItem[] {
+export function buildAgenda(
+  portfolio: readonly PortfolioFacts[],
+  heldAt: Date,
+  horizon: Date,
+): ProposedAgendaItem[] {
   const items: ProposedAgendaItem[] = [];
   for (const test of portfolio) {
     const kind = agendaKindOf(test, heldAt, horizon);
@@ -72,7 +81,11 @@ export function buildAgenda(portfolio: readonly PortfolioFacts[], heldAt: Date, 
 function agendaKindOf(test: PortfolioFacts, heldAt: Date, horizon: Date): AgendaItemKind | null {
   if (test.state === 'deciding') return 'decision';
   if (test.state === 'running' && test.extensionPending) return 'extensionRequest';
-  if (test.state === 'evaluating' && test.evaluationDueAt && Date.parse(test.evaluationDueAt) < heldAt.getTime())
+  if (
+    test.state === 'evaluating' &&
+    test.evaluationDueAt &&
+    Date.parse(test.evaluationDueAt) < heldAt.getTime()
+  )
     return 'evaluationOverdue';
   if (test.state === 'running' && test.expiresAt && Date.parse(test.expiresAt) < horizon.getTime())
     return 'expiringSoon';
@@ -149,13 +162,25 @@ export const recordMinutesSchema = z
   .superRefine((input, ctx) => {
     input.items.forEach((item, i) => {
       if (item.action === 'decide' && !item.decision) {
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'decision'], message: 'a decision is required to decide' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'decision'],
+          message: 'a decision is required to decide',
+        });
       }
       if (item.action !== 'decide' && item.decision) {
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'decision'], message: 'a decision goes with action decide only' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'decision'],
+          message: 'a decision goes with action decide only',
+        });
       }
       if (item.decision && !hasRequiredHandover(item.decision)) {
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'decision', 'handover'], message: HANDOVER_REQUIRED });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'decision', 'handover'],
+          message: HANDOVER_REQUIRED,
+        });
       }
     });
   });
@@ -242,7 +267,10 @@ export interface ShareLinkResponse {
   url?: string;
 }
 
-export function shareLinkStatus(link: { expiresAt: Date; revokedAt: Date | null }, now: Date): ShareLinkStatus {
+export function shareLinkStatus(
+  link: { expiresAt: Date; revokedAt: Date | null },
+  now: Date,
+): ShareLinkStatus {
   if (link.revokedAt) return 'revoked';
   return link.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active';
 }

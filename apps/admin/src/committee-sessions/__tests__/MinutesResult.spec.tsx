@@ -30,7 +30,11 @@ const session: CommitteeSession = {
       id: 'i1',
       outcome: 'applied',
       action: 'decide',
-      decision: { outcome: 'perpetuate', rationale: 'Les auxiliaires le demandent', handover: { pilotWithdrawal: 'Juin', takeover: 'La référente' } },
+      decision: {
+        outcome: 'perpetuate',
+        rationale: 'Les auxiliaires le demandent',
+        handover: { pilotWithdrawal: 'Juin', takeover: 'La référente' },
+      },
     }),
     item({
       id: 'i2',
@@ -60,7 +64,9 @@ describe('the recorded minutes', () => {
     expect(screen.getByText('Appliqué')).toBeTruthy();
     expect(screen.getByText('Pérenniser : Les auxiliaires le demandent')).toBeTruthy();
     expect(screen.getByText('Refusé : reste ouvert')).toBeTruthy();
-    expect(screen.getByText(/^Refusé : .*accorder la prolongation.*portage institutionnel du test/)).toBeTruthy();
+    expect(
+      screen.getByText(/^Refusé : .*accorder la prolongation.*portage institutionnel du test/),
+    ).toBeTruthy();
     expect(screen.getByText('Reste ouvert')).toBeTruthy();
   });
 });
