@@ -24,7 +24,7 @@ const STYLE = `
   h3 { font-size: 1.1rem; margin-bottom: .25rem; }
   table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
   caption { text-align: left; font-weight: 700; padding: .25rem 0; }
-  th, td { border: 1px solid #929292; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+  th, td { border: 1px solid #929292; padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
   th { background: #eeeeee; }
   article { border-top: 1px solid #929292; padding-top: .5rem; }
   a { color: #000091; }
