@@ -15,7 +15,13 @@ const require = createRequire(import.meta.url);
 
 /** Entry points of each app, relative to the repository. */
 export const SERVER_APPS = {
-  api: ['apps/api/src/main.ts', 'apps/api/src/cli/prepare.ts', 'apps/api/src/cli/create-admin.ts'],
+  api: [
+    'apps/api/src/main.ts',
+    'apps/api/src/cli/prepare.ts',
+    'apps/api/src/cli/create-admin.ts',
+    'apps/api/src/cli/verify-audit.ts',
+    'apps/api/src/cli/payload-key.ts',
+  ],
   worker: ['apps/worker/src/main.ts'],
 };
 
@@ -75,7 +81,8 @@ export async function buildServerApp(app, { outDir = join(repoRoot, 'dist', app)
     writeFileSync(target, `${code}\n//# sourceMappingURL=${target.split('/').pop()}.map\n`);
     if (map) writeFileSync(`${target}.map`, map);
     // Follow the relative requires (path aliases are relative by now); packages stay in node_modules.
-    for (const [, specifier] of code.matchAll(/require\("(\.{1,2}\/[^"]*)"\)/g)) {
+    // require.resolve too: a module loaded by its path (Temporal's failureConverterPath).
+    for (const [, specifier] of code.matchAll(/require(?:\.resolve)?\(["'](\.{1,2}\/[^"']*)["']\)/g)) {
       queue.push(resolveSource(file, specifier));
     }
   }

@@ -10,6 +10,7 @@
 // CAPACITES_WORKERS / CAPACITES_APIS start several workers and API processes (the APIs on
 // consecutive ports from API_PORT; the back-office talks to the first).
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies } from './lib/ensure-deps.mjs';
 import { reportNodeVersion } from './lib/node-version.mjs';
@@ -169,6 +170,20 @@ try {
   // Temporal
   let temporalAddress = env.TEMPORAL_ADDRESS;
   let temporalUi = env.TEMPORAL_UI_URL ?? null;
+  // Workflow payloads are encrypted here too, with a key made once for this machine's data
+  // (docs/operations.md, "Encrypted workflow payloads"); the Web UI decodes them through the API.
+  const payloadKeys = {};
+  if (!env.TEMPORAL_PAYLOAD_KEYS && !env.TEMPORAL_PAYLOAD_KEYS_FILE) {
+    const keyFile = join(dataDir, 'temporal-payload-keys');
+    if (!existsSync(keyFile)) {
+      const { randomBytes } = await import('node:crypto');
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(keyFile, `local-${new Date().toISOString().slice(0, 10)}:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+      step(`Temporal payloads: a new encryption key in ${keyFile}`);
+    }
+    payloadKeys.TEMPORAL_PAYLOAD_KEYS_FILE = keyFile;
+  }
+  const codecEndpoint = `http://localhost:${ports.api}/api/temporal-codec`;
   if (temporalAddress) {
     step(`Temporal: using TEMPORAL_ADDRESS=${temporalAddress}`);
   } else if (temporalMode === 'server') {
@@ -199,7 +214,7 @@ try {
     temporalAddress = server.address;
     const ui = await lib.ensureTemporalUi();
     if (ui.path) {
-      const uiChild = lib.startTemporalUi({ path: ui.path, address: temporalAddress, port: ports.temporalUi, namespace: env.TEMPORAL_NAMESPACE ?? 'default' });
+      const uiChild = lib.startTemporalUi({ path: ui.path, address: temporalAddress, port: ports.temporalUi, namespace: env.TEMPORAL_NAMESPACE ?? 'default', codecEndpoint });
       children.push(uiChild);
       await waitForPort(ports.temporalUi);
       temporalUi = `http://127.0.0.1:${ports.temporalUi}`;
@@ -216,6 +231,7 @@ try {
         dbFile,
         port: ports.temporal,
         uiPort: ports.temporalUi,
+        codecEndpoint,
         namespace: env.TEMPORAL_NAMESPACE ?? 'default',
         onExit: (code) => {
           if (!stopping) {
@@ -247,6 +263,8 @@ try {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     API_PORT: String(ports.api),
+    ...payloadKeys,
+    TEMPORAL_UI_ORIGINS: env.TEMPORAL_UI_ORIGINS ?? `http://localhost:${ports.temporalUi},http://127.0.0.1:${ports.temporalUi}`,
     ADMIN_ORIGIN: env.ADMIN_ORIGIN ?? adminUrl,
     PUBLIC_URL: env.PUBLIC_URL ?? adminUrl,
   };

@@ -24,11 +24,11 @@ export async function waitForPort(port, host = '127.0.0.1', timeoutMs = 60000) {
 }
 
 /**
- * @param {{ cli: string, dbFile?: string, port: number, uiPort?: number, metricsPort?: number, namespace: string, onExit?: (code: number|null) => void }} o
+ * @param {{ cli: string, dbFile?: string, port: number, uiPort?: number, metricsPort?: number, namespace: string, codecEndpoint?: string, onExit?: (code: number|null) => void }} o
  * Without dbFile the server keeps everything in memory (test suites). metricsPort serves
  * Prometheus metrics on /metrics (the benchmarks read the state transitions there).
  */
-export async function startTemporalDevServer({ cli, dbFile, port, uiPort, metricsPort, namespace, onExit }) {
+export async function startTemporalDevServer({ cli, dbFile, port, uiPort, metricsPort, namespace, codecEndpoint, onExit }) {
   const persistence = [];
   if (dbFile) {
     mkdirSync(dirname(dbFile), { recursive: true });
@@ -43,6 +43,8 @@ export async function startTemporalDevServer({ cli, dbFile, port, uiPort, metric
     '--port',
     String(port),
     ...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']),
+    // The Web UI decodes payloads there (the API's codec endpoint, for platform administrators).
+    ...(uiPort && codecEndpoint ? ['--ui-codec-endpoint', codecEndpoint] : []),
     ...(metricsPort ? ['--metrics-port', String(metricsPort)] : []),
     '--namespace',
     namespace,

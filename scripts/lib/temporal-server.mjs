@@ -301,9 +301,16 @@ export async function waitUntilServing({ address, namespace, retentionDays = 30,
  * The Web UI server on loopback (deploy/temporal/ui/local.yaml), pointed at `address`.
  * @param {{ path: string, address: string, port: number, namespace: string }} o
  */
-export function startTemporalUi({ path, address, port, namespace }) {
+export function startTemporalUi({ path, address, port, namespace, codecEndpoint }) {
   return spawn(path, ['--root', deployDir, '--config', 'ui', '--env', 'local', 'start'], {
-    env: { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_UI_PORT: String(port), TEMPORAL_DEFAULT_NAMESPACE: namespace },
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_UI_PORT: String(port),
+      TEMPORAL_DEFAULT_NAMESPACE: namespace,
+      // The API's codec endpoint (encrypted payloads), asked with the operator's session.
+      TEMPORAL_CODEC_ENDPOINT: codecEndpoint ?? '',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
 }

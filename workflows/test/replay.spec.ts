@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
+import { recordedHistoryDataConverter } from './support/codec';
 
 const historyRoot = join(__dirname, 'history');
 const recorded = readdirSync(historyRoot, { withFileTypes: true })
@@ -21,8 +22,14 @@ describe('recorded histories of every released workflow version replay against t
     const bundlePath = process.env.CAPACITES_TEST_WORKFLOW_BUNDLE as string;
     const history = historyFromJSON(JSON.parse(readFileSync(path, 'utf8')));
     // Throws DeterminismViolationError when the current code would take another path.
+    // With the application's data converter: encrypted histories (v4-codec) are decoded with
+    // the recorded histories' test key; older, unencrypted ones pass through it unchanged.
     await Worker.runReplayHistory(
-      { workflowBundle: { code: readFileSync(bundlePath, 'utf8') }, replayName: file },
+      {
+        workflowBundle: { code: readFileSync(bundlePath, 'utf8') },
+        replayName: file,
+        dataConverter: recordedHistoryDataConverter(),
+      },
       history,
     );
   });

@@ -15,6 +15,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { RecordsModule } from './records/records.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { TestimoniesModule } from './testimonies/testimonies.module';
 import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
@@ -52,6 +53,7 @@ export class AppModule {
         TasksModule,
         CalendarModule,
         ExportsModule,
+        TemporalCodecModule,
         CommitteeSessionsModule,
         ShareLinksModule,
       ],

@@ -15,6 +15,7 @@ import helmet from 'helmet';
 import { LoggerModule, NativeLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { TEMPORAL_CODEC_PATH } from './auth/csrf';
 import { sessionCookieSettings } from './auth/session-cookie';
 import { AppExceptionFilter } from './common/app-exception.filter';
 import { answerClientErrorsAsJson, MAX_REQUEST_HEAD_BYTES } from './common/client-errors';
@@ -68,12 +69,22 @@ export async function createApiApp(
   app.use(app.get(ApiMetrics).middleware);
   app.use(logging.httpLogger);
   app.use(helmet());
-  app.enableCors({
+  const cors = {
     // A list, not a string: another origin's request then gets no Access-Control-Allow-Origin.
     origin: [config.ADMIN_ORIGIN],
     credentials: true,
     exposedHeaders: ['Content-Range', REQUEST_ID_HEADER],
-  });
+  };
+  // Temporal's Web UI calls the codec endpoint from its own origin, with the operator's
+  // session (includeCredentials): that origin is let in there, and nowhere else.
+  const codecCors = {
+    ...cors,
+    origin: [config.ADMIN_ORIGIN, ...config.temporalUiOrigins],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-Namespace'],
+  };
+  app.enableCors((request: { path?: string; url?: string }, callback) =>
+    callback(null, (request.path ?? request.url ?? '').startsWith(TEMPORAL_CODEC_PATH) ? codecCors : cors),
+  );
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.API_BODY_LIMIT });
   // The client address (login limits, logs): the socket's, or the one forwarded by the

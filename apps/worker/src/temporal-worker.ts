@@ -1,6 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { temporalConnectionSettings } from '@capacites/config';
+import {
+  payloadEncryptionProblem,
+  temporalConnectionSettings,
+  temporalDataConverter,
+} from '@capacites/config';
 import { createExperimentActivities } from './activities/experiment.activities';
 import type { WorkerConfig } from './config/worker.config';
 import { IterationService } from './iterations/iteration.service';
@@ -18,6 +22,8 @@ export async function createTemporalWorker(
   app: INestApplicationContext,
   config: WorkerConfig,
 ): Promise<CapacitesWorker> {
+  const problem = payloadEncryptionProblem(config);
+  if (problem) throw new Error(problem);
   const settings = temporalConnectionSettings(config);
   const connection = await NativeConnection.connect({
     address: settings.address,
@@ -33,6 +39,10 @@ export async function createTemporalWorker(
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     ...workflowCode,
+    // Payloads encrypted (when keys are set) and failures' messages encoded: the same
+    // converter as the API's client (libs/config temporalDataConverter); the workflow bundle
+    // holds the same failure converter (workflow-bundle.ts).
+    dataConverter: temporalDataConverter(settings.payloadKeys),
     activities: createExperimentActivities({
       recorder: app.get(TransitionRecorder),
       notifier: app.get(NotifierService),

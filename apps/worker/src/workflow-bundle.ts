@@ -7,6 +7,12 @@ const repoRoot = resolve(__dirname, '..', '..', '..');
 export const WORKFLOWS_ENTRY = join(repoRoot, 'workflows', 'src', 'workflows.ts');
 
 /**
+ * The failure converter of libs/config (FAILURE_CONVERTER_PATH there), by a relative path:
+ * this file is also required by the test and build scripts, without the tsconfig aliases.
+ */
+const FAILURE_CONVERTER_PATH = require.resolve(join(repoRoot, 'libs', 'config', 'src', 'failure-converter'));
+
+/**
  * The bundle written by `nx run worker:build` beside the compiled worker
  * (dist/worker/workflow-bundle.js), when this file runs compiled: production loads it
  * instead of bundling the workflow sources, which the image does not hold.
@@ -54,6 +60,7 @@ export function workflowBundlerOptions(): Required<Pick<BundleOptions, 'webpackC
 export async function buildWorkflowBundle(): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_ENTRY,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     ...workflowBundlerOptions(),
     logger: new DefaultLogger('WARN'),
   });

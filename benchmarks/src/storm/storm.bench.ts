@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { Pool } from 'pg';
+import { newPayloadKeyEntry, parsePayloadKeys, temporalDataConverter } from '@capacites/config';
 import { experimentWorkflowId, resolveLifecycleSettings, type ExperimentFraming } from '@capacites/domain';
 import { runMigrations } from '@capacites/persistence';
 import {
@@ -215,6 +216,8 @@ async function lifecycleStorm(n: number, options: StormOptions, bundle: string):
   const temporal = await temporalFor(options, `storm-${n}-lifecycle`);
   const taskQueue = `bench-storm-${n}-${Date.now()}`;
   const cache = options.workerCache ?? Math.max(n, 1000);
+  // Payloads encrypted as production requires (the bare baseline has no codec: its cost is ours).
+  const payloadKeys = newPayloadKeyEntry('bench');
   const worker = await spawnNode(
     'worker',
     join(repoRoot, 'apps', 'worker', 'src', 'main.ts'),
@@ -224,6 +227,7 @@ async function lifecycleStorm(n: number, options: StormOptions, bundle: string):
       TEMPORAL_TASK_QUEUE: taskQueue,
       WORKFLOW_BUNDLE_PATH: bundle,
       WORKER_MAX_CACHED_WORKFLOWS: String(cache),
+      TEMPORAL_PAYLOAD_KEYS: payloadKeys,
       LOG_LEVEL: 'warn',
     },
     // The SDK's own log line, printed whatever LOG_LEVEL says.
@@ -231,7 +235,10 @@ async function lifecycleStorm(n: number, options: StormOptions, bundle: string):
     { nodeArgs: workerNodeArgs(options) },
   );
   const connection = await Connection.connect({ address: temporal.address });
-  const client = new Client({ connection });
+  const client = new Client({
+    connection,
+    dataConverter: temporalDataConverter(parsePayloadKeys(payloadKeys, 'bench')),
+  });
   try {
     return await measure({
       kind: 'lifecycle',

@@ -2,3 +2,4 @@ export * from './load-config';
 export * from './database.config';
 export * from './temporal.config';
 export * from './logging.config';
+export * from './payload-codec';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { DataConverter } from '@temporalio/common';
 import { DefaultLogger, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 
 let runtimeInstalled = false;
@@ -12,18 +13,21 @@ export function installQuietRuntime(): void {
 }
 
 /** The time-skipping test server, from the path prepared by the workflow global setup. */
-export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+export async function createTimeSkippingEnvironment(
+  options: { dataConverter?: DataConverter } = {},
+): Promise<TestWorkflowEnvironment> {
   installQuietRuntime();
   const path = process.env.CAPACITES_TEST_SERVER_PATH;
-  return TestWorkflowEnvironment.createTimeSkipping(
-    path ? { server: { executable: { type: 'existing-path', path } } } : undefined,
-  );
+  return TestWorkflowEnvironment.createTimeSkipping({
+    ...(path ? { server: { executable: { type: 'existing-path', path } } } : {}),
+    ...(options.dataConverter ? { client: { dataConverter: options.dataConverter } } : {}),
+  });
 }
 
 /** A fresh worker over the bundle built once by the global setup. */
 export async function createTestWorker(
   env: TestWorkflowEnvironment,
-  options: Pick<WorkerOptions, 'activities' | 'taskQueue'>,
+  options: Pick<WorkerOptions, 'activities' | 'taskQueue' | 'dataConverter'>,
 ): Promise<Worker> {
   const bundlePath = process.env.CAPACITES_TEST_WORKFLOW_BUNDLE;
   if (!bundlePath) throw new Error('CAPACITES_TEST_WORKFLOW_BUNDLE is not set: run through npm test');

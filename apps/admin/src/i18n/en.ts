@@ -119,6 +119,8 @@ const enCapacitesMessages: CapacitesMessages = {
       WRONG_PASSWORD: 'The current password is wrong.',
       TOO_MANY_ATTEMPTS: 'Too many login attempts: try again in %{retryAfterSeconds} seconds.',
       TOTP_INVALID: 'Wrong or already used code.',
+      PAYLOAD_ENCRYPTION_OFF:
+        'Workflow payloads are not encrypted here (no TEMPORAL_PAYLOAD_KEYS): there is nothing to decode.',
       TOTP_ENROLMENT_REQUIRED: 'Platform administration must first turn on two-factor authentication (TOTP).',
       TOTP_REQUIRED_FOR_ADMIN: 'Two-factor authentication cannot be turned off for platform administration.',
       TOTP_ALREADY_ENABLED: 'Two-factor authentication is already on.',
@@ -177,6 +179,7 @@ const enCapacitesMessages: CapacitesMessages = {
         manageOrganizations: 'manage organisations',
         readOutbox: 'read the email outbox',
         readDashboard: 'read the dashboard',
+        decodeWorkflowPayloads: 'read the encrypted workflow data in Temporal',
         manageCommitteeSessions: 'prepare committee sessions',
         recordMinutes: 'record the minutes',
         manageShareLinks: 'manage read-only links',

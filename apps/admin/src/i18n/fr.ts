@@ -128,6 +128,8 @@ export const frCapacitesMessages = {
       WRONG_PASSWORD: 'Le mot de passe actuel est incorrect.',
       TOO_MANY_ATTEMPTS: 'Trop de tentatives de connexion : réessayez dans %{retryAfterSeconds} secondes.',
       TOTP_INVALID: 'Code incorrect ou déjà utilisé.',
+      PAYLOAD_ENCRYPTION_OFF:
+        "Les données des workflows ne sont pas chiffrées ici (aucune clé TEMPORAL_PAYLOAD_KEYS) : il n'y a rien à déchiffrer.",
       TOTP_ENROLMENT_REQUIRED:
         "L'administration de la plateforme doit d'abord activer la double authentification (TOTP).",
       TOTP_REQUIRED_FOR_ADMIN:
@@ -189,6 +191,7 @@ export const frCapacitesMessages = {
         manageOrganizations: 'gérer les organisations',
         readOutbox: "lire les courriels en attente d'envoi",
         readDashboard: 'consulter le tableau de bord',
+        decodeWorkflowPayloads: 'lire les données chiffrées des workflows dans Temporal',
         manageCommitteeSessions: 'préparer les séances du CODIR',
         recordMinutes: 'enregistrer le relevé de décisions',
         manageShareLinks: 'gérer les liens de consultation',

@@ -34,6 +34,9 @@ export function originOf(url: string): string {
   return new URL(url).origin;
 }
 
+/** Temporal's codec endpoint, which Temporal's Web UI calls from its own origin. */
+export const TEMPORAL_CODEC_PATH = '/api/temporal-codec/';
+
 export function isUnsafeMethod(method: string): boolean {
   return UNSAFE_METHODS.has(method.toUpperCase());
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { AuthenticatedRequest } from './auth-user';
-import { csrfRefusal, originOf } from './csrf';
+import { csrfRefusal, originOf, TEMPORAL_CODEC_PATH } from './csrf';
 import { isPlatformAdmin } from '@capacites/domain';
 import { ALLOWED_BEFORE_TOTP_ENROLMENT, IS_PUBLIC } from './decorators';
 import { sessionCookieSettings } from './session-cookie';
@@ -38,6 +38,8 @@ export class SessionGuard implements CanActivate {
   private readonly logger = new Logger('Auth');
   private readonly cookieName: string;
   private readonly trustedOrigins: ReadonlySet<string>;
+  /** The codec endpoint also trusts Temporal's Web UI (TEMPORAL_UI_ORIGINS). */
+  private readonly codecTrustedOrigins: ReadonlySet<string>;
 
   constructor(
     private readonly reflector: Reflector,
@@ -49,6 +51,7 @@ export class SessionGuard implements CanActivate {
     this.trustedOrigins = new Set(
       [config.ADMIN_ORIGIN, config.oidc?.redirectUri].filter((url) => url !== undefined).map(originOf),
     );
+    this.codecTrustedOrigins = new Set([...this.trustedOrigins, ...config.temporalUiOrigins]);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -60,7 +63,11 @@ export class SessionGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { method: string }>();
     const credential = sessionCredential(request, this.cookieName);
     if (credential?.via === 'cookie') {
-      const refusal = csrfRefusal(request, this.trustedOrigins);
+      const path = (request as { path?: string }).path ?? '';
+      const refusal = csrfRefusal(
+        request,
+        path.startsWith(TEMPORAL_CODEC_PATH) ? this.codecTrustedOrigins : this.trustedOrigins,
+      );
       if (refusal) {
         this.logger.warn(
           JSON.stringify({

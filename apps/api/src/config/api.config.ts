@@ -15,6 +15,16 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   ADMIN_DIST_DIR: z.string().optional(),
   /** Swagger UI and the OpenAPI document at /api/docs: on in development and test, off otherwise (NODE_ENV). */
   API_DOCS: z.stringbool().optional(),
+  /**
+   * Origins of Temporal's Web UI (comma-separated URLs), allowed to call the codec endpoint
+   * (/api/temporal-codec) with an operator's session, and nothing else of the API.
+   */
+  TEMPORAL_UI_ORIGINS: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value.split(',').every((url) => URL.canParse(url.trim())), {
+      message: 'TEMPORAL_UI_ORIGINS must be URLs separated by commas',
+    }),
   /** Largest accepted request body. */
   API_BODY_LIMIT: z.string().default('100kb'),
   /**
@@ -167,6 +177,12 @@ const apiConfigSchema = apiEnvSchema
   .superRefine(checkOidcVariables, { when: () => true })
   .transform((env) => ({
     ...env,
+    /** Origins (scheme://host:port) of Temporal's Web UI, for the codec endpoint only. */
+    temporalUiOrigins: (env.TEMPORAL_UI_ORIGINS ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean)
+      .map((url) => new URL(url).origin),
     /** Whether /api/docs and /api/docs/openapi.json are served. */
     apiDocs: env.API_DOCS ?? PLAIN_HTTP_ENVIRONMENTS.includes(env.NODE_ENV),
     SESSION_COOKIE_SECURE: env.SESSION_COOKIE_SECURE ?? !PLAIN_HTTP_ENVIRONMENTS.includes(env.NODE_ENV),

@@ -1,6 +1,10 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
-import { temporalConnectionSettings } from '@capacites/config';
+import {
+  payloadEncryptionProblem,
+  temporalConnectionSettings,
+  temporalDataConverter,
+} from '@capacites/config';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
@@ -17,6 +21,8 @@ export const TEMPORAL_TASK_QUEUE = Symbol('TEMPORAL_TASK_QUEUE');
       provide: TEMPORAL_CLIENT,
       inject: [API_CONFIG],
       useFactory: (config: ApiConfig) => {
+        const problem = payloadEncryptionProblem(config);
+        if (problem) throw new Error(problem);
         const settings = temporalConnectionSettings(config);
         const connection = Connection.lazy({
           address: settings.address,
@@ -29,7 +35,11 @@ export const TEMPORAL_TASK_QUEUE = Symbol('TEMPORAL_TASK_QUEUE');
           // And find it again within seconds once it is back (gRPC's reconnect backoff grows to 120 s).
           channelArgs: { 'grpc.initial_reconnect_backoff_ms': 500, 'grpc.max_reconnect_backoff_ms': 5_000 },
         });
-        return new Client({ connection, namespace: settings.namespace });
+        return new Client({
+          connection,
+          namespace: settings.namespace,
+          dataConverter: temporalDataConverter(settings.payloadKeys),
+        });
       },
     },
     {

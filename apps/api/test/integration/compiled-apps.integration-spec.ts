@@ -5,13 +5,22 @@
 // migrates and serves; the worker loads its prebuilt workflow bundle; an experiment is
 // created and launched through them on the run's PostgreSQL and Temporal dev server.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { parse } from 'yaml';
+import { newPayloadKeyEntry } from '@capacites/config';
 import { createDataSource } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody, TEST_PASSWORD, type Team } from '../support/fixtures';
 import { freePort } from '../support/postgres-server';
@@ -138,7 +147,11 @@ describe('The compiled apps, laid out as the image, run with the compose command
     const imageEnv = Object.fromEntries(
       Object.entries(stage.env).map(([name, value]) => [name, String(value).replace(/^\/app\//, `${app}/`)]),
     );
+    // The compose file's secret, at a path of this machine: payloads encrypted as in production.
+    const keysFile = join(app, 'temporal-payload-keys');
+    writeFileSync(keysFile, `${newPayloadKeyEntry('compiled')}\n`, { mode: 0o600 });
     const local = {
+      TEMPORAL_PAYLOAD_KEYS_FILE: keysFile,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: process.env.CAPACITES_TEST_TEMPORAL_ADDRESS as string,
       TEMPORAL_TASK_QUEUE: `compiled-${randomUUID()}`,

@@ -9,6 +9,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { DestinationStream } from 'pino';
 import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { loadPayloadKeys, newPayloadKeyEntry, temporalDataConverter } from '@capacites/config';
 import { createDataSource, runMigrations } from '@capacites/persistence';
 // The integration tests assemble the real stack from both apps (lint allows it in tests only).
 import { loadWorkerConfig } from '../../../worker/src/config/worker.config';
@@ -94,6 +95,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     NODE_ENV: 'test',
     // Many logins from one address in tests; the rate limit has a test of its own.
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+    // Workflow payloads encrypted as in production (a key per stack; rotation has its own test).
+    TEMPORAL_PAYLOAD_KEYS: newPayloadKeyEntry('test'),
     ...(options.adminDistDir ? { ADMIN_DIST_DIR: options.adminDistDir } : {}),
     ...options.env,
   };
@@ -128,7 +131,11 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const db = createDataSource({ url: databaseUrl, poolSize: 2 });
   await db.initialize();
   const temporalConnection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({ connection: temporalConnection });
+  // The test's own client reads and writes payloads like the apps (same keys).
+  const temporal = new Client({
+    connection: temporalConnection,
+    dataConverter: temporalDataConverter(loadPayloadKeys(env)),
+  });
 
   return {
     app,

@@ -23,6 +23,8 @@ const workerEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend
   /** SMTP server (smtp://user:pass@host:port); without it emails stay in the outbox. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Capacités <ne-pas-repondre@capacites.local>'),
+  /** `production` unless told (development, test): production requires payload encryption keys. */
+  NODE_ENV: z.string().default('production'),
   /** Back-office base URL, used in the links of notifications. */
   PUBLIC_URL: z.url().default('http://localhost:5173'),
 });

@@ -21,6 +21,7 @@ export const FORBIDDEN_ACTIONS = [
   'manageOrganizations',
   'readOutbox',
   'readDashboard',
+  'decodeWorkflowPayloads',
   // Committee sessions and share links (issue 15).
   'manageCommitteeSessions',
   'recordMinutes',
@@ -147,6 +148,8 @@ export const ERROR_MESSAGES = {
   TOO_MANY_ATTEMPTS: (p: { retryAfterSeconds: number }) =>
     `Too many login attempts. Try again in ${p.retryAfterSeconds} seconds.`,
   TOTP_INVALID: () => 'Wrong or already used code.',
+  PAYLOAD_ENCRYPTION_OFF: () =>
+    'Workflow payloads are not encrypted here (no TEMPORAL_PAYLOAD_KEYS): there is nothing to decode.',
   TOTP_ENROLMENT_REQUIRED: () => 'Platform admins must set up a second factor (TOTP) before anything else.',
   TOTP_REQUIRED_FOR_ADMIN: () => 'A platform admin cannot turn off the second factor.',
   TOTP_ALREADY_ENABLED: () => 'The second factor is already on.',
