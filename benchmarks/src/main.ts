@@ -26,10 +26,13 @@
 // services that could not start; 3 one was skipped (no Chromium),
 // which is a failure (1) when CI=true.
 //
-// --fault=launch-refused|bad-token injects a failure on purpose (the storm's launches are
-// refused; the API load sends a wrong token): scripts/test.mjs's checks must then fail.
+// --fault=launch-refused|bad-token|closed-questionnaire injects a failure on purpose (the storm's
+// launches are refused; the API load sends a wrong token; the answers go to a closed
+// questionnaire): scripts/test.mjs's checks must then fail.
+// answers (issue 14): --answer-rate (200 public answers a second) for --answer-seconds.
 import 'reflect-metadata';
 import { join } from 'node:path';
+import { runAnswersBenchmark } from './answers/answers.bench';
 import { runApiBenchmark } from './api/api.bench';
 import { runBackOfficeBenchmark } from './backoffice/backoffice.bench';
 import { runCommitteeBenchmark } from './committee/committee.bench';
@@ -82,7 +85,7 @@ function serverComparison(outcomes: { runs: StormRun[]; server: string }[]): Fig
   return figures;
 }
 
-const BENCHMARKS = ['storm', 'api', 'backoffice', 'committee'] as const;
+const BENCHMARKS = ['storm', 'api', 'backoffice', 'answers', 'committee'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 interface Settings {
@@ -111,7 +114,10 @@ interface Settings {
   /** How long a storm may drain, per experiment (ms; at least 60 s in all): raise it on a busy machine. */
   drainMsPerExperiment: number;
   resultsDir: string;
-  fault?: 'launch-refused' | 'bad-token';
+  fault?: 'launch-refused' | 'bad-token' | 'closed-questionnaire';
+  /** Public answers a second, and for how long (issue 14's goal: 200/s sustained). */
+  answerRate: number;
+  answerSeconds: number;
 }
 
 const SIZES: Record<
@@ -131,6 +137,7 @@ const SIZES: Record<
     | 'shards'
     | 'drainMsPerExperiment'
     | 'fault'
+    | 'answerRate'
   >
 > = {
   ci: {
@@ -142,6 +149,7 @@ const SIZES: Record<
     seconds: 0.5,
     connections: [4],
     browserRuns: 1,
+    answerSeconds: 3,
     committeeTests: 50,
     committeeRuns: 1,
   },
@@ -154,6 +162,7 @@ const SIZES: Record<
     seconds: 3,
     connections: [1, 8],
     browserRuns: 2,
+    answerSeconds: 15,
     committeeTests: 50,
     committeeRuns: 3,
   },
@@ -167,6 +176,7 @@ const SIZES: Record<
     seconds: 10,
     connections: [1, 8],
     browserRuns: 5,
+    answerSeconds: 60,
     committeeTests: 50,
     committeeRuns: 5,
   },
@@ -198,8 +208,8 @@ function parseArgs(argv: string[]): Settings {
   if (temporal.length === 0 || temporal.some((mode) => mode !== 'dev' && mode !== 'server'))
     throw new Error('--temporal must be dev, server or dev,server');
   const fault = args.get('fault');
-  if (fault !== undefined && fault !== 'launch-refused' && fault !== 'bad-token')
-    throw new Error('--fault must be launch-refused (storm) or bad-token (api)');
+  if (fault !== undefined && fault !== 'launch-refused' && fault !== 'bad-token' && fault !== 'closed-questionnaire')
+    throw new Error('--fault must be launch-refused (storm), bad-token (api) or closed-questionnaire (answers)');
   return {
     fault,
     size,
@@ -224,6 +234,8 @@ function parseArgs(argv: string[]): Settings {
     temporalAddress: args.get('temporal-address'),
     temporalMetricsUrl: args.get('temporal-metrics-url'),
     resultsDir: args.get('results') ?? join(repoRoot, 'benchmarks', 'results'),
+    answerRate: number('answer-rate', 200),
+    answerSeconds: number('answer-seconds', base.answerSeconds),
   };
 }
 
@@ -322,6 +334,15 @@ async function main(): Promise<number> {
           pg: pg as Postgres,
           profileDir,
           fault: settings.fault === 'bad-token' ? settings.fault : undefined,
+        }),
+      answers: () =>
+        runAnswersBenchmark({
+          rate: settings.answerRate,
+          seconds: settings.answerSeconds,
+          scratch,
+          pg: pg as Postgres,
+          profileDir,
+          fault: settings.fault === 'closed-questionnaire' ? settings.fault : undefined,
         }),
       backoffice: () =>
         runBackOfficeBenchmark({

@@ -55,6 +55,12 @@ describe('benchmark checks fail when their work fails (injected faults, ci size)
     expect(code).toBe(EXIT.failed);
   }, 900_000);
 
+  it('answers: the questionnaire closed, every public answer refused (409): exit 1, the statuses printed', async () => {
+    const { code, output } = await bench(['--only=answers', '--fault=closed-questionnaire']);
+    expect(verdictOf(output)).toMatch(/FAIL answers: answers, API: (\d+) of \1 answers were not 2xx \(409 ×\1\)/);
+    expect(code).toBe(EXIT.failed);
+  }, 900_000);
+
   it('backoffice: without Chromium it is a skip (exit 3, counted as skipped), not a pass', async () => {
     const { code, output } = await bench(['--only=backoffice'], { CHROMIUM_PATH: '/nonexistent/chromium' });
     expect(verdictOf(output)).toContain('SKIP backoffice: no Chromium');

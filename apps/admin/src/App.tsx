@@ -14,6 +14,11 @@ import { sharedLearnings } from './shared-learnings';
 import { MyTasks } from './tasks';
 import { tracks } from './tracks';
 import { users } from './users';
+import { templateRequirements, templates } from './templates';
+import { AnswerRedirect, QuestionnairePoster, questionnaires } from './questionnaires';
+// Integrations (issue 16): webhooks and chat alerts, service accounts.
+import { serviceAccounts } from './service-accounts';
+import { webhookEndpoints } from './webhook-endpoints';
 // Issue 15: committee sessions and share links.
 import { committeeSessions } from './committee-sessions';
 import { shareLinks } from './share-links';
@@ -36,8 +41,12 @@ export const App = () => (
       <Route path="/dashboard" element={<Dashboard />} />
       <Route path="/tasks" element={<MyTasks />} />
       <Route path={PROFILE_PATH} element={<ProfilePage />} />
+      {/* Questionnaires (issue 14): the emailed link of participants, and the public poster. */}
+      <Route path="/questionnaires/:id/answer" element={<AnswerRedirect />} />
+      <Route path="/questionnaires/:id/print" element={<QuestionnairePoster />} />
     </CustomRoutes>
     <Resource name="experiments" {...experiments} />
+    <Resource name="questionnaires" {...questionnaires} />
     <Resource name="organizations" {...organizations} />
     <Resource name="notifications" {...notifications} />
     <Resource name="shared-learnings" {...sharedLearnings} />
@@ -45,6 +54,13 @@ export const App = () => (
     <Resource name="tracks" {...tracks} />
     <Resource name="users" {...users} />
     <Resource name="emails" {...emails} />
+    {/* Issue 16: test templates (admin: shared ones; HR: its organisation's) and their rules. */}
+    <Resource name="templates" {...templates} />
+    <Resource name="template-requirements" {...templateRequirements} />
+    {/* Integrations: the platform admin and HR of an organisation. */}
+    <Resource name="webhook-endpoints" {...webhookEndpoints} />
+    <Resource name="service-accounts" {...serviceAccounts} />
+    <Resource name="webhook-deliveries" />
     <Resource name="committee-sessions" {...committeeSessions} />
     <Resource name="share-links" {...shareLinks} />
     {/* Read through references only (timelines, outcomes, the experiment page). */}

@@ -19,6 +19,17 @@ import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
 import { TestimoniesModule } from './testimonies/testimonies.module';
 import { TracksModule } from './tracks/tracks.module';
 import { UsersModule } from './users/users.module';
+import { LaunchApprovalModule } from './launch-approval/launch-approval.module';
+import { OrphansModule } from './orphans/orphans.module';
+// The CODIR's cycle (issue 15): the organisation digest.
+import { DigestModule } from './digest/digest.module';
+import { QuestionnairesModule } from './questionnaires/questionnaires.module';
+// The network (issue 16): templates and replication.
+import { ReplicationsModule } from './replications/replications.module';
+import { TemplatesModule } from './templates/templates.module';
+// Integrations (issue 16): webhooks, chat alerts, service accounts.
+import { ServiceAccountsModule } from './service-accounts/service-accounts.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 // Issue 15: committee sessions and share links.
 import { CommitteeSessionsModule } from './committee-sessions/committee-sessions.module';
 import { ShareLinksModule } from './share-links/share-links.module';
@@ -53,7 +64,16 @@ export class AppModule {
         TasksModule,
         CalendarModule,
         ExportsModule,
+        LaunchApprovalModule,
+        OrphansModule,
+        DigestModule,
         TemporalCodecModule,
+        QuestionnairesModule,
+        TemplatesModule,
+        ReplicationsModule,
+        // Integrations (issue 16).
+        WebhooksModule,
+        ServiceAccountsModule,
         CommitteeSessionsModule,
         ShareLinksModule,
       ],

@@ -119,18 +119,27 @@ export async function createApiApp(
   return app;
 }
 
-/** Production mode: the API serves the built back-office, with a SPA fallback. */
+/** The public answer page's short URL (/q/<code>), served by the back-office's light entry. */
+const PUBLIC_ANSWER_PATH = /^\/q\/[A-Za-z0-9_-]{1,64}\/?$/;
+
+/**
+ * Production mode: the API serves the built back-office, with a SPA fallback; the public
+ * answer page (/q/<code>) is its own light page, q.html, when the build has it.
+ */
 function serveBackOffice(app: NestExpressApplication, dir: string): void {
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   const index = join(dir, 'index.html');
+  const publicPage = join(dir, 'q.html');
+  const hasPublicPage = existsSync(publicPage);
   app.use(
     (
       request: { method: string; path: string },
       response: { sendFile: (p: string) => void },
       next: () => void,
     ) => {
-      if (request.method === 'GET' && !request.path.startsWith('/api')) return response.sendFile(index);
-      return next();
+      if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+      if (hasPublicPage && PUBLIC_ANSWER_PATH.test(request.path)) return response.sendFile(publicPage);
+      return response.sendFile(index);
     },
   );
 }

@@ -6,6 +6,14 @@ import {
   temporalDataConverter,
 } from '@capacites/config';
 import { createExperimentActivities } from './activities/experiment.activities';
+import { createDigestActivities } from './digest/digest.activities';
+import { DigestService } from './digest/digest.service';
+import { createQuestionnaireActivities } from './activities/questionnaire.activities';
+import { QuestionnaireEventsService } from './questionnaires/questionnaire-events.service';
+import { createWebhookActivities, temporalDeliveryStarter } from './activities/webhook.activities';
+import { retryDelaysMs } from './webhooks/webhook.config';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
+import { WebhookPublisher } from './webhooks/webhook-publisher.service';
 import type { WorkerConfig } from './config/worker.config';
 import { IterationService } from './iterations/iteration.service';
 import { NotifierService } from './notifications/notifier.service';
@@ -34,6 +42,7 @@ export async function createTemporalWorker(
   const workflowCode: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> = bundlePath
     ? { workflowBundle: { codePath: bundlePath } }
     : { workflowsPath: WORKFLOWS_ENTRY, bundlerOptions: workflowBundlerOptions() };
+  const delays = retryDelaysMs(config.WEBHOOK_RETRY_SCHEDULE);
   const worker = await Worker.create({
     connection,
     namespace: settings.namespace,
@@ -43,11 +52,22 @@ export async function createTemporalWorker(
     // converter as the API's client (libs/config temporalDataConverter); the workflow bundle
     // holds the same failure converter (workflow-bundle.ts).
     dataConverter: temporalDataConverter(settings.payloadKeys),
-    activities: createExperimentActivities({
-      recorder: app.get(TransitionRecorder),
-      notifier: app.get(NotifierService),
-      iterations: app.get(IterationService),
-    }),
+    // The worker's own client (activity context) uses this converter too: delivery workflows start encrypted.
+    activities: {
+      ...createExperimentActivities({
+        recorder: app.get(TransitionRecorder),
+        notifier: app.get(NotifierService),
+        iterations: app.get(IterationService),
+        webhooks: {
+          publisher: app.get(WebhookPublisher),
+          starter: () => temporalDeliveryStarter(delays),
+        },
+      }),
+      // The organisation digest's Schedule (issue 15).
+      ...createDigestActivities(app.get(DigestService)),
+      ...createQuestionnaireActivities(app.get(QuestionnaireEventsService)),
+      ...createWebhookActivities(app.get(WebhookDeliveryService)),
+    },
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });

@@ -3,10 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseTimeouts } from '@capacites/config';
 import { dataSourceOptions } from '@capacites/persistence';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker.config';
+import { DigestService } from './digest/digest.service';
 import { IterationService } from './iterations/iteration.service';
 import { createMailer, MAILER } from './notifications/mailer';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
+import { QuestionnaireEventsService } from './questionnaires/questionnaire-events.service';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
+import { WebhookPublisher } from './webhooks/webhook-publisher.service';
 
 /** The worker's dependency graph: no HTTP, only what the activities need. */
 @Module({})
@@ -30,8 +34,20 @@ export class WorkerModule {
         TransitionRecorder,
         NotifierService,
         IterationService,
+        DigestService,
+        QuestionnaireEventsService,
+        WebhookPublisher,
+        WebhookDeliveryService,
       ],
-      exports: [TransitionRecorder, NotifierService, IterationService],
+      exports: [
+        TransitionRecorder,
+        NotifierService,
+        IterationService,
+        DigestService,
+        QuestionnaireEventsService,
+        WebhookPublisher,
+        WebhookDeliveryService,
+      ],
     };
   }
 }

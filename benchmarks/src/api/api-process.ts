@@ -23,6 +23,8 @@ export async function startApi(options: {
   adminDistDir?: string;
   /** Writes a CPU profile of the API process here (node --cpu-prof). */
   profileDir?: string;
+  /** More environment of the API (the answers benchmark: a trusted proxy). */
+  env?: Record<string, string>;
 }): Promise<ApiProcess> {
   const port = await freePort();
   const log = openSync(options.logFile, 'a');
@@ -50,6 +52,7 @@ export async function startApi(options: {
         LOGIN_ATTEMPTS_PER_MINUTE: '1000',
         ...(options.sqlFile ? { CAPACITES_BENCH_SQL_FILE: options.sqlFile } : {}),
         ...(options.adminDistDir ? { ADMIN_DIST_DIR: options.adminDistDir } : {}),
+        ...options.env,
       },
       stdio: ['ignore', log, log, 'ipc'],
     },

@@ -59,7 +59,10 @@ function build(name: string, args: string[], cwd: string, outDir: string): Built
     string,
     Chunk
   >;
-  const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
+  // The back-office's page: the build has a second entry (q.html, the public answer page).
+  const entry = manifest['index.html']?.isEntry
+    ? 'index.html'
+    : Object.keys(manifest).find((key) => manifest[key].isEntry);
   if (!entry) throw new Error(`${name}: no entry chunk in the manifest`);
   // The entry and its static imports, transitively: what index.html loads before anything shows.
   const seen = new Set<string>();

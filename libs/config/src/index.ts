@@ -3,3 +3,5 @@ export * from './database.config';
 export * from './temporal.config';
 export * from './logging.config';
 export * from './payload-codec';
+export * from './outbound.config';
+export * from './network-policy';

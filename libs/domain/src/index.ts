@@ -17,4 +17,20 @@ export * from './organization/administration';
 export * from './errors/error-codes';
 export * from './export/exports';
 export * from './password/common-passwords';
+export * from './experiment/launch-approval';
+export * from './experiment/reassignment';
+export * from './experiment/reassignment.schema';
+// Working days and French public holidays (issue 15, item 5).
+export * from './calendar';
+export * from './organization/digest-settings';
+export * from './questionnaire/index';
+// Templates and replication (the network, issue 16).
+export * from './template/questionnaire-skeleton';
+export * from './template/template';
+export * from './template/replication';
+// The participants' information notice, versioned (personal data, issue 17).
+export * from './privacy/participant-notice';
+// Integrations: webhooks, chat alerts, service accounts (issue 16, items 5 to 7).
+export * from './integrations/webhook-events';
+export * from './integrations/service-accounts';
 export * from './committee/committee';

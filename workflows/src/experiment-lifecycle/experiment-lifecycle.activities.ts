@@ -31,6 +31,12 @@ export interface ExperimentPatch {
   childExperimentId?: string | null;
   /** A participant withdrew while running: the participants with their consent. */
   participants?: Participant[];
+  /** Reassigned while under way. */
+  pilotIds?: string[];
+  sponsorId?: string | null;
+  /** A launch request waiting for its approval (null once decided or withdrawn). */
+  launchRequestedAt?: string | null;
+  launchRequestedBy?: string | null;
 }
 
 export interface RecordTransitionInput {
@@ -78,7 +84,19 @@ export type NotificationEvent =
   | 'decisionAlgeco'
   | 'decided'
   | 'criteriaAmended'
-  | 'consentWithdrawn';
+  | 'consentWithdrawn'
+  | 'launchApprovalRequested'
+  | 'launchApprovalReminder'
+  | 'launchApproved'
+  | 'launchRefused'
+  | 'launchRequestWithdrawn'
+  | 'experimentOrphaned'
+  | 'peopleAssigned'
+  | 'peopleUnassigned'
+  // Questionnaires (issue 14): opened (participants), J-3 reminder (those who have not answered), closed (pilots).
+  | 'questionnaireOpened'
+  | 'questionnaireReminder'
+  | 'questionnaireClosed';
 
 export interface NotifyInput {
   experimentId: string;
@@ -90,6 +108,8 @@ export interface NotifyInput {
   recipients: { userIds: string[]; roles: ('codir' | 'hr')[] };
   /** What the template needs: dates as ISO instants, days, reason, outcome… */
   data: Record<string, string | number | boolean | null>;
+  /** The back-office path the notice links to (default: the experiment's page). */
+  linkPath?: string;
 }
 
 export interface CreateIterationInput {

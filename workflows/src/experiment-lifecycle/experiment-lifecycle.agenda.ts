@@ -1,5 +1,7 @@
 import { DAY_MS, localDayAt } from '@capacites/domain';
 import type { AgendaEvent, LifecycleData } from './experiment-lifecycle.messages';
+import { launchApprovalAgenda } from './experiment-lifecycle.launch-approval.agenda';
+import { onWorkingDays } from './experiment-lifecycle.working-days';
 
 /**
  * Everything the workflow will do by itself from now on, computed from its state:
@@ -9,8 +11,10 @@ import type { AgendaEvent, LifecycleData } from './experiment-lifecycle.messages
  */
 export function computeAgenda(data: LifecycleData): AgendaEvent[] {
   const settings = data.settings;
-  if (!settings) return [];
-  const events: AgendaEvent[] = [];
+  // A launch waiting for its approval: reminders to the approvers, before any settings exist.
+  const approval = launchApprovalAgenda(data);
+  if (!settings) return approval;
+  const events: AgendaEvent[] = [...approval];
   const zone = settings.timeZone;
   const hour = settings.reminderHour;
 
@@ -70,7 +74,9 @@ export function computeAgenda(data: LifecycleData): AgendaEvent[] {
   if (data.state === 'evaluating') events.push(...dueEvents('evaluation', data.evaluationDueAt));
   if (data.state === 'deciding') events.push(...dueEvents('decision', data.decisionDueAt));
 
-  return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.key < b.key ? -1 : 1));
+  return onWorkingDays(data, events).sort((a, b) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : a.key < b.key ? -1 : 1,
+  );
 }
 
 /** Events still to come: neither fired nor dropped. */

@@ -9,10 +9,13 @@ import type {
   EvaluationInput,
   ExperimentFraming,
   ExperimentState,
+  LaunchRequestInfo,
   LifecycleSettings,
   Outcome,
   Verdict,
+  WorkingCalendar,
 } from '@capacites/domain';
+import type { QuestionnaireWindowState } from './experiment-lifecycle.questionnaires.messages';
 
 export const EXPERIMENT_LIFECYCLE_WORKFLOW = 'experimentLifecycle';
 export const DEFAULT_TASK_QUEUE = 'capacites-experiments';
@@ -42,6 +45,8 @@ export interface LaunchRequest {
   framing: ExperimentFraming;
   /** The organisation's settings at launch, kept for the whole test. */
   settings: LifecycleSettings;
+  /** Public holidays where the organisation is, over the years the test may last (working days). */
+  calendar?: WorkingCalendar;
 }
 
 export interface ExtensionRequest {
@@ -124,6 +129,14 @@ export interface LifecycleData {
   /** Agenda events already handled (fired, or skipped because past when planned). */
   handledEvents: string[];
   algeco: boolean;
+  /** A launch waiting for its approval (four-eyes setting); absent in states carried before it. */
+  pendingLaunch?: LaunchRequestInfo | null;
+  /** Pilots or sponsor reported disabled or gone from the organisation, until reassigned. */
+  departedPeople?: string[];
+  /** Public holidays kept from the launch: reminders on working days, durations in working days. */
+  calendar?: WorkingCalendar | null;
+  /** Published questionnaires and their windows (issue 14); absent in histories before them. */
+  questionnaires?: QuestionnaireWindowState[];
 }
 
 export type AgendaKind =
@@ -135,7 +148,8 @@ export type AgendaKind =
   | 'evaluationAlgeco'
   | 'decisionReminder'
   | 'decisionOverdue'
-  | 'decisionAlgeco';
+  | 'decisionAlgeco'
+  | 'launchApprovalReminder';
 
 export interface AgendaEvent {
   key: string;
@@ -167,6 +181,10 @@ export interface ExperimentStatus {
   algeco: boolean;
   amendments: CriteriaAmendment[];
   childExperimentId: string | null;
+  /** The launch request waiting for its approval, if any. */
+  launchRequest: LaunchRequestInfo | null;
+  /** Pilots or sponsor reported gone, not reassigned yet. */
+  departedPeople: string[];
 }
 
 /** The short answer of every transition. */

@@ -3,7 +3,6 @@ import {
   allowedActions,
   canTransition,
   DAY_MS,
-  endOfLocalDayAfter,
   errorMessage,
   hasRequiredHandover,
   hasUsersVoice,
@@ -18,6 +17,7 @@ import {
   type TransitionName,
 } from '@capacites/domain';
 import { computeAgenda, pendingEvents } from './experiment-lifecycle.agenda';
+import { dueDateAfter } from './experiment-lifecycle.working-days';
 import type {
   Actor,
   AgendaEvent,
@@ -90,6 +90,8 @@ export class ExperimentLifecycle {
       childExperimentId: null,
       handledEvents: [],
       algeco: false,
+      pendingLaunch: null,
+      departedPeople: [],
     });
   }
 
@@ -247,10 +249,11 @@ export class ExperimentLifecycle {
     this.data.stoppedAt = now.toISOString();
     this.data.stopKind = kind;
     this.data.pendingExtension = null;
-    this.data.evaluationDueAt = endOfLocalDayAfter(
+    this.data.evaluationDueAt = dueDateAfter(
       now,
-      settings.evaluationDueDays,
-      settings.timeZone,
+      settings,
+      'evaluationDue',
+      this.data.calendar,
     ).toISOString();
   }
 
@@ -260,11 +263,7 @@ export class ExperimentLifecycle {
     this.data.evaluationSubmittedAt = now.toISOString();
     this.data.verdict = request.evaluation.verdict;
     this.data.algeco = false;
-    this.data.decisionDueAt = endOfLocalDayAfter(
-      now,
-      settings.decisionDueDays,
-      settings.timeZone,
-    ).toISOString();
+    this.data.decisionDueAt = dueDateAfter(now, settings, 'decisionDue', this.data.calendar).toISOString();
     return onTime;
   }
 
@@ -340,6 +339,7 @@ export class ExperimentLifecycle {
         state: d.state ?? 'draft',
         extensionPending: d.pendingExtension !== null,
         extensionsLeft: settings ? settings.maxExtensions - d.extensionsUsed : 0,
+        launchRequestPending: Boolean(d.pendingLaunch),
       }),
       pendingExtension: d.pendingExtension,
       extensionsUsed: d.extensionsUsed,
@@ -347,6 +347,8 @@ export class ExperimentLifecycle {
       algeco: d.algeco,
       amendments: d.amendments,
       childExperimentId: d.childExperimentId,
+      launchRequest: d.state === 'draft' ? (d.pendingLaunch ?? null) : null,
+      departedPeople: d.departedPeople ?? [],
     };
   }
 }

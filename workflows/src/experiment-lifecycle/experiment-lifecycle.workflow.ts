@@ -39,6 +39,13 @@ import {
   type ExperimentSnapshot,
 } from './experiment-lifecycle.messages';
 import { ExperimentLifecycle, LifecycleRefusal } from './experiment-lifecycle.state';
+import {
+  checkDirectLaunch,
+  clearLaunchRequestOnCancel,
+  registerLaunchApproval,
+} from './experiment-lifecycle.launch-approval';
+import { registerReassignment } from './experiment-lifecycle.reassignment';
+import { QuestionnaireWindows, registerQuestionnaireHandlers } from './experiment-lifecycle.questionnaires';
 
 const activities = proxyActivities<ExperimentActivities>({
   // Database writes and one email each: a worker that died mid-activity is retried after this.
@@ -62,6 +69,8 @@ const LAUNCH_READINESS_PEOPLE_AND_REVISION = 'launch-readiness-people-and-revisi
 const APPROVER_NOT_PILOT = 'approver-not-pilot';
 /** Patch id: a participant's withdrawal reaches the workflow (no more notices, pilots told). */
 const CONSENT_WITHDRAWAL = 'consent-withdrawal';
+/** Patch id: a launch with a holiday table counts working days (experiment-lifecycle.working-days.ts). */
+const WORKING_DAYS_CALENDAR = 'working-days-calendar';
 
 type NoticeData = Record<string, string | number | boolean | null>;
 /** The notification an event sends: who receives it and what the template needs. */
@@ -214,9 +223,13 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     (request) =>
       guarded(
         // Validators do not run on replay; the handler checks the newer items only from this patch on.
-        () => lifecycle.checkLaunch(request, now(), patched(LAUNCH_READINESS_PEOPLE_AND_REVISION)),
+        () => {
+          lifecycle.checkLaunch(request, now(), patched(LAUNCH_READINESS_PEOPLE_AND_REVISION));
+          checkDirectLaunch(lifecycle, request, true);
+        },
         async () => {
           lifecycle.applyLaunch(request, now());
+          if (request.calendar && patched(WORKING_DAYS_CALENDAR)) d.calendar = request.calendar;
           await transition(
             'launch',
             request.actor,
@@ -238,7 +251,13 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           return lifecycle.snapshot();
         },
       ),
-    { validator: (request) => asFailure(() => lifecycle.checkLaunch(request, now())) },
+    {
+      validator: (request) =>
+        asFailure(() => {
+          lifecycle.checkLaunch(request, now());
+          checkDirectLaunch(lifecycle, request);
+        }),
+    },
   );
 
   setHandler(
@@ -250,7 +269,7 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
           await transition(
             'cancel',
             actor,
-            {},
+            clearLaunchRequestOnCancel(d),
             notice('cancelled', lifecycle.people('pilots', 'sponsor'), [], { reason: actor.reason ?? null }),
           );
           replan();
@@ -554,10 +573,20 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
     { validator: (request) => asFailure(() => lifecycle.checkDecision(request)) },
   );
 
+  // --- capabilities in modules of their own ---------------------------------------------
+  const toolkit = { lifecycle, now, guarded, asFailure, record, transition, send, replan };
+  const launchApproval = registerLaunchApproval(toolkit);
+  registerReassignment(toolkit);
+  // --- questionnaires' windows (issue 14): their own module, timers merged into the loop ---
+  const questionnaires = new QuestionnaireWindows(lifecycle, now);
+  registerQuestionnaireHandlers(questionnaires, guarded, asFailure, replan);
+
   // --- what the workflow does by itself ---------------------------------------------------
   const fire = async (event: AgendaEvent) => {
     if (lifecycle.nextEvent()?.key !== event.key) return; // superseded while queued
     lifecycle.markHandled(event);
+    // A draft has no settings yet: the approvers' reminders carry their own.
+    if (event.kind === 'launchApprovalReminder') return launchApproval.fireReminder(event);
     const settings = lifecycle.requireSettings();
     switch (event.kind) {
       case 'preExpiryReminder':
@@ -647,9 +676,14 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   while (!lifecycle.isTerminal) {
     const next = lifecycle.nextEvent();
+    // Histories without questionnaires have no such timer: their path is unchanged.
+    const timer = questionnaires.next();
     const seen = planVersion;
     const changed = () => planVersion !== seen || lifecycle.isTerminal;
-    if (next) {
+    if (timer && (!next || new Date(timer.at).getTime() < new Date(next.at).getTime())) {
+      const wait = Math.max(1, new Date(timer.at).getTime() - Date.now());
+      if (!(await condition(changed, wait))) await serial(() => questionnaires.fire(timer));
+    } else if (next) {
       const wait = Math.max(1, new Date(next.at).getTime() - Date.now());
       if (!(await condition(changed, wait))) await serial(() => fire(next));
     } else {
@@ -662,6 +696,8 @@ export async function experimentLifecycle(input: ExperimentLifecycleInput): Prom
       await continueAsNew<typeof experimentLifecycle>({ ...input, carried: lifecycle.data });
     }
   }
+  // A questionnaire never outlives its test.
+  if (questionnaires.hasOpen) await serial(() => questionnaires.closeAll());
   await condition(allHandlersFinished);
   return lifecycle.snapshot();
 }

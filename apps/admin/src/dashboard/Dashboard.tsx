@@ -14,6 +14,8 @@ import {
   StateCounts,
 } from './Cards';
 import type { DashboardData } from './types';
+import { AwaitingApprovalList } from '../launch-approval';
+import { OrphanedList } from '../orphans';
 
 const OutcomesChart = lazy(() => import('./Charts').then((m) => ({ default: m.OutcomesChart })));
 const TracksChart = lazy(() => import('./Charts').then((m) => ({ default: m.TracksChart })));
@@ -52,6 +54,20 @@ export const Dashboard = () => {
               <Overdue overdue={data.overdue} />
             </DashboardCard>
           </Grid>
+          {data.awaitingLaunchApproval?.total ? (
+            <Grid size={{ xs: 12, md: 6 }}>
+              <DashboardCard title="app.dashboard.awaitingLaunchApproval" testId="dashboard-launch-approvals">
+                <AwaitingApprovalList awaiting={data.awaitingLaunchApproval} />
+              </DashboardCard>
+            </Grid>
+          ) : null}
+          {data.orphaned?.total ? (
+            <Grid size={{ xs: 12, md: 6 }}>
+              <DashboardCard title="app.dashboard.orphaned" testId="dashboard-orphaned">
+                <OrphanedList orphaned={data.orphaned} />
+              </DashboardCard>
+            </Grid>
+          ) : null}
           <Grid size={{ xs: 12, md: 6 }}>
             <DashboardCard title="app.dashboard.expiringSoon">
               <ExpiringSoon expiringSoon={data.expiringSoon} />

@@ -1,4 +1,4 @@
-import type { ExperimentState } from '@capacites/domain';
+import type { AwaitingLaunchApproval, ExperimentState, OrphanedDashboardItem } from '@capacites/domain';
 
 /** GET /api/dashboard (the API's DashboardResponse). */
 export interface DashboardData {
@@ -47,4 +47,8 @@ export interface DashboardData {
     /** The next iteration, when the decision was to iterate. */
     childExperimentId: string | null;
   }[];
+  /** Launches waiting for an approval (four-eyes), oldest first. */
+  awaitingLaunchApproval?: { total: number; items: AwaitingLaunchApproval[] };
+  /** Tests under way without an active pilot or sponsor. */
+  orphaned?: { total: number; items: OrphanedDashboardItem[] };
 }

@@ -22,6 +22,17 @@ export function apiErrorCode(error: unknown): ErrorCode | undefined {
 const asList = (value: ErrorParamValue): string[] =>
   Array.isArray(value) ? value.map(String) : value === null ? [] : [String(value)];
 
+function dayInWords(v: ErrorParamValue, locale: string): string {
+  return typeof v === 'string' && !Number.isNaN(Date.parse(v))
+    ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'Europe/Paris',
+      }).format(new Date(v))
+    : String(v);
+}
+
 /**
  * How a parameter is said (by its name, the same in every code of the shared declaration):
  * names of states, roles, actions, fields and readiness items are translated, dates are
@@ -49,15 +60,13 @@ const PARAM_WORDS: Record<string, (value: ErrorParamValue, translate: Translate,
             : t(`resources.experiments.fields.${field}`, { _: path });
         })
         .join(', '),
-    expiresAt: (v, _t, locale) =>
-      typeof v === 'string' && !Number.isNaN(Date.parse(v))
-        ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
-            day: 'numeric',
-            month: 'long',
-            year: 'numeric',
-            timeZone: 'Europe/Paris',
-          }).format(new Date(v))
-        : String(v),
+    expiresAt: (v, _t, locale) => dayInWords(v, locale),
+    // Questionnaires (issue 14): their status and audience in words, their instants as days.
+    status: (v, t) => t(`resources.questionnaires.statuses.${String(v)}`, { _: String(v) }),
+    audience: (v, t) => t(`resources.questionnaires.audiences.${String(v)}`, { _: String(v) }),
+    opensAt: (v, t, locale) => (v === null ? t('app.errors.noDate', { _: '—' }) : dayInWords(v, locale)),
+    closesAt: (v, _t, locale) => dayInWords(v, locale),
+    closedAt: (v, t, locale) => (v === null ? t('app.errors.noDate', { _: '—' }) : dayInWords(v, locale)),
   };
 
 /** The parameters as the translation interpolates them (`%{maxDays}`): all in words. */

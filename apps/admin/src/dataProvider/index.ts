@@ -1,6 +1,13 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
-import type { ConsentOnBehalfInput, ExperimentCriteriaResponse, LifecycleAction } from '@capacites/domain';
+import type {
+  ConsentOnBehalfInput,
+  DepartedPerson,
+  ExperimentCriteriaResponse,
+  ExperimentProvenance,
+  LifecycleAction,
+  ReplicateExperimentInput,
+} from '@capacites/domain';
 import { i18nProvider } from '../i18n';
 import { apiErrorMessage } from './errors';
 import { toApiExperimentFilter } from '../experiments/list/filters';
@@ -75,11 +82,18 @@ export interface CapacitesDataProvider extends DataProvider {
   /** The criteria in force now, those fixed at launch and every amendment (GET /experiments/:id/criteria). */
   getCriteria(experimentId: string): Promise<ExperimentCriteriaResponse>;
   /** The calling participant gives (true) or withdraws (false) their consent. */
-  setConsent(experimentId: string, consent: boolean): Promise<unknown>;
+  /** With the version of the information notice the person read, when giving it. */
+  setConsent(experimentId: string, consent: boolean, noticeVersion?: string): Promise<unknown>;
   /** HR enters a consent a participant gave outside the application (paper, email, meeting). */
   recordConsentOnBehalf(experimentId: string, body: ConsentOnBehalfInput): Promise<unknown>;
+  /** Who of a test's pilots and sponsor is disabled or gone from the organisation (empty: nobody). */
+  getDepartedPeople(experimentId: string): Promise<DepartedPerson[]>;
   /** Shares an evaluation's learnings with the network, or withdraws them (id = the experiment's). */
   setLearningsSharing(experimentId: string, shared: boolean): Promise<unknown>;
+  /** "Reproduire dans mon organisation": the new draft (issue 16). */
+  replicate(experimentId: string, body: ReplicateExperimentInput): Promise<{ id: string }>;
+  /** Where a test comes from and how many organisations replicated it (issue 16). */
+  getProvenance(experimentId: string): Promise<ExperimentProvenance>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -126,14 +140,18 @@ export const dataProvider: CapacitesDataProvider = {
     const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/status`);
     return json as ExperimentStatusDto;
   },
+  async getDepartedPeople(experimentId) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/departed-people`);
+    return json as DepartedPerson[];
+  },
   async getCriteria(experimentId) {
     const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/criteria`);
     return json as ExperimentCriteriaResponse;
   },
-  async setConsent(experimentId, consent) {
+  async setConsent(experimentId, consent, noticeVersion) {
     const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/consent`, {
       method: 'POST',
-      body: JSON.stringify({ consent }),
+      body: JSON.stringify(noticeVersion ? { consent, noticeVersion } : { consent }),
     });
     return json;
   },
@@ -150,5 +168,16 @@ export const dataProvider: CapacitesDataProvider = {
       body: JSON.stringify({ shared }),
     });
     return json;
+  },
+  async replicate(experimentId, body) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/replications`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    return json as { id: string };
+  },
+  async getProvenance(experimentId) {
+    const { json } = await httpClient(`${API_URL}/experiments/${experimentId}/provenance`);
+    return json as ExperimentProvenance;
   },
 };

@@ -12,6 +12,11 @@ export const ACTION_PATHS: Record<LifecycleAction, string> = {
   amendCriteria: 'criteria-amendments',
   submitEvaluation: 'evaluation',
   decide: 'decision',
+  requestLaunch: 'launch-request',
+  approveLaunch: 'launch-request/approve',
+  refuseLaunch: 'launch-request/refuse',
+  withdrawLaunchRequest: 'launch-request/withdraw',
+  reassignPeople: 'reassignment',
 };
 
 /** One action the current user may perform now (GET /api/experiments/:id/actions). */
@@ -22,7 +27,14 @@ export interface AllowedActionDto {
 
 /** One task of the current user (GET /api/me/tasks). */
 export interface MyTask {
-  kind: 'launch' | 'check-in' | 'evaluation' | 'decision' | 'extension-approval';
+  kind:
+    | 'launch'
+    | 'check-in'
+    | 'evaluation'
+    | 'decision'
+    | 'extension-approval'
+    | 'launch-approval'
+    | 'reassignment';
   experimentId: string;
   title: string;
   dueAt: string | null;
@@ -38,6 +50,9 @@ export interface TimelineEntry {
   fromState: string | null;
   toState: string | null;
   actorId: string | null;
+  /** A person, a service account (an integration's token, named by `actorName`), or the lifecycle. */
+  actorKind?: 'user' | 'serviceAccount' | 'system';
+  actorName?: string;
   reason: string | null;
   details: Record<string, unknown>;
   /** For a notice: how many people it reached. */

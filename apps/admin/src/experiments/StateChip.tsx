@@ -18,8 +18,14 @@ export const StateChip = (_props: StateChipProps) => {
     <Chip
       size="small"
       sx={stateChipSx(record.state)}
-      label={translate(stateLabelKey(record.state), { _: record.state })}
+      label={
+        // A draft waiting for its launch approval says so where its state shows.
+        record.state === 'draft' && record.launchRequestedAt
+          ? translate('app.launchApproval.stateChip')
+          : translate(stateLabelKey(record.state), { _: record.state })
+      }
       data-state={record.state}
+      data-awaiting-approval={record.state === 'draft' && record.launchRequestedAt ? 'true' : undefined}
     />
   );
 };

@@ -36,6 +36,12 @@ export interface Experiment extends RaRecord<string> {
   iteration: number;
   parentId: string | null;
   childExperimentId?: string | null;
+  /** A launch waiting for the sponsor's or CODIR's approval: since when, asked by whom. */
+  launchRequestedAt?: string | null;
+  launchRequestedBy?: string | null;
+  /** Provenance (issue 16): the template it was created from, the original it replicates. */
+  templateId?: string | null;
+  replicatedFromId?: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,13 +1,26 @@
 // ra-language-english is installed as a dependency of react-admin; the root
 // package.json does not list it yet (it should, next time dependencies change).
 import englishMessages from 'ra-language-english';
+import { integrationsEn } from '../webhook-endpoints/messages';
 import type { TranslationMessages } from 'react-admin';
-import type { CapacitesMessages } from './fr';
+import {
+  enQuestionnaireActions,
+  enQuestionnaireErrors,
+  enQuestionnaireEvents,
+  enQuestionnaireNotices,
+  enQuestionnaires,
+} from '../questionnaires/i18n';
+import { launchApprovalMessages } from '../launch-approval/i18n';
+import type { CapacitesBaseMessages, CapacitesMessages } from './fr';
+import { mergeMessages } from './merge';
+import { codirCycleEn } from '../calendar/i18n';
 // Issue 15: committee sessions and share links.
 import { committeeAppEn, committeeResourcesEn } from '../committee-sessions/messages.en';
 
-const enCapacitesMessages: CapacitesMessages = {
+const enBaseMessages: CapacitesBaseMessages = {
   app: {
+    // The CODIR's cycle (issue 15): working days, digest, calendar subscription.
+    codirCycle: codirCycleEn,
     committee: committeeAppEn,
     title: 'Capacités',
     export: {
@@ -51,6 +64,7 @@ const enCapacitesMessages: CapacitesMessages = {
       },
     },
     errors: {
+      ...enQuestionnaireErrors, // issue 14 (questionnaires/i18n.ts)
       TRANSITION_NOT_ALLOWED: '“%{transition}” is not possible while the experiment is “%{state}”.',
       NOT_READY_TO_LAUNCH: 'The experiment cannot be launched yet. %{missing}',
       HYPOTHESIS_REQUIRED: 'The experiment cannot be launched without a hypothesis: no hypothesis, no test.',
@@ -69,6 +83,7 @@ const enCapacitesMessages: CapacitesMessages = {
       CONSENT_NOT_OWN:
         'Consent is each participant’s own act: they give or withdraw it themselves; a consent collected on paper is entered separately by HR.',
       CONSENT_ALREADY_GIVEN: 'This person has already given their consent.',
+      NOTICE_OUTDATED: 'The information notice has changed (version of %{current}): read it again, then give your consent.',
       CONSENT_WITHDRAWAL_NOT_RUNNING:
         'Consent is withdrawn through the experiment while it runs; it is “%{state}”.',
       CONSENT_ALREADY_WITHDRAWN: 'This person has already withdrawn their consent.',
@@ -113,6 +128,14 @@ const enCapacitesMessages: CapacitesMessages = {
         'You can neither disable your own account nor remove your own platform administration role.',
       TRACK_IN_USE:
         'Experiments use this track: it cannot be deleted. Archive it: it will no longer be offered to new experiments, and existing ones keep it.',
+      // Templates and replication (issue 16).
+      TEMPLATE_REQUIRED:
+        'Your organisation requires new tests of this track to start from a template: choose one of its templates.',
+      TEMPLATE_TRACK_MISMATCH: "This template is for another track: leave the track empty or choose the template's.",
+      TEMPLATE_ARCHIVED: 'This template is archived: it is offered no more to new tests.',
+      TEMPLATE_REQUIREMENT_EXISTS: 'A template is already required for this track in this organisation.',
+      REPLICATION_SAME_ORGANIZATION:
+        'This test already belongs to your organisation: replicate it elsewhere, iterate it at home.',
       NOT_STARTED: 'Testimonies are collected once the experiment has been launched.',
       UNAUTHENTICATED: 'Your session has ended: please log in again.',
       BAD_CREDENTIALS: 'Wrong email address or password.',
@@ -142,6 +165,8 @@ const enCapacitesMessages: CapacitesMessages = {
       BAD_REQUEST: 'The request is malformed.',
       INTERNAL_ERROR: 'An unexpected error occurred; it has been logged for the technical team.',
       HTTP_ERROR: 'The request failed.',
+      // Integrations (issue 16): webhooks, chat alerts, service accounts.
+      ...integrationsEn.errors,
       // Committee sessions (issue 15).
       COMMITTEE_SESSION_RECORDED:
         'The minutes of this session are recorded: the session can no longer change.',
@@ -157,6 +182,7 @@ const enCapacitesMessages: CapacitesMessages = {
     refusals: {
       or: ' or ',
       actions: {
+        ...enQuestionnaireActions,
         launch: 'launch the experiment',
         cancel: 'cancel the draft',
         recordCheckIn: 'record a check-in',
@@ -180,6 +206,9 @@ const enCapacitesMessages: CapacitesMessages = {
         readOutbox: 'read the email outbox',
         readDashboard: 'read the dashboard',
         decodeWorkflowPayloads: 'read the encrypted workflow data in Temporal',
+        manageTemplates: 'manage test templates',
+        replicateExperiment: 'replicate a test in their organisation',
+        ...integrationsEn.action,
         manageCommitteeSessions: 'prepare committee sessions',
         recordMinutes: 'record the minutes',
         manageShareLinks: 'manage read-only links',
@@ -195,6 +224,7 @@ const enCapacitesMessages: CapacitesMessages = {
         author: 'whoever collected it',
       },
     },
+    integrations: integrationsEn.app,
     profile: {
       title: 'My account',
       menu: 'My account',
@@ -256,6 +286,7 @@ const enCapacitesMessages: CapacitesMessages = {
       lineage: 'Iterations',
       readiness: 'Ready to launch?',
       testimonies: 'Testimonies',
+      provenance: 'Provenance and replication',
     },
     readiness: {
       ready: 'Everything is ready: the experiment can be launched.',
@@ -295,6 +326,7 @@ const enCapacitesMessages: CapacitesMessages = {
     },
     outcomes: { iterate: 'Iterate', perpetuate: 'Perpetuate', abandon: 'Abandon' },
     events: {
+      ...enQuestionnaireEvents,
       framingUpdated: 'Framing edited',
       create: 'Draft created',
       launch: 'Launched',
@@ -322,6 +354,9 @@ const enCapacitesMessages: CapacitesMessages = {
       testimonyRemoved: 'Testimony deleted',
       learningsShared: 'Learnings shared with the network',
       learningsWithdrawn: 'Learnings withdrawn from the network',
+      createdFromTemplate: 'Created from a template',
+      replicatedFrom: "Replicated from another organisation's test",
+      replicated: 'Replicated by another organisation',
       committeeItemRecorded: 'Item reviewed by a committee session (minutes)',
       system: 'automatic',
       empty: 'Nothing yet.',
@@ -390,6 +425,7 @@ const enCapacitesMessages: CapacitesMessages = {
       withdraw: 'Withdraw my consent',
       askGive:
         'You are part of the testing team. An experiment only happens with the consent of those involved: do you agree to take part?',
+      noticeVersion: 'Version of %{version}. Your consent is recorded with this version.',
       givenYours: 'You gave your consent. You may withdraw it at any time until the experiment ends.',
       confirmWithdraw: 'Withdraw your consent?',
       confirmWithdrawContent:
@@ -457,6 +493,27 @@ const enCapacitesMessages: CapacitesMessages = {
       unchanged: 'No criterion changed.',
       unavailable: 'The criteria cannot be read for now: try again shortly.',
     },
+    templates: {
+      managersOnly: 'Test templates are managed by the platform administration and HR.',
+    },
+    replication: {
+      button: 'Replicate in my organisation',
+      buttonFor: 'Replicate in my organisation: "%{title}"',
+      title: 'Replicate "%{title}"',
+      explain:
+        "A draft is created in your organisation with this test's framing (hypothesis, criteria, pace, exit plan, duration). Neither the people, nor their answers, nor the check-ins are copied. The original organisation only learns that one more organisation replicated it.",
+      organization: 'In which organisation?',
+      template: 'Template to use (required for this track)',
+      confirm: 'Create the draft',
+      from: 'Replicated from "%{title}" (%{organization}).',
+      seeLearnings: 'See its shared learnings',
+      fromTemplate: 'Created from the template "%{name}".',
+      none: 'No other organisation has replicated it yet.',
+      count: 'Replicated by %{smart_count} other organisation |||| Replicated by %{smart_count} other organisations',
+      sharedBy: 'Those that share their own learnings:',
+      sharedReplica: '"%{title}" (%{organization})',
+      unavailable: 'The provenance cannot be read right now.',
+    },
     lineage: {
       parent: 'Original experiment',
       child: 'Next iteration',
@@ -467,6 +524,7 @@ const enCapacitesMessages: CapacitesMessages = {
     notices: {
       sent: '%{notice} — sent to %{smart_count} person |||| %{notice} — sent to %{smart_count} people',
       events: {
+        ...enQuestionnaireNotices,
         launched: 'Launch announced',
         cancelled: 'Cancellation announced',
         preExpiryReminder: 'Reminder before the expiry date',
@@ -539,6 +597,8 @@ const enCapacitesMessages: CapacitesMessages = {
     no: 'No',
   },
   resources: {
+    questionnaires: enQuestionnaires,
+    ...integrationsEn.resources,
     ...committeeResourcesEn,
     experiments: {
       name: 'Experiment |||| Experiments',
@@ -547,6 +607,7 @@ const enCapacitesMessages: CapacitesMessages = {
         q: 'Search',
         organizationId: 'Organisation',
         trackId: 'Track',
+        templateId: 'Test template',
         title: 'Title',
         hypothesis: 'Hypothesis',
         vision: 'Vision (ideal project)',
@@ -608,6 +669,8 @@ const enCapacitesMessages: CapacitesMessages = {
       },
       helpers: {
         title: 'A short name saying what the experiment is about (3 to 200 characters).',
+        templateId:
+          'Optional: the template proposes the hypothesis to complete, criteria, pace, exit plan and an expiry date.',
         hypothesis:
           'An experiment verifies a hypothesis: what you believe true and the experiment will confirm or refute.',
         vision: 'The ideal project, the vision this hypothesis serves.',
@@ -771,9 +834,92 @@ const enCapacitesMessages: CapacitesMessages = {
       intro:
         'Notification emails. With no mail server (SMTP) configured, they stay here, readable by the platform administration.',
     },
+    templates: {
+      name: 'Test template |||| Test templates',
+      fields: {
+        q: 'Search',
+        name: 'Name',
+        description: 'Description',
+        organizationId: 'Organisation',
+        trackId: 'Track',
+        hypothesis: 'Hypothesis skeleton',
+        vision: 'Vision (ideal project)',
+        scope: 'Scope',
+        criteria: 'Evaluation criteria',
+        durationDays: 'Planned duration (days)',
+        checkInCadenceDays: 'Check-in pace (days)',
+        exitPlan: {
+          pilotWithdrawal: 'Exit plan: when the pilot withdraws',
+          takeover: 'Exit plan: who takes over',
+        },
+        questionnaires: 'Questionnaire skeletons',
+        archived: 'Archived',
+        questionnaire: {
+          title: 'Questionnaire title',
+          intro: 'Introduction',
+          audience: 'Audience',
+          window: 'When',
+          questions: 'Questions',
+        },
+        question: {
+          kind: 'Question type',
+          label: 'Question',
+          help: 'Help',
+          options: 'Choices',
+          minLabel: 'Label of 1',
+          maxLabel: 'Label of 5',
+          criterionId: 'Criterion it informs',
+          required: 'Answer required',
+        },
+      },
+      helpers: {
+        organizationId: "Your organisation's template.",
+        organizationIdAdmin: 'Empty: the template is offered to the whole network.',
+        trackId: 'The template is offered to new tests of this track.',
+        hypothesis: 'The skeleton each test completes: "If we …, then …".',
+        durationDays: 'The proposed expiry date: this many days after the test is created.',
+        questionnaires: "Questionnaires to offer the test's participants or public.",
+        options: 'One choice per line (at least two).',
+        archived: 'An archived template is offered no more; tests created from it keep their link.',
+      },
+      sections: { framing: 'Proposed framing', questionnaires: 'Questionnaires' },
+      kinds: {
+        scale: 'Scale from 1 to 5',
+        yesNo: 'Yes / no',
+        singleChoice: 'Single choice',
+        multipleChoice: 'Multiple choice',
+        shortText: 'Short text',
+        longText: 'Long text',
+      },
+      audiences: { participants: "The test's participants", public: 'The public (users, anonymous)' },
+      windows: { run: 'During the test', evaluation: 'At evaluation' },
+      shared: 'Whole network',
+      archived: 'Archived',
+      active: 'Active',
+      start: 'Start',
+      newTest: 'New test',
+      newTestFrom: 'New test from the template "%{name}"',
+      noTemplate: 'No template',
+      noCriterion: 'None',
+      criterionNumber: 'Criterion no. %{n}',
+      days: '%{smart_count} day |||| %{smart_count} days',
+      summary: '%{criteria} criterion(s), planned duration: %{duration} days, %{questionnaires} questionnaire(s).',
+      skeleton: 'Hypothesis skeleton: %{hypothesis}',
+      requiredForTrack: 'Your organisation requires a template for this track: choose a template above.',
+    },
+    'template-requirements': {
+      name: 'Required template |||| Required templates',
+      fields: { organizationId: 'Organisation', trackId: 'Track', createdAt: 'Since' },
+      intro:
+        "For these tracks, the organisation's new tests must start from a template (the organisation's or the network's).",
+      lift: 'Lift the requirement',
+      confirmLift: 'Lift the template requirement?',
+      confirmLiftContent: 'New tests of this track can then be created without a template.',
+    },
     'shared-learnings': {
       name: 'Shared learning |||| Shared learnings',
       fields: {
+        replicationCount: 'Replication',
         q: 'Search',
         title: 'Experiment',
         organizationName: 'Organisation',
@@ -829,6 +975,8 @@ const enCapacitesMessages: CapacitesMessages = {
     },
   },
 };
+
+const enCapacitesMessages: CapacitesMessages = mergeMessages(enBaseMessages, launchApprovalMessages.en);
 
 export const enMessages: TranslationMessages = {
   ...englishMessages,

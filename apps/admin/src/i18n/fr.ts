@@ -1,5 +1,16 @@
 import frenchMessages from 'ra-language-french';
+import { integrationsFr } from '../webhook-endpoints/messages';
 import type { TranslationMessages } from 'react-admin';
+import {
+  frQuestionnaireActions,
+  frQuestionnaireErrors,
+  frQuestionnaireEvents,
+  frQuestionnaireNotices,
+  frQuestionnaires,
+} from '../questionnaires/i18n';
+import { launchApprovalMessages } from '../launch-approval/i18n';
+import { mergeMessages } from './merge';
+import { codirCycleFr } from '../calendar/i18n';
 // Issue 15: committee sessions and share links.
 import { committeeAppFr, committeeResourcesFr } from '../committee-sessions/messages';
 
@@ -8,8 +19,10 @@ import { committeeAppFr, committeeResourcesFr } from '../committee-sessions/mess
  * publiques"). Keys mirror the model (`resources.<resource>.fields.<field>`); `app.*`
  * holds the others. Its shape is the contract every other locale must fill (see en.ts).
  */
-export const frCapacitesMessages = {
+const frBaseMessages = {
   app: {
+    // The CODIR's cycle (issue 15): working days, digest, calendar subscription.
+    codirCycle: codirCycleFr,
     committee: committeeAppFr,
     title: 'Capacités',
     export: {
@@ -55,6 +68,7 @@ export const frCapacitesMessages = {
       },
     },
     errors: {
+      ...frQuestionnaireErrors, // issue 14 (questionnaires/i18n.ts)
       // The API's reasons (issue 12, item 16): one per code of the shared declaration
       // (libs/domain/src/errors/error-codes.ts), with its parameters.
       TRANSITION_NOT_ALLOWED: "« %{transition} » n'est pas possible quand le test est à l'état « %{state} ».",
@@ -76,6 +90,7 @@ export const frCapacitesMessages = {
       CONSENT_NOT_OWN:
         "L'accord est l'acte de chaque participant·e : elle ou il le donne ou le retire soi-même ; un accord recueilli sur papier est saisi à part par les RH.",
       CONSENT_ALREADY_GIVEN: 'Cette personne a déjà donné son accord.',
+      NOTICE_OUTDATED: 'La notice d’information a changé (version du %{current}) : relisez-la, puis donnez votre accord.',
       CONSENT_WITHDRAWAL_NOT_RUNNING:
         "L'accord se retire par le test pendant qu'il est en cours ; il est à l'état « %{state} ».",
       CONSENT_ALREADY_WITHDRAWN: 'Cette personne a déjà retiré son accord.',
@@ -122,6 +137,14 @@ export const frCapacitesMessages = {
         "Vous ne pouvez ni désactiver votre propre compte, ni retirer votre propre rôle d'administration de la plateforme.",
       TRACK_IN_USE:
         'Des tests utilisent cette piste : elle ne peut pas être supprimée. Archivez-la : elle ne sera plus proposée aux nouveaux tests et les tests existants la gardent.',
+      // Templates and replication (issue 16).
+      TEMPLATE_REQUIRED:
+        "Votre organisation demande de partir d'un modèle pour les tests de cette piste : choisissez l'un de ses modèles.",
+      TEMPLATE_TRACK_MISMATCH: "Ce modèle est prévu pour une autre piste : laissez la piste vide ou choisissez celle du modèle.",
+      TEMPLATE_ARCHIVED: "Ce modèle est archivé : il n'est plus proposé aux nouveaux tests.",
+      TEMPLATE_REQUIREMENT_EXISTS: 'Un modèle est déjà obligatoire pour cette piste dans cette organisation.',
+      REPLICATION_SAME_ORGANIZATION:
+        "Ce test est déjà celui de votre organisation : on le reproduit ailleurs, chez soi on l'itère.",
       NOT_STARTED: 'Les témoignages se recueillent une fois le test lancé.',
       UNAUTHENTICATED: 'Votre session a pris fin : reconnectez-vous.',
       BAD_CREDENTIALS: 'Adresse électronique ou mot de passe incorrect.',
@@ -154,6 +177,8 @@ export const frCapacitesMessages = {
       BAD_REQUEST: 'La demande est mal formée.',
       INTERNAL_ERROR: "Une erreur inattendue s'est produite ; elle a été consignée pour l'équipe technique.",
       HTTP_ERROR: 'La demande a échoué.',
+      // Integrations (issue 16): webhooks, chat alerts, service accounts.
+      ...integrationsFr.errors,
       // Séances du CODIR (issue 15).
       COMMITTEE_SESSION_RECORDED:
         'Le relevé de décisions de cette séance est enregistré : la séance ne peut plus changer.',
@@ -169,6 +194,7 @@ export const frCapacitesMessages = {
     refusals: {
       or: ' ou ',
       actions: {
+        ...frQuestionnaireActions,
         launch: 'lancer le test',
         cancel: 'annuler le brouillon',
         recordCheckIn: "faire un point d'étape",
@@ -192,6 +218,9 @@ export const frCapacitesMessages = {
         readOutbox: "lire les courriels en attente d'envoi",
         readDashboard: 'consulter le tableau de bord',
         decodeWorkflowPayloads: 'lire les données chiffrées des workflows dans Temporal',
+        manageTemplates: 'gérer les modèles de test',
+        replicateExperiment: 'reproduire un test dans son organisation',
+        ...integrationsFr.action,
         manageCommitteeSessions: 'préparer les séances du CODIR',
         recordMinutes: 'enregistrer le relevé de décisions',
         manageShareLinks: 'gérer les liens de consultation',
@@ -208,6 +237,7 @@ export const frCapacitesMessages = {
         author: 'à la personne qui l’a recueilli',
       },
     },
+    integrations: integrationsFr.app,
     profile: {
       title: 'Mon compte',
       menu: 'Mon compte',
@@ -269,6 +299,7 @@ export const frCapacitesMessages = {
       lineage: 'Itérations',
       readiness: 'Prêt à lancer ?',
       testimonies: 'Témoignages',
+      provenance: 'Provenance et essaimage',
     },
     readiness: {
       ready: 'Tout est prêt : le test peut être lancé.',
@@ -318,6 +349,7 @@ export const frCapacitesMessages = {
       abandon: 'Abandonner',
     },
     events: {
+      ...frQuestionnaireEvents,
       framingUpdated: 'Cadrage modifié',
       create: 'Test créé en brouillon',
       launch: 'Test lancé',
@@ -345,6 +377,9 @@ export const frCapacitesMessages = {
       testimonyRemoved: 'Témoignage supprimé',
       learningsShared: 'Enseignements partagés avec le réseau',
       learningsWithdrawn: 'Enseignements retirés du réseau',
+      createdFromTemplate: 'Créé à partir d’un modèle',
+      replicatedFrom: 'Reproduit à partir du test d’une autre organisation',
+      replicated: 'Reproduit par une autre organisation',
       committeeItemRecorded: 'Point examiné en séance du CODIR (relevé de décisions)',
       system: 'automatique',
       empty: 'Rien pour le moment.',
@@ -417,6 +452,7 @@ export const frCapacitesMessages = {
       withdraw: 'Retirer mon accord',
       askGive:
         "Vous faites partie de l'équipe testeuse. Un test ne se fait qu'avec l'accord des parties : acceptez-vous d'y prendre part ?",
+      noticeVersion: 'Version du %{version}. Votre accord est enregistré avec cette version.',
       givenYours:
         "Vous avez donné votre accord. Vous pouvez le retirer à tout moment jusqu'à la fin du test.",
       confirmWithdraw: 'Retirer votre accord ?',
@@ -486,6 +522,27 @@ export const frCapacitesMessages = {
       unchanged: 'Aucun critère changé.',
       unavailable: 'Les critères ne peuvent pas être lus pour le moment : réessayez dans un instant.',
     },
+    templates: {
+      managersOnly: "Les modèles de test sont gérés par l'administration de la plateforme et les RH.",
+    },
+    replication: {
+      button: 'Reproduire dans mon organisation',
+      buttonFor: 'Reproduire dans mon organisation : « %{title} »',
+      title: 'Reproduire « %{title} »',
+      explain:
+        "Un brouillon est créé dans votre organisation avec le cadrage de ce test (hypothèse, critères, rythme, plan de sortie, durée). Ni les personnes, ni leurs réponses, ni les points d'étape ne sont copiés. L'organisation d'origine saura seulement qu'une organisation de plus l'a reproduit.",
+      organization: 'Dans quelle organisation ?',
+      template: 'Modèle à utiliser (obligatoire pour cette piste)',
+      confirm: 'Créer le brouillon',
+      from: 'Reproduit à partir de « %{title} » (%{organization}).',
+      seeLearnings: 'Voir ses enseignements partagés',
+      fromTemplate: 'Créé à partir du modèle « %{name} ».',
+      none: "Aucune autre organisation ne l'a reproduit pour le moment.",
+      count: 'Reproduit par %{smart_count} autre organisation |||| Reproduit par %{smart_count} autres organisations',
+      sharedBy: 'Celles qui partagent leurs propres enseignements :',
+      sharedReplica: '« %{title} » (%{organization})',
+      unavailable: 'La provenance ne peut pas être lue pour le moment.',
+    },
     lineage: {
       parent: "Test d'origine",
       child: 'Itération suivante',
@@ -498,6 +555,7 @@ export const frCapacitesMessages = {
     notices: {
       sent: '%{notice} — envoyé à %{smart_count} personne |||| %{notice} — envoyé à %{smart_count} personnes',
       events: {
+        ...frQuestionnaireNotices,
         launched: 'Annonce du lancement',
         cancelled: "Annonce de l'annulation",
         preExpiryReminder: 'Rappel avant la date de péremption',
@@ -570,6 +628,8 @@ export const frCapacitesMessages = {
     no: 'Non',
   },
   resources: {
+    questionnaires: frQuestionnaires,
+    ...integrationsFr.resources,
     ...committeeResourcesFr,
     experiments: {
       name: 'Test |||| Tests',
@@ -578,6 +638,7 @@ export const frCapacitesMessages = {
         q: 'Rechercher',
         organizationId: 'Organisation',
         trackId: 'Piste',
+        templateId: 'Modèle de test',
         title: 'Titre',
         hypothesis: 'Hypothèse',
         vision: 'Vision (projet idéal)',
@@ -645,6 +706,8 @@ export const frCapacitesMessages = {
       },
       helpers: {
         title: 'Un nom court qui dit de quoi parle le test (3 à 200 caractères).',
+        templateId:
+          "Facultatif : le modèle propose l'hypothèse à compléter, les critères, le rythme, le plan de sortie et une date de péremption.",
         hypothesis:
           'Un test vérifie une hypothèse : ce que vous pensez vrai et que le test va confirmer ou infirmer.',
         vision: 'Le projet idéal, la vision que sert cette hypothèse.',
@@ -815,9 +878,92 @@ export const frCapacitesMessages = {
       intro:
         "Les courriels de notification. Sans serveur d'envoi (SMTP) configuré, ils restent ici, lisibles par l'administration de la plateforme.",
     },
+    templates: {
+      name: 'Modèle de test |||| Modèles de test',
+      fields: {
+        q: 'Rechercher',
+        name: 'Nom',
+        description: 'Description',
+        organizationId: 'Organisation',
+        trackId: 'Piste',
+        hypothesis: "Trame d'hypothèse",
+        vision: 'Vision (projet idéal)',
+        scope: 'Périmètre',
+        criteria: "Critères d'évaluation",
+        durationDays: 'Durée prévue (jours)',
+        checkInCadenceDays: "Rythme des points d'étape (jours)",
+        exitPlan: {
+          pilotWithdrawal: 'Plan de sortie : quand le porteur se retire',
+          takeover: 'Plan de sortie : qui prend le relais',
+        },
+        questionnaires: 'Trames de questionnaires',
+        archived: 'Archivé',
+        questionnaire: {
+          title: 'Titre du questionnaire',
+          intro: 'Introduction',
+          audience: 'Public',
+          window: 'Moment',
+          questions: 'Questions',
+        },
+        question: {
+          kind: 'Type de question',
+          label: 'Question',
+          help: 'Aide',
+          options: 'Choix',
+          minLabel: 'Libellé de 1',
+          maxLabel: 'Libellé de 5',
+          criterionId: 'Critère éclairé',
+          required: 'Réponse obligatoire',
+        },
+      },
+      helpers: {
+        organizationId: 'Le modèle de votre organisation.',
+        organizationIdAdmin: 'Vide : le modèle est proposé à tout le réseau.',
+        trackId: 'Le modèle est proposé aux nouveaux tests de cette piste.',
+        hypothesis: 'La trame que chaque test complète : « Si nous …, alors … ».',
+        durationDays: "La date de péremption proposée : ce nombre de jours après la création du test.",
+        questionnaires: 'Des questionnaires à proposer aux participant·es ou au public du test.',
+        options: 'Un choix par ligne (au moins deux).',
+        archived: "Un modèle archivé n'est plus proposé ; les tests créés à partir de lui gardent leur lien.",
+      },
+      sections: { framing: 'Cadrage proposé', questionnaires: 'Questionnaires' },
+      kinds: {
+        scale: 'Échelle de 1 à 5',
+        yesNo: 'Oui / non',
+        singleChoice: 'Choix unique',
+        multipleChoice: 'Choix multiples',
+        shortText: 'Texte court',
+        longText: 'Texte long',
+      },
+      audiences: { participants: 'Participant·es du test', public: 'Public (usager·es, anonyme)' },
+      windows: { run: 'Pendant le test', evaluation: "À l'évaluation" },
+      shared: 'Tout le réseau',
+      archived: 'Archivé',
+      active: 'Actif',
+      start: 'Démarrer',
+      newTest: 'Nouveau test',
+      newTestFrom: 'Nouveau test à partir du modèle « %{name} »',
+      noTemplate: 'Sans modèle',
+      noCriterion: 'Aucun',
+      criterionNumber: 'Critère n° %{n}',
+      days: '%{smart_count} jour |||| %{smart_count} jours',
+      summary: '%{criteria} critère(s), durée prévue : %{duration} jours, %{questionnaires} questionnaire(s).',
+      skeleton: "Trame d'hypothèse : %{hypothesis}",
+      requiredForTrack: "Votre organisation demande de partir d'un modèle pour cette piste : choisissez un modèle ci-dessus.",
+    },
+    'template-requirements': {
+      name: 'Modèle obligatoire |||| Modèles obligatoires',
+      fields: { organizationId: 'Organisation', trackId: 'Piste', createdAt: 'Depuis le' },
+      intro:
+        "Pour ces pistes, les nouveaux tests de l'organisation partent obligatoirement d'un modèle (de l'organisation ou du réseau).",
+      lift: "Lever l'obligation",
+      confirmLift: "Lever l'obligation de modèle ?",
+      confirmLiftContent: "Les nouveaux tests de cette piste pourront être créés sans modèle.",
+    },
     'shared-learnings': {
       name: 'Enseignement partagé |||| Enseignements partagés',
       fields: {
+        replicationCount: 'Essaimage',
         q: 'Rechercher',
         title: 'Test',
         organizationName: 'Organisation',
@@ -873,6 +1019,11 @@ export const frCapacitesMessages = {
     },
   },
 };
+
+/** The shape every locale fills (see en.ts); capabilities add theirs below. */
+export type CapacitesBaseMessages = typeof frBaseMessages;
+
+export const frCapacitesMessages = mergeMessages(frBaseMessages, launchApprovalMessages.fr);
 
 export type CapacitesMessages = typeof frCapacitesMessages;
 

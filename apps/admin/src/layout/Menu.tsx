@@ -28,11 +28,17 @@ export const Menu = () => {
       {hasAnyRole(principal, ['codir', 'hr', 'admin']) ? <RaMenu.ResourceItem name="share-links" /> : null}
       <RaMenu.ResourceItem name="shared-learnings" />
       <RaMenu.Item to="/profile" primaryText="app.profile.menu" leftIcon={<AccountIcon />} />
+      {/* Issue 16: templates, for the platform admin and HR. */}
+      {hasAnyRole(principal, ['admin', 'hr']) ? <RaMenu.ResourceItem name="templates" /> : null}
+      {hasAnyRole(principal, ['admin', 'hr']) ? <RaMenu.ResourceItem name="template-requirements" /> : null}
       {admin ? <Divider component="li" aria-hidden /> : null}
       {admin ? <RaMenu.ResourceItem name="organizations" /> : null}
       {admin ? <RaMenu.ResourceItem name="tracks" /> : null}
       {admin ? <RaMenu.ResourceItem name="users" /> : null}
       {admin ? <RaMenu.ResourceItem name="emails" /> : null}
+      {/* Integrations (issue 16): webhooks, chat alerts and service accounts, for admin and HR. */}
+      {hasAnyRole(principal, ['admin', 'hr']) ? <RaMenu.ResourceItem name="webhook-endpoints" /> : null}
+      {hasAnyRole(principal, ['admin', 'hr']) ? <RaMenu.ResourceItem name="service-accounts" /> : null}
     </RaMenu>
   );
 };

@@ -1,7 +1,15 @@
 import { DEFAULT_LIFECYCLE_SETTINGS, ORGANIZATION_KINDS } from '@capacites/domain';
 import { Box, Typography } from '@mui/material';
-import { NumberInput, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import {
+  BooleanInput,
+  NumberInput,
+  SelectInput,
+  TextInput,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import {
+  BOOLEAN_SETTINGS,
   FRENCH_TIME_ZONES,
   formatDays,
   LIST_SETTINGS,
@@ -10,6 +18,7 @@ import {
   type SettingKey,
 } from './settings';
 import type { Organization } from './types';
+import { CodirCycleSettings } from './CodirCycleSettings';
 
 const KIND_CHOICES = ORGANIZATION_KINDS.map((kind) => ({
   id: kind,
@@ -25,6 +34,16 @@ const SettingInput = ({ setting }: { setting: SettingKey }) => {
     value: Array.isArray(fallback) ? fallback.join(', ') : fallback,
   });
   const source = `customSettings.${setting}`;
+  if (BOOLEAN_SETTINGS.includes(setting))
+    return (
+      <BooleanInput
+        source={source}
+        label={label(setting)}
+        helperText={translate(`resources.organizations.helpers.default`, {
+          value: translate(fallback ? 'ra.boolean.true' : 'ra.boolean.false'),
+        })}
+      />
+    );
   if (LIST_SETTINGS.includes(setting))
     return (
       <TextInput
@@ -74,6 +93,7 @@ export const OrganizationFields = ({ creating = false }: { creating?: boolean })
           <SettingInput key={setting} setting={setting} />
         ))}
       </Box>
+      <CodirCycleSettings />
     </Box>
   );
 };

@@ -1,4 +1,4 @@
-import type { LifecycleSettings } from '@capacites/domain';
+import { DEFAULT_LIFECYCLE_SETTINGS, type LifecycleSettings } from '@capacites/domain';
 
 type Values = Record<string, unknown>;
 
@@ -14,12 +14,26 @@ export const SETTING_KEYS = [
   'defaultCheckInCadenceDays',
   'missedCheckInsBeforeAlert',
   'reminderHour',
+  'launchApproval',
+  'launchApprovalReminderDays',
 ] as const satisfies readonly Exclude<keyof LifecycleSettings, 'timeZone'>[];
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
+/** The calendar's settings (issue 15), edited by CodirCycleSettings, sent with the others. */
+export const CALENDAR_SETTING_KEYS = ['departement', 'workingDayDurations'] as const;
+/** The digest's settings, sent as `digest`. */
+export const DIGEST_KEYS = ['rhythm', 'weekday', 'hour', 'recipients'] as const;
+
 /** Settings that are lists of days, typed as "14, 7, 1". */
-export const LIST_SETTINGS: readonly SettingKey[] = ['preExpiryReminderDays', 'dueReminderDays'];
+export const LIST_SETTINGS: readonly SettingKey[] = [
+  'preExpiryReminderDays',
+  'dueReminderDays',
+  'launchApprovalReminderDays',
+];
+
+/** Settings that are on or off. */
+export const BOOLEAN_SETTINGS: readonly SettingKey[] = ['launchApproval'];
 
 /** Time zones of French administrations, mainland and overseas. */
 export const FRENCH_TIME_ZONES = [
@@ -50,9 +64,30 @@ export const parseDays = (text: string): number[] | null => {
 export function customSettingsBody(custom: unknown): Values {
   const values = (custom ?? {}) as Values;
   return Object.fromEntries(
-    SETTING_KEYS.filter((key) => values[key] !== null && values[key] !== undefined && values[key] !== '').map(
-      (key) => [key, values[key]],
-    ),
+    [...SETTING_KEYS, ...CALENDAR_SETTING_KEYS]
+      .filter((key) => values[key] !== null && values[key] !== undefined && values[key] !== '')
+      // A switch always has a value: at its default it is "left empty" (the default applies).
+      .filter(
+        (key) =>
+          !(
+            (BOOLEAN_SETTINGS as readonly string[]).includes(key) &&
+            values[key] === DEFAULT_LIFECYCLE_SETTINGS[key as keyof typeof DEFAULT_LIFECYCLE_SETTINGS]
+          ),
+      )
+      .map((key) => [key, values[key]]),
+  );
+}
+
+/** The digest settings to store: an empty field, or an empty list of recipients, takes the default. */
+export function customDigestBody(custom: unknown): Values {
+  const values = (custom ?? {}) as Values;
+  return Object.fromEntries(
+    DIGEST_KEYS.filter((key) => {
+      const value = values[key];
+      return (
+        value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)
+      );
+    }).map((key) => [key, values[key]]),
   );
 }
 
@@ -66,12 +101,14 @@ export function organizationBody(values: Values, mode: 'create' | 'update'): Val
     kind: values.kind,
     timeZone: values.timeZone || undefined,
     settings: customSettingsBody(values.customSettings),
+    digest: customDigestBody(values.customDigest),
   };
   if (mode === 'create') body.slug = values.slug;
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }
 
 /** The schema names `settings.<key>`; the form's input is `customSettings.<key>`. */
-export const SETTINGS_ALIASES: Record<string, string> = Object.fromEntries(
-  SETTING_KEYS.map((key) => [`settings.${key}`, `customSettings.${key}`]),
-);
+export const SETTINGS_ALIASES: Record<string, string> = Object.fromEntries([
+  ...[...SETTING_KEYS, ...CALENDAR_SETTING_KEYS].map((key) => [`settings.${key}`, `customSettings.${key}`]),
+  ...DIGEST_KEYS.map((key) => [`digest.${key}`, `customDigest.${key}`]),
+]);

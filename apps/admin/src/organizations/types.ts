@@ -1,4 +1,4 @@
-import type { LifecycleSettings, OrganizationKind } from '@capacites/domain';
+import type { DigestSettings, LifecycleSettings, OrganizationKind } from '@capacites/domain';
 import type { RaRecord } from 'react-admin';
 
 /** An organisation ("collectivité") as GET /api/organizations returns it. */
@@ -11,6 +11,9 @@ export interface Organization extends RaRecord<string> {
   settings?: LifecycleSettings;
   /** Only what the organisation changed from the defaults. */
   customSettings?: Partial<Omit<LifecycleSettings, 'timeZone'>>;
+  /** The effective digest settings, and what the organisation changed (issue 15). */
+  digest?: DigestSettings;
+  customDigest?: Partial<DigestSettings>;
   createdAt?: string;
 }
 

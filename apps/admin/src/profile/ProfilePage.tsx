@@ -1,6 +1,8 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { TotpSection } from './TotpSection';
+import { CalendarSubscriptionSection } from '../calendar/CalendarSubscriptionSection';
+import { DigestPreferenceSection } from '../digest/DigestPreferenceSection';
 
 /** "Mon compte": one's own account and its second factor. */
 export const ProfilePage = () => {
@@ -19,6 +21,8 @@ export const ProfilePage = () => {
           </Typography>
         )}
         <TotpSection />
+        <DigestPreferenceSection />
+        <CalendarSubscriptionSection />
       </CardContent>
     </Card>
   );

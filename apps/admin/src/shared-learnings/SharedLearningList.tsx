@@ -1,5 +1,6 @@
 import { OUTCOMES, VERDICTS } from '@capacites/domain';
 import { Alert, Box, Chip, Typography } from '@mui/material';
+import { ReplicateButton } from '../replications';
 import {
   DataTable,
   DateField,
@@ -13,6 +14,7 @@ import {
 
 /** One entry of GET /api/shared-learnings; the id is the experiment's, out of reach for others. */
 export interface SharedLearning extends RaRecord<string> {
+  organizationId: string;
   organizationName: string;
   organizationKind: string;
   trackName: string | null;
@@ -21,6 +23,8 @@ export interface SharedLearning extends RaRecord<string> {
   learnings: string;
   outcome: (typeof OUTCOMES)[number] | null;
   sharedAt: string;
+  /** How many other organisations replicated the test (issue 16): never who. */
+  replicationCount: number;
 }
 
 const filters = [
@@ -74,6 +78,21 @@ const Verdict = ({ record }: { record: SharedLearning }) => {
   );
 };
 
+/** Issue 16: how many organisations replicated it, and "Reproduire dans mon organisation". */
+const Replication = ({ record }: { record: SharedLearning }) => {
+  const translate = useTranslate();
+  return (
+    <Box>
+      <Typography variant="body2" component="p" sx={{ mb: 0.5 }}>
+        {record.replicationCount === 0
+          ? translate('app.replication.none')
+          : translate('app.replication.count', { smart_count: record.replicationCount })}
+      </Typography>
+      <ReplicateButton experimentId={record.id} title={record.title} originalOrganizationId={record.organizationId} />
+    </Box>
+  );
+};
+
 /**
  * "Capitaliser et essaimer": what other administrations learnt and chose to share,
  * readable by everyone. Their experiments stay private, so rows open nothing.
@@ -110,6 +129,11 @@ export const SharedLearningList = () => {
           <DataTable.Col source="sharedAt">
             <DateField source="sharedAt" />
           </DataTable.Col>
+          <DataTable.Col
+            source="replicationCount"
+            disableSort
+            render={(record: SharedLearning) => <Replication record={record} />}
+          />
         </DataTable>
       </List>
     </>

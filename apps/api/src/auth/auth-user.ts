@@ -7,6 +7,8 @@ export interface AuthUser extends Principal {
   sessionId: string;
   /** The second factor is on; a platform admin without it may only enrol (SessionGuard). */
   totpEnabled?: boolean;
+  /** Set when a service account's token authenticated the request (not a person). */
+  serviceAccount?: { id: string; organizationId: string; scope: 'read' | 'lifecycle' };
 }
 
 export interface AuthenticatedRequest {

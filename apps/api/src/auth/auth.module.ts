@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ServiceAccountsModule } from '../service-accounts/service-accounts.module';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -10,6 +11,7 @@ import { SessionsService } from './sessions.service';
 import { TotpService } from './totp.service';
 
 @Module({
+  imports: [ServiceAccountsModule],
   controllers: [AuthController, OidcController],
   providers: [
     LoginLimiterService,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
+import { RefusalException } from '../common/app.exception';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { AuthenticatedRequest } from './auth-user';
 import { csrfRefusal, originOf, TEMPORAL_CODEC_PATH } from './csrf';
@@ -8,6 +9,9 @@ import { isPlatformAdmin } from '@capacites/domain';
 import { ALLOWED_BEFORE_TOTP_ENROLMENT, IS_PUBLIC } from './decorators';
 import { sessionCookieSettings } from './session-cookie';
 import { SessionsService } from './sessions.service';
+import { SERVICE_ACCOUNT_TOKEN_PREFIX } from '@capacites/domain';
+import { SERVICE_ACCOUNT_ACTION, serviceAccountMayCall } from '../service-accounts/service-account-scope';
+import { ServiceAccountsService } from '../service-accounts/service-accounts.service';
 
 /** Where the session token came from: a cookie is sent by browsers on their own, a bearer is not. */
 export interface SessionCredential {
@@ -44,6 +48,7 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
+    private readonly serviceAccounts: ServiceAccountsService,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
     this.cookieName = sessionCookieSettings(config.SESSION_COOKIE_SECURE).name;
@@ -81,12 +86,35 @@ export class SessionGuard implements CanActivate {
         throw new AuthException(AuthErrorCode.CSRF_REFUSED);
       }
     }
-    const user = credential ? await this.sessions.authenticate(credential.token) : null;
+    // A service account's token (bearer only: never a cookie) is its organisation's principal.
+    const user = !credential
+      ? null
+      : credential.via === 'bearer' && credential.token.startsWith(SERVICE_ACCOUNT_TOKEN_PREFIX)
+        ? await this.serviceAccounts.authenticate(credential.token)
+        : await this.sessions.authenticate(credential.token);
     if (!user) {
       this.logger.warn(JSON.stringify({ event: 'unauthenticated_request', from: request.ip }));
       throw new AuthException(AuthErrorCode.UNAUTHENTICATED);
     }
     request.user = user;
+    if (user.serviceAccount) {
+      const marked = this.reflector.getAllAndOverride<boolean>(SERVICE_ACCOUNT_ACTION, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
+      if (!serviceAccountMayCall(user, request.method, marked === true)) {
+        this.logger.warn(
+          JSON.stringify({
+            event: 'service_account_scope_refused',
+            serviceAccountId: user.serviceAccount.id,
+            method: request.method,
+          }),
+        );
+        throw new RefusalException('forbidden', 'SERVICE_ACCOUNT_SCOPE', {
+          scope: user.serviceAccount.scope,
+        });
+      }
+    }
     // A platform admin must have a second factor: until then, only the enrolment.
     if (isPlatformAdmin(user) && !user.totpEnabled) {
       const allowed = this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_TOTP_ENROLMENT, [

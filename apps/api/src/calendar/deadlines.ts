@@ -33,10 +33,15 @@ export function deadlinesOf(experiment: ExperimentEntity, timeZone: string): Dea
     case 'draft':
       return at('expiry', experiment.expiresAt);
     case 'running': {
+      // As the workflow's agenda: each missed check-in pushes the next one a cadence further
+      // from the last check-in (or the launch), instead of leaving a date already past.
       const since = experiment.lastCheckInAt ?? experiment.launchedAt;
       const nextCheckIn =
         since && experiment.checkInCadenceDays
-          ? new Date(since.getTime() + experiment.checkInCadenceDays * DAY_MS)
+          ? new Date(
+              since.getTime() +
+                experiment.checkInCadenceDays * DAY_MS * ((experiment.missedCheckIns ?? 0) + 1),
+            )
           : null;
       return [...at('check-in', nextCheckIn), ...at('expiry', experiment.expiresAt)];
     }
@@ -56,9 +61,7 @@ export function deadlinesOf(experiment: ExperimentEntity, timeZone: string): Dea
  * library escapes, and other control characters are dropped.
  */
 export function icsSafe(text: string): string {
-  return text
-    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\n')
-    .replace(/(?![\t\n])\p{Cc}/gu, '');
+  return text.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\n').replace(/(?![\t\n])\p{Cc}/gu, '');
 }
 
 /** A TEXT value escaped as RFC 5545 §3.3.11 says, for the lines written without the library. */

@@ -72,6 +72,13 @@ type Request = IncomingMessage & { originalUrl?: string; user?: { userId?: strin
 
 /** The access log keeps what helps to investigate; the id is already on the line as reqId. */
 function serializeRequest(request: SerializedRequest): Record<string, unknown> {
+  // Anonymous routes (the public's questionnaire answers): no client address is kept anywhere,
+  // logs included, as their notice tells the public (docs/questionnaires.md).
+  if (request.url?.startsWith('/api/public/')) {
+    const headers = { ...request.headers };
+    for (const name of ['x-forwarded-for', 'x-real-ip', 'forwarded']) delete headers[name];
+    return { method: request.method, url: redactQuery(request.url), headers };
+  }
   return {
     method: request.method,
     url: redactQuery(request.url),

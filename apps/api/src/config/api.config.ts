@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { databaseEnvSchema, loadConfig, loggingEnvSchema, temporalEnvSchema } from '@capacites/config';
+import {
+  databaseEnvSchema,
+  loadConfig,
+  loggingEnvSchema,
+  outboundEnvSchema,
+  temporalEnvSchema,
+} from '@capacites/config';
 
 /** ProConnect's scopes (https://partenaires.proconnect.gouv.fr/docs/fournisseur-service/donnees_fournies). */
 export const PROCONNECT_SCOPES = 'openid email given_name usual_name uid siret';
@@ -7,6 +13,8 @@ export const PROCONNECT_SCOPES = 'openid email given_name usual_name uid siret';
 const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   /** LOG_LEVEL (libs/config): JSON logs on stdout. */
   ...loggingEnvSchema.shape,
+  /** Webhooks and chat alerts: networks endpoints may reach besides public ones (SSRF), DNS servers. */
+  ...outboundEnvSchema.shape,
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Origin of the back-office, the only one CORS lets in (Vite dev server by default). */
@@ -92,6 +100,11 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   /** ProConnect's scopes: the email identifies the user; the others are its usual claims. */
   OIDC_SCOPES: z.string().default(PROCONNECT_SCOPES),
   OIDC_LABEL: z.string().max(60).default('ProConnect'),
+  // --- questionnaires (issue 14) ---
+  /** Back-office URL: the public questionnaires' links (`<PUBLIC_URL>/q/<code>`) and QR codes. */
+  PUBLIC_URL: z.url().default('http://localhost:5173'),
+  /** Public answers accepted per minute and client address (counted in memory, never stored). */
+  PUBLIC_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
 });
 
 type ApiEnv = z.infer<typeof apiEnvSchema>;

@@ -2,6 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ExperimentState } from '@capacites/domain';
+import { orphanedExperimentCondition } from '@capacites/persistence';
+
+/** `total` is the number of matching rows before the limit (same on every row). */
+export interface AwaitingApprovalRow {
+  id: string;
+  title: string;
+  organizationId: string;
+  requestedAt: Date;
+  total: number;
+}
+
+export interface OrphanedRow {
+  id: string;
+  title: string;
+  organizationId: string;
+  state: ExperimentState;
+  total: number;
+}
 
 /** Which organisations a dashboard covers: a list (possibly empty) or every one. */
 export interface DashboardScope {
@@ -169,6 +187,35 @@ export class DashboardRepository {
          AND ${inScope('e.organization_id', scope, params)}
        ORDER BY e.expires_at, e.id
        LIMIT $3`,
+      params,
+    );
+  }
+
+  /** Drafts whose launch waits for the sponsor's or CODIR's approval (four-eyes), oldest request first. */
+  async findAwaitingLaunchApproval(scope: DashboardScope, limit: number): Promise<AwaitingApprovalRow[]> {
+    const params: unknown[] = [limit];
+    return this.rows(
+      `SELECT e.id, e.title, e.organization_id AS "organizationId", e.launch_requested_at AS "requestedAt",
+              count(*) OVER ()::int AS total
+       FROM experiments e
+       WHERE e.state = 'draft' AND e.launch_requested_at IS NOT NULL
+         AND ${inScope('e.organization_id', scope, params)}
+       ORDER BY e.launch_requested_at, e.id
+       LIMIT $1`,
+      params,
+    );
+  }
+
+  /** Tests under way whose pilot or sponsor is disabled or gone from the organisation. */
+  async findOrphaned(scope: DashboardScope, limit: number): Promise<OrphanedRow[]> {
+    const params: unknown[] = [limit];
+    return this.rows(
+      `SELECT e.id, e.title, e.organization_id AS "organizationId", e.state, count(*) OVER ()::int AS total
+       FROM experiments e
+       WHERE ${orphanedExperimentCondition('e')}
+         AND ${inScope('e.organization_id', scope, params)}
+       ORDER BY e.expires_at NULLS LAST, e.id
+       LIMIT $1`,
       params,
     );
   }

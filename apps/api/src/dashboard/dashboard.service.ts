@@ -101,6 +101,8 @@ export class DashboardService {
       weather,
       portfolio,
       recentDecisions,
+      awaitingLaunchApproval,
+      orphaned,
     ] = await Promise.all([
       this.dashboard.countByState(scope),
       this.dashboard.countByTrack(scope),
@@ -112,6 +114,8 @@ export class DashboardService {
       this.dashboard.countRunningWeather(scope),
       this.dashboard.findOngoingByLaunch(scope, PORTFOLIO_LIMIT),
       this.dashboard.findRecentDecisions(scope, RECENT_DECISIONS_LIMIT),
+      this.dashboard.findAwaitingLaunchApproval(scope, ALERT_LIST_LIMIT),
+      this.dashboard.findOrphaned(scope, ALERT_LIST_LIMIT),
     ]);
     return {
       byState,
@@ -124,6 +128,8 @@ export class DashboardService {
       weather,
       portfolio,
       recentDecisions,
+      awaitingLaunchApproval,
+      orphaned,
     };
   }
 }

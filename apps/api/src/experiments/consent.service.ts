@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CURRENT_PARTICIPANT_NOTICE,
   localDate,
   rolesIn,
   type ConsentOnBehalfInput,
@@ -34,8 +35,18 @@ export class ConsentService {
    * person receives no more of the test's notices, the pilots are told). Audited as
    * consentGiven / consentWithdrawn.
    */
-  async setOwn(id: string, consent: boolean, principal: Principal): Promise<ExperimentResponse> {
+  async setOwn(
+    id: string,
+    consent: boolean,
+    principal: Principal,
+    noticeVersion?: string,
+  ): Promise<ExperimentResponse> {
     const experiment = assertReadable(principal, await this.experiments.findById(id));
+    const current = CURRENT_PARTICIPANT_NOTICE.version;
+    if (consent && noticeVersion !== undefined && noticeVersion !== current) {
+      // The person read another text than the one in force (a page open across an update).
+      throw new ExperimentsException(ExperimentsErrorCode.NOTICE_OUTDATED, { current });
+    }
     const own = experiment.participants.find((p) => p.userId === principal.userId);
     if (!own) throw new ExperimentsException(ExperimentsErrorCode.CONSENT_NOT_OWN);
     if (experiment.state !== 'draft' && !(experiment.state === 'running' && !consent)) {
@@ -49,11 +60,14 @@ export class ConsentService {
     if (experiment.state === 'running') return this.lifecycle.withdrawConsent(experiment, principal);
     const participants = experiment.participants.map((p): Participant =>
       p.userId === principal.userId
-        ? { userId: p.userId, consentedAt: consent ? new Date().toISOString() : null }
+        ? consent
+          ? { userId: p.userId, consentedAt: new Date().toISOString(), noticeVersion: current }
+          : { userId: p.userId, consentedAt: null }
         : p,
     );
     await this.write(experiment, participants, principal, consent ? 'consentGiven' : 'consentWithdrawn', {
       participantId: principal.userId,
+      ...(consent ? { noticeVersion: current } : {}),
     });
     return toExperimentResponse(assertReadable(principal, await this.experiments.findById(id)));
   }

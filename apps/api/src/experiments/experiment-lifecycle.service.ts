@@ -8,6 +8,7 @@ import {
   readinessChecklist,
   type Participant,
   resolveLifecycleSettings,
+  calendarForLaunch,
   type CheckInInput,
   type CriteriaAmendmentInput,
   type DecisionInput,
@@ -18,6 +19,8 @@ import {
   canEditExperiment,
   canPerform,
   type LifecycleAction,
+  type LifecycleSettings,
+  ACTION_ROLES,
   type ErrorCode,
   type Principal,
   HANDOVER_REQUIRED,
@@ -54,6 +57,7 @@ import {
 } from './experiments.exception';
 import { ExperimentsRepository } from './experiments.repository';
 import { refusalOf } from './lifecycle-refusal';
+import { TemplatesRepository } from '../templates/templates.repository';
 
 /**
  * Lifecycle actions: each goes through the experiment's workflow as a Temporal Update
@@ -66,6 +70,7 @@ export class ExperimentLifecycleService {
 
   constructor(
     private readonly experiments: ExperimentsRepository,
+    private readonly templates: TemplatesRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
@@ -82,6 +87,9 @@ export class ExperimentLifecycleService {
     const fields = Object.keys(input) as (keyof UpdateExperimentInput)[];
     // Nothing to change: no write, no audit record of an edit that did not happen.
     if (fields.length === 0) return toExperimentResponse(experiment);
+    // The approver approves the framing that was requested: withdraw the request to change it.
+    if (experiment.state === 'draft' && experiment.launchRequestedAt)
+      throw new LifecycleRefusedException('LAUNCH_REQUEST_PENDING');
     if (experiment.state !== 'draft') {
       const locked = fields.filter(
         (field) => !(experiment.state === 'running' && EDITABLE_WHILE_RUNNING.includes(field)),
@@ -98,6 +106,14 @@ export class ExperimentLifecycleService {
       !(await this.experiments.trackAvailableTo(input.trackId, experiment.organizationId))
     ) {
       throw new ExperimentsException(ExperimentsErrorCode.TRACK_NOT_FOUND);
+    }
+    // Moving a draft to a track that requires a template: only one from a template of that track.
+    if (input.trackId && input.trackId !== experiment.trackId) {
+      await this.templates.assertRequirementMet(
+        experiment.organizationId,
+        input.trackId,
+        await this.templates.trackOf(experiment.templateId),
+      );
     }
     await this.assertPeopleOf(experiment.organizationId, input);
     this.assertSponsorNotPilot(experiment, input);
@@ -180,6 +196,25 @@ export class ExperimentLifecycleService {
   async launch(id: string, principal: Principal): Promise<ExperimentResponse> {
     const experiment = await this.authorize(id, principal, 'launch');
     const actor = { userId: principal.userId };
+    const { framing, settings } = await this.launchInput(experiment);
+    // Four-eyes organisations: the launch is requested and approved (apps/api/src/launch-approval).
+    if (experiment.state === 'draft' && experiment.launchRequestedAt)
+      throw new LifecycleRefusedException('LAUNCH_REQUEST_PENDING');
+    if (experiment.state === 'draft' && settings.launchApproval)
+      throw new LifecycleRefusedException('LAUNCH_APPROVAL_REQUIRED');
+    this.assertReady(experiment, framing, settings);
+    return this.send(experiment, principal, (handle) =>
+      // The holiday table where the organisation is: reminders on working days (issue 15, item 5).
+      handle.executeUpdate(launchUpdate, {
+        args: [{ actor, framing, settings, calendar: calendarForLaunch(settings, new Date()) }],
+      }),
+    );
+  }
+
+  /** The framing and the organisation's settings a launch (or its request, its approval) sends now. */
+  async launchInput(
+    experiment: ExperimentEntity,
+  ): Promise<{ framing: ExperimentFraming; settings: LifecycleSettings }> {
     const organization = await this.experiments.organizationSettings(experiment.organizationId);
     const settings = resolveLifecycleSettings(organization.settings, organization.timeZone);
     const framing: ExperimentFraming = {
@@ -195,6 +230,11 @@ export class ExperimentLifecycleService {
       checkInCadenceDays: experiment.checkInCadenceDays,
       exitPlan: experiment.exitPlan,
     };
+    return { framing, settings };
+  }
+
+  /** 409 with the code of the first missing item of the readiness checklist, naming every one. */
+  assertReady(experiment: ExperimentEntity, framing: ExperimentFraming, settings: LifecycleSettings): void {
     // The checklist answers first, with the stable code of its first missing item and every
     // missing item named; the workflow checks again (the source of truth).
     // Only a draft is checked here: any other state is the workflow's refusal to give.
@@ -207,9 +247,6 @@ export class ExperimentLifecycleService {
         missing.map((item) => ({ field: item.key, message: `${item.code}: ${item.problem}` })),
       );
     }
-    return this.send(experiment, principal, (handle) =>
-      handle.executeUpdate(launchUpdate, { args: [{ actor, framing, settings }] }),
-    );
   }
 
   /** A participant withdraws while the test runs: through the workflow (ConsentService checks first). */
@@ -318,7 +355,21 @@ export class ExperimentLifecycleService {
   async actionsFor(id: string, principal: Principal): Promise<ExperimentStatus['allowedActions']> {
     const experiment = await this.load(id, principal);
     const status = await this.queryStatus(experiment);
-    return status.allowedActions.filter((a) => canPerform(principal, accessFacts(experiment), a.action));
+    let allowed = status.allowedActions;
+    if (experiment.state === 'draft') {
+      // Four-eyes organisations request the launch; the requester and the pilots never approve it.
+      const { settings } = await this.launchInput(experiment);
+      if (settings.launchApproval)
+        allowed = allowed.map((a) =>
+          a.action === 'launch' ? { action: 'requestLaunch' as const, roles: ACTION_ROLES.requestLaunch } : a,
+        );
+      const approver =
+        status.launchRequest?.requestedBy !== principal.userId &&
+        !experiment.pilotIds.includes(principal.userId);
+      if (!approver)
+        allowed = allowed.filter((a) => a.action !== 'approveLaunch' && a.action !== 'refuseLaunch');
+    }
+    return allowed.filter((a) => canPerform(principal, accessFacts(experiment), a.action));
   }
 
   private async queryStatus(experiment: ExperimentEntity): Promise<ExperimentStatus> {
@@ -329,7 +380,7 @@ export class ExperimentLifecycleService {
     }
   }
 
-  private actor(principal: Principal, reason?: string): Actor {
+  actor(principal: Principal, reason?: string): Actor {
     return { userId: principal.userId, ...(reason ? { reason } : {}) };
   }
 
@@ -337,17 +388,13 @@ export class ExperimentLifecycleService {
     return assertReadable(principal, await this.experiments.findById(id));
   }
 
-  private async authorize(
-    id: string,
-    principal: Principal,
-    action: LifecycleAction,
-  ): Promise<ExperimentEntity> {
+  async authorize(id: string, principal: Principal, action: LifecycleAction): Promise<ExperimentEntity> {
     const experiment = await this.load(id, principal);
     assertCanPerform(principal, experiment, action);
     return experiment;
   }
 
-  private async send(
+  async send(
     experiment: ExperimentEntity,
     principal: Principal,
     update: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<unknown>,

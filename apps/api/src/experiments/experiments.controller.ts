@@ -21,6 +21,7 @@ import {
 } from './dto/lifecycle.dto';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
+import { ServiceAccountAction } from '../service-accounts/service-account-scope';
 import { ConsentService } from './consent.service';
 import { ExperimentLifecycleService } from './experiment-lifecycle.service';
 import { ExperimentsService } from './experiments.service';
@@ -93,7 +94,7 @@ export class ExperimentsController {
     @Id() id: string,
     @Body() body: ConsentDto,
   ): Promise<ExperimentResponse> {
-    return this.consents.setOwn(id, body.consent, user);
+    return this.consents.setOwn(id, body.consent, user, body.noticeVersion);
   }
 
   /** HR enters a consent that a participant gave outside the application (paper, email, meeting). */
@@ -108,6 +109,7 @@ export class ExperimentsController {
   }
 
   @Post(':id/launch')
+  @ServiceAccountAction()
   @HttpCode(200)
   launch(
     @CurrentUser() user: AuthUser,
@@ -118,6 +120,7 @@ export class ExperimentsController {
   }
 
   @Post(':id/cancel')
+  @ServiceAccountAction()
   @HttpCode(200)
   cancel(
     @CurrentUser() user: AuthUser,
@@ -138,6 +141,7 @@ export class ExperimentsController {
   }
 
   @Post(':id/extension')
+  @ServiceAccountAction()
   @HttpCode(200)
   requestExtension(
     @CurrentUser() user: AuthUser,
@@ -168,6 +172,7 @@ export class ExperimentsController {
   }
 
   @Post(':id/stop')
+  @ServiceAccountAction()
   @HttpCode(200)
   stop(
     @CurrentUser() user: AuthUser,

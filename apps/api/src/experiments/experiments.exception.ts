@@ -17,6 +17,7 @@ export enum ExperimentsErrorCode {
   /** Consent is the participant's own act (or a recorded on-behalf entry by HR). */
   CONSENT_NOT_OWN = 'CONSENT_NOT_OWN',
   CONSENT_ALREADY_GIVEN = 'CONSENT_ALREADY_GIVEN',
+  NOTICE_OUTDATED = 'NOTICE_OUTDATED',
 }
 
 const KINDS: Record<ExperimentsErrorCode, ErrorKind> = {
@@ -32,6 +33,7 @@ const KINDS: Record<ExperimentsErrorCode, ErrorKind> = {
   [ExperimentsErrorCode.APPROVER_IS_PILOT]: 'conflict',
   [ExperimentsErrorCode.CONSENT_NOT_OWN]: 'forbidden',
   [ExperimentsErrorCode.CONSENT_ALREADY_GIVEN]: 'conflict',
+  [ExperimentsErrorCode.NOTICE_OUTDATED]: 'conflict',
 };
 
 /** The experiments' own failures; a lifecycle refusal keeps the workflow's code (`refused`). */

@@ -4,8 +4,10 @@ import { ExperimentsController } from './experiments.controller';
 import { ExperimentLifecycleService } from './experiment-lifecycle.service';
 import { ExperimentsRepository } from './experiments.repository';
 import { ExperimentsService } from './experiments.service';
+import { TemplatesModule } from '../templates/templates.module';
 
 @Module({
+  imports: [TemplatesModule],
   controllers: [ExperimentsController],
   providers: [ExperimentsService, ExperimentLifecycleService, ConsentService, ExperimentsRepository],
   exports: [ExperimentsService, ExperimentLifecycleService, ConsentService, ExperimentsRepository],

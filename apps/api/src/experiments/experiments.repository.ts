@@ -3,8 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { ExperimentState } from '@capacites/domain';
-import { ExperimentEntity, MembershipEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
+import type { ExperimentState, QuestionnaireDraft } from '@capacites/domain';
+import {
+  AuditEventEntity,
+  ExperimentEntity,
+  MembershipEntity,
+  OrganizationEntity,
+  orphanedExperimentCondition,
+  QuestionnaireEntity,
+  TrackEntity,
+} from '@capacites/persistence';
 import { recordExperimentEvent } from '../common/admin-audit';
 import { applyExperimentScope, type ReadScope } from '../common/experiment-scope';
 import type { ListQuery } from '../common/list-query';
@@ -32,7 +40,21 @@ export type NewDraft = Pick<
   | 'iteration'
   | 'parentId'
   | 'createdBy'
->;
+> &
+  // Framing a draft may start with: from a template, or copied from another organisation's test.
+  Partial<
+    Pick<ExperimentEntity, 'criteria' | 'checkInCadenceDays' | 'exitPlan' | 'templateId' | 'replicatedFromId'>
+  >;
+
+/** An audit record written with a new draft (its template, its original): actor null hides who. */
+export interface DraftAuditRecord {
+  idempotencyKey: string;
+  organizationId: string;
+  experimentId: string;
+  event: string;
+  actorId: string | null;
+  details: Record<string, unknown>;
+}
 
 /** Intention-revealing queries over experiments. */
 @Injectable()
@@ -115,6 +137,74 @@ export class ExperimentsRepository {
     });
   }
 
+  /**
+   * The draft and its draft questionnaires (from a template or an original), in one
+   * transaction. Their audit is written once the workflow has started (recordDraftOrigin):
+   * the audit is append-only, so a draft whose workflow cannot start leaves no record.
+   * @returns the audit records of the questionnaires, to write with the draft's origin
+   */
+  async insertDraftWithQuestionnaires(
+    draft: NewDraft,
+    questionnaires: QuestionnaireDraft[] = [],
+  ): Promise<DraftAuditRecord[]> {
+    const records: DraftAuditRecord[] = [];
+    await this.dataSource.transaction(async (manager) => {
+      await this.insertDraft(draft, manager);
+      for (const questionnaire of questionnaires) {
+        const questionnaireId = randomUUID();
+        await manager.insert(QuestionnaireEntity, {
+          id: questionnaireId,
+          organizationId: draft.organizationId,
+          experimentId: draft.id,
+          title: questionnaire.title,
+          intro: questionnaire.intro,
+          audience: questionnaire.audience,
+          windowKind: questionnaire.windowKind,
+          windowOpensOn: null,
+          windowClosesOn: null,
+          status: 'draft',
+          questions: questionnaire.questions,
+          createdBy: draft.createdBy,
+        });
+        records.push({
+          idempotencyKey: `questionnaireCreated:${questionnaireId}`,
+          organizationId: draft.organizationId,
+          experimentId: draft.id,
+          event: 'questionnaireCreated',
+          actorId: draft.createdBy,
+          details: { questionnaireId, title: questionnaire.title, copied: true },
+        });
+      }
+    });
+    return records;
+  }
+
+  /**
+   * Where a new draft comes from (its template, its original, the questionnaires copied), in
+   * one transaction; idempotent by each record's key, so that it may be retried.
+   */
+  async recordDraftOrigin(records: DraftAuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.dataSource.transaction(async (manager) => {
+      for (const record of records) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(AuditEventEntity)
+          .values({
+            ...record,
+            fromState: 'draft',
+            toState: 'draft',
+            reason: null,
+            occurredAt: new Date(),
+          })
+          .orIgnore()
+          .execute();
+      }
+    });
+  }
+
+  /** Removes a draft whose workflow could not start (its copied questionnaires go with it). */
   async deleteDraft(id: string): Promise<void> {
     await this.dataSource.getRepository(ExperimentEntity).delete({ id, state: 'draft' });
   }
@@ -166,6 +256,16 @@ export class ExperimentsRepository {
         "((e.state = 'evaluating' AND e.evaluation_due_at < now()) OR (e.state = 'deciding' AND e.decision_due_at < now()))",
       );
     }
+    if (filter.awaitingLaunchApproval !== undefined)
+      qb.andWhere(
+        filter.awaitingLaunchApproval
+          ? "e.state = 'draft' AND e.launch_requested_at IS NOT NULL"
+          : "NOT (e.state = 'draft' AND e.launch_requested_at IS NOT NULL)",
+      );
+    if (filter.orphaned !== undefined)
+      qb.andWhere(
+        filter.orphaned ? orphanedExperimentCondition('e') : `NOT ${orphanedExperimentCondition('e')}`,
+      );
     if (filter.q) {
       // The exact expression of the GIN index idx_experiments_search (accent-insensitive French).
       qb.andWhere(

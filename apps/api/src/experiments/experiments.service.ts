@@ -3,6 +3,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   canCreateExperiment,
+  draftFramingFromTemplate,
+  questionnaireDrafts,
+  type QuestionnaireDraft,
   experimentWorkflowId,
   rolesIn,
   type CreateExperimentInput,
@@ -22,7 +25,9 @@ import type { ExperimentListFilter } from './dto/experiment-list.filter';
 import { toExperimentResponse, type ExperimentResponse } from './dto/experiment.response';
 import { ExperimentsErrorCode, ExperimentsException } from './experiments.exception';
 import { refusalOf } from './lifecycle-refusal';
-import { ExperimentsRepository } from './experiments.repository';
+import { ExperimentsRepository, type DraftAuditRecord, type NewDraft } from './experiments.repository';
+import { RefusalException } from '../common/app.exception';
+import { TemplatesRepository } from '../templates/templates.repository';
 
 @Injectable()
 export class ExperimentsService {
@@ -30,6 +35,7 @@ export class ExperimentsService {
 
   constructor(
     private readonly experiments: ExperimentsRepository,
+    private readonly templates: TemplatesRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(TEMPORAL_TASK_QUEUE) private readonly taskQueue: string,
   ) {}
@@ -51,48 +57,123 @@ export class ExperimentsService {
       throw AuthException.forbidden('createExperiment', ['hr', 'pilot']);
     }
     const actorId = principal.userId;
-    if (input.trackId && !(await this.experiments.trackAvailableTo(input.trackId, input.organizationId))) {
+    // "Nouveau test à partir d'un modèle": the template gives the track and the defaults.
+    const template = input.templateId
+      ? await this.templates.findUsable(input.templateId, input.organizationId)
+      : null;
+    if (template && input.trackId && input.trackId !== template.trackId) {
+      throw new RefusalException(
+        'invalid',
+        'TEMPLATE_TRACK_MISMATCH',
+        { trackId: input.trackId, templateTrackId: template.trackId },
+        [
+          {
+            field: 'trackId',
+            message: "the template is for another track: leave trackId out or give the template's",
+          },
+        ],
+      );
+    }
+    const trackId = input.trackId ?? template?.trackId ?? null;
+    if (trackId && !(await this.experiments.trackAvailableTo(trackId, input.organizationId))) {
       throw new ExperimentsException(ExperimentsErrorCode.TRACK_NOT_FOUND);
     }
+    await this.templates.assertRequirementMet(input.organizationId, trackId, template?.trackId);
     const id = randomUUID();
-    const workflowId = experimentWorkflowId(id);
-    await this.experiments.insertDraft({
+    const framing = template
+      ? draftFramingFromTemplate(
+          template,
+          input,
+          new Date(),
+          await this.experiments.organizationTimeZone(input.organizationId),
+        )
+      : null;
+    const draft: NewDraft = {
       id,
-      workflowId,
+      workflowId: experimentWorkflowId(id),
       organizationId: input.organizationId,
-      trackId: input.trackId ?? null,
+      trackId,
       title: input.title,
-      hypothesis: input.hypothesis ?? '',
-      vision: input.vision ?? '',
-      scope: input.scope ?? '',
-      expiresAt: null,
+      hypothesis: framing?.hypothesis ?? input.hypothesis ?? '',
+      vision: framing?.vision ?? input.vision ?? '',
+      scope: framing?.scope ?? input.scope ?? '',
+      expiresAt: framing?.expiresAt ?? null,
       iteration: 1,
       parentId: null,
       createdBy: actorId,
-    });
+      ...(framing && template
+        ? {
+            criteria: framing.criteria,
+            checkInCadenceDays: framing.checkInCadenceDays,
+            exitPlan: framing.exitPlan,
+            templateId: template.id,
+          }
+        : {}),
+    };
+    const audit: DraftAuditRecord[] = template
+      ? [
+          {
+            idempotencyKey: `template:${id}`,
+            organizationId: input.organizationId,
+            experimentId: id,
+            event: 'createdFromTemplate',
+            actorId,
+            details: { templateId: template.id, templateName: template.name },
+          },
+        ]
+      : [];
+    await this.startDraft(draft, audit, template ? questionnaireDrafts(template.questionnaires) : []);
+    return this.findOne(id, principal);
+  }
+
+  /**
+   * Inserts a draft (with its copied questionnaires) and starts its workflow; answers once the
+   * workflow has recorded it. If the workflow cannot be started, the draft is removed: nothing
+   * is left half-written. Then the audit of where it comes from (template, original) is written:
+   * after the start, since the audit is append-only and a draft that never was leaves none.
+   * Replications start their drafts here too.
+   */
+  async startDraft(
+    draft: NewDraft,
+    audit: DraftAuditRecord[] = [],
+    questionnaires: QuestionnaireDraft[] = [],
+  ): Promise<void> {
+    const copied = await this.experiments.insertDraftWithQuestionnaires(draft, questionnaires);
     const workflowInput: ExperimentLifecycleInput = {
-      experimentId: id,
-      organizationId: input.organizationId,
-      createdBy: actorId,
+      experimentId: draft.id,
+      organizationId: draft.organizationId,
+      createdBy: draft.createdBy as string,
     };
     try {
       await this.temporal.workflow.executeUpdateWithStart(initializeUpdate, {
         startWorkflowOperation: new WithStartWorkflowOperation(EXPERIMENT_LIFECYCLE_WORKFLOW, {
-          workflowId,
+          workflowId: draft.workflowId,
           taskQueue: this.taskQueue,
           args: [workflowInput],
           workflowIdConflictPolicy: 'FAIL',
         }),
       });
     } catch (error) {
-      this.logger.error(`could not start the workflow of experiment ${id}: ${String(error)}`);
-      await this.abandonStart(workflowId, id);
+      this.logger.error(`could not start the workflow of experiment ${draft.id}: ${String(error)}`);
+      await this.abandonStart(draft.workflowId, draft.id);
       if (error instanceof WorkflowUpdateFailedError) {
         throw refusalOf(error);
       }
       throw new ExperimentsException(ExperimentsErrorCode.WORKFLOW_UNAVAILABLE);
     }
-    return this.findOne(id, principal);
+    await this.recordOrigin([...audit, ...copied]);
+  }
+
+  /** The origin's audit, retried briefly (idempotent): the draft exists and its workflow runs. */
+  private async recordOrigin(records: DraftAuditRecord[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.experiments.recordDraftOrigin(records);
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        this.logger.warn(`audit of a new draft's origin, attempt ${attempt}: ${String(error)}`);
+      }
+    }
   }
 
   async findOne(id: string, principal: Principal): Promise<ExperimentResponse> {

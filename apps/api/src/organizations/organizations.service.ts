@@ -5,7 +5,9 @@ import { DataSource, In } from 'typeorm';
 import { OrganizationEntity } from '@capacites/persistence';
 import {
   isPlatformAdmin,
+  resolveDigestSettings,
   resolveLifecycleSettings,
+  type DigestSettings,
   type LifecycleSettings,
   type OrganizationCreateInput,
   type OrganizationUpdateInput,
@@ -16,6 +18,7 @@ import { recordAdminEvent } from '../common/admin-audit';
 import { ResourceException } from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
 import { asArray } from '../common/pagination';
+import { DigestSchedulesService } from '../digest/digest-schedules.service';
 
 const ADMIN_ONLY = 'manageOrganizations';
 
@@ -29,6 +32,9 @@ export interface OrganizationResponse {
   settings: LifecycleSettings;
   /** Only what the organisation changed from the defaults. */
   customSettings: Record<string, unknown>;
+  /** The effective digest settings, and what the organisation changed from the defaults. */
+  digest: DigestSettings;
+  customDigest: Record<string, unknown>;
   createdAt: string;
 }
 
@@ -40,6 +46,8 @@ const toResponse = (entity: OrganizationEntity): OrganizationResponse => ({
   timeZone: entity.timeZone,
   settings: resolveLifecycleSettings(entity.settings, entity.timeZone),
   customSettings: entity.settings ?? {},
+  digest: resolveDigestSettings(entity.digestSettings),
+  customDigest: entity.digestSettings ?? {},
   createdAt: entity.createdAt.toISOString(),
 });
 
@@ -50,7 +58,10 @@ export interface OrganizationFilter {
 
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly digestSchedules: DigestSchedulesService,
+  ) {}
 
   /** The caller's own organisations (every one for the platform admin). */
   async list(
@@ -86,13 +97,16 @@ export class OrganizationsService {
       if (await manager.getRepository(OrganizationEntity).existsBy({ slug: input.slug })) {
         throw ResourceException.conflict('SLUG_TAKEN', { slug: input.slug });
       }
-      await manager.insert(OrganizationEntity, { id, ...input });
+      const { digest, ...organization } = input;
+      await manager.insert(OrganizationEntity, { id, ...organization, digestSettings: digest ?? {} });
       await recordAdminEvent(manager, {
         organizationId: id,
         event: 'organization.created',
         actorId: principal.userId,
         details: { ...input },
       });
+      // Inside the transaction: a Temporal outage refuses the creation (503), nothing half-made.
+      await this.digestSchedules.sync({ id, timeZone: input.timeZone, digestSettings: digest ?? {} });
     });
     return this.findOne(id, principal);
   }
@@ -112,16 +126,35 @@ export class OrganizationsService {
     // Nothing to change (an empty body): no write, no audit record.
     if (Object.keys(input).length === 0) return this.findOne(id, principal);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(OrganizationEntity, { id }, { ...input });
+      const { digest, ...changes } = input;
+      await manager.update(
+        OrganizationEntity,
+        { id },
+        { ...changes, ...(digest ? { digestSettings: digest } : {}) },
+      );
       await recordAdminEvent(manager, {
         organizationId: id,
-        event: input.settings ? 'organization.settingsChanged' : 'organization.updated',
+        event: input.settings || input.digest ? 'organization.settingsChanged' : 'organization.updated',
         actorId: principal.userId,
         details: {
-          before: { name: row.name, kind: row.kind, timeZone: row.timeZone, settings: row.settings },
+          before: {
+            name: row.name,
+            kind: row.kind,
+            timeZone: row.timeZone,
+            settings: row.settings,
+            digest: row.digestSettings,
+          },
           changes: input,
         },
       });
+      // The Schedule follows the hour, the zone and the rhythm (paused when off); inside the
+      // transaction, so that a Temporal outage refuses the change (503) and nothing is half-written.
+      if (digest || input.timeZone)
+        await this.digestSchedules.sync({
+          id,
+          timeZone: input.timeZone ?? row.timeZone,
+          digestSettings: digest ?? row.digestSettings,
+        });
     });
     return this.findOne(id, principal);
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { canShareLearnings, isPlatformAdmin, VERDICTS, type Principal } from '@capacites/domain';
+import { canShareLearnings, isPlatformAdmin, VERDICTS, type Principal, type SharedTestimony } from '@capacites/domain';
 import { EvaluationEntity, ExperimentEntity } from '@capacites/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
@@ -21,6 +21,8 @@ export class LearningsSharingDto extends createZodDto(z.object({ shared: z.boole
 export interface SharedLearningResponse {
   /** The experiment's id. */
   id: string;
+  /** Its organisation (issue 16: one does not replicate one's own test, one iterates it). */
+  organizationId: string;
   organizationName: string;
   organizationKind: string;
   trackName: string | null;
@@ -29,7 +31,17 @@ export interface SharedLearningResponse {
   learnings: string;
   outcome: string | null;
   sharedAt: string;
+  /** The testimonies marked shareable, anonymised: never the speaker's name (issue 14, item 4). */
+  testimonies: SharedTestimony[];
+  /** How many other organisations replicated this test (issue 16): a count, never who. */
+  replicationCount: number;
 }
+
+// At most ten, newest first: quote, role, source and day; the speaker's name stays home.
+const SHAREABLE_TESTIMONIES = `(SELECT coalesce(jsonb_agg(jsonb_build_object('quote', s.quote, 'speakerRole', s.speaker_role,
+          'source', s.source, 'collectedAt', s.collected_at) ORDER BY s.collected_at DESC, s.id), '[]'::jsonb)
+     FROM (SELECT quote, speaker_role, source, collected_at, id FROM testimonies
+            WHERE experiment_id = e.id AND shareable ORDER BY collected_at DESC, id LIMIT 10) s) AS testimonies`;
 
 const filterSchema = z
   .object({
@@ -119,11 +131,14 @@ export class SharedLearningsService {
     const orgs = `$${params.length + 1}::uuid[]`;
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       // A private track's name is the organisation's own: other readers see no track.
-      `SELECT e.id, o.name AS organization_name, o.kind AS organization_kind,
+      `SELECT e.id, e.organization_id, o.name AS organization_name, o.kind AS organization_kind,
               CASE WHEN t.organization_id IS NULL OR ${orgs} IS NULL OR t.organization_id = ANY(${orgs})
                    THEN t.name END AS track_name,
               e.title,
-              v.verdict, v.learnings, d.outcome, v.learnings_shared_at AS shared_at
+              v.verdict, v.learnings, d.outcome, v.learnings_shared_at AS shared_at,
+              ${SHAREABLE_TESTIMONIES},
+              (SELECT count(DISTINCT r.organization_id)::int FROM experiments r
+                WHERE r.replicated_from_id = e.id AND r.state <> 'cancelled') AS replication_count
          ${from}
         ORDER BY ${SORT[query.sort.field] ?? SORT.sharedAt} ${query.sort.order}, e.id
         OFFSET ${query.offset} LIMIT ${query.limit}`,
@@ -133,6 +148,7 @@ export class SharedLearningsService {
       total,
       data: rows.map((r) => ({
         id: r.id as string,
+        organizationId: r.organization_id as string,
         organizationName: r.organization_name as string,
         organizationKind: r.organization_kind as string,
         trackName: (r.track_name as string | null) ?? null,
@@ -141,6 +157,8 @@ export class SharedLearningsService {
         learnings: r.learnings as string,
         outcome: (r.outcome as string | null) ?? null,
         sharedAt: (r.shared_at as Date).toISOString(),
+        testimonies: r.testimonies as SharedTestimony[],
+        replicationCount: r.replication_count as number,
       })),
     };
   }

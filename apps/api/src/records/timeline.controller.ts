@@ -15,6 +15,9 @@ export interface TimelineEntry {
   fromState: string | null;
   toState: string | null;
   actorId: string | null;
+  /** A person, a service account (an integration's token: `actorName` is its name) or the lifecycle. */
+  actorKind: 'user' | 'serviceAccount' | 'system';
+  actorName?: string;
   reason: string | null;
   details: object;
   /** For a notice: how many people it reached (in-app and email). */
@@ -45,6 +48,13 @@ export class TimelineController {
         GROUP BY event, created_at`,
       [id],
     );
+    const actorIds = [...new Set(audits.map((a) => a.actorId).filter((actor) => actor !== null))];
+    const accounts: { id: string; name: string }[] = actorIds.length
+      ? await this.dataSource.query(`SELECT id, name FROM service_accounts WHERE id = ANY($1::uuid[])`, [
+          actorIds,
+        ])
+      : [];
+    const accountNames = new Map(accounts.map((account) => [account.id, account.name]));
     const entries: TimelineEntry[] = [
       ...audits.map((a) => ({
         id: `audit:${a.id}`,
@@ -54,6 +64,12 @@ export class TimelineController {
         fromState: a.fromState,
         toState: a.toState,
         actorId: a.actorId,
+        actorKind: !a.actorId
+          ? ('system' as const)
+          : accountNames.has(a.actorId)
+            ? ('serviceAccount' as const)
+            : ('user' as const),
+        ...(a.actorId && accountNames.has(a.actorId) ? { actorName: accountNames.get(a.actorId) } : {}),
         reason: a.reason,
         details: a.details,
         recipients: null,
@@ -66,6 +82,7 @@ export class TimelineController {
         fromState: null,
         toState: null,
         actorId: null,
+        actorKind: 'system' as const,
         reason: null,
         details: {},
         recipients: Number(n.recipients),

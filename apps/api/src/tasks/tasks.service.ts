@@ -2,8 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@capacites/domain';
+import { orphanedExperimentCondition } from '@capacites/persistence';
 
-export const TASK_KINDS = ['launch', 'check-in', 'evaluation', 'decision', 'extension-approval'] as const;
+export const TASK_KINDS = [
+  'launch',
+  'check-in',
+  'evaluation',
+  'decision',
+  'extension-approval',
+  'launch-approval',
+  'reassignment',
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export interface TaskResponse {
@@ -33,6 +42,7 @@ export class TasksService {
   async forUser(principal: Principal): Promise<TaskResponse[]> {
     const memberOf = [...new Set(principal.memberships.map((m) => m.organizationId))];
     const codirOf = principal.memberships.filter((m) => m.role === 'codir').map((m) => m.organizationId);
+    const hrOf = principal.memberships.filter((m) => m.role === 'hr').map((m) => m.organizationId);
     if (memberOf.length === 0) return [];
     const rows: {
       kind: TaskKind;
@@ -49,6 +59,14 @@ export class TasksService {
       )
       SELECT 'launch' AS kind, id AS experiment_id, organization_id, title, NULL::timestamptz AS due_at
         FROM mine WHERE state = 'draft' AND (pilot_ids @> ARRAY[$1::uuid] OR created_by = $1)
+          AND launch_requested_at IS NULL
+      UNION ALL
+      -- A launch waiting for its approval: the sponsor's or a CODIR member's, never the requester's.
+      SELECT 'launch-approval', id, organization_id, title, launch_requested_at
+        FROM mine
+        WHERE state = 'draft' AND launch_requested_at IS NOT NULL
+          AND (sponsor_id = $1 OR organization_id = ANY($3::uuid[]))
+          AND launch_requested_by IS DISTINCT FROM $1 AND NOT (pilot_ids @> ARRAY[$1::uuid])
       UNION ALL
       SELECT 'check-in', id, organization_id, title,
              COALESCE(last_check_in_at, launched_at) + check_in_cadence_days * interval '1 day'
@@ -63,6 +81,11 @@ export class TasksService {
       SELECT 'decision', id, organization_id, title, decision_due_at
         FROM mine WHERE state = 'deciding' AND (sponsor_id = $1 OR organization_id = ANY($3::uuid[]))
       UNION ALL
+      -- HR: a test under way whose pilot or sponsor is disabled or gone, to reassign.
+      SELECT 'reassignment', e.id, e.organization_id, e.title, NULL::timestamptz
+        FROM experiments e
+        WHERE e.organization_id = ANY($5::uuid[]) AND ${orphanedExperimentCondition('e')}
+      UNION ALL
       SELECT 'extension-approval', m.id, m.organization_id, m.title, m.expires_at
         FROM mine m
         WHERE m.state = 'running' AND m.sponsor_id = $1
@@ -71,7 +94,7 @@ export class TasksService {
                   AND a.event IN ('extensionRequested', 'extensionApproved', 'extensionRefused')
                 ORDER BY a.occurred_at DESC, a.id DESC LIMIT 1) = 'extensionRequested'
       `,
-      [principal.userId, memberOf, codirOf, CHECK_IN_NOTICE_DAYS],
+      [principal.userId, memberOf, codirOf, CHECK_IN_NOTICE_DAYS, hrOf],
     );
     const now = Date.now();
     return rows
@@ -82,7 +105,11 @@ export class TasksService {
         organizationId: r.organization_id,
         title: r.title,
         dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
-        overdue: r.due_at !== null && new Date(r.due_at).getTime() < now && r.kind !== 'extension-approval',
+        overdue:
+          r.due_at !== null &&
+          new Date(r.due_at).getTime() < now &&
+          r.kind !== 'extension-approval' &&
+          r.kind !== 'launch-approval',
       }))
       .sort(
         (a, b) =>

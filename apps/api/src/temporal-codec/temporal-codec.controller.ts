@@ -15,16 +15,21 @@ import { createZodDto } from '../common/zod-dto';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 
 /** Temporal's codec server protocol: payloads as proto3 JSON (bytes in base64). */
-const payloadsSchema = z.object({
-  payloads: z
-    .array(
-      z.object({
-        metadata: z.record(z.string(), z.base64()).optional(),
-        data: z.base64().optional(),
-      }),
-    )
-    .max(1000),
-});
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be base64' });
+const payloadsSchema = z
+  .object({
+    payloads: z
+      .array(
+        z
+          .object({
+            metadata: z.record(z.string(), base64).optional(),
+            data: base64.optional(),
+          })
+          .strict(),
+      )
+      .max(1000),
+  })
+  .strict();
 type PayloadsBody = z.infer<typeof payloadsSchema>;
 class PayloadsDto extends createZodDto(payloadsSchema) {}
 

@@ -17,6 +17,7 @@ import { ResourceException, type RefusalException } from '../common/app.exceptio
 import type { ListQuery } from '../common/list-query';
 import { escapeLike } from '../common/filters';
 import { asArray } from '../common/pagination';
+import { OrphansService } from '../orphans/orphans.service';
 
 const ADMIN_ONLY = 'manageAccounts';
 
@@ -55,7 +56,10 @@ export const USER_SORT: Record<string, string> = {
  */
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orphans: OrphansService,
+  ) {}
 
   async list(query: ListQuery<UserFilter>, principal: Principal) {
     const own = ownOrganizations(principal);
@@ -195,6 +199,9 @@ export class UsersService {
         );
       }),
     );
+    // A pilot or sponsor disabled or gone from an organisation: HR is told about their tests now.
+    if (input.disabled === true || input.memberships)
+      await this.orphans.reportDepartures(id, principal.userId);
     return this.findOne(id, principal);
   }
 

@@ -185,6 +185,7 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       ['GET /experiments/:id/timeline', () => `/api/experiments/${xr}/timeline`],
       ['GET /experiments/:id/criteria', () => `/api/experiments/${xr}/criteria`],
       ['GET /experiments/:id/calendar.ics', () => `/api/experiments/${xr}/calendar.ics`],
+      ['GET /experiments/:id/departed-people', () => `/api/experiments/${xr}/departed-people`],
       ['GET /check-ins/:id', () => `/api/check-ins/${checkInId}`],
       ['GET /testimonies/:id', () => `/api/testimonies/${testimonyId}`],
     ])('%s', async (endpoint, url) => {
@@ -425,6 +426,39 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       });
     });
 
+    // Launch approval (issue 15, item 4): organisation A launches without approval, so each
+    // allowed caller is refused by the rules (409), never by the access (403/404).
+    it.each([
+      ['launch-request', { hr: 409, pilot: 409, admin: 403, codir: 403 }, {}],
+      ['launch-request/approve', { codir: 409, hr: 403, pilot: 403, admin: 403 }, {}],
+      ['launch-request/refuse', { codir: 409, hr: 403, pilot: 403, admin: 403 }, { reason: 'Matrice' }],
+      ['launch-request/withdraw', { hr: 409, pilot: 409, admin: 403, codir: 403 }, {}],
+    ] as const)('POST /experiments/XD/%s', async (path, expected, body) => {
+      await check({
+        endpoint: `POST /experiments/:id/${path}`,
+        expect: expected,
+        otherwise: 404,
+        call: send(
+          'post',
+          () => `/api/experiments/${xd}/${path}`,
+          () => body,
+        ),
+      });
+    });
+
+    it('POST /experiments/XR/reassignment: HR only (409: the same people); other readers 403; the rest 404', async () => {
+      await check({
+        endpoint: 'POST /experiments/:id/reassignment',
+        expect: { hr: 409, pilot: 403, sponsor: 403, codir: 403, participant: 403, admin: 403 },
+        otherwise: 404,
+        call: send(
+          'post',
+          () => `/api/experiments/${xr}/reassignment`,
+          () => ({ pilotIds: [a.pilot], sponsorId: a.sponsor, reason: 'Matrice' }),
+        ),
+      });
+    });
+
     it('POST /experiments/XR/check-ins: its pilot only; other readers 403; the rest 404', async () => {
       await check({
         endpoint: 'POST /experiments/:id/check-ins',
@@ -516,7 +550,8 @@ describe('Access matrix: endpoints × roles × organisations', () => {
 
     it('GET /experiments/XR/actions lists for each reader exactly the actions its role allows', async () => {
       const expected: Partial<Record<Who, string[]>> = {
-        hr: ['stopEarly', 'amendCriteria', 'requestExtension'],
+        // HR also reassigns the pilots and sponsor of a test under way (issue 15, item 7).
+        hr: ['stopEarly', 'amendCriteria', 'requestExtension', 'reassignPeople'],
         pilot: ['recordCheckIn', 'stopEarly', 'amendCriteria', 'requestExtension'],
         sponsor: ['stopEarly'],
         codir: [],

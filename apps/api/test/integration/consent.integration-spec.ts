@@ -1,3 +1,4 @@
+import { CURRENT_PARTICIPANT_NOTICE } from '@capacites/domain';
 import { AuditEventEntity, EmailEntity, ExperimentEntity, NotificationEntity } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody, type Team, type TeamRole } from '../support/fixtures';
 import { loginTeam, type ApiClient } from '../support/http';
@@ -45,6 +46,37 @@ describe('Consent, pilot and sponsor, hypothesis to revise (API + worker + Tempo
     stack.db.getRepository(NotificationEntity).find({ where: { experimentId, event } });
 
   describe('consent is the participant’s own act (5)', () => {
+    it('records the version of the information notice in force with each consent, and refuses one read from an older text', async () => {
+      const id = await framed('Notice versionnée');
+      const outdated = await as.participant
+        .post(`/api/experiments/${id}/consent`)
+        .send({ consent: true, noticeVersion: '2020-01-01' })
+        .expect(409);
+      expect(outdated.body).toMatchObject({
+        code: 'NOTICE_OUTDATED',
+        params: { current: CURRENT_PARTICIPANT_NOTICE.version },
+      });
+      expect((await row(id)).participants.find((p) => p.userId === team.participant)?.consentedAt).toBeNull();
+      const malformed = await as.participant
+        .post(`/api/experiments/${id}/consent`)
+        .send({ consent: true, noticeVersion: 'latest' })
+        .expect(400);
+      expect(malformed.body.fields?.[0]?.field).toBe('noticeVersion');
+
+      await as.participant
+        .post(`/api/experiments/${id}/consent`)
+        .send({ consent: true, noticeVersion: CURRENT_PARTICIPANT_NOTICE.version })
+        .expect(200);
+      const mine = (await row(id)).participants.find((p) => p.userId === team.participant);
+      expect(mine).toMatchObject({ noticeVersion: CURRENT_PARTICIPANT_NOTICE.version });
+      expect(mine?.consentedAt).toEqual(expect.any(String));
+      const given = (await audit(id)).find((a) => a.event === 'consentGiven');
+      expect(given?.details).toMatchObject({
+        participantId: team.participant,
+        noticeVersion: CURRENT_PARTICIPANT_NOTICE.version,
+      });
+    });
+
     it('refuses a consent set through a framing edit, by HR or a pilot, naming the field, and writes nothing', async () => {
       const id = await framed('Accord forgé');
       const before = await audit(id);
@@ -77,7 +109,7 @@ describe('Consent, pilot and sponsor, hypothesis to revise (API + worker + Tempo
         .send({ participants: [{ userId: team.participant }, { userId: team.codir }] })
         .expect(200);
       expect((await row(id)).participants).toEqual([
-        { userId: team.participant, consentedAt: given },
+        { userId: team.participant, consentedAt: given, noticeVersion: CURRENT_PARTICIPANT_NOTICE.version },
         { userId: team.codir, consentedAt: null },
       ]);
     });
@@ -175,7 +207,13 @@ describe('Consent, pilot and sponsor, hypothesis to revise (API + worker + Tempo
         .send({ consent: false })
         .expect(200);
       expect(withdrawn.body.participants).toEqual([
-        { userId: team.participant, consentedAt: null, withdrawnAt: expect.any(String) },
+        {
+          userId: team.participant,
+          consentedAt: null,
+          withdrawnAt: expect.any(String),
+          // The notice the consent was given under stays known after its withdrawal.
+          noticeVersion: CURRENT_PARTICIPANT_NOTICE.version,
+        },
       ]);
       const event = (await audit(id)).find((e) => e.event === 'consentWithdrawn');
       expect(event).toMatchObject({ actorId: team.participant, fromState: 'running', toState: 'running' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { databaseEnvSchema, loadConfig, loggingEnvSchema, temporalEnvSchema } from '@capacites/config';
+import { webhookEnvSchema } from '../webhooks/webhook.config';
 
 const workerEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   /** LOG_LEVEL (libs/config): JSON logs on stdout. */
@@ -27,6 +28,8 @@ const workerEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend
   NODE_ENV: z.string().default('production'),
   /** Back-office base URL, used in the links of notifications. */
   PUBLIC_URL: z.url().default('http://localhost:5173'),
+  /** Webhooks and chat alerts: allowed networks, retry schedule, timeout (webhooks/webhook.config.ts). */
+  ...webhookEnvSchema.shape,
 });
 
 export type WorkerConfig = z.infer<typeof workerEnvSchema>;

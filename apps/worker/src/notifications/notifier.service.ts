@@ -127,7 +127,7 @@ export class NotifierService {
     const { userIds, roles } = input.recipients;
     if (userIds.length === 0 && roles.length === 0) return [];
     const context = known ?? (await this.context(manager, input.experimentId));
-    const link = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/#/experiments/${context.id}/show`;
+    const link = `${this.config.PUBLIC_URL.replace(/\/$/, '')}${input.linkPath ?? `/#/experiments/${context.id}/show`}`;
     const message = renderNotification(input.event, {
       title: context.title,
       timeZone: context.timeZone,
@@ -146,6 +146,11 @@ export class NotifierService {
       roles,
     ]);
     return recipients.map((recipient) => recipient.email);
+  }
+
+  /** Whether emails go out through SMTP (otherwise they stay in the outbox). */
+  get mailing(): boolean {
+    return this.mailer.enabled;
   }
 
   /** After commit: sends what {@link enqueue} left in the outbox, when SMTP is configured. */

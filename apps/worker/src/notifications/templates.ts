@@ -112,7 +112,54 @@ export function renderNotification(event: NotificationEvent, context: TemplateCo
       `Accord retiré : ${t}`,
       `Une personne de l'équipe testeuse de ${t} a retiré son accord de participation. Elle ne reçoit plus les avis du test ; voyez avec l'équipe comment poursuivre sans elle.`,
     ],
+    // Launch approval (four-eyes) and the people of a test under way.
+    launchApprovalRequested: () => [
+      `Lancement à valider : ${t}`,
+      `Le lancement du test ${t} est demandé. Il attend la validation du portage institutionnel ou d'un membre du CODIR (la personne qui l'a demandé ne peut pas le valider). Date de péremption prévue : ${date('expiresAt')}. Relisez le cadrage, puis validez ou refusez avec un motif.`,
+    ],
+    launchApprovalReminder: () => [
+      `Rappel : lancement à valider depuis ${data.days} jour(s) — ${t}`,
+      `Le lancement du test ${t}, demandé le ${date('requestedAt')}, attend toujours une validation.${data.last ? ' Le CODIR en est informé.' : ''} Validez ou refusez avec un motif.`,
+    ],
+    launchApproved: () => [
+      `Lancement validé : ${t}`,
+      `Votre demande de lancement est validée : le test ${t} est lancé. Il s'arrêtera le ${date('expiresAt')} (date de péremption).`,
+    ],
+    launchRefused: () => [
+      `Lancement refusé : ${t}`,
+      `Le lancement du test ${t} est refusé. Motif : ${data.reason ?? '—'}. Le test reste en brouillon : reprenez le cadrage, puis demandez à nouveau le lancement.`,
+    ],
+    launchRequestWithdrawn: () => [
+      `Demande de lancement retirée : ${t}`,
+      `La demande de lancement du test ${t} a été retirée : plus rien n'attend votre validation.${data.reason ? ` Motif : ${data.reason}` : ''}`,
+    ],
+    experimentOrphaned: () => [
+      `Test sans ${String(data.roles).includes('sponsor') ? 'portage institutionnel' : 'porteur·euse'} actif : ${t}`,
+      `${String(data.roles).includes('sponsor') ? 'Le portage institutionnel' : 'Un·e porteur·euse'} du test ${t} ${data.kind === 'disabled' ? "n'a plus de compte actif" : "a quitté l'organisation"}. Le test se poursuit : désignez qui reprend (action « Réassigner » sur la fiche du test), pour que rappels, demandes et décisions arrivent à quelqu'un.`,
+    ],
+    peopleAssigned: () => [
+      `Vous reprenez le test ${t}`,
+      `Vous êtes désormais porteur·euse ou portage institutionnel du test ${t}. Motif : ${data.reason}.${data.extensionPending ? ' Une demande de prolongation attend votre décision.' : ''} Vous recevrez ses rappels et ses échéances.`,
+    ],
+    peopleUnassigned: () => [
+      `Vous ne portez plus le test ${t}`,
+      `Le test ${t} a été réassigné : vous n'en êtes plus porteur·euse ni portage institutionnel. Motif : ${data.reason}.`,
+    ],
+    // Questionnaires (issue 14): the link leads to the questionnaire, not to the test.
+    questionnaireOpened: () => [
+      `Questionnaire à remplir : ${data.questionnaireTitle} (${t})`,
+      `Le questionnaire « ${data.questionnaireTitle} » du test ${t} est ouvert${data.closesAt ? ` jusqu'au ${date('closesAt')}` : ''}. Vous faites partie de l'équipe testeuse : votre avis compte pour évaluer le test. Vous pourrez modifier vos réponses tant qu'il est ouvert.`,
+    ],
+    questionnaireReminder: () => [
+      `Rappel : le questionnaire « ${data.questionnaireTitle} » ferme le ${date('closesAt')}`,
+      `Vous n'avez pas encore répondu au questionnaire « ${data.questionnaireTitle} » du test ${t}. Il ferme le ${date('closesAt')}.`,
+    ],
+    questionnaireClosed: () => [
+      `Questionnaire fermé : ${data.questionnaireTitle} (${t})`,
+      `Le questionnaire « ${data.questionnaireTitle} » du test ${t} est fermé : ${data.respondents} réponse(s). Les résultats sont disponibles pour l'évaluation.`,
+    ],
   };
   const [subject, text] = messages[event]();
-  return { subject, body: `${text}\n\nVoir le test : ${context.link}` };
+  const linkLabel = event.startsWith('questionnaire') ? 'Voir le questionnaire' : 'Voir le test';
+  return { subject, body: `${text}\n\n${linkLabel} : ${context.link}` };
 }

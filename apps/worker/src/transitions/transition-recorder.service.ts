@@ -41,6 +41,10 @@ function toColumns(patch: ExperimentPatch): QueryDeepPartialEntity<ExperimentEnt
     settingsSnapshot: patch.settingsSnapshot,
     childExperimentId: patch.childExperimentId,
     participants: patch.participants,
+    pilotIds: patch.pilotIds,
+    sponsorId: patch.sponsorId,
+    launchRequestedAt: date(patch.launchRequestedAt),
+    launchRequestedBy: patch.launchRequestedBy,
   };
   return Object.fromEntries(
     Object.entries(columns).filter(([, value]) => value !== undefined),

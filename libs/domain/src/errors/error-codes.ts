@@ -5,6 +5,7 @@
 // No zod and nothing else heavy: the workflow sandbox imports it.
 
 import { LIFECYCLE_ACTIONS } from '../experiment/actions';
+import { QUESTIONNAIRE_ERROR_MESSAGES, QUESTIONNAIRE_FORBIDDEN_ACTIONS } from '../questionnaire/questionnaire-errors';
 
 /** What a 403 names as refused (FORBIDDEN's `action`): the lifecycle actions and these. */
 export const FORBIDDEN_ACTIONS = [
@@ -22,6 +23,12 @@ export const FORBIDDEN_ACTIONS = [
   'readOutbox',
   'readDashboard',
   'decodeWorkflowPayloads',
+  ...QUESTIONNAIRE_FORBIDDEN_ACTIONS,
+  // Templates and replication (issue 16).
+  'manageTemplates',
+  'replicateExperiment',
+  // Integrations (issue 16): webhooks, chat alerts, service accounts.
+  'manageIntegrations',
   // Committee sessions and share links (issue 15).
   'manageCommitteeSessions',
   'recordMinutes',
@@ -81,6 +88,8 @@ export const ERROR_MESSAGES = {
   APPROVER_IS_PILOT: () => 'A pilot of the test cannot approve its extension.',
   CONSENT_NOT_OWN: () => 'Only a participant gives or withdraws their own consent.',
   CONSENT_ALREADY_GIVEN: () => 'Consent is already recorded.',
+  NOTICE_OUTDATED: (p: { current: string }) =>
+    `The information notice changed (version ${p.current}): read it again before consenting.`,
   CONSENT_WITHDRAWAL_NOT_RUNNING: (p: State) =>
     `consent is withdrawn through the workflow while the test runs, not while it is ${p.state}`,
   CONSENT_ALREADY_WITHDRAWN: () => 'this participant has already withdrawn their consent',
@@ -112,6 +121,24 @@ export const ERROR_MESSAGES = {
   HANDOVER_REQUIRED: () =>
     'handover: perpetuating needs a handover: when the pilot withdraws and who takes over',
   OUTCOME_UNKNOWN: (p: { outcome: string }) => `unknown outcome "${p.outcome}"`,
+  // --- launch approval (four-eyes) and reassignment of pilots and sponsor ----------------------
+  LAUNCH_APPROVAL_REQUIRED: () =>
+    "This organisation's launches are approved by the sponsor or the CODIR: request the launch instead.",
+  LAUNCH_APPROVAL_NOT_REQUIRED: () =>
+    'This organisation launches its tests without an approval: launch it directly.',
+  LAUNCH_REQUEST_PENDING: () =>
+    'A launch request is waiting for its approval: withdraw it first to change or launch the test.',
+  NO_LAUNCH_REQUEST: () => 'There is no launch request waiting for an approval.',
+  LAUNCH_APPROVER_IS_REQUESTER: () =>
+    'Whoever requested the launch cannot approve or refuse it: another person must (four-eyes rule).',
+  LAUNCH_APPROVER_IS_PILOT: () => 'A pilot of the test cannot approve its launch.',
+  LAUNCH_REFUSAL_REASON_REQUIRED: () => 'A refused launch needs a reason, for the requester.',
+  REASSIGNMENT_NOT_ALLOWED: (p: State) =>
+    `pilots and sponsor are reassigned while the test runs, is evaluated or decided, not while it is ${p.state}`,
+  REASSIGNMENT_UNCHANGED: () => 'The pilots and the sponsor are already these people.',
+  REASSIGNMENT_PEOPLE_REQUIRED: () => 'A test under way keeps at least one pilot and a sponsor.',
+  PERSON_DISABLED: (p: { field: string }) =>
+    `${p.field}: this person's account is disabled: choose someone active in the organisation.`,
   NOT_LAUNCHED: () => 'the experiment has not been launched',
   EXPERIMENT_CLOSED: () => 'The experiment is closed: its lifecycle has ended.',
 
@@ -139,6 +166,16 @@ export const ERROR_MESSAGES = {
       : 'You cannot remove your own admin role.',
   TRACK_IN_USE: (p: { count: number }) =>
     `${p.count} experiment(s) use this track: archive it instead (PUT with "archived": true).`,
+  // --- templates and replication (API, issue 16) ------------------------------------------------
+  TEMPLATE_REQUIRED: (p: { trackId: string }) =>
+    `The organization requires a template for tests of this track (${p.trackId}): start from one of its templates.`,
+  TEMPLATE_TRACK_MISMATCH: (p: { trackId: string; templateTrackId: string }) =>
+    `The template is for another track (${p.templateTrackId}) than the one given (${p.trackId}).`,
+  TEMPLATE_ARCHIVED: () => 'This template is archived: it is offered no more to new tests.',
+  TEMPLATE_REQUIREMENT_EXISTS: (p: { trackId: string }) =>
+    `The organization already requires a template for the track ${p.trackId}.`,
+  REPLICATION_SAME_ORGANIZATION: () =>
+    'A test is replicated into another organization; within its own organization, iterate it instead.',
   NOT_STARTED: (p: State) => `Testimonies are collected once the test has started; this one is "${p.state}".`,
 
   // --- access (API) -----------------------------------------------------------------------------
@@ -160,6 +197,19 @@ export const ERROR_MESSAGES = {
   FORBIDDEN: (p: { action: ForbiddenAction; roles: readonly ForbiddenRole[] }) =>
     `Your role does not allow this action: "${p.action}" is for ${list(p.roles, ' or ')}.`,
 
+  // --- integrations (API): webhooks, chat alerts, service accounts -----------------------------
+  URL_NOT_PUBLIC: (p: { host: string; address: string; range: string }) =>
+    `url: ${p.host} is ${p.address} (${p.range}), not a public address: refused unless the platform allows that network.`,
+  URL_UNRESOLVABLE: (p: { host: string }) => `url: the name ${p.host} does not resolve.`,
+  DELIVERY_IN_PROGRESS: () =>
+    'This delivery is still being attempted: resend it once it has succeeded or failed.',
+  SERVICE_ACCOUNT_SCOPE: (p: { scope: string }) =>
+    `This service account's token (scope "${p.scope}") does not allow this request.`,
+  SERVICE_ACCOUNT_EXPIRY_INVALID: (p: { maxDays: number }) =>
+    `expiresOn: a service account expires from tomorrow and within ${p.maxDays} days.`,
+  SERVICE_ACCOUNT_REVOKED: () => 'This service account is already revoked.',
+  ENDPOINT_DISABLED: () => 'This endpoint is disabled: enable it before resending.',
+  ENDPOINT_SECRET_NOT_APPLICABLE: () => 'Only a webhook endpoint has a signing secret to rotate.',
   // --- committee sessions (issue 15) -----------------------------------------------------------
   COMMITTEE_SESSION_RECORDED: () =>
     'The minutes of this session are recorded: the session can no longer change.',
@@ -182,6 +232,9 @@ export const ERROR_MESSAGES = {
   BAD_REQUEST: () => 'The request is malformed.',
   INTERNAL_ERROR: () => 'An unexpected error occurred; it has been logged.',
   HTTP_ERROR: () => 'The request failed.',
+
+  // --- questionnaires (issue 14), declared in questionnaire/questionnaire-errors.ts --------------
+  ...QUESTIONNAIRE_ERROR_MESSAGES,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

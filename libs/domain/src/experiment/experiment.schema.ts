@@ -22,6 +22,8 @@ export const createExperimentSchema = z
       .optional(),
     vision: z.string().trim().max(4000, { message: 'vision must have at most 4000 characters' }).optional(),
     scope: z.string().trim().max(4000, { message: 'scope must have at most 4000 characters' }).optional(),
+    /** "Nouveau test à partir d'un modèle": the template's defaults fill what is not given. */
+    templateId: z.uuid({ message: 'templateId must be a template id' }).optional(),
   })
   .strict();
 

@@ -41,6 +41,8 @@ export interface Participant {
   onBehalf?: ConsentRecordedOnBehalf | null;
   /** Set when the participant withdrew while the test ran: they receive no more of its notices. */
   withdrawnAt?: string | null;
+  /** The version of the information notice in force when they gave their consent (privacy). */
+  noticeVersion?: string | null;
 }
 
 /** Consent is each participant's own act: a framing edit names people, never their consent. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCommonPassword } from '../password/common-passwords';
 import { lifecycleSettingsSchema } from './lifecycle-settings';
+import { digestSettingsInputSchema } from './digest-settings';
 import { ORGANIZATION_KINDS, ROLES } from './organization';
 
 /** Inputs of the administration screens (organisations, tracks, users), shared with the back-office. */
@@ -50,6 +51,8 @@ export const organizationCreateSchema = z
     kind: z.enum(ORGANIZATION_KINDS, { message: `kind must be one of ${ORGANIZATION_KINDS.join(', ')}` }),
     timeZone: timeZone.default('Europe/Paris'),
     settings: organizationSettingsSchema.default({}),
+    /** The digest's rhythm, weekday, hour and recipients; missing keys take the defaults. */
+    digest: digestSettingsInputSchema.optional(),
   })
   .strict();
 export type OrganizationCreateInput = z.infer<typeof organizationCreateSchema>;
@@ -61,6 +64,8 @@ export const organizationUpdateSchema = z
     timeZone: timeZone.optional(),
     /** Replaces the stored settings; a later change never alters a running test (frozen at launch). */
     settings: organizationSettingsSchema.optional(),
+    /** Replaces the stored digest settings; the organisation's Schedule follows. */
+    digest: digestSettingsInputSchema.optional(),
   })
   .strict();
 export type OrganizationUpdateInput = z.infer<typeof organizationUpdateSchema>;

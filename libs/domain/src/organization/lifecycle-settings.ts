@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from './organization';
+import { departementSchema, WORKING_DAY_DURATIONS } from '../calendar/departement';
 
 /**
  * Lifecycle settings of an organisation (DOMAIN.md: "All durations and offsets are
@@ -29,6 +30,20 @@ export const lifecycleSettingsSchema = z
     missedCheckInsBeforeAlert: z.number().int().min(1).max(10),
     /** Local hour at which reminders are sent. */
     reminderHour: z.number().int().min(0).max(23),
+    /** Four-eyes launch: a launch requested by HR or a pilot waits for the sponsor's or a CODIR member's approval. */
+    launchApproval: z.boolean(),
+    /** Days after a launch request at which the approvers are reminded (the last one reaches the CODIR). */
+    launchApprovalReminderDays: z.array(z.number().int().min(1).max(60)).max(10),
+    /** INSEE code of the organisation's département: its public holidays (null: national ones). */
+    departement: departementSchema.nullable(),
+    /**
+     * Durations counted in working days instead of calendar days: the evaluation's and the
+     * decision's due dates, and the reminders' offsets before a deadline.
+     */
+    workingDayDurations: z
+      .array(z.enum(WORKING_DAY_DURATIONS))
+      .max(WORKING_DAY_DURATIONS.length)
+      .refine((list) => new Set(list).size === list.length, 'each duration once'),
   })
   .strict();
 
@@ -46,6 +61,10 @@ export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   defaultCheckInCadenceDays: 14,
   missedCheckInsBeforeAlert: 2,
   reminderHour: 9,
+  launchApproval: false,
+  launchApprovalReminderDays: [2, 5],
+  departement: null,
+  workingDayDurations: [],
 };
 
 /** The organisation's settings over the defaults (stored settings may be partial). */

@@ -10,8 +10,9 @@ export class EmailEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'notification_id', type: 'uuid', unique: true })
-  notificationId!: string;
+  /** Null for an email of its own (an endpoint disabled after failures: Integrations migration). */
+  @Column({ name: 'notification_id', type: 'uuid', unique: true, nullable: true })
+  notificationId!: string | null;
 
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId!: string;

@@ -37,6 +37,9 @@ import type { Criterion, ExitPlan, ExperimentState, LifecycleSettings, Participa
 // ScopeIndexes migration: one index per arm of the read scope.
 @Index('idx_experiments_participants', { synchronize: false })
 @Index('idx_experiments_created_by', ['createdBy'])
+@Index('idx_experiments_launch_requested', ['organizationId', 'launchRequestedAt'], {
+  where: '"launch_requested_at" IS NOT NULL',
+})
 export class ExperimentEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -133,6 +136,13 @@ export class ExperimentEntity {
   @Column({ name: 'child_experiment_id', type: 'uuid', nullable: true })
   childExperimentId!: string | null;
 
+  /** A launch waiting for the sponsor's or CODIR's approval (four-eyes): when, and who asked. */
+  @Column({ name: 'launch_requested_at', type: 'timestamptz', nullable: true })
+  launchRequestedAt!: Date | null;
+
+  @Column({ name: 'launch_requested_by', type: 'uuid', nullable: true })
+  launchRequestedBy!: string | null;
+
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt!: Date | null;
 
@@ -141,6 +151,14 @@ export class ExperimentEntity {
 
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId!: string | null;
+
+  /** The template the draft was created from (issue 16). */
+  @Column({ name: 'template_id', type: 'uuid', nullable: true })
+  templateId!: string | null;
+
+  /** The original, in another organisation, that this test replicates (issue 16). */
+  @Column({ name: 'replicated_from_id', type: 'uuid', nullable: true })
+  replicatedFromId!: string | null;
 
   @Column({ name: 'workflow_id', type: 'text', unique: true })
   workflowId!: string;

@@ -12,6 +12,19 @@ import { SessionEntity } from './session.entity';
 import { TestimonyEntity } from './testimony.entity';
 import { TrackEntity } from './track.entity';
 import { UserEntity } from './user.entity';
+import { CalendarSubscriptionEntity } from './calendar-subscription.entity';
+import { QuestionnaireEntity } from './questionnaire.entity';
+import { QuestionnaireResponseEntity } from './questionnaire-response.entity';
+import { ExperimentTemplateEntity } from './experiment-template.entity';
+import { TemplateRequirementEntity } from './template-requirement.entity';
+// Integrations (issue 16): webhooks, chat alerts, service accounts.
+import {
+  ServiceAccountEntity,
+  WebhookDeliveryAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookEndpointEntity,
+  WebhookMessageEntity,
+} from './webhook.entities';
 
 export {
   AuditEventEntity,
@@ -28,6 +41,16 @@ export {
   TestimonyEntity,
   TrackEntity,
   UserEntity,
+  CalendarSubscriptionEntity,
+  QuestionnaireEntity,
+  QuestionnaireResponseEntity,
+  ExperimentTemplateEntity,
+  TemplateRequirementEntity,
+  ServiceAccountEntity,
+  WebhookDeliveryAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookEndpointEntity,
+  WebhookMessageEntity,
 };
 
 export const ENTITIES = [
@@ -45,4 +68,14 @@ export const ENTITIES = [
   CriteriaAmendmentEntity,
   SessionEntity,
   TestimonyEntity,
+  CalendarSubscriptionEntity,
+  QuestionnaireEntity,
+  QuestionnaireResponseEntity,
+  ExperimentTemplateEntity,
+  TemplateRequirementEntity,
+  WebhookEndpointEntity,
+  WebhookMessageEntity,
+  WebhookDeliveryEntity,
+  WebhookDeliveryAttemptEntity,
+  ServiceAccountEntity,
 ];

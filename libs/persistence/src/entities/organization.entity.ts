@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { LifecycleSettings, OrganizationKind } from '@capacites/domain';
+import type { DigestSettings, LifecycleSettings, OrganizationKind } from '@capacites/domain';
 
 /** A tenant: one public administration. */
 @Entity({ name: 'organizations' })
@@ -22,6 +22,10 @@ export class OrganizationEntity {
   /** Lifecycle settings (durations, reminder offsets…); defaults apply to missing keys. */
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
   settings!: Partial<LifecycleSettings>;
+
+  /** Digest rhythm and recipients (issue 15); defaults apply to missing keys. */
+  @Column({ name: 'digest_settings', type: 'jsonb', default: () => "'{}'::jsonb" })
+  digestSettings!: Partial<DigestSettings>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

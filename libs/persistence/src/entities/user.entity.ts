@@ -48,6 +48,10 @@ export class UserEntity {
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false })
   totpLastStep!: string | null;
 
+  /** The person turned the portfolio digest off for themselves. */
+  @Column({ name: 'digest_opted_out_at', type: 'timestamptz', nullable: true })
+  digestOptedOutAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -14,7 +14,12 @@ import { UserEmailCaseInsensitive1796544708056 } from './1796544708056-UserEmail
 import { OidcIdentity1796545654868 } from './1796545654868-OidcIdentity';
 import { LoginSecurity1796546400000 } from './1796546400000-LoginSecurity';
 import { AuditAppendOnly1796560000000 } from './1796560000000-AuditAppendOnly';
-import { CommitteeSessions1796600000000 } from './1796600000000-CommitteeSessions';
+import { CalendarAndDigest1796560100000 } from './1796560100000-CalendarAndDigest';
+import { Questionnaires1796570000000 } from './1796570000000-Questionnaires';
+import { TemplatesAndReplication1796600000000 } from './1796600000000-TemplatesAndReplication';
+import { Integrations1796600000000 } from './1796600000000-Integrations';
+import { LaunchApproval1796640000000 } from './1796640000000-LaunchApproval';
+import { CommitteeSessions1796650000000 } from './1796650000000-CommitteeSessions';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -32,5 +37,10 @@ export const MIGRATIONS = [
   OidcIdentity1796545654868,
   LoginSecurity1796546400000,
   AuditAppendOnly1796560000000,
-  CommitteeSessions1796600000000,
+  CalendarAndDigest1796560100000,
+  Questionnaires1796570000000,
+  TemplatesAndReplication1796600000000,
+  Integrations1796600000000,
+  LaunchApproval1796640000000,
+  CommitteeSessions1796650000000,
 ];

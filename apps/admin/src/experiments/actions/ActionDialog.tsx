@@ -14,6 +14,7 @@ import { Form, useDataProvider, useLocaleState, useNotify, useRefresh, useTransl
 import type { FieldValues } from 'react-hook-form';
 import { apiErrorMessage, type CapacitesDataProvider } from '../../dataProvider';
 import { zodResolver } from '../../forms';
+import { useUsersVoice } from '../../questionnaires/evaluation/useUsersVoice';
 import { useExperimentCriteria } from '../criteria';
 import type { Experiment } from '../types';
 import { ACTION_FORMS, type ActionContext } from './actionForms';
@@ -48,9 +49,13 @@ export const ActionDialog = ({ experiment, action, open, onClose }: ActionDialog
   );
   const criteria = useExperimentCriteria(experiment, { enabled: Boolean(form.needsCriteria) });
   const current = criteria.data?.current;
+  const voice = useUsersVoice(experiment.id, Boolean(form.needsUsersVoice) && open);
   const context: ActionContext | null = useMemo(
-    () => (current || !form.needsCriteria ? { experiment, criteria: current ?? [] } : null),
-    [experiment, current, form.needsCriteria],
+    () =>
+      (current || !form.needsCriteria) && voice.settled
+        ? { experiment, criteria: current ?? [], usersVoice: voice.data }
+        : null,
+    [experiment, current, form.needsCriteria, voice.settled, voice.data],
   );
   // The form's defaults are read once, when it mounts: it waits for the current criteria.
   const defaultValues = useMemo(() => (context ? form.defaults(context) : null), [form, context]);

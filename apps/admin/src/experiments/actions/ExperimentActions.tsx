@@ -10,6 +10,10 @@ import { ActionDialog } from './ActionDialog';
 /** The lifecycle actions' order on screen: the expected next step first. */
 const ORDER: LifecycleAction[] = [
   'launch',
+  'requestLaunch',
+  'approveLaunch',
+  'refuseLaunch',
+  'withdrawLaunchRequest',
   'recordCheckIn',
   'submitEvaluation',
   'decide',
@@ -18,6 +22,7 @@ const ORDER: LifecycleAction[] = [
   'requestExtension',
   'amendCriteria',
   'stopEarly',
+  'reassignPeople',
   'cancel',
 ];
 

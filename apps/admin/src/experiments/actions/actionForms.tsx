@@ -6,11 +6,13 @@ import {
   extensionRequestSchema,
   optionalReasonSchema,
   reasonSchema,
+  reassignmentSchema,
   OUTCOMES,
   VERDICTS,
   WEATHERS,
   type Criterion,
   type LifecycleAction,
+  type UsersVoiceSummary,
 } from '@capacites/domain';
 import type { ComponentType } from 'react';
 import { z } from 'zod';
@@ -24,10 +26,13 @@ import {
   useTranslate,
 } from 'react-admin';
 import { DayInput } from '../../forms';
+import { CriterionVoice, UsersVoiceNote } from '../../questionnaires/evaluation/UsersVoicePanel';
 import { CriteriaInput, normalizeCriteria } from '../form/CriteriaInput';
 import type { Experiment } from '../types';
 import { WeatherIcon } from '../WeatherIcon';
 import { PendingExtension } from './PendingExtension';
+import { LaunchRequestPanel } from '../../launch-approval';
+import { ReassignFields } from '../../orphans';
 
 type Values = Record<string, unknown>;
 
@@ -35,6 +40,8 @@ type Values = Record<string, unknown>;
 export interface ActionContext {
   experiment: Experiment;
   criteria: Criterion[];
+  /** What the questionnaires say (GET /experiments/:id/users-voice), for the evaluation; null when unknown. */
+  usersVoice?: UsersVoiceSummary | null;
 }
 
 /** How one lifecycle action is asked for: its fields, their defaults, the body sent. */
@@ -47,6 +54,8 @@ export interface ActionForm {
   Fields?: ComponentType<ActionContext>;
   /** Built from the current criteria: the dialog reads them (GET /experiments/:id/criteria) first. */
   needsCriteria?: boolean;
+  /** Shows and pre-fills what the questionnaires say: the dialog reads it first. */
+  needsUsersVoice?: boolean;
   /** Irreversible or stopping: shown in the warning colour. */
   serious?: boolean;
 }
@@ -93,6 +102,14 @@ const ExtensionDecisionFields = ({ experiment }: ActionContext) => (
   </>
 );
 
+/** The approver decides on the request itself: who asked, when, then an optional reason. */
+const LaunchDecisionFields = ({ experiment }: ActionContext) => (
+  <>
+    <LaunchRequestPanel experiment={experiment} />
+    <ReasonFields />
+  </>
+);
+
 const AmendCriteriaFields = () => (
   <>
     <CriteriaInput />
@@ -102,14 +119,28 @@ const AmendCriteriaFields = () => (
 
 // An array input shown as one comma-separated text field.
 const formatSources = (value: unknown) => (Array.isArray(value) ? value.join(', ') : '');
-const parseSources = (value: string) =>
-  value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+/**
+ * The sources typed, split at the commas between them: not those inside brackets or French
+ * quotes, as in the pre-filled « Questionnaire « Pulse » (équipe testeuse, 12 réponses) ».
+ */
+export const parseSources = (value: string): string[] => {
+  const sources: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of value) {
+    if (char === '(' || char === '«') depth += 1;
+    if ((char === ')' || char === '»') && depth > 0) depth -= 1;
+    if (char === ',' && depth === 0) {
+      sources.push(current);
+      current = '';
+    } else current += char;
+  }
+  sources.push(current);
+  return sources.map((s) => s.trim()).filter(Boolean);
+};
 
 /** One result per criterion in force now: the workflow refuses an evaluation of other criteria. */
-const EvaluationFields = ({ criteria }: ActionContext) => {
+const EvaluationFields = ({ criteria, usersVoice = null }: ActionContext) => {
   const translate = useTranslate();
   return (
     <>
@@ -122,23 +153,28 @@ const EvaluationFields = ({ criteria }: ActionContext) => {
         {translate('resources.experiments.fields.criterionResults')}
       </Typography>
       {criteria.map((criterion, index) => (
-        <Box key={criterion.id} sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
-          <TextInput
-            source={`criterionResults.${index}.result`}
-            label={criterion.name}
-            {...multiline}
-            minRows={1}
-          />
-          <NullableBooleanInput
-            source={`criterionResults.${index}.met`}
-            label="resources.experiments.fields.met"
-            sx={{ minWidth: 140 }}
-          />
+        <Box key={criterion.id}>
+          <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
+            <TextInput
+              source={`criterionResults.${index}.result`}
+              label={criterion.name}
+              {...multiline}
+              minRows={1}
+            />
+            <NullableBooleanInput
+              source={`criterionResults.${index}.met`}
+              label="resources.experiments.fields.met"
+              sx={{ minWidth: 140 }}
+            />
+          </Box>
+          {/* The questionnaires' answers on this criterion: read beside the result, never written for the evaluator. */}
+          <CriterionVoice summary={usersVoice} criterionId={criterion.id} />
         </Box>
       ))}
       <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
         {translate('app.sections.evaluation')}
       </Typography>
+      <UsersVoiceNote summary={usersVoice} />
       <TextInput source="usersVoice.sources" format={formatSources} parse={parseSources} fullWidth />
       <NumberInput source="usersVoice.count" min={0} />
       <TextInput source="usersVoice.noneReason" {...multiline} />
@@ -202,14 +238,18 @@ export const ACTION_FORMS: Record<LifecycleAction, ActionForm> = {
   },
   submitEvaluation: {
     schema: evaluationSchema,
-    defaults: ({ criteria }) => ({
+    defaults: ({ criteria, usersVoice }) => ({
       verdict: undefined,
       criterionResults: criteria.map((c) => ({
         criterionId: c.id,
         result: '',
         met: null,
       })),
-      usersVoice: { sources: [], count: 0, noneReason: '' },
+      // Pre-filled from the real answers (issue 14): the sources and the count of respondents.
+      usersVoice:
+        usersVoice && usersVoice.usersVoice.count > 0
+          ? { sources: usersVoice.usersVoice.sources, count: usersVoice.usersVoice.count, noneReason: '' }
+          : { sources: [], count: 0, noneReason: '' },
       learnings: '',
     }),
     toBody: (values) => {
@@ -220,6 +260,21 @@ export const ACTION_FORMS: Record<LifecycleAction, ActionForm> = {
     aliases: { usersVoice: 'usersVoice.noneReason' },
     Fields: EvaluationFields,
     needsCriteria: true,
+    needsUsersVoice: true,
+  },
+  // Launch approval (four-eyes): the request shows what is asked before anyone decides.
+  requestLaunch: { schema: z.object({}).strict(), defaults: () => ({}) },
+  approveLaunch: { ...optionalReason, Fields: LaunchDecisionFields },
+  refuseLaunch: { schema: reasonSchema, defaults: () => ({ reason: '' }), Fields: LaunchDecisionFields },
+  withdrawLaunchRequest: optionalReason,
+  reassignPeople: {
+    schema: reassignmentSchema,
+    defaults: ({ experiment }) => ({
+      pilotIds: experiment.pilotIds ?? [],
+      sponsorId: experiment.sponsorId ?? null,
+      reason: '',
+    }),
+    Fields: ReassignFields,
   },
   decide: {
     schema: decisionSchema,

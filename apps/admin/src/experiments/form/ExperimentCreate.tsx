@@ -1,11 +1,27 @@
 import { createExperimentSchema } from '@capacites/domain';
 import { Alert } from '@mui/material';
-import { Create, ReferenceInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
+import {
+  Create,
+  FormDataConsumer,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
+import { TemplatePicker } from '../../templates/TemplatePicker';
 import { usePrincipal } from '../../access';
 import { zodResolver } from '../../forms';
 import { withoutEmptyFields } from '../payload';
 
-const resolver = zodResolver(createExperimentSchema, { toBody: withoutEmptyFields });
+/** A template gives its own track: a track picked before the template is left out. */
+const createBody = (data: Record<string, unknown>): Record<string, unknown> => {
+  const body = withoutEmptyFields(data);
+  if (body.templateId) delete body.trackId;
+  return body;
+};
+
+const resolver = zodResolver(createExperimentSchema, { toBody: createBody });
 
 /**
  * Step 1 of the guided form: what the test is about. The draft is then opened in the
@@ -20,7 +36,7 @@ export const ExperimentCreate = () => {
   // The form waits for the user's memberships, so that its defaults are known before typing.
   if (!principal) return null;
   return (
-    <Create redirect="edit" transform={withoutEmptyFields}>
+    <Create redirect="edit" transform={createBody}>
       <SimpleForm resolver={resolver} defaultValues={defaultValues} noValidate>
         <Alert severity="info" sx={{ mb: 2 }}>
           {translate('resources.experiments.helpers.createNext')}
@@ -33,6 +49,8 @@ export const ExperimentCreate = () => {
         >
           <SelectInput optionText="name" fullWidth />
         </ReferenceInput>
+        {/* Issue 16: a new test from a template (which then gives the track). */}
+        <TemplatePicker />
         <TextInput source="title" helperText="resources.experiments.helpers.title" fullWidth />
         <TextInput
           source="hypothesis"
@@ -55,15 +73,21 @@ export const ExperimentCreate = () => {
           helperText="resources.experiments.helpers.scope"
           fullWidth
         />
-        {/* Archived tracks are not offered to new tests. */}
-        <ReferenceInput
-          source="trackId"
-          reference="tracks"
-          sort={{ field: 'name', order: 'ASC' }}
-          filter={{ archived: false }}
-        >
-          <SelectInput optionText="name" fullWidth emptyText="—" />
-        </ReferenceInput>
+        {/* Archived tracks are not offered to new tests; a template gives its own track. */}
+        <FormDataConsumer>
+          {({ formData }) =>
+            formData.templateId ? null : (
+              <ReferenceInput
+                source="trackId"
+                reference="tracks"
+                sort={{ field: 'name', order: 'ASC' }}
+                filter={{ archived: false }}
+              >
+                <SelectInput optionText="name" fullWidth emptyText="—" />
+              </ReferenceInput>
+            )
+          }
+        </FormDataConsumer>
       </SimpleForm>
     </Create>
   );

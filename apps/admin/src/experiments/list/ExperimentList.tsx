@@ -48,6 +48,12 @@ const experimentFilters = [
     label="resources.experiments.filters.expiringSoon"
   />,
   <BooleanInput key="overdue" source="overdue" label="resources.experiments.filters.overdue" />,
+  <BooleanInput
+    key="awaitingLaunchApproval"
+    source="awaitingLaunchApproval"
+    label="resources.experiments.filters.awaitingLaunchApproval"
+  />,
+  <BooleanInput key="orphaned" source="orphaned" label="resources.experiments.filters.orphaned" />,
 ];
 
 const ListActions = () => (

@@ -10,12 +10,14 @@ export function toApiExperimentFilter(
   filter: Record<string, unknown>,
   now = new Date(),
 ): Record<string, unknown> {
-  const { expiringSoon, overdue, ...rest } = filter;
+  const { expiringSoon, overdue, awaitingLaunchApproval, orphaned, ...rest } = filter;
   const api: Record<string, unknown> = { ...rest };
   if (expiringSoon === true) {
     api.expiresBefore = new Date(now.getTime() + EXPIRING_SOON_DAYS * 86_400_000).toISOString().slice(0, 10);
     api.state ??= 'running';
   }
   if (overdue === true) api.overdue = true;
+  if (awaitingLaunchApproval === true) api.awaitingLaunchApproval = true;
+  if (orphaned === true) api.orphaned = true;
   return api;
 }

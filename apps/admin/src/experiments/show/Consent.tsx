@@ -1,10 +1,10 @@
-import { Alert, Box, Button, Chip } from '@mui/material';
+import { Alert, Box, Button, Chip, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Confirm, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Confirm, useDataProvider, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { usePrincipal } from '../../access';
 import { apiErrorMessage, type CapacitesDataProvider } from '../../dataProvider';
 import { useOrganizationDateFormat } from '../../organizations';
-import type { Participant } from '@capacites/domain';
+import { CURRENT_PARTICIPANT_NOTICE, type Participant } from '@capacites/domain';
 import type { Experiment } from '../types';
 import { useUserDisplayName } from './UserName';
 
@@ -78,6 +78,43 @@ export const ConsentChip = ({
 };
 
 /**
+ * The information notice in force (RGPD articles 13–14), read before consenting: its version
+ * is sent with the consent and recorded with it.
+ */
+export const ParticipantNoticeText = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const notice = CURRENT_PARTICIPANT_NOTICE;
+  const version = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${notice.version}T12:00:00Z`));
+  return (
+    <Box
+      component="section"
+      aria-labelledby="participant-notice-title"
+      data-testid="participant-notice"
+      sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, mb: 1 }}
+    >
+      <Typography id="participant-notice-title" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+        {notice.title}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate('app.consent.noticeVersion', { version })}
+      </Typography>
+      {notice.sections.map((section) => (
+        <Box key={section.heading} sx={{ mb: 1 }}>
+          <Typography variant="body2" component="h4" sx={{ fontWeight: 600 }}>
+            {section.heading}
+          </Typography>
+          <Typography variant="body2">{section.text}</Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
+/**
  * The signed-in participant's own consent (rule 5: a test is run only with the parties'
  * agreement): given before launch, withdrawable until the test ends. Nobody else sees it.
  */
@@ -98,7 +135,9 @@ export const MyConsent = ({ experiment }: { experiment: Experiment }) => {
   const send = async (consent: boolean) => {
     setBusy(true);
     try {
-      await dataProvider.setConsent(experiment.id, consent);
+      await (consent
+        ? dataProvider.setConsent(experiment.id, true, CURRENT_PARTICIPANT_NOTICE.version)
+        : dataProvider.setConsent(experiment.id, false));
       notify('app.actions.done', { type: 'success' });
       refresh();
     } catch (error) {
@@ -125,16 +164,19 @@ export const MyConsent = ({ experiment }: { experiment: Experiment }) => {
           {translate('app.consent.givenYours')}
         </Alert>
       ) : (
-        <Alert
-          severity="info"
-          action={
-            <Button variant="contained" onClick={() => void send(true)} disabled={busy}>
-              {translate('app.consent.give')}
-            </Button>
-          }
-        >
-          {translate('app.consent.askGive')}
-        </Alert>
+        <>
+          <ParticipantNoticeText />
+          <Alert
+            severity="info"
+            action={
+              <Button variant="contained" onClick={() => void send(true)} disabled={busy}>
+                {translate('app.consent.give')}
+              </Button>
+            }
+          >
+            {translate('app.consent.askGive')}
+          </Alert>
+        </>
       )}
       <Confirm
         isOpen={confirming}

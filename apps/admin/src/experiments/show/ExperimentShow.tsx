@@ -6,8 +6,12 @@ import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { Link, Show, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import { usePrincipal } from '../../access';
 import { API_URL } from '../../dataProvider';
+import { ExperimentQuestionnaires } from '../../questionnaires/ExperimentQuestionnaires';
 import { COLLECTING_STATES, Testimonies } from '../../testimonies';
+import { Provenance, ReplicateButton } from '../../replications';
 import { ExperimentActions } from '../actions/ExperimentActions';
+import { LaunchRequestPanel } from '../../launch-approval';
+import { DepartedPeoplePanel } from '../../orphans';
 import { DeadlineCountdown } from '../deadline';
 import { StateChip } from '../StateChip';
 import type { Experiment } from '../types';
@@ -26,7 +30,9 @@ const EditFramingButton = ({ experiment }: { experiment: Experiment }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const principal = usePrincipal();
-  const editable = experiment.state === 'draft' || experiment.state === 'running';
+  // A draft waiting for its launch approval keeps the framing that was requested.
+  const editable =
+    (experiment.state === 'draft' && !experiment.launchRequestedAt) || experiment.state === 'running';
   if (!principal || !editable) return null;
   if (!canEditExperiment(principal, accessFactsOf(experiment))) return null;
   return (
@@ -88,6 +94,8 @@ const ExperimentView = () => {
         <Box sx={{ mb: 2 }}>
           <ExperimentActions experiment={experiment} />
         </Box>
+        <LaunchRequestPanel experiment={experiment} />
+        <DepartedPeoplePanel experiment={experiment} />
         <MyConsent experiment={experiment} />
         {experiment.algeco ? (
           <Alert severity="error" sx={{ mb: 2 }}>
@@ -139,6 +147,11 @@ const ExperimentView = () => {
             <Testimonies experiment={experiment} />
           </Section>
         ) : null}
+        {experiment.state !== 'cancelled' ? (
+          <Section title="resources.questionnaires.title" testId="questionnaires">
+            <ExperimentQuestionnaires experiment={experiment} />
+          </Section>
+        ) : null}
         {hasEvaluation(experiment) ? (
           <Section title="app.sections.evaluation">
             <EvaluationView experiment={experiment} />
@@ -151,6 +164,17 @@ const ExperimentView = () => {
         ) : null}
         <Section title="app.sections.lineage">
           <Lineage experiment={experiment} />
+        </Section>
+        {/* Issue 16: its template, its original elsewhere, and how many organisations replicated it. */}
+        <Section title="app.sections.provenance" testId="provenance-section">
+          <Provenance experimentId={experiment.id} updatedAt={experiment.updatedAt} />
+          <Box sx={{ mt: 1 }} className="no-print">
+            <ReplicateButton
+              experimentId={experiment.id}
+              title={experiment.title}
+              originalOrganizationId={experiment.organizationId}
+            />
+          </Box>
         </Section>
         <Section title="app.sections.timeline">
           <Timeline experiment={experiment} />

@@ -40,6 +40,16 @@ export function timelineLabel(
   return label;
 }
 
+/** Who acted, when it was a service account (an integration's token), not a person. */
+export function serviceAccountActor(
+  entry: TimelineEntry,
+  translate: (key: string, options?: object) => string,
+): string | null {
+  return entry.actorKind === 'serviceAccount'
+    ? translate('app.integrations.serviceAccountActor', { name: entry.actorName ?? '' })
+    : null;
+}
+
 /** A framing value as words: text as it was, a list by its size, nothing as a dash. */
 function changeText(value: unknown, translate: (key: string, options?: object) => string): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -121,7 +131,7 @@ export const Timeline = ({ experiment }: { experiment: Experiment }) => {
               {notice ? null : (
                 <>
                   {' · '}
-                  <UserName id={entry.actorId} />
+                  {serviceAccountActor(entry, translate) ?? <UserName id={entry.actorId} />}
                 </>
               )}
             </Typography>

@@ -113,7 +113,17 @@ function thrownCodes(): Map<string, string> {
     }
     // Nest's HTTP exceptions answer with their status's name as code (NotFoundException → NOT_FOUND).
     for (const m of text.matchAll(/new (\w+)Exception\(/g)) {
-      if (['Validation', 'Refusal', 'Experiments', 'Auth', 'Resource', 'LifecycleRefused'].includes(m[1]))
+      if (
+        [
+          'Validation',
+          'Refusal',
+          'Experiments',
+          'Auth',
+          'Resource',
+          'LifecycleRefused',
+          'Questionnaires',
+        ].includes(m[1])
+      )
         continue;
       // new HttpException(message, HttpStatus.X): its code is the status's name.
       const status =

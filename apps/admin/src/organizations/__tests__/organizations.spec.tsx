@@ -6,12 +6,19 @@ import { adminMemberships, organizationStub } from '../../testing/adminStubs';
 import { stubIds } from '../../testing/experimentStub';
 import { fakeAuthProvider, fakeDataProvider, TestAdmin } from '../../testing/TestAdmin';
 import { OrganizationEdit } from '../OrganizationEdit';
-import { customSettingsBody, organizationBody, parseDays, SETTING_KEYS } from '../settings';
+import {
+  CALENDAR_SETTING_KEYS,
+  customSettingsBody,
+  organizationBody,
+  parseDays,
+  SETTING_KEYS,
+} from '../settings';
 
 describe('the lifecycle settings of an organisation', () => {
   it('offer every setting of the domain but the time zone, which is its own field', () => {
     const domainKeys = Object.keys(lifecycleSettingsSchema.shape).filter((key) => key !== 'timeZone');
-    expect([...SETTING_KEYS].sort()).toEqual(domainKeys.sort());
+    // The calendar's two (issue 15) have inputs of their own (CodirCycleSettings).
+    expect([...SETTING_KEYS, ...CALENDAR_SETTING_KEYS].sort()).toEqual(domainKeys.sort());
   });
 
   it('read lists of days typed with commas, and an empty field as "the default"', () => {
@@ -36,6 +43,8 @@ describe('the lifecycle settings of an organisation', () => {
       kind: 'commune',
       timeZone: 'Europe/Paris',
       settings: { maxDurationDays: 90 },
+      // Every field of the digest empty: its defaults (the body replaces the stored ones).
+      digest: {},
     });
     expect(organizationBody(values, 'create')).toMatchObject({ slug: 'nantes' });
   });
@@ -85,6 +94,7 @@ describe('the organisation form', () => {
       kind: 'commune',
       timeZone: 'Europe/Paris',
       settings: { maxDurationDays: 90, maxExtensions: 2 },
+      digest: {},
     });
   });
 
@@ -105,5 +115,35 @@ describe('the organisation form', () => {
       await screen.findByText("Cet écran est réservé à l'administration de la plateforme."),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Enregistrer' })).not.toBeInTheDocument();
+  });
+});
+
+describe('the CODIR cycle settings of an organisation (issue 15)', () => {
+  it('send the département, the durations in working days and the digest, empty fields as the defaults', () => {
+    const values = {
+      ...organizationStub.nantes({}),
+      customSettings: { departement: '57', workingDayDurations: ['evaluationDue'] },
+      customDigest: { rhythm: 'monthly', weekday: 4, hour: '', recipients: [] },
+    };
+    expect(organizationBody(values, 'update')).toMatchObject({
+      settings: { departement: '57', workingDayDurations: ['evaluationDue'] },
+      digest: { rhythm: 'monthly', weekday: 4 },
+    });
+  });
+
+  it('are edited in French in the form and saved with the others', async () => {
+    const update = jest.fn((_resource: string, { data }: { data: object }) =>
+      Promise.resolve({ data: { id: stubIds.organization, ...data } }),
+    );
+    renderEdit(update);
+    await userEvent.type(await screen.findByLabelText(/^Département/), '974');
+    await userEvent.click(screen.getByRole('checkbox', { name: "Délai de l'évaluation" }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'CODIR' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(update).toHaveBeenCalled());
+    expect(update.mock.calls[0]?.[1].data).toMatchObject({
+      settings: { departement: '974', workingDayDurations: ['evaluationDue'] },
+      digest: { recipients: ['codir'] },
+    });
   });
 });

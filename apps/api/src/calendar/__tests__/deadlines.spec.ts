@@ -33,6 +33,22 @@ describe('deadlines as a calendar', () => {
     ]);
   });
 
+  it('pushes the next check-in a cadence further for each one missed, as the workflow does', () => {
+    const running = {
+      expiresAt: new Date('2027-06-30T21:59:59.999Z'),
+      launchedAt: new Date('2026-11-01T09:00:00Z'),
+      lastCheckInAt: new Date('2026-11-20T23:30:00Z'), // 21 Nov in Paris
+      checkInCadenceDays: 14,
+    };
+    const nextCheckIn = (missedCheckIns: number) =>
+      deadlinesOf(experimentStub({ ...running, missedCheckIns }), 'Europe/Paris').find(
+        (d) => d.kind === 'check-in',
+      )?.date;
+    expect(nextCheckIn(0)).toBe('2026-12-05');
+    // Two missed (5 and 19 December): the next one is due 2 January, not a date already past.
+    expect(nextCheckIn(2)).toBe('2027-01-02');
+  });
+
   it('gives a stopped test its evaluation or decision due date, and an ended one nothing', () => {
     expect(
       deadlinesOf(

@@ -17,6 +17,8 @@ const dashboardRowsStub = {
     weather: { sunny: 0, cloudy: 0, stormy: 0, none: 0 },
     portfolio: [],
     recentDecisions: [],
+    awaitingLaunchApproval: [],
+    orphaned: [],
   }),
   busy: (): DashboardRows => ({
     byState: [
@@ -76,6 +78,16 @@ const dashboardRowsStub = {
         stoppedAt: new Date('2026-02-20T10:00:00.000Z'),
       },
     ],
+    awaitingLaunchApproval: [
+      {
+        id: 'e9',
+        title: 'Bureau partagé',
+        organizationId: 'org-1',
+        requestedAt: hoursFromNow(-50),
+        total: 3,
+      },
+    ],
+    orphaned: [{ id: 'e4', title: 'Classeur partagé', organizationId: 'org-1', state: 'running', total: 1 }],
     recentDecisions: [
       {
         id: 'e-6',
@@ -180,5 +192,30 @@ describe('The CODIR dashboard mapper', () => {
       { month: '2026-03', iterated: 1, perpetuated: 2, abandoned: 0 },
     ]);
     expect(response.runningWeather).toEqual({ sunny: 3, cloudy: 2, stormy: 1, none: 1 });
+  });
+});
+
+describe('the dashboard lists launches to approve and orphaned tests', () => {
+  it('with their totals, the days a request has waited, and nothing when there is none', () => {
+    const response = toDashboardResponse(dashboardRowsStub.busy(), NOW);
+    expect(response.awaitingLaunchApproval).toEqual({
+      total: 3,
+      items: [
+        {
+          id: 'e9',
+          title: 'Bureau partagé',
+          organizationId: 'org-1',
+          requestedAt: hoursFromNow(-50).toISOString(),
+          daysWaiting: 2,
+        },
+      ],
+    });
+    expect(response.orphaned).toEqual({
+      total: 1,
+      items: [{ id: 'e4', title: 'Classeur partagé', organizationId: 'org-1', state: 'running' }],
+    });
+    const empty = toDashboardResponse(dashboardRowsStub.empty(), NOW);
+    expect(empty.awaitingLaunchApproval).toEqual({ total: 0, items: [] });
+    expect(empty.orphaned).toEqual({ total: 0, items: [] });
   });
 });

@@ -28,6 +28,8 @@ function fakeRepository() {
     countRunningWeather: async () => [{ sunny: 0, cloudy: 0, stormy: 0, none: 0 }],
     findOngoingByLaunch: async () => [],
     findRecentDecisions: async () => [],
+    findAwaitingLaunchApproval: async () => [],
+    findOrphaned: async () => [],
   };
   return {
     service: new DashboardService(repository as unknown as DashboardRepository),

@@ -1,5 +1,14 @@
-import { daysBetween, EXPERIMENT_STATES, type ExperimentState } from '@capacites/domain';
+import {
+  DAY_MS,
+  daysBetween,
+  EXPERIMENT_STATES,
+  type AwaitingLaunchApproval,
+  type ExperimentState,
+  type OrphanedDashboardItem,
+} from '@capacites/domain';
 import type {
+  AwaitingApprovalRow,
+  OrphanedRow,
   EvaluationTimelinessRow,
   ExpiringRow,
   OrganizationCountRow,
@@ -106,6 +115,10 @@ export interface DashboardResponse {
   portfolio: CappedList<PortfolioItem>;
   /** The latest decisions, newest first. */
   recentDecisions: RecentDecision[];
+  /** Launches waiting for the sponsor's or CODIR's approval (four-eyes), oldest first. */
+  awaitingLaunchApproval: CappedList<AwaitingLaunchApproval>;
+  /** Tests under way whose pilot or sponsor is disabled or gone: to reassign. */
+  orphaned: CappedList<OrphanedDashboardItem>;
 }
 
 /** What the repository answers, one field per query. */
@@ -120,6 +133,8 @@ export interface DashboardRows {
   weather: WeatherCountRow;
   portfolio: PortfolioRow[];
   recentDecisions: RecentDecisionRow[];
+  awaitingLaunchApproval: AwaitingApprovalRow[];
+  orphaned: OrphanedRow[];
 }
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
@@ -192,6 +207,25 @@ export function toDashboardResponse(rows: DashboardRows, now: Date): DashboardRe
         launchedAt: iso(row.launchedAt),
         expiresAt: iso(row.expiresAt),
         stoppedAt: iso(row.stoppedAt),
+      })),
+    },
+    awaitingLaunchApproval: {
+      total: rows.awaitingLaunchApproval[0]?.total ?? 0,
+      items: rows.awaitingLaunchApproval.map((row) => ({
+        id: row.id,
+        title: row.title,
+        organizationId: row.organizationId,
+        requestedAt: row.requestedAt.toISOString(),
+        daysWaiting: Math.max(0, Math.floor((now.getTime() - row.requestedAt.getTime()) / DAY_MS)),
+      })),
+    },
+    orphaned: {
+      total: rows.orphaned[0]?.total ?? 0,
+      items: rows.orphaned.map(({ id, title, organizationId, state }) => ({
+        id,
+        title,
+        organizationId,
+        state: state as OrphanedDashboardItem['state'],
       })),
     },
     recentDecisions: rows.recentDecisions.map((row) => ({

@@ -20,6 +20,10 @@ export const experimentListFilterSchema = z
       .optional(),
     /** Evaluations and decisions past their due date ("Algeco" candidates). */
     overdue: z.boolean().optional(),
+    /** Drafts whose launch waits for the sponsor's or CODIR's approval (four-eyes). */
+    awaitingLaunchApproval: z.boolean().optional(),
+    /** Tests under way whose pilot or sponsor is disabled or gone from the organisation. */
+    orphaned: z.boolean().optional(),
     id: idsFilter.optional(),
   })
   .strict();

@@ -21,5 +21,16 @@ export class EvaluationDto extends createZodDto(evaluationBodySchema) {}
 export class DecisionDto extends createZodDto(decisionBodySchema) {}
 export class CriteriaAmendmentDto extends createZodDto(criteriaAmendmentSchema) {}
 export class EmptyDto extends createZodDto(z.object({}).strict()) {}
-export class ConsentDto extends createZodDto(z.object({ consent: z.boolean() }).strict()) {}
+export class ConsentDto extends createZodDto(
+  z
+    .object({
+      consent: z.boolean(),
+      /** The version of the information notice the person read (the back-office sends it). */
+      noticeVersion: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+    })
+    .strict(),
+) {}
 export class ConsentOnBehalfDto extends createZodDto(consentOnBehalfSchema) {}

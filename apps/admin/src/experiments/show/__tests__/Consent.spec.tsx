@@ -1,3 +1,4 @@
+import { CURRENT_PARTICIPANT_NOTICE } from '@capacites/domain';
 import type { Role } from '@capacites/domain';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -35,7 +36,18 @@ describe("a participant's consent", () => {
   it('is asked of a participant whose consent is pending, in draft, and sent', async () => {
     const setConsent = renderConsent(pendingDraft(), stubIds.member);
     await userEvent.click(await screen.findByRole('button', { name: 'Je donne mon accord' }));
-    await waitFor(() => expect(setConsent).toHaveBeenCalledWith(pendingDraft().id, true));
+    await waitFor(() =>
+      expect(setConsent).toHaveBeenCalledWith(pendingDraft().id, true, CURRENT_PARTICIPANT_NOTICE.version),
+    );
+  });
+
+  it('shows the information notice in force, with its version, before the consent is asked', async () => {
+    renderConsent(pendingDraft(), stubIds.member);
+    const notice = await screen.findByRole('region', { name: CURRENT_PARTICIPANT_NOTICE.title });
+    expect(notice).toHaveTextContent('Base légale');
+    expect(notice).toHaveTextContent(
+      'Version du 6 décembre 2026. Votre accord est enregistré avec cette version.',
+    );
   });
 
   it('is shown for each participant: pending, or given with its date', async () => {

@@ -3,7 +3,7 @@ import { i18nProvider } from '../../../i18n';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TestAdmin } from '../../../testing/TestAdmin';
-import { FramingChanges, timelineLabel } from '../Timeline';
+import { FramingChanges, serviceAccountActor, timelineLabel } from '../Timeline';
 
 const entry = (overrides: Partial<TimelineEntry>): TimelineEntry => ({
   id: '1',
@@ -35,6 +35,18 @@ describe('the words of the history', () => {
     expect(timelineLabel(entry({ event: 'learningsShared' }), translate)).toBe(
       'Enseignements partagés avec le réseau',
     );
+  });
+});
+
+describe('who acted', () => {
+  it('names a service account as such, and leaves people to their name', () => {
+    expect(
+      serviceAccountActor(
+        entry({ actorId: 'sa', actorKind: 'serviceAccount', actorName: 'Connecteur SIRH' }),
+        translate,
+      ),
+    ).toBe('Compte de service « Connecteur SIRH »');
+    expect(serviceAccountActor(entry({ actorId: 'u', actorKind: 'user' }), translate)).toBeNull();
   });
 });
 

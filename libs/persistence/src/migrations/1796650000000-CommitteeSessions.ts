@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * with them (the minutes' PDF, immutable: a trigger refuses any change), and the read-only
  * share links (only the token's hash is kept).
  */
-export class CommitteeSessions1796600000000 implements MigrationInterface {
-  name = 'CommitteeSessions1796600000000';
+export class CommitteeSessions1796650000000 implements MigrationInterface {
+  name = 'CommitteeSessions1796650000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

@@ -1,0 +1,165 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import {
+  dateInDays,
+  insertTeam,
+  organizationStub,
+  readyFramingBody,
+  TEST_PASSWORD,
+  type Team,
+} from '../../api/test/support/fixtures';
+import { login, participantConsents } from '../../api/test/support/http';
+import { startStack, type TestStack } from '../../api/test/support/stack';
+import { accessibilityProblems } from './support/a11y';
+import { expectNoAxeViolations } from './support/axe';
+import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
+
+const describeInBrowser = skipReason ? describe.skip : describe;
+if (skipReason) console.warn(skipReason);
+
+const TIMEOUT = 20_000;
+
+/**
+ * Issue 15, item 4, through the back-office: in an organisation that approves launches, HR
+ * requests the launch; the page says it waits and for whom; HR cannot approve it; the
+ * sponsor sees it in their tasks and on the dashboard's card, approves, and the test runs.
+ * Every screen of the path in French, axe-clean.
+ */
+describeInBrowser('launch approval (four-eyes), in a real browser', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let team: Team;
+  let experimentId = '';
+
+  beforeAll(async () => {
+    const adminDistDir = buildBackOffice();
+    stack = await startStack({ listen: true, adminDistDir });
+    browser = await launchChromium();
+    team = await insertTeam(stack.db, { ...organizationStub.nantes(), settings: { launchApproval: true } });
+    const hr = await login(stack.app, team.emails.hr);
+    const created = await hr
+      .post('/api/experiments')
+      .send({ organizationId: team.organization.id, title: 'Accueil partagé des usagers' })
+      .expect(201);
+    experimentId = created.body.id as string;
+    await hr
+      .put(`/api/experiments/${experimentId}`)
+      .send(readyFramingBody(team, dateInDays(60)))
+      .expect(200);
+    await participantConsents(stack.app, team, experimentId);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function signIn(email: string, path = `/experiments/${experimentId}/show`): Promise<Page> {
+    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    await page.goto(`${stack.baseUrl}/#${path}`);
+    await page.locator('input[name="username"]').fill(email);
+    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
+    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
+    await page.locator('button[type="submit"]').click();
+    await signedIn;
+    return page;
+  }
+
+  async function actOk(
+    page: Page,
+    action: string,
+    label: string,
+    fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+  ) {
+    await page.locator(`[data-action="${action}"]`).click({ timeout: TIMEOUT });
+    const dialog = page.getByRole('dialog');
+    await fill(dialog);
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().includes(`/api/experiments/${experimentId}/`),
+    );
+    await dialog.getByRole('button', { name: label }).click();
+    const response = await answered;
+    expect({
+      status: response.status(),
+      body: response.status() === 200 ? null : await response.json(),
+    }).toEqual({
+      status: 200,
+      body: null,
+    });
+    await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
+  }
+
+  it('lets HR request the launch: the test waits, says for whom, and HR cannot approve it', async () => {
+    const page = await signIn(team.emails.hr);
+    // No direct launch in this organisation.
+    await page.locator('[data-action="requestLaunch"]').waitFor({ timeout: TIMEOUT });
+    expect(await page.locator('[data-action="launch"]').count()).toBe(0);
+    await actOk(page, 'requestLaunch', 'Demander le lancement', async (dialog) => {
+      await dialog
+        .getByText(/le portage institutionnel ou un membre du CODIR le valide/)
+        .waitFor({ timeout: TIMEOUT });
+    });
+    const panel = page.getByTestId('launch-request');
+    await panel.getByText('Lancement demandé, en attente de validation').waitFor({ timeout: TIMEOUT });
+    await panel.getByText(/Demandé le .* par hr/).waitFor({ timeout: TIMEOUT });
+    await page.locator('[data-awaiting-approval="true"]').first().waitFor({ timeout: TIMEOUT });
+    await page.locator('[data-action="withdrawLaunchRequest"]').waitFor({ timeout: TIMEOUT });
+    expect(await page.locator('[data-action="approveLaunch"]').count()).toBe(0);
+    await page.screenshot({ path: join(screenshotsDir, 'launch-requested.png'), fullPage: true });
+    expect(await accessibilityProblems(page, 'fr')).toEqual([]);
+    await expectNoAxeViolations(page, 'test en attente de validation du lancement');
+    await page.close();
+  });
+
+  it('shows the sponsor the launch to approve in their tasks and on the dashboard, and lets them approve it: the test runs', async () => {
+    const page = await signIn(team.emails.sponsor, '/tasks');
+    const task = page.locator('[data-task="launch-approval"]');
+    await task.getByText('Lancement à valider').waitFor({ timeout: TIMEOUT });
+    await expectNoAxeViolations(page, 'mes tâches avec un lancement à valider');
+    await page.goto(`${stack.baseUrl}/#/experiments/${experimentId}/show`);
+    await page.locator('[data-action="approveLaunch"]').click({ timeout: TIMEOUT });
+    const dialog = page.getByRole('dialog');
+    // The dialog shows the request itself before the decision.
+    await dialog.getByTestId('launch-request').waitFor({ timeout: TIMEOUT });
+    await expectNoAxeViolations(page, 'dialogue de validation du lancement');
+    await dialog.locator('textarea[name="reason"]').fill('Cadrage clair, équipe volontaire');
+    const answered = page.waitForResponse((r) =>
+      r.url().endsWith(`/api/experiments/${experimentId}/launch-request/approve`),
+    );
+    await dialog.getByRole('button', { name: 'Valider le lancement' }).click();
+    expect((await answered).status()).toBe(200);
+    await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
+    await page
+      .locator('[data-testid="hypothesis"]')
+      .locator('..')
+      .getByText('En cours', { exact: true })
+      .first()
+      .waitFor({ timeout: TIMEOUT });
+    expect(await page.getByTestId('launch-request').count()).toBe(0);
+    await page.getByText('Test lancé').first().waitFor({ timeout: TIMEOUT });
+    await page.screenshot({ path: join(screenshotsDir, 'launch-approved.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows the CODIR the card of launches to approve on the dashboard, axe-clean', async () => {
+    // A second request, still waiting, for the card.
+    const pilot = await login(stack.app, team.emails.pilot);
+    const hr = await login(stack.app, team.emails.hr);
+    const created = await hr
+      .post('/api/experiments')
+      .send({ organizationId: team.organization.id, title: 'Coworking inter-services' })
+      .expect(201);
+    await hr
+      .put(`/api/experiments/${created.body.id}`)
+      .send(readyFramingBody(team, dateInDays(45)))
+      .expect(200);
+    await participantConsents(stack.app, team, created.body.id);
+    await pilot.post(`/api/experiments/${created.body.id}/launch-request`).send({}).expect(200);
+    const page = await signIn(team.emails.codir, '/dashboard');
+    const card = page.getByTestId('dashboard-launch-approvals');
+    await card.getByRole('link', { name: 'Coworking inter-services' }).waitFor({ timeout: TIMEOUT });
+    await card.getByText("Demandé aujourd'hui").waitFor({ timeout: TIMEOUT });
+    await expectNoAxeViolations(page, 'tableau de bord avec les lancements à valider');
+    await page.close();
+  });
+});

@@ -1,0 +1,3 @@
+export { LaunchRequestPanel, isAwaitingApproval } from './LaunchRequestPanel';
+export { AwaitingApprovalList } from './AwaitingApprovalCard';
+export { launchApprovalMessages } from './i18n';

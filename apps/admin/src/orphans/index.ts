@@ -1,0 +1,3 @@
+export { DepartedPeoplePanel } from './DepartedPeoplePanel';
+export { OrphanedList } from './OrphanedCard';
+export { ReassignFields } from './ReassignFields';

@@ -1,0 +1,2 @@
+export { ReplicateButton } from './ReplicateButton';
+export { Provenance } from './Provenance';

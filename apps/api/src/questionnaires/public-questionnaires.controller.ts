@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { publicAnswerSchema, type PublicAnswerReceipt, type PublicQuestionnaireView } from '@capacites/domain';
+import { Public } from '../auth/decorators';
+import { createZodDto } from '../common/zod-dto';
+import { QuestionnaireAnswersService } from './questionnaire-answers.service';
+
+export class PublicAnswerDto extends createZodDto(publicAnswerSchema) {}
+
+/**
+ * The public's side (no account): read a questionnaire by its short code and answer it.
+ * Nothing about the person is kept: no IP (the limiter counts in memory), no cookie.
+ */
+@Controller('public/questionnaires')
+@Public()
+export class PublicQuestionnairesController {
+  constructor(private readonly answers: QuestionnaireAnswersService) {}
+
+  @Get(':code')
+  view(@Param('code') code: string): Promise<PublicQuestionnaireView> {
+    return this.answers.publicView(code);
+  }
+
+  /** 201 when recorded; 200 when the same browser sent the same answers again (one answer kept). */
+  @Post(':code/responses')
+  async answer(
+    @Param('code') code: string,
+    @Body() body: PublicAnswerDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PublicAnswerReceipt> {
+    const { created, ...receipt } = await this.answers.answerPublic(code, body.token, body.answers, request.ip ?? 'unknown');
+    response.status(created ? 201 : 200);
+    return receipt;
+  }
+}
