@@ -151,7 +151,7 @@ for (const suite of suites) {
     // answer, an unmeasured screen fail it); timings are reported, never asserted.
     const chromium = findChromium();
     if (chromium) process.env.CHROMIUM_PATH ??= chromium;
-    for (const name of ['storm', 'api', 'backoffice', 'answers']) {
+    for (const name of ['storm', 'api', 'backoffice', 'answers', 'committee']) {
       benchmark(`benchmark ${name} (ci size)`, [
         '-r',
         join(repoRoot, 'scripts', 'register.cjs'),

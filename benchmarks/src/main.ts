@@ -11,9 +11,9 @@
 //                                         the storm on the dev server and on the real Temporal
 //                                         server (PostgreSQL, --shards=16), side by side
 //
-// Options (docs/benchmarks.md): --size=ci|small|full, --only=storm,api,backoffice,
+// Options (docs/benchmarks.md): --size=ci|small|full, --only=storm,api,backoffice,committee,
 // --storm=1000,10000, --concurrency, --worker-heap-mb, --worker-cache, --experiments,
-// --organizations, --seconds, --connections=1,8, --browser-runs, --profile (CPU profiles
+// --organizations, --seconds, --connections=1,8, --browser-runs, --committee-tests, --committee-runs, --profile (CPU profiles
 // of the worker and API), --keep (keep the scratch folder), --results=<dir>,
 // --database-url and --temporal-address / --temporal-metrics-url (external services,
 // e.g. the docker-compose cluster), --temporal=dev|server|dev,server, --shards and
@@ -35,6 +35,7 @@ import { join } from 'node:path';
 import { runAnswersBenchmark } from './answers/answers.bench';
 import { runApiBenchmark } from './api/api.bench';
 import { runBackOfficeBenchmark } from './backoffice/backoffice.bench';
+import { runCommitteeBenchmark } from './committee/committee.bench';
 import { step, warn } from './lib/log';
 import { currentLoad, machineInfo } from './lib/machine';
 import { markdownTable, writeReport, type RunReport } from './lib/report';
@@ -84,7 +85,7 @@ function serverComparison(outcomes: { runs: StormRun[]; server: string }[]): Fig
   return figures;
 }
 
-const BENCHMARKS = ['storm', 'api', 'backoffice', 'answers'] as const;
+const BENCHMARKS = ['storm', 'api', 'backoffice', 'answers', 'committee'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 interface Settings {
@@ -99,6 +100,9 @@ interface Settings {
   seconds: number;
   connections: number[];
   browserRuns: number;
+  /** Tests on the agenda of the committee pack (issue 15: 50) and how many packs are measured. */
+  committeeTests: number;
+  committeeRuns: number;
   keep: boolean;
   profile: boolean;
   databaseUrl?: string;
@@ -146,6 +150,8 @@ const SIZES: Record<
     connections: [4],
     browserRuns: 1,
     answerSeconds: 3,
+    committeeTests: 50,
+    committeeRuns: 1,
   },
   small: {
     storm: [200],
@@ -157,6 +163,8 @@ const SIZES: Record<
     connections: [1, 8],
     browserRuns: 2,
     answerSeconds: 15,
+    committeeTests: 50,
+    committeeRuns: 3,
   },
   full: {
     storm: [1000, 10000],
@@ -169,6 +177,8 @@ const SIZES: Record<
     connections: [1, 8],
     browserRuns: 5,
     answerSeconds: 60,
+    committeeTests: 50,
+    committeeRuns: 5,
   },
 };
 
@@ -216,6 +226,8 @@ function parseArgs(argv: string[]): Settings {
     seconds: number('seconds', base.seconds),
     connections: numbers('connections', base.connections),
     browserRuns: number('browser-runs', base.browserRuns),
+    committeeTests: number('committee-tests', base.committeeTests),
+    committeeRuns: number('committee-runs', base.committeeRuns),
     keep: args.get('keep') === 'true',
     profile: args.get('profile') === 'true',
     databaseUrl: args.get('database-url'),
@@ -337,6 +349,13 @@ async function main(): Promise<number> {
           experiments: settings.experiments,
           organizations: settings.organizations,
           runs: settings.browserRuns,
+          scratch,
+          pg: pg as Postgres,
+        }),
+      committee: () =>
+        runCommitteeBenchmark({
+          tests: settings.committeeTests,
+          runs: settings.committeeRuns,
           scratch,
           pg: pg as Postgres,
         }),

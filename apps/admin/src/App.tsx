@@ -20,6 +20,9 @@ import { AnswerRedirect, QuestionnairePoster, questionnaires } from './questionn
 // Integrations (issue 16): webhooks and chat alerts, service accounts.
 import { serviceAccounts } from './service-accounts';
 import { webhookEndpoints } from './webhook-endpoints';
+// Issue 15: committee sessions and share links.
+import { committeeSessions } from './committee-sessions';
+import { shareLinks } from './share-links';
 
 export const App = () => (
   <Admin
@@ -60,6 +63,8 @@ export const App = () => (
     <Resource name="webhook-endpoints" {...webhookEndpoints} />
     <Resource name="service-accounts" {...serviceAccounts} />
     <Resource name="webhook-deliveries" />
+    <Resource name="committee-sessions" {...committeeSessions} />
+    <Resource name="share-links" {...shareLinks} />
     {/* Read through references only (timelines, outcomes, the experiment page). */}
     <Resource name="testimonies" />
     <Resource name="check-ins" />

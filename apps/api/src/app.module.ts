@@ -31,6 +31,9 @@ import { TemplatesModule } from './templates/templates.module';
 // Integrations (issue 16): webhooks, chat alerts, service accounts.
 import { ServiceAccountsModule } from './service-accounts/service-accounts.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+// Issue 15: committee sessions and share links.
+import { CommitteeSessionsModule } from './committee-sessions/committee-sessions.module';
+import { ShareLinksModule } from './share-links/share-links.module';
 
 @Module({})
 export class AppModule {
@@ -74,6 +77,8 @@ export class AppModule {
         ServiceAccountsModule,
         // Spreadsheet import (issue 16, item 3).
         ImportsModule,
+        CommitteeSessionsModule,
+        ShareLinksModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

@@ -6,7 +6,7 @@ import { round } from './stats';
 import type { MachineInfo } from './machine';
 
 export interface Figure {
-  benchmark: 'storm' | 'api' | 'memory' | 'backoffice' | 'answers' | 'import';
+  benchmark: 'storm' | 'api' | 'memory' | 'backoffice' | 'answers' | 'import' | 'committee';
   name: string;
   value: number;
   unit: string;

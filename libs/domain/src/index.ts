@@ -37,3 +37,4 @@ export * from './integrations/service-accounts';
 export * from './import/import-columns';
 export * from './import/import-rows';
 export * from './import/import-plan';
+export * from './committee/committee';

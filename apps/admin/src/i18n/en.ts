@@ -14,11 +14,14 @@ import { launchApprovalMessages } from '../launch-approval/i18n';
 import type { CapacitesBaseMessages, CapacitesMessages } from './fr';
 import { mergeMessages } from './merge';
 import { codirCycleEn } from '../calendar/i18n';
+// Issue 15: committee sessions and share links.
+import { committeeAppEn, committeeResourcesEn } from '../committee-sessions/messages.en';
 
 const enBaseMessages: CapacitesBaseMessages = {
   app: {
     // The CODIR's cycle (issue 15): working days, digest, calendar subscription.
     codirCycle: codirCycleEn,
+    committee: committeeAppEn,
     title: 'Capacités',
     export: {
       button: 'Export',
@@ -174,6 +177,13 @@ const enBaseMessages: CapacitesBaseMessages = {
       HTTP_ERROR: 'The request failed.',
       // Integrations (issue 16): webhooks, chat alerts, service accounts.
       ...integrationsEn.errors,
+      // Committee sessions (issue 15).
+      COMMITTEE_SESSION_RECORDED:
+        'The minutes of this session are recorded: the session can no longer change.',
+      COMMITTEE_MINUTES_IN_PROGRESS:
+        'Someone else is recording the minutes of this session: wait, then reload the page.',
+      SHARE_LINK_EXPIRED: 'This read-only link expired on %{expiresAt}.',
+      SHARE_LINK_REVOKED: 'This read-only link was revoked on %{revokedAt}.',
       unknown: 'The server refused the request (reason %{code}).',
       status: 'The server could not answer (status %{status}): try again shortly.',
       network: 'The server does not answer: check your connection and try again.',
@@ -210,6 +220,9 @@ const enBaseMessages: CapacitesBaseMessages = {
         replicateExperiment: 'replicate a test in their organisation',
         ...integrationsEn.action,
         importExperiments: 'import tests',
+        manageCommitteeSessions: 'prepare committee sessions',
+        recordMinutes: 'record the minutes',
+        manageShareLinks: 'manage read-only links',
       },
       roles: {
         admin: 'the platform administration',
@@ -391,6 +404,7 @@ const enBaseMessages: CapacitesBaseMessages = {
       createdFromTemplate: 'Created from a template',
       replicatedFrom: "Replicated from another organisation's test",
       replicated: 'Replicated by another organisation',
+      committeeItemRecorded: 'Item reviewed by a committee session (minutes)',
       system: 'automatic',
       empty: 'Nothing yet.',
       unavailable: 'The history is not available yet.',
@@ -632,6 +646,7 @@ const enBaseMessages: CapacitesBaseMessages = {
   resources: {
     questionnaires: enQuestionnaires,
     ...integrationsEn.resources,
+    ...committeeResourcesEn,
     experiments: {
       name: 'Experiment |||| Experiments',
       fields: {

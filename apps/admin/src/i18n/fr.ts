@@ -11,6 +11,8 @@ import {
 import { launchApprovalMessages } from '../launch-approval/i18n';
 import { mergeMessages } from './merge';
 import { codirCycleFr } from '../calendar/i18n';
+// Issue 15: committee sessions and share links.
+import { committeeAppFr, committeeResourcesFr } from '../committee-sessions/messages';
 
 /**
  * The product's own French messages, in the vocabulary of the source ("Capacités
@@ -21,6 +23,7 @@ const frBaseMessages = {
   app: {
     // The CODIR's cycle (issue 15): working days, digest, calendar subscription.
     codirCycle: codirCycleFr,
+    committee: committeeAppFr,
     title: 'Capacités',
     export: {
       button: 'Exporter',
@@ -186,6 +189,13 @@ const frBaseMessages = {
       HTTP_ERROR: 'La demande a échoué.',
       // Integrations (issue 16): webhooks, chat alerts, service accounts.
       ...integrationsFr.errors,
+      // Séances du CODIR (issue 15).
+      COMMITTEE_SESSION_RECORDED:
+        'Le relevé de décisions de cette séance est enregistré : la séance ne peut plus changer.',
+      COMMITTEE_MINUTES_IN_PROGRESS:
+        "Le relevé de cette séance est en cours d'enregistrement par une autre personne : patientez, puis rechargez la page.",
+      SHARE_LINK_EXPIRED: 'Ce lien de consultation a expiré le %{expiresAt}.',
+      SHARE_LINK_REVOKED: 'Ce lien de consultation a été révoqué le %{revokedAt}.',
       unknown: 'Le serveur a refusé la demande (motif %{code}).',
       status: "Le serveur n'a pas pu répondre (statut %{status}) : réessayez dans un instant.",
       network: 'Le serveur ne répond pas : vérifiez votre connexion et réessayez.',
@@ -222,6 +232,9 @@ const frBaseMessages = {
         replicateExperiment: 'reproduire un test dans son organisation',
         ...integrationsFr.action,
         importExperiments: 'importer des tests',
+        manageCommitteeSessions: 'préparer les séances du CODIR',
+        recordMinutes: 'enregistrer le relevé de décisions',
+        manageShareLinks: 'gérer les liens de consultation',
       },
       roles: {
         // With their preposition: « réservé au CODIR ou aux RH ».
@@ -414,6 +427,7 @@ const frBaseMessages = {
       createdFromTemplate: 'Créé à partir d’un modèle',
       replicatedFrom: 'Reproduit à partir du test d’une autre organisation',
       replicated: 'Reproduit par une autre organisation',
+      committeeItemRecorded: 'Point examiné en séance du CODIR (relevé de décisions)',
       system: 'automatique',
       empty: 'Rien pour le moment.',
       unavailable: "L'historique n'est pas encore disponible.",
@@ -663,6 +677,7 @@ const frBaseMessages = {
   resources: {
     questionnaires: frQuestionnaires,
     ...integrationsFr.resources,
+    ...committeeResourcesFr,
     experiments: {
       name: 'Test |||| Tests',
       fields: {

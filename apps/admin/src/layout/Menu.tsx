@@ -22,6 +22,11 @@ export const Menu = () => {
       {hasAnyRole(principal, ['codir', 'hr', 'admin']) ? (
         <RaMenu.Item to="/dashboard" primaryText="app.menu.dashboard" leftIcon={<DashboardIcon />} />
       ) : null}
+      {/* Issue 15: the CODIR's sessions and the read-only links, for HR, the CODIR and the admin. */}
+      {hasAnyRole(principal, ['codir', 'hr', 'admin']) ? (
+        <RaMenu.ResourceItem name="committee-sessions" />
+      ) : null}
+      {hasAnyRole(principal, ['codir', 'hr', 'admin']) ? <RaMenu.ResourceItem name="share-links" /> : null}
       <RaMenu.ResourceItem name="shared-learnings" />
       {hasAnyRole(principal, ['hr']) ? (
         <RaMenu.Item to="/imports" primaryText="app.imports.menu" leftIcon={<ImportIcon />} />

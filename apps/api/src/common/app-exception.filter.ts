@@ -26,6 +26,7 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
+  gone: HttpStatus.GONE,
 };
 
 /** The one shape of every error answer (also published in the OpenAPI document). */

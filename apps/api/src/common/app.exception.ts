@@ -10,7 +10,15 @@ import {
 
 /** What kind of failure an exception is; the filter maps each to an HTTP status. */
 export type ErrorKind =
-  'invalid' | 'not_found' | 'conflict' | 'unavailable' | 'forbidden' | 'unauthenticated' | 'rate_limited';
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'unavailable'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'rate_limited'
+  // Existed, and is no more (an expired or revoked share link): 410.
+  | 'gone';
 
 /**
  * Base of the per-context exceptions. Services throw these, never HTTP errors; the

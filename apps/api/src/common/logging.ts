@@ -44,7 +44,11 @@ export const REDACTED_PATHS = [
   ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`, `*.*.*.${field}`]),
 ];
 
-export function redactQuery(url: string): string {
+/** Paths that carry a secret as a segment (share links, issue 15): the segment is never written. */
+const SECRET_PATH = /^(\/api\/shared\/)[^/?#]+/;
+
+export function redactQuery(rawUrl: string): string {
+  const url = rawUrl.replace(SECRET_PATH, `$1${REDACTED}`);
   const start = url.indexOf('?');
   if (start < 0) return url;
   const query = url

@@ -797,4 +797,127 @@ describe('Access matrix: endpoints × roles × organisations', () => {
       });
     });
   });
+
+  // Issue 15: séances du CODIR and read-only links. HR and the CODIR of A plan sessions and share;
+  // the CODIR records minutes; the platform admin reads (403 on acts); everyone else: 404.
+  describe('committee sessions and share links', () => {
+    let sessionId = '';
+    let linkId = '';
+    const managers = { hr: 200, codir: 200, admin: 403 };
+    beforeAll(async () => {
+      const session = await as.hr
+        .post('/api/committee-sessions')
+        .send({ organizationId: a.organization.id, title: 'Séance de la matrice', heldOn: dateInDays(7) })
+        .expect(201);
+      sessionId = session.body.id;
+      const link = await as.hr
+        .post('/api/share-links')
+        .send({ kind: 'committeePack', organizationId: a.organization.id, sessionId, recipient: 'Élue' })
+        .expect(201);
+      linkId = link.body.id;
+    });
+
+    it.each([
+      ['GET /committee-sessions/:id', () => `/api/committee-sessions/${sessionId}`],
+      ['GET /committee-sessions/:id/pack.pdf', () => `/api/committee-sessions/${sessionId}/pack.pdf`],
+      ['GET /share-links/:id', () => `/api/share-links/${linkId}`],
+    ])('%s: A’s HR and CODIR and the admin; the rest 404', async (endpoint, url) => {
+      await check({ endpoint, expect: { hr: 200, codir: 200, admin: 200 }, otherwise: 404, call: get(url) });
+    });
+
+    it.each([
+      ['GET /committee-sessions', () => '/api/committee-sessions?range=[0,99]', () => sessionId],
+      [
+        'GET /committee-sessions filtered on A',
+        () => `/api/committee-sessions?filter=${enc({ organizationId: a.organization.id })}`,
+        () => sessionId,
+      ],
+      ['GET /share-links', () => '/api/share-links?range=[0,99]', () => linkId],
+    ])('%s lists A’s to A’s HR and CODIR and the admin only', async (endpoint, url, id) => {
+      await check({
+        endpoint,
+        expect: { hr: 200, codir: 200, admin: 200 },
+        otherwise: 204,
+        call: listed(url(), id),
+      });
+    });
+
+    it('POST /committee-sessions in A: HR and CODIR; the admin 403; the rest 404 (no such organisation for them)', async () => {
+      await check({
+        endpoint: 'POST /committee-sessions',
+        expect: { hr: 201, codir: 201, admin: 403 },
+        otherwise: 404,
+        call: send(
+          'post',
+          () => '/api/committee-sessions',
+          () => ({
+            organizationId: a.organization.id,
+            title: 'Séance',
+            heldOn: dateInDays(14),
+          }),
+        ),
+      });
+    });
+
+    it('PUT /committee-sessions/:id: HR and CODIR; the admin 403; the rest 404', async () => {
+      await check({
+        endpoint: 'PUT /committee-sessions/:id',
+        expect: managers,
+        otherwise: 404,
+        call: send(
+          'put',
+          () => `/api/committee-sessions/${sessionId}`,
+          () => ({ title: 'Séance de la matrice' }),
+        ),
+      });
+    });
+
+    it('POST /committee-sessions/:id/minutes: the CODIR may (not called); HR and the admin 403; the rest 404', async () => {
+      await check({
+        endpoint: 'POST /committee-sessions/:id/minutes',
+        expect: { hr: 403, admin: 403 },
+        otherwise: 404,
+        skip: ['codir'],
+        call: send(
+          'post',
+          () => `/api/committee-sessions/${sessionId}/minutes`,
+          () => ({
+            attendees: [{ name: 'Quelqu’un' }],
+            items: [],
+          }),
+        ),
+      });
+    });
+
+    it('POST /share-links in A: HR and CODIR; the admin 403; the rest 404', async () => {
+      await check({
+        endpoint: 'POST /share-links',
+        expect: { hr: 201, codir: 201, admin: 403 },
+        otherwise: 404,
+        call: send(
+          'post',
+          () => '/api/share-links',
+          () => ({
+            kind: 'dashboard',
+            organizationId: a.organization.id,
+            recipient: 'Partenaire',
+          }),
+        ),
+      });
+    });
+
+    it('POST /share-links/:id/revoke: HR and CODIR may (not called); the admin 403; the rest 404', async () => {
+      await check({
+        endpoint: 'POST /share-links/:id/revoke',
+        expect: { admin: 403 },
+        otherwise: 404,
+        skip: ['hr', 'codir'],
+        call: send(
+          'post',
+          () => `/api/share-links/${linkId}/revoke`,
+          () => ({}),
+        ),
+      });
+    });
+  });
 });

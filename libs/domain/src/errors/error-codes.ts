@@ -31,6 +31,10 @@ export const FORBIDDEN_ACTIONS = [
   'manageIntegrations',
   // Spreadsheet import (issue 16, item 3).
   'importExperiments',
+  // Committee sessions and share links (issue 15).
+  'manageCommitteeSessions',
+  'recordMinutes',
+  'manageShareLinks',
 ] as const;
 export type ForbiddenAction = (typeof FORBIDDEN_ACTIONS)[number];
 
@@ -223,6 +227,13 @@ export const ERROR_MESSAGES = {
   SERVICE_ACCOUNT_REVOKED: () => 'This service account is already revoked.',
   ENDPOINT_DISABLED: () => 'This endpoint is disabled: enable it before resending.',
   ENDPOINT_SECRET_NOT_APPLICABLE: () => 'Only a webhook endpoint has a signing secret to rotate.',
+  // --- committee sessions (issue 15) -----------------------------------------------------------
+  COMMITTEE_SESSION_RECORDED: () =>
+    'The minutes of this session are recorded: the session can no longer change.',
+  COMMITTEE_MINUTES_IN_PROGRESS: () =>
+    'The minutes of this session are being recorded by someone else: wait and reload.',
+  SHARE_LINK_EXPIRED: (p: { expiresAt: string }) => `This read-only link expired on ${p.expiresAt}.`,
+  SHARE_LINK_REVOKED: (p: { revokedAt: string }) => `This read-only link was revoked on ${p.revokedAt}.`,
 
   // --- any request (API) ------------------------------------------------------------------------
   VALIDATION_FAILED: (p: { fields: readonly string[] }) => `Invalid input: ${list(p.fields)}.`,

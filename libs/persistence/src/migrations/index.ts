@@ -20,6 +20,7 @@ import { TemplatesAndReplication1796600000000 } from './1796600000000-TemplatesA
 import { Integrations1796600000000 } from './1796600000000-Integrations';
 import { LaunchApproval1796640000000 } from './1796640000000-LaunchApproval';
 import { ExperimentImports1796630000000 } from './1796630000000-ExperimentImports';
+import { CommitteeSessions1796650000000 } from './1796650000000-CommitteeSessions';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Integrations1796600000000,
   ExperimentImports1796630000000,
   LaunchApproval1796640000000,
+  CommitteeSessions1796650000000,
 ];

@@ -69,6 +69,12 @@ describe('API logging', () => {
     );
     expect(redactQuery('/api/experiments')).toBe('/api/experiments');
   });
+
+  it('hides the token of a share link, which is a segment of its path', () => {
+    const token = 'q3Jf0K9xYc1ZbWm2nLr8sTuV4wXyZa6bCdEfGhIjKlM';
+    expect(redactQuery(`/api/shared/${token}`)).toBe(`/api/shared/${REDACTED}`);
+    expect(redactQuery(`/api/shared/${token}/pack.pdf?x=1`)).toBe(`/api/shared/${REDACTED}/pack.pdf?x=1`);
+  });
 });
 
 describe('request ids', () => {
