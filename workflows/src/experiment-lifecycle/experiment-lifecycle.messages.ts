@@ -1,5 +1,6 @@
 // Messages of the experiment lifecycle workflow: its name, task queue, input, and the
 // updates and queries the API sends. The API imports this file, never the workflow.
+import type { Actor } from './experiment-lifecycle.actor';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   AllowedAction,
@@ -36,11 +37,8 @@ export interface ExperimentLifecycleInput {
   imported?: boolean;
 }
 
-/** Who asks for a transition, and why. The API has checked the role; the workflow records it. */
-export interface Actor {
-  userId: string | null;
-  reason?: string;
-}
+/** Who asks for a transition (in a file of its own: the modules' messages use it too). */
+export type { Actor };
 
 export interface LaunchRequest {
   actor: Actor;

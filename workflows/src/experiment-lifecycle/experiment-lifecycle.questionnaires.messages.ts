@@ -3,7 +3,7 @@
 // The API imports this file, never the workflow.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { QuestionnaireAudience, QuestionnaireWindowSpec } from '@capacites/domain';
-import type { Actor } from './experiment-lifecycle.messages';
+import type { Actor } from './experiment-lifecycle.actor';
 
 /** A published questionnaire as the workflow holds it (carried across continue-as-new). */
 export interface QuestionnaireWindowState {
