@@ -5,12 +5,13 @@
 // pdf-parse: a pack without one page per test is a failed run, not a figure.
 import { randomUUID } from 'node:crypto';
 import { get as httpGet } from 'node:http';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { hash } from 'argon2';
 import { Pool } from 'pg';
-import * as pdfmakeModule from 'pdfmake';
 import { PDFParse } from 'pdf-parse';
 import { runMigrations } from '@capacites/persistence';
+// The product's pdfmake, with its fonts and its access policies (no URL, no file but the fonts).
+import { pdfmake } from '../../../apps/api/src/committee-sessions/committee-pdf';
 import { startApi, tokenFor } from '../api/api-process';
 import { step, warn } from '../lib/log';
 import { insertPeople, makeOrganizations } from '../lib/people';
@@ -19,18 +20,6 @@ import { databaseUrl, type Postgres } from '../lib/services';
 import { distribution, ratio, round } from '../lib/stats';
 
 const PASSWORD = 'mot-de-passe-des-benchmarks';
-const pdfmake = (pdfmakeModule as unknown as { default?: typeof pdfmakeModule }).default ?? pdfmakeModule;
-const FONTS_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: join(FONTS_DIR, 'Roboto-Regular.ttf'),
-    bold: join(FONTS_DIR, 'Roboto-Medium.ttf'),
-    italics: join(FONTS_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: join(FONTS_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONTS_DIR));
 
 export interface CommitteeOptions {
   /** Tests on the agenda (the goal: 50). */

@@ -18,7 +18,7 @@ import type { FicheFacts } from './committee-sessions.repository';
 
 // pdfmake 0.3 exports one instance whose methods live on its prototype: with esModuleInterop the
 // namespace import copies own properties only, so the instance itself is under `default`.
-const pdfmake = (pdfmakeModule as unknown as { default?: typeof pdfmakeModule }).default ?? pdfmakeModule;
+export const pdfmake = (pdfmakeModule as unknown as { default?: typeof pdfmakeModule }).default ?? pdfmakeModule;
 const FONTS_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 pdfmake.setFonts({
   Roboto: {
