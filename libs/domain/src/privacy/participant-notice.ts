@@ -18,7 +18,7 @@ export const PARTICIPANT_NOTICES: readonly ParticipantNotice[] = [
     sections: [
       {
         heading: 'Pourquoi ces données',
-        text: 'Votre collectivité conduit un test d’organisation limité dans le temps (une hypothèse, une date de fin, une évaluation, une décision). Pour le conduire, l’application Capacités enregistre votre participation, votre accord, vos points d’étape et témoignages éventuels, et vos réponses aux questionnaires.',
+        text: 'Votre collectivité conduit un test d’organisation limité dans le temps (une hypothèse, une date de fin, une évaluation, une décision). Pour le conduire, l’application Capacités enregistre votre participation, votre accord, vos points d’étape et témoignages éventuels, et vos réponses aux questionnaires. N’écrivez dans les textes libres aucune donnée sensible (santé, opinions, vie privée).',
       },
       {
         heading: 'Base légale',
