@@ -2,7 +2,7 @@ import { canEditExperiment } from '@capacites/domain';
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useCreatePath, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { Link, useCreatePath, useGetList, useTranslate } from 'react-admin';
 import { usePrincipal } from '../access';
 import { accessFactsOf } from '../experiments/show/accessFacts';
 import type { Experiment } from '../experiments/types';
@@ -19,7 +19,6 @@ const BUILDING_STATES = ['draft', 'running', 'evaluating'];
  */
 export const ExperimentQuestionnaires = ({ experiment }: { experiment: Experiment }) => {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const principal = usePrincipal();
   const createPath = useCreatePath();
   const {
@@ -103,7 +102,7 @@ export const ExperimentQuestionnaires = ({ experiment }: { experiment: Experimen
                       label={translate(`resources.questionnaires.statuses.${questionnaire.status}`)}
                     />
                     {translate(`resources.questionnaires.audiences.${questionnaire.audience}`)} ·{' '}
-                    <WindowText questionnaire={questionnaire} locale={locale} /> ·{' '}
+                    <WindowText questionnaire={questionnaire} /> ·{' '}
                     {translate('resources.questionnaires.results.respondents', {
                       smart_count: questionnaire.respondentCount,
                     })}

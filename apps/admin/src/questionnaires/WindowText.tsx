@@ -1,16 +1,6 @@
 import { useTranslate } from 'react-admin';
-import { formattingLocale } from '../i18n';
+import { useOrganizationDateFormat } from '../organizations';
 import type { Questionnaire } from './api';
-
-const day = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(formattingLocale(locale), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Paris',
-  }).format(new Date(iso));
 
 /**
  * When the questionnaire takes answers: its effective instants once the workflow knows them,
@@ -18,23 +8,24 @@ const day = (iso: string, locale: string) =>
  */
 export const WindowText = ({
   questionnaire,
-  locale,
 }: {
-  questionnaire: Pick<Questionnaire, 'window' | 'opensAt' | 'closesAt' | 'status'>;
-  locale: string;
+  questionnaire: Pick<Questionnaire, 'window' | 'opensAt' | 'closesAt' | 'status' | 'organizationId'>;
 }) => {
   const translate = useTranslate();
+  // The organisation's own time zone, as every other date of a test.
+  const format = useOrganizationDateFormat(questionnaire.organizationId);
+  const day = (iso: string) => format(iso, true);
   const { opensAt, closesAt } = questionnaire;
   if (opensAt && closesAt)
     return (
       <span data-testid="questionnaire-window">
         {translate('resources.questionnaires.window.between', {
-          from: day(opensAt, locale),
-          to: day(closesAt, locale),
+          from: day(opensAt),
+          to: day(closesAt),
         })}
       </span>
     );
   if (closesAt)
-    return <span>{translate('resources.questionnaires.window.until', { to: day(closesAt, locale) })}</span>;
+    return <span>{translate('resources.questionnaires.window.until', { to: day(closesAt) })}</span>;
   return <span>{translate(`resources.questionnaires.windows.${questionnaire.window.kind}`)}</span>;
 };

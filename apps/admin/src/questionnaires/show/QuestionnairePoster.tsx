@@ -1,9 +1,9 @@
 import PrintIcon from '@mui/icons-material/Print';
 import { Alert, Box, Button, CircularProgress, GlobalStyles, Stack, Typography } from '@mui/material';
 import { useParams } from 'react-router-dom';
-import { Link, Title, useGetOne, useLocaleState, useTranslate } from 'react-admin';
+import { Link, Title, useGetOne, useTranslate } from 'react-admin';
 import { TAPE_COLORS, TAPE_STRIPES } from '../../experiments/show/TestTape';
-import { formattingLocale } from '../../i18n';
+import { useOrganizationDateFormat } from '../../organizations';
 import { qrCodeUrl, type Questionnaire } from '../api';
 
 // On paper only the poster, on one A4 page, colours kept.
@@ -31,9 +31,10 @@ const printStyles = (
  */
 export const QuestionnairePoster = () => {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const { id = '' } = useParams();
   const { data, error, isPending } = useGetOne<Questionnaire>('questionnaires', { id }, { retry: false });
+  // The closing day in the organisation's time zone.
+  const format = useOrganizationDateFormat(data?.organizationId);
   const p = (key: string, options?: object) => translate(`resources.questionnaires.poster.${key}`, options);
   if (isPending) return <CircularProgress aria-hidden={false} aria-label={translate('ra.page.loading')} />;
   if (error || !data) return <Alert severity="error">{translate('ra.notification.item_doesnt_exist')}</Alert>;
@@ -43,14 +44,7 @@ export const QuestionnairePoster = () => {
         {p('notPublic')}
       </Alert>
     );
-  const closes = data.closesAt
-    ? new Intl.DateTimeFormat(formattingLocale(locale), {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'Europe/Paris',
-      }).format(new Date(data.closesAt))
-    : null;
+  const closes = data.closesAt ? format(data.closesAt) : null;
   return (
     <Box sx={{ p: 2 }}>
       <Title title={p('title')} />

@@ -1,14 +1,6 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Box, Chip, Stack, Typography } from '@mui/material';
-import {
-  Link,
-  Show,
-  useCreatePath,
-  useGetOne,
-  useLocaleState,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Link, Show, useCreatePath, useGetOne, useRecordContext, useTranslate } from 'react-admin';
 import { Section } from '../../experiments/show/Section';
 import type { Experiment } from '../../experiments/types';
 import type { Questionnaire } from '../api';
@@ -24,7 +16,6 @@ const QuestionnaireView = () => {
   const questionnaire = useRecordContext<Questionnaire>();
   const translate = useTranslate();
   const createPath = useCreatePath();
-  const [locale] = useLocaleState();
   const { data: experiment } = useGetOne<Experiment>(
     'experiments',
     { id: questionnaire?.experimentId ?? '' },
@@ -52,7 +43,7 @@ const QuestionnaireView = () => {
         />
         <Typography variant="body2">
           {translate(`resources.questionnaires.audiences.${questionnaire.audience}`)} ·{' '}
-          <WindowText questionnaire={questionnaire} locale={locale} />
+          <WindowText questionnaire={questionnaire} />
         </Typography>
       </Stack>
       <Stack direction="row" spacing={1} sx={{ mb: 2 }} className="no-print" useFlexGap flexWrap="wrap">
