@@ -1,12 +1,22 @@
 import type { z } from 'zod';
 
+/**
+ * The `params` of a zod refinement that states a rule between fields, or one a JSON schema
+ * cannot state: an input that breaks only such rules is well-formed (409 INPUT_RULES).
+ */
+export const INPUT_RULE = { rule: true } as const;
+
 /** One bad field of an input, named by its path ("criteria.0.target"). */
 export interface FieldError {
   field: string;
   message: string;
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+/**
+ * `rules`: every problem is a rule between fields or beyond what a JSON schema states (a
+ * refinement), on an input whose shape is right: answered 409 INPUT_RULES, not 400.
+ */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[]; rules?: boolean };
 
 /**
  * The strings of an input that hold the NUL character, by path. PostgreSQL cannot store it
@@ -40,5 +50,8 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): ParseResult
     }
     return [{ field: issue.path.join('.') || '(body)', message: issue.message }];
   });
-  return { ok: false, errors };
+  const rules = result.error.issues.every(
+    (issue) => issue.code === 'custom' && (issue as { params?: { rule?: unknown } }).params?.rule === true,
+  );
+  return { ok: false, errors, rules };
 }

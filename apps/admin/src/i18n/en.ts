@@ -83,6 +83,7 @@ const enBaseMessages: CapacitesBaseMessages = {
       CONSENT_NOT_OWN:
         'Consent is each participant’s own act: they give or withdraw it themselves; a consent collected on paper is entered separately by HR.',
       CONSENT_ALREADY_GIVEN: 'This person has already given their consent.',
+      INPUT_RULES: 'Some fields do not go together: %{fields}.',
       NOTICE_OUTDATED: 'The information notice has changed (version of %{current}): read it again, then give your consent.',
       CONSENT_WITHDRAWAL_NOT_RUNNING:
         'Consent is withdrawn through the experiment while it runs; it is “%{state}”.',

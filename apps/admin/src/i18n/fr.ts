@@ -90,6 +90,7 @@ const frBaseMessages = {
       CONSENT_NOT_OWN:
         "L'accord est l'acte de chaque participant·e : elle ou il le donne ou le retire soi-même ; un accord recueilli sur papier est saisi à part par les RH.",
       CONSENT_ALREADY_GIVEN: 'Cette personne a déjà donné son accord.',
+      INPUT_RULES: 'Des champs ne vont pas ensemble : %{fields}.',
       NOTICE_OUTDATED: 'La notice d’information a changé (version du %{current}) : relisez-la, puis donnez votre accord.',
       CONSENT_WITHDRAWAL_NOT_RUNNING:
         "L'accord se retire par le test pendant qu'il est en cours ; il est à l'état « %{state} ».",

@@ -159,7 +159,7 @@ export class CommitteeSessionsService {
         // A reference to another organisation's test (or none) is not found, as everywhere.
         if (errors.every((e) => e.field.endsWith('.experimentId')))
           throw new RefusalException('not_found', 'EXPERIMENT_NOT_FOUND', {}, errors);
-        throw new ValidationException(errors);
+        throw ResourceException.rules(errors);
       }
     }
     const changes = { title: input.title ?? session.title, heldOn: input.heldOn ?? session.heldOn, items };

@@ -97,4 +97,12 @@ export class ResourceException {
   static invalid(field: string, message: string): ValidationException {
     return new ValidationException([{ field, message }]);
   }
+
+  /**
+   * 409 INPUT_RULES: a well-formed input that breaks a rule its document cannot state (a day
+   * in the future, a reference to an item the session lacks), the fields named.
+   */
+  static rules(errors: FieldError[]): RefusalException {
+    return new RefusalException('conflict', 'INPUT_RULES', { fields: errors.map((e) => e.field) }, errors);
+  }
 }

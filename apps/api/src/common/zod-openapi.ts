@@ -13,6 +13,29 @@ export type OpenApiSchema = Record<string, unknown>;
 /** Any text without the NUL character. */
 export const NO_NUL = '^[^\\u0000]*$';
 
+/**
+ * What String.prototype.trim removes (ECMAScript white space and line terminators), spelt out
+ * as a class body: `\\s` differs between JavaScript and the fuzzer's Python.
+ */
+const BLANK = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+
+/** At least `min` characters once trimmed, none of them NUL. */
+export function nonBlankPattern(min: number): string {
+  const edge = `[^${BLANK}\\u0000]`;
+  return min === 1
+    ? `^[^\\u0000]*${edge}[^\\u0000]*$`
+    : `^[${BLANK}]*${edge}[^\\u0000]{${min - 2},}${edge}[${BLANK}]*$`;
+}
+
+/** Whether a zod string schema trims its value (a `.trim()` overwrite) before its checks. */
+function trims(schema: unknown): boolean {
+  const checks = (schema as { _zod?: { def?: { checks?: unknown[] } } })._zod?.def?.checks ?? [];
+  return checks.some((check) => {
+    const def = (check as { _zod?: { def?: { check?: string; tx?: (v: string) => unknown } } })._zod?.def;
+    return def?.check === 'overwrite' && typeof def.tx === 'function' && def.tx(' a ') === 'a';
+  });
+}
+
 /** A request's JSON schema: what a client may send (defaults make fields optional). */
 export function toOpenApiSchema(schema: z.ZodType): OpenApiSchema {
   // Never fail the whole document over one field that JSON cannot describe.
@@ -20,12 +43,16 @@ export function toOpenApiSchema(schema: z.ZodType): OpenApiSchema {
     target: 'openapi-3.0',
     io: 'input',
     unrepresentable: 'any',
-    override: ({ jsonSchema }) => {
+    override: ({ zodSchema, jsonSchema }) => {
       // The API refuses the NUL character in any text (PostgreSQL cannot store it; see
       // nulCharacterErrors): a free text says so (a format, an enum or a pattern already narrows).
       const s = jsonSchema as Record<string, unknown>;
-      if (s.type === 'string' && !s.format && !s.enum && s.const === undefined && !s.pattern && !s.allOf)
-        s.pattern = NO_NUL;
+      if (s.type === 'string' && !s.format && !s.enum && s.const === undefined && !s.pattern && !s.allOf) {
+        // A text trimmed before its minimum length is checked: blanks do not count, and the
+        // document says so (a text of spaces only is not "a reason").
+        const min = typeof s.minLength === 'number' ? s.minLength : 0;
+        s.pattern = min > 0 && trims(zodSchema) ? nonBlankPattern(min) : NO_NUL;
+      }
     },
   }) as OpenApiSchema;
 }

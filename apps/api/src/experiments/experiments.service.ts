@@ -63,7 +63,7 @@ export class ExperimentsService {
       : null;
     if (template && input.trackId && input.trackId !== template.trackId) {
       throw new RefusalException(
-        'invalid',
+        'conflict',
         'TEMPLATE_TRACK_MISMATCH',
         { trackId: input.trackId, templateTrackId: template.trackId },
         [

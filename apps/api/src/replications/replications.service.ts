@@ -106,7 +106,7 @@ export class ReplicationsService {
       : null;
     if (template && trackId && template.trackId !== trackId) {
       throw new RefusalException(
-        'invalid',
+        'conflict',
         'TEMPLATE_TRACK_MISMATCH',
         { trackId, templateTrackId: template.trackId },
         [{ field: 'templateId', message: "the template is for another track than the original's" }],

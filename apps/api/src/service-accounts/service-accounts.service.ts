@@ -101,7 +101,7 @@ export class ServiceAccountsService {
     const days = (expiresAt.getTime() - Date.now()) / 86_400_000;
     if (days < 1 || days > SERVICE_ACCOUNT_MAX_DAYS + 1) {
       throw new RefusalException(
-        'invalid',
+        'conflict',
         'SERVICE_ACCOUNT_EXPIRY_INVALID',
         { maxDays: SERVICE_ACCOUNT_MAX_DAYS },
         [{ field: 'expiresOn', message: `from tomorrow and within ${SERVICE_ACCOUNT_MAX_DAYS} days` }],

@@ -137,7 +137,9 @@ export class TestimoniesService {
 function assertNotFuture(date: string): void {
   // A day of margin: "today" in any time zone of the organisations is accepted.
   if (new Date(`${date}T00:00:00Z`).getTime() > Date.now() + 86_400_000) {
-    throw ResourceException.invalid('collectedAt', 'collectedAt must not be in the future');
+    throw ResourceException.rules([
+      { field: 'collectedAt', message: 'collectedAt must not be in the future' },
+    ]);
   }
 }
 

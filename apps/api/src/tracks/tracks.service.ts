@@ -8,7 +8,12 @@ import {
   type TrackCreateInput,
   type TrackUpdateInput,
 } from '@capacites/domain';
-import { ExperimentEntity, OrganizationEntity, TrackEntity } from '@capacites/persistence';
+import {
+  ExperimentEntity,
+  ExperimentTemplateEntity,
+  OrganizationEntity,
+  TrackEntity,
+} from '@capacites/persistence';
 import { assertAdmin } from '../common/admin-access';
 import { recordAdminEvent } from '../common/admin-audit';
 import { ResourceException } from '../common/app.exception';
@@ -159,7 +164,10 @@ export class TracksService {
     assertAdmin(principal, ADMIN_ONLY);
     const track = await this.dataSource.getRepository(TrackEntity).findOneBy({ id });
     if (!track) throw ResourceException.notFound('track');
-    const used = await this.dataSource.getRepository(ExperimentEntity).countBy({ trackId: id });
+    // Tests, and the templates that prefill tests of this track (they keep it: archive instead).
+    const used =
+      (await this.dataSource.getRepository(ExperimentEntity).countBy({ trackId: id })) +
+      (await this.dataSource.getRepository(ExperimentTemplateEntity).countBy({ trackId: id }));
     if (used > 0) {
       throw ResourceException.conflict('TRACK_IN_USE', { count: used });
     }

@@ -366,7 +366,8 @@ describe('Templates and replication (issue 16)', () => {
           trackId: sharedTrack,
           title: 'Mélange',
         })
-        .expect(400);
+        // Well-formed, but a template of another track: a conflict, with its code.
+        .expect(409);
       expect(mismatch.body).toMatchObject({
         code: 'TEMPLATE_TRACK_MISMATCH',
         params: { trackId: sharedTrack, templateTrackId: nantesTrack },

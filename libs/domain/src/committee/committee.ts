@@ -1,3 +1,4 @@
+import { INPUT_RULE } from '../validation';
 import { z } from 'zod';
 import { expiryDateSchema } from '../experiment/framing';
 import { decisionBodySchema } from '../experiment/lifecycle-inputs';
@@ -166,6 +167,7 @@ export const recordMinutesSchema = z
           code: 'custom',
           path: ['items', i, 'decision'],
           message: 'a decision is required to decide',
+          params: INPUT_RULE,
         });
       }
       if (item.action !== 'decide' && item.decision) {
@@ -173,6 +175,7 @@ export const recordMinutesSchema = z
           code: 'custom',
           path: ['items', i, 'decision'],
           message: 'a decision goes with action decide only',
+          params: INPUT_RULE,
         });
       }
       if (item.decision && !hasRequiredHandover(item.decision)) {
@@ -180,6 +183,7 @@ export const recordMinutesSchema = z
           code: 'custom',
           path: ['items', i, 'decision', 'handover'],
           message: HANDOVER_REQUIRED,
+          params: INPUT_RULE,
         });
       }
     });
@@ -242,9 +246,19 @@ export const createShareLinkSchema = z
   .strict()
   .superRefine((input, ctx) => {
     if (input.kind === 'committeePack' && !input.sessionId)
-      ctx.addIssue({ code: 'custom', path: ['sessionId'], message: 'sessionId is required to share a pack' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sessionId'],
+        message: 'sessionId is required to share a pack',
+        params: INPUT_RULE,
+      });
     if (input.kind === 'dashboard' && input.sessionId)
-      ctx.addIssue({ code: 'custom', path: ['sessionId'], message: 'a dashboard link names no session' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sessionId'],
+        message: 'a dashboard link names no session',
+        params: INPUT_RULE,
+      });
   });
 export type CreateShareLinkInput = z.infer<typeof createShareLinkSchema>;
 

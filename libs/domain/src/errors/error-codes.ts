@@ -90,6 +90,8 @@ export const ERROR_MESSAGES = {
   APPROVER_IS_PILOT: () => 'A pilot of the test cannot approve its extension.',
   CONSENT_NOT_OWN: () => 'Only a participant gives or withdraws their own consent.',
   CONSENT_ALREADY_GIVEN: () => 'Consent is already recorded.',
+  INPUT_RULES: (p: { fields: readonly string[] }) =>
+    `The request breaks a rule between its fields (${list(p.fields)}): the document describes each field alone.`,
   NOTICE_OUTDATED: (p: { current: string }) =>
     `The information notice changed (version ${p.current}): read it again before consenting.`,
   CONSENT_WITHDRAWAL_NOT_RUNNING: (p: State) =>

@@ -1,3 +1,4 @@
+import { INPUT_RULE } from '../validation';
 import { z } from 'zod';
 
 /**
@@ -126,7 +127,7 @@ const url = z
         return false;
       }
     },
-    { message: 'url must be an http(s) URL without credentials' },
+    { message: 'url must be an http(s) URL without credentials', params: INPUT_RULE },
   );
 
 /** A Matrix room id (`!opaque:server`) or alias (`#name:server`). */
@@ -154,18 +155,34 @@ export const endpointCreateSchema = z
   .superRefine((value, context) => {
     if (value.kind === 'tchap') {
       if (!value.roomId)
-        context.addIssue({ code: 'custom', path: ['roomId'], message: 'roomId is required for Tchap' });
+        context.addIssue({
+          code: 'custom',
+          path: ['roomId'],
+          message: 'roomId is required for Tchap',
+          params: INPUT_RULE,
+        });
       if (!value.accessToken)
         context.addIssue({
           code: 'custom',
           path: ['accessToken'],
           message: 'accessToken is required for Tchap',
+          params: INPUT_RULE,
         });
     } else {
       if (value.roomId !== undefined)
-        context.addIssue({ code: 'custom', path: ['roomId'], message: 'roomId is for Tchap only' });
+        context.addIssue({
+          code: 'custom',
+          path: ['roomId'],
+          message: 'roomId is for Tchap only',
+          params: INPUT_RULE,
+        });
       if (value.accessToken !== undefined)
-        context.addIssue({ code: 'custom', path: ['accessToken'], message: 'accessToken is for Tchap only' });
+        context.addIssue({
+          code: 'custom',
+          path: ['accessToken'],
+          message: 'accessToken is for Tchap only',
+          params: INPUT_RULE,
+        });
     }
   });
 export type EndpointCreateInput = z.infer<typeof endpointCreateSchema>;

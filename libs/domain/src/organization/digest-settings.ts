@@ -1,3 +1,4 @@
+import { INPUT_RULE } from '../validation';
 import { z } from 'zod';
 
 /**
@@ -21,7 +22,10 @@ export const digestSettingsSchema = z
     recipients: z
       .array(z.enum(DIGEST_RECIPIENT_ROLES))
       .min(1, 'au moins un destinataire')
-      .refine((list) => new Set(list).size === list.length, 'each role once'),
+      .refine((list) => new Set(list).size === list.length, {
+        message: 'each role once',
+        params: INPUT_RULE,
+      }),
   })
   .strict();
 

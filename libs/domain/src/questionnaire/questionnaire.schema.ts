@@ -1,3 +1,4 @@
+import { INPUT_RULE } from '../validation';
 import { z } from 'zod';
 import {
   QUESTION_KINDS,
@@ -22,7 +23,11 @@ export const questionSchema = z
       .trim()
       .min(1, { message: 'label is required' })
       .max(L.label, { message: `label must have at most ${L.label} characters` }),
-    help: z.string().trim().max(L.help, { message: `help must have at most ${L.help} characters` }).default(''),
+    help: z
+      .string()
+      .trim()
+      .max(L.help, { message: `help must have at most ${L.help} characters` })
+      .default(''),
     required: z.boolean().default(false),
     criterionId: z.string().min(1).max(64).nullable().default(null),
     anonymous: z.boolean().default(true),
@@ -43,14 +48,34 @@ export const questionSchema = z
   .superRefine((q, ctx) => {
     if (CHOICE_KINDS.has(q.kind)) {
       if (q.options.length < 2)
-        ctx.addIssue({ code: 'custom', path: ['options'], message: 'a choice question needs at least 2 options' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options'],
+          message: 'a choice question needs at least 2 options',
+          params: INPUT_RULE,
+        });
       if (new Set(q.options).size !== q.options.length)
-        ctx.addIssue({ code: 'custom', path: ['options'], message: 'options must be different' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options'],
+          message: 'options must be different',
+          params: INPUT_RULE,
+        });
     } else if (q.options.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${q.kind} question has no options` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `a ${q.kind} question has no options`,
+        params: INPUT_RULE,
+      });
     }
     if (q.kind !== 'scale' && (q.minLabel || q.maxLabel))
-      ctx.addIssue({ code: 'custom', path: ['minLabel'], message: 'only a scale question has end labels' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minLabel'],
+        message: 'only a scale question has end labels',
+        params: INPUT_RULE,
+      });
   });
 export type QuestionInput = z.input<typeof questionSchema>;
 
@@ -64,13 +89,30 @@ export const questionnaireWindowSchema = z
   .superRefine((w, ctx) => {
     if (w.kind !== 'custom') {
       if (w.opensOn || w.closesOn)
-        ctx.addIssue({ code: 'custom', path: ['opensOn'], message: 'dates are given for a custom window only' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['opensOn'],
+          message: 'dates are given for a custom window only',
+          params: INPUT_RULE,
+        });
       return;
     }
-    if (!w.opensOn) ctx.addIssue({ code: 'custom', path: ['opensOn'], message: 'opensOn is required' });
-    if (!w.closesOn) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'closesOn is required' });
+    if (!w.opensOn)
+      ctx.addIssue({ code: 'custom', path: ['opensOn'], message: 'opensOn is required', params: INPUT_RULE });
+    if (!w.closesOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closesOn'],
+        message: 'closesOn is required',
+        params: INPUT_RULE,
+      });
     if (w.opensOn && w.closesOn && w.closesOn < w.opensOn)
-      ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'closesOn must not be before opensOn' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closesOn'],
+        message: 'closesOn must not be before opensOn',
+        params: INPUT_RULE,
+      });
   });
 
 const questionsSchema = z
@@ -81,7 +123,13 @@ const questionsSchema = z
     const seen = new Set<string>();
     questions.forEach((q, i) => {
       if (!q.id) return;
-      if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'question ids must be unique' });
+      if (seen.has(q.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          message: 'question ids must be unique',
+          params: INPUT_RULE,
+        });
       seen.add(q.id);
     });
   });
@@ -97,7 +145,11 @@ export const createQuestionnaireSchema = z
   .object({
     experimentId: z.uuid({ message: 'experimentId must be an experiment id' }),
     title,
-    intro: z.string().trim().max(L.intro, { message: `intro must have at most ${L.intro} characters` }).default(''),
+    intro: z
+      .string()
+      .trim()
+      .max(L.intro, { message: `intro must have at most ${L.intro} characters` })
+      .default(''),
     audience: z.enum(QUESTIONNAIRE_AUDIENCES, { message: 'audience must be participants or public' }),
     window: questionnaireWindowSchema.default({ kind: 'run' }),
     questions: questionsSchema,
@@ -106,13 +158,14 @@ export const createQuestionnaireSchema = z
 export type CreateQuestionnaireInput = z.infer<typeof createQuestionnaireSchema>;
 
 /** PUT /api/questionnaires/:id — any field but the test, while the questionnaire is a draft. */
-export const updateQuestionnaireSchema = createQuestionnaireSchema.omit({ experimentId: true }).partial().strict();
+export const updateQuestionnaireSchema = createQuestionnaireSchema
+  .omit({ experimentId: true })
+  .partial()
+  .strict();
 export type UpdateQuestionnaireInput = z.infer<typeof updateQuestionnaireSchema>;
 
 /** POST /api/questionnaires/:id/close — closes before the window's end (audited, with a reason). */
-export const closeQuestionnaireSchema = z
-  .object({ reason: z.string().trim().max(2000).optional() })
-  .strict();
+export const closeQuestionnaireSchema = z.object({ reason: z.string().trim().max(2000).optional() }).strict();
 export type CloseQuestionnaireInput = z.infer<typeof closeQuestionnaireSchema>;
 
 /**

@@ -1,3 +1,4 @@
+import { INPUT_RULE } from '../validation';
 import { z } from 'zod';
 import { criterionSchema, exitPlanSchema, type Criterion, type ExitPlan } from '../experiment/framing';
 import { endOfLocalDayAfter } from '../experiment/time';
@@ -27,6 +28,7 @@ const criteriaSchema = z
           code: 'custom',
           path: [i, 'id'],
           message: `criterion id "${criterion.id}" is repeated`,
+          params: INPUT_RULE,
         });
       seen.add(criterion.id);
     });
@@ -98,7 +100,7 @@ function checkCriterionLinks(
   ctx: z.RefinementCtx,
 ): void {
   for (const { path, message } of criterionLinkErrors(value.criteria, value.questionnaires))
-    ctx.addIssue({ code: 'custom', path, message });
+    ctx.addIssue({ code: 'custom', path, message, params: INPUT_RULE });
 }
 
 export const templateCreateSchema = z

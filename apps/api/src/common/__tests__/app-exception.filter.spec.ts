@@ -202,7 +202,9 @@ describe('AppExceptionFilter', () => {
     [
       'the statement timeout cancels the query (57014)',
       Object.assign(new Error('Query failed'), {
-        driverError: Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }),
+        driverError: Object.assign(new Error('canceling statement due to statement timeout'), {
+          code: '57014',
+        }),
       }),
     ],
     [
