@@ -1,3 +1,4 @@
+import { nonBlankPattern } from '../../src/common/zod-openapi';
 import request from 'supertest';
 import { ExperimentEntity } from '@capacites/persistence';
 import {
@@ -335,7 +336,9 @@ describe('Bad input: refused with a 4xx that names the problem; odd text stored 
     const schemas = JSON.stringify(document.components.schemas);
     expect(schemas).toContain('^2[0-9]{3}-');
     // Free text without the NUL character, which the API refuses in any field.
-    expect(document.components.schemas.CreateExperimentDto.properties.title.pattern).toBe('^[^\\u0000]*$');
+    expect(document.components.schemas.CreateExperimentDto.properties.hypothesis.pattern).toBe('^[^\\u0000]*$');
+    // A trimmed text with a minimum length: blanks do not count, and the document says so.
+    expect(document.components.schemas.CreateExperimentDto.properties.title.pattern).toBe(nonBlankPattern(3));
     const timeZone = JSON.stringify(document.components.schemas);
     expect(timeZone).toContain('"Europe/Paris"');
     expect(document.paths['/api/experiments/{id}'].put.requestBody?.required).toBe(false);
