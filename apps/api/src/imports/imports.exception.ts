@@ -18,7 +18,8 @@ export enum ImportsErrorCode {
 const KINDS: Record<ImportsErrorCode, ErrorKind> = {
   [ImportsErrorCode.FILE_REQUIRED]: 'invalid',
   [ImportsErrorCode.FILE_UNREADABLE]: 'invalid',
-  [ImportsErrorCode.FORMAT_UNSUPPORTED]: 'invalid',
+  // A well-formed upload of another kind of file: refused by a rule, not by its shape.
+  [ImportsErrorCode.FORMAT_UNSUPPORTED]: 'conflict',
   [ImportsErrorCode.COLUMNS_MISSING]: 'invalid',
   [ImportsErrorCode.COLUMNS_UNKNOWN]: 'invalid',
   [ImportsErrorCode.EMPTY]: 'invalid',

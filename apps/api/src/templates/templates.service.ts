@@ -189,7 +189,8 @@ export class TemplatesService {
       track.archivedAt === null &&
       (track.organizationId === null || track.organizationId === organizationId);
     if (!usable) {
-      throw new RefusalException('invalid', 'TRACK_NOT_FOUND', {}, [
+      // A reference to no usable track: not found (404), the field named.
+      throw new RefusalException('not_found', 'TRACK_NOT_FOUND', {}, [
         {
           field: 'trackId',
           message:

@@ -76,8 +76,10 @@ export class TemporalCodecController {
   async decode(
     @Body() body: PayloadsDto,
     @CurrentUser() user: AuthUser,
-    @Headers('x-namespace') namespace?: string,
+    // Optional (the Web UI sends it): all headers, so that the document does not require it.
+    @Headers() headers: Record<string, string | undefined>,
   ): Promise<PayloadsBody> {
+    const namespace = headers['x-namespace'];
     const codec = this.allowed(user);
     // One by one: a payload that cannot be decrypted (altered, or of a key not held here) is
     // named, with why, rather than failing the whole answer.

@@ -1,3 +1,4 @@
+import { INPUT_RULE } from '../validation';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from './organization';
 import { departementSchema, WORKING_DAY_DURATIONS } from '../calendar/departement';
@@ -43,7 +44,10 @@ export const lifecycleSettingsSchema = z
     workingDayDurations: z
       .array(z.enum(WORKING_DAY_DURATIONS))
       .max(WORKING_DAY_DURATIONS.length)
-      .refine((list) => new Set(list).size === list.length, 'each duration once'),
+      .refine((list) => new Set(list).size === list.length, {
+        message: 'each duration once',
+        params: INPUT_RULE,
+      }),
   })
   .strict();
 
