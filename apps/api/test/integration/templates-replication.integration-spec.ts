@@ -168,7 +168,8 @@ describe('Templates and replication (issue 16)', () => {
       const foreignTrack = await gi.hr
         .post('/api/templates')
         .send(templateBody(nantesTrack, gironde.organization.id))
-        .expect(400);
+        // Another organisation's track: not found (404), the field named.
+        .expect(404);
       expect(foreignTrack.body.fields).toEqual([expect.objectContaining({ field: 'trackId' })]);
     });
 
