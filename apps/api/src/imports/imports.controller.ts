@@ -71,6 +71,8 @@ export class ImportsController {
     schema: {
       type: 'object',
       required: ['organizationId', 'file'],
+      // Nothing else: an unknown field is refused (400 naming it), as the document says.
+      additionalProperties: false,
       properties: {
         organizationId: { type: 'string', format: 'uuid' },
         file: { type: 'string', format: 'binary', description: 'XLSX or CSV, with the model file’s columns' },

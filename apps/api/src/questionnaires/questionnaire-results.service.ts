@@ -29,7 +29,7 @@ import {
 } from '@capacites/domain';
 import { QuestionnaireEntity } from '@capacites/persistence';
 import { recordExperimentEvent } from '../common/admin-audit';
-import { ValidationException } from '../common/app.exception';
+import { RefusalException, ValidationException } from '../common/app.exception';
 import { parseListQuery } from '../common/list-query';
 import { accessFacts } from '../experiments/experiment-access';
 import { ExperimentsErrorCode, ExperimentsException } from '../experiments/experiments.exception';
@@ -41,7 +41,8 @@ import { QuestionnairesException } from './questionnaires.exception';
 
 const RESULT_READERS = ['hr', 'codir', 'pilot', 'sponsor'] as const;
 
-export const questionnaireExportFilter = z.object({ questionnaireId: z.uuid() }).strict();
+// Optional in the document (a filter names it, as the lists' do); without it no questionnaire is found.
+export const questionnaireExportFilter = z.object({ questionnaireId: z.uuid().optional() }).strict();
 export const QUESTIONNAIRE_EXPORT_SORTABLE = ['submittedAt'] as const;
 
 /**
@@ -136,7 +137,10 @@ export class QuestionnaireResultsService {
       order: 'ASC',
     });
     const { questionnaireId } = query.filter as z.infer<typeof questionnaireExportFilter>;
-    if (!questionnaireId) throw new ValidationException([{ field: 'filter.questionnaireId', message: 'questionnaireId is required' }]);
+    if (!questionnaireId)
+      throw new RefusalException('not_found', 'NOT_FOUND', { resource: 'questionnaire' }, [
+        { field: 'filter.questionnaireId', message: 'name the questionnaire to export' },
+      ]);
     const { questionnaire: q, experiment, timeZone } = await this.resultsReadable(questionnaireId, principal);
     await this.dataSource.transaction((manager) =>
       recordExperimentEvent(manager, {
