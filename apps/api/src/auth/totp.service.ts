@@ -79,8 +79,9 @@ export class TotpService {
   async confirm(user: { userId: string }, code: string): Promise<{ recoveryCodes: string[] }> {
     const row = await this.withSecrets(user.userId);
     if (row.totpEnabledAt) throw new AuthException(AuthErrorCode.TOTP_ALREADY_ENABLED);
-    if (!row.totpPendingSecret) throw new AuthException(AuthErrorCode.TOTP_NOT_ENABLED);
-    const step = this.matchingStep(row.totpPendingSecret, row.email, code);
+    const pendingSecret = row.totpPendingSecret;
+    if (!pendingSecret) throw new AuthException(AuthErrorCode.TOTP_NOT_ENABLED);
+    const step = this.matchingStep(pendingSecret, row.email, code);
     if (step === null) throw new AuthException(AuthErrorCode.TOTP_INVALID);
     const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
     await this.dataSource.transaction(async (manager) => {
@@ -88,7 +89,7 @@ export class TotpService {
         UserEntity,
         { id: user.userId },
         {
-          totpSecret: this.cipher.encrypt(row.totpPendingSecret, secretContext('users', 'totp_secret', user.userId)),
+          totpSecret: this.cipher.encrypt(pendingSecret, secretContext('users', 'totp_secret', user.userId)),
           totpPendingSecret: null,
           totpEnabledAt: new Date(),
           totpLastStep: String(step),

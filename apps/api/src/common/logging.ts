@@ -85,12 +85,12 @@ function serializeRequest(request: SerializedRequest): Record<string, unknown> {
   // Anonymous routes (the public's questionnaire answers): no client address is kept anywhere,
   // logs included, as their notice tells the public (docs/questionnaires.md).
   if (request.url?.startsWith('/api/public/')) {
-    const headers = { ...request.headers, referer: redactReferer(request.headers.referer) };
+    const headers: Record<string, unknown> = { ...request.headers, referer: redactReferer(request.headers.referer) };
     for (const name of ['x-forwarded-for', 'x-real-ip', 'forwarded']) delete headers[name];
     if (headers.referer === undefined) delete headers.referer;
     return { method: request.method, url: redactQuery(request.url), headers };
   }
-  const headers = { ...request.headers, referer: redactReferer(request.headers.referer) };
+  const headers: Record<string, unknown> = { ...request.headers, referer: redactReferer(request.headers.referer) };
   if (headers.referer === undefined) delete headers.referer;
   return {
     method: request.method,
