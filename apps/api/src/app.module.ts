@@ -34,6 +34,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 // Issue 15: committee sessions and share links.
 import { CommitteeSessionsModule } from './committee-sessions/committee-sessions.module';
 import { ShareLinksModule } from './share-links/share-links.module';
+// Trust defaults: secrets encrypted at rest, limits of the public routes.
+import { SecurityModule } from './security/security.module';
 
 @Module({})
 export class AppModule {
@@ -51,6 +53,7 @@ export class AppModule {
           }),
         ),
         TemporalModule,
+        SecurityModule,
         AuthModule,
         HealthModule,
         MetricsModule,

@@ -220,6 +220,8 @@ export const ERROR_MESSAGES = {
   URL_NOT_PUBLIC: (p: { host: string; address: string; range: string }) =>
     `url: ${p.host} is ${p.address} (${p.range}), not a public address: refused unless the platform allows that network.`,
   URL_UNRESOLVABLE: (p: { host: string }) => `url: the name ${p.host} does not resolve.`,
+  URL_NOT_HTTPS: (p: { host: string }) =>
+    `url: ${p.host} is reached over the internet: use https:// (plain http only towards a network the platform allows).`,
   DELIVERY_IN_PROGRESS: () =>
     'This delivery is still being attempted: resend it once it has succeeded or failed.',
   SERVICE_ACCOUNT_SCOPE: (p: { scope: string }) =>
