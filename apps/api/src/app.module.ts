@@ -34,6 +34,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 // Issue 15: committee sessions and share links.
 import { CommitteeSessionsModule } from './committee-sessions/committee-sessions.module';
 import { ShareLinksModule } from './share-links/share-links.module';
+// Issue 17, item 2: the right of access (personal data export).
+import { PersonalDataModule } from './personal-data/personal-data.module';
 
 @Module({})
 export class AppModule {
@@ -79,6 +81,7 @@ export class AppModule {
         ImportsModule,
         CommitteeSessionsModule,
         ShareLinksModule,
+        PersonalDataModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
