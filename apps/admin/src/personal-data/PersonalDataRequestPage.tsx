@@ -22,12 +22,21 @@ export const PersonalDataRequestPage = () => {
   const preset = params.get('userId');
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<Person | null>(null);
-  const { data: presetPerson } = useGetOne<Person>('users', { id: preset ?? '' }, { enabled: !!preset });
-  const { data: people = [], isPending } = useGetList<Person>('users', {
-    filter: search.trim() ? { q: search.trim() } : {},
-    pagination: { page: 1, perPage: 25 },
-    sort: { field: 'displayName', order: 'ASC' },
-  });
+  const allowed = hasAnyRole(principal, ['hr', 'admin']);
+  const { data: presetPerson } = useGetOne<Person>(
+    'users',
+    { id: preset ?? '' },
+    { enabled: allowed && !!preset },
+  );
+  const { data: people = [], isPending } = useGetList<Person>(
+    'users',
+    {
+      filter: search.trim() ? { q: search.trim() } : {},
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'displayName', order: 'ASC' },
+    },
+    { enabled: allowed },
+  );
   const person = chosen ?? presetPerson ?? null;
   const t = (key: string, options?: Record<string, unknown>) =>
     translate(`app.personalData.request.${key}`, options);
@@ -42,7 +51,7 @@ export const PersonalDataRequestPage = () => {
         <Typography variant="body2" sx={{ mb: 2 }}>
           {t('intro')}
         </Typography>
-        {!hasAnyRole(principal, ['hr', 'admin']) ? (
+        {!allowed ? (
           <Alert severity="warning">{t('forbidden')}</Alert>
         ) : (
           <>

@@ -27,7 +27,7 @@ function introLines(meta: RenderMeta): string[] {
     `Personne concernée : ${meta.subject.displayName} (${meta.subject.email})`,
     `Document produit le ${formatInstant(meta.generatedAt, meta.timeZone)} (heure de ${meta.timeZone})` +
       (meta.requestedBy.kind === 'administrator'
-        ? `, à la demande reçue par ${meta.requestedBy.displayName} (droit d’accès, article 15 du RGPD).`
+        ? `, par ${meta.requestedBy.displayName}, pour répondre à votre demande d’accès (article 15 du RGPD).`
         : ', à votre demande (droit d’accès, article 15 du RGPD).'),
     'Toutes les dates sont données dans ce fuseau horaire. Le même contenu existe au format JSON, lisible par une machine.',
   ];

@@ -29,7 +29,14 @@ const ApiPersonalDataExport = () =>
       content: Object.fromEntries(
         PERSONAL_DATA_FORMATS.map((f) => [
           PERSONAL_DATA_MEDIA_TYPES[f],
-          { schema: { type: 'string', format: f === 'pdf' ? 'binary' : undefined } },
+          {
+            schema:
+              f === 'json'
+                ? { type: 'object', required: ['kind', 'version', 'subject', 'sections', 'counts'] }
+                : f === 'pdf'
+                  ? { type: 'string', format: 'binary' }
+                  : { type: 'string' },
+          },
         ]),
       ),
       headers: {

@@ -91,7 +91,10 @@ export class PersonalDataService {
       this.logger.error(`personal data export interrupted: ${(error as Error).message}`);
       // Nothing sent yet (PDF): a 500 in the usual shape; otherwise the download is cut off
       // rather than ending as if complete.
-      if (!response.headersSent) throw error;
+      if (!response.headersSent) {
+        response.removeHeader('Content-Disposition');
+        throw error;
+      }
       response.destroy(error as Error);
     }
   }

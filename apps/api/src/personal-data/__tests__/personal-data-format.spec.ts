@@ -4,7 +4,7 @@ import { PERSONAL_DATA_SECTIONS } from '@capacites/domain';
 
 describe('the readable renderings of a personal data export', () => {
   it('shows instants in the organisation’s time zone, in French, whether Date or ISO text', () => {
-    const instant = '2026-03-29T00:30:00.000Z'; // 01:30 in Paris, 21:30 the day before in Guadeloupe
+    const instant = '2026-03-29T00:30:00.000Z'; // 01:30 in Paris (just before the change to summer time), 20:30 the day before in Guadeloupe
     expect(scalarText('createdAt', new Date(instant), 'Europe/Paris')).toBe('29 mars 2026 à 01:30');
     expect(scalarText('consentedAt', instant, 'America/Guadeloupe')).toBe('28 mars 2026 à 20:30');
     expect(scalarText('collectedAt', '2026-03-12', 'Pacific/Tahiti')).toBe('12 mars 2026');
@@ -24,7 +24,7 @@ describe('the readable renderings of a personal data export', () => {
     );
     expect(lines).toEqual([
       { label: 'Accord saisi pour vous', value: '', depth: 0 },
-      { label: 'Moyen de recueil', value: 'sur papier', depth: 1 },
+      { label: 'Méthode', value: 'sur papier', depth: 1 },
       { label: 'Saisi par', value: 'RH', depth: 1 },
       { label: 'Critères', value: '', depth: 0 },
       { label: '1', value: '', depth: 1 },
