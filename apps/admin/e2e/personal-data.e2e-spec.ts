@@ -51,16 +51,24 @@ describeInBrowser('Personal data export in the browser', () => {
   it('an agent downloads their data from "Mon compte": a JSON file arrives that names them', async () => {
     const page = await signIn(team.emails.participant, '/profile');
     try {
-      const link = page.getByRole('link', { name: 'Télécharger au format JSON (complet, lisible par une machine)' });
+      const link = page.getByRole('link', {
+        name: 'Télécharger au format JSON (complet, lisible par une machine)',
+      });
       await link.waitFor({ timeout: TIMEOUT });
       await expectNoAxeViolations(page, 'profile with personal data');
       const arriving = page.waitForEvent('download', { timeout: TIMEOUT });
       await link.click();
       const download = await arriving;
-      expect(download.suggestedFilename()).toMatch(/^capacites-donnees-personnelles-\d{4}-\d{2}-\d{2}\.json$/);
+      expect(download.suggestedFilename()).toMatch(
+        /^capacites-donnees-personnelles-\d{4}-\d{2}-\d{2}\.json$/,
+      );
       const file = await download.path();
       const json = JSON.parse(await readFile(file, 'utf8')) as PersonalDataExport;
-      expect(json.subject).toEqual({ id: team.participant, email: team.emails.participant, displayName: 'participant' });
+      expect(json.subject).toEqual({
+        id: team.participant,
+        email: team.emails.participant,
+        displayName: 'participant',
+      });
       expect(json.sections.memberships).toEqual([expect.objectContaining({ role: 'member' })]);
       const audited = await stack.db.query(
         `SELECT actor_id FROM audit_events WHERE event = 'personalData.exported' AND details->>'subjectId' = $1`,

@@ -2,7 +2,16 @@ import { userUpdateSchema } from '@capacites/domain';
 import PrivacyIcon from '@mui/icons-material/PrivacyTip';
 import { Button } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
-import { BooleanInput, Edit, SaveButton, SimpleForm, Toolbar, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  Edit,
+  SaveButton,
+  SimpleForm,
+  Toolbar,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { PERSONAL_DATA_REQUEST_PATH } from '../personal-data/i18n';
 import { AdminOnly } from '../access';
 import { useApiErrorNotify, zodResolver } from '../forms';

@@ -72,19 +72,25 @@ export function renderPersonalDataPdf(
       content.push({
         stack: [
           { text: recordHeading(record, i + 1), style: 'h3' },
-          ...lines.map(
-            (line): Content => ({
-              text: line.value === '' ? [{ text: line.label, bold: true }] : [{ text: `${line.label} : `, bold: true }, line.value],
-              margin: [line.depth * 12, 0, 0, 1],
-            }),
-          ),
+          ...lines.map((line): Content => ({
+            text:
+              line.value === ''
+                ? [{ text: line.label, bold: true }]
+                : [{ text: `${line.label} : `, bold: true }, line.value],
+            margin: [line.depth * 12, 0, 0, 1],
+          })),
         ],
         margin: [0, 0, 0, 6],
       });
     });
   }
   const definition: TDocumentDefinitions = {
-    info: { title: DOCUMENT_TITLE, subject: meta.subject.displayName, author: 'Capacités', creator: 'Capacités' },
+    info: {
+      title: DOCUMENT_TITLE,
+      subject: meta.subject.displayName,
+      author: 'Capacités',
+      creator: 'Capacités',
+    },
     language: 'fr-FR',
     tagged: true,
     displayTitle: true,

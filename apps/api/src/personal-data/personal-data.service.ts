@@ -161,7 +161,9 @@ export class PersonalDataService {
    * REPEATABLE READ transaction: one consistent snapshot, and never more than one batch of
    * rows read at once however many notifications or audit records the person has.
    */
-  private async *batches(plan: Plan): AsyncGenerator<{ section: PersonalDataSection; rows: PersonalDataRecord[] }> {
+  private async *batches(
+    plan: Plan,
+  ): AsyncGenerator<{ section: PersonalDataSection; rows: PersonalDataRecord[] }> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     let open = false;
@@ -214,14 +216,19 @@ export class PersonalDataService {
     };
     await write(`${JSON.stringify(head).slice(0, -1)},"sections":{`);
     const counts = emptySections(() => 0);
-    await this.inOrder(plan, async (section, index) => {
-      await write(`${index ? ',' : ''}${JSON.stringify(section)}:[`);
-    }, async (section, rows) => {
-      await write(`${counts[section] ? ',' : ''}${rows.map((row) => JSON.stringify(row)).join(',')}`);
-      counts[section] += rows.length;
-    }, async () => {
-      await write(']');
-    });
+    await this.inOrder(
+      plan,
+      async (section, index) => {
+        await write(`${index ? ',' : ''}${JSON.stringify(section)}:[`);
+      },
+      async (section, rows) => {
+        await write(`${counts[section] ? ',' : ''}${rows.map((row) => JSON.stringify(row)).join(',')}`);
+        counts[section] += rows.length;
+      },
+      async () => {
+        await write(']');
+      },
+    );
     await write(`},"counts":${JSON.stringify(counts)}}`);
     response.end();
   }
@@ -274,4 +281,3 @@ export class PersonalDataService {
 function emptySections<T>(make: () => T): Record<PersonalDataSection, T> {
   return Object.fromEntries(PERSONAL_DATA_SECTIONS.map((s) => [s, make()])) as Record<PersonalDataSection, T>;
 }
-

@@ -186,7 +186,11 @@ export const SECTION_SOURCES: readonly SectionSource[] = [
   },
   {
     section: 'committeeSessions',
-    columns: ['committee_sessions.created_by', 'committee_sessions.recorded_by', 'committee_sessions.attendees'],
+    columns: [
+      'committee_sessions.created_by',
+      'committee_sessions.recorded_by',
+      'committee_sessions.attendees',
+    ],
     sql: `SELECT s.id, s.title, ${organizationName('s.organization_id')} AS organization, s.held_on::text AS "heldOn",
                  s.status,
                  array_remove(ARRAY[
