@@ -36,6 +36,8 @@ import { CommitteeSessionsModule } from './committee-sessions/committee-sessions
 import { ShareLinksModule } from './share-links/share-links.module';
 // Trust defaults: secrets encrypted at rest, limits of the public routes.
 import { SecurityModule } from './security/security.module';
+// Issue 17, item 2: the right of access (personal data export).
+import { PersonalDataModule } from './personal-data/personal-data.module';
 
 @Module({})
 export class AppModule {
@@ -82,6 +84,7 @@ export class AppModule {
         ImportsModule,
         CommitteeSessionsModule,
         ShareLinksModule,
+        PersonalDataModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

@@ -11,6 +11,8 @@ import {
   enQuestionnaires,
 } from '../questionnaires/i18n';
 import { launchApprovalMessages } from '../launch-approval/i18n';
+// Issue 17, item 2: the right of access.
+import { personalDataMessages } from '../personal-data/i18n';
 import type { CapacitesBaseMessages, CapacitesMessages } from './fr';
 import { mergeMessages } from './merge';
 import { codirCycleEn } from '../calendar/i18n';
@@ -1024,7 +1026,10 @@ const enBaseMessages: CapacitesBaseMessages = {
   },
 };
 
-const enCapacitesMessages: CapacitesMessages = mergeMessages(enBaseMessages, launchApprovalMessages.en);
+const enCapacitesMessages: CapacitesMessages = mergeMessages(
+  mergeMessages(enBaseMessages, launchApprovalMessages.en),
+  personalDataMessages.en,
+);
 
 export const enMessages: TranslationMessages = {
   ...englishMessages,

@@ -13,6 +13,8 @@ import { mergeMessages } from './merge';
 import { codirCycleFr } from '../calendar/i18n';
 // Issue 15: committee sessions and share links.
 import { committeeAppFr, committeeResourcesFr } from '../committee-sessions/messages';
+// Issue 17, item 2: the right of access.
+import { personalDataMessages } from '../personal-data/i18n';
 
 /**
  * The product's own French messages, in the vocabulary of the source ("Capacités
@@ -1071,7 +1073,10 @@ const frBaseMessages = {
 /** The shape every locale fills (see en.ts); capabilities add theirs below. */
 export type CapacitesBaseMessages = typeof frBaseMessages;
 
-export const frCapacitesMessages = mergeMessages(frBaseMessages, launchApprovalMessages.fr);
+export const frCapacitesMessages = mergeMessages(
+  mergeMessages(frBaseMessages, launchApprovalMessages.fr),
+  personalDataMessages.fr,
+);
 
 export type CapacitesMessages = typeof frCapacitesMessages;
 

@@ -35,6 +35,8 @@ export const FORBIDDEN_ACTIONS = [
   'manageCommitteeSessions',
   'recordMinutes',
   'manageShareLinks',
+  // Personal data (issue 17, item 2): the right of access for a request received by mail.
+  'exportPersonalData',
 ] as const;
 export type ForbiddenAction = (typeof FORBIDDEN_ACTIONS)[number];
 
