@@ -23,6 +23,8 @@ import { webhookEndpoints } from './webhook-endpoints';
 // Issue 15: committee sessions and share links.
 import { committeeSessions } from './committee-sessions';
 import { shareLinks } from './share-links';
+// Issue 17: retention of personal data ("Conservation des données").
+import { RETENTION_PATH, RetentionPage } from './retention';
 
 export const App = () => (
   <Admin
@@ -46,6 +48,7 @@ export const App = () => (
       <Route path="/questionnaires/:id/answer" element={<AnswerRedirect />} />
       <Route path="/questionnaires/:id/print" element={<QuestionnairePoster />} />
       <Route path={IMPORT_PATH} element={<ImportPage />} />
+      <Route path={RETENTION_PATH} element={<RetentionPage />} />
     </CustomRoutes>
     <Resource name="experiments" {...experiments} />
     <Resource name="questionnaires" {...questionnaires} />

@@ -34,6 +34,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 // Issue 15: committee sessions and share links.
 import { CommitteeSessionsModule } from './committee-sessions/committee-sessions.module';
 import { ShareLinksModule } from './share-links/share-links.module';
+// Retention and erasure of personal data (issue 17, item 3).
+import { RetentionModule } from './retention/retention.module';
 
 @Module({})
 export class AppModule {
@@ -79,6 +81,7 @@ export class AppModule {
         ImportsModule,
         CommitteeSessionsModule,
         ShareLinksModule,
+        RetentionModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

@@ -9,6 +9,7 @@ import {
   frQuestionnaires,
 } from '../questionnaires/i18n';
 import { launchApprovalMessages } from '../launch-approval/i18n';
+import { retentionMessages } from '../retention/i18n';
 import { mergeMessages } from './merge';
 import { codirCycleFr } from '../calendar/i18n';
 // Issue 15: committee sessions and share links.
@@ -1071,7 +1072,11 @@ const frBaseMessages = {
 /** The shape every locale fills (see en.ts); capabilities add theirs below. */
 export type CapacitesBaseMessages = typeof frBaseMessages;
 
-export const frCapacitesMessages = mergeMessages(frBaseMessages, launchApprovalMessages.fr);
+export const frCapacitesMessages = mergeMessages(
+  mergeMessages(frBaseMessages, launchApprovalMessages.fr),
+  // Retention and erasure of personal data (issue 17, item 3).
+  retentionMessages.fr,
+);
 
 export type CapacitesMessages = typeof frCapacitesMessages;
 

@@ -3,6 +3,7 @@ import { BooleanInput, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin
 import { AdminOnly } from '../access';
 import { useApiErrorNotify, zodResolver } from '../forms';
 import { DisableUserButton } from './DisableUserButton';
+import { EraseUserButton } from '../retention';
 import { userUpdateBody, type User } from './types';
 import { MembershipsInput, OidcFields, UserIdentityFields } from './UserFields';
 
@@ -15,6 +16,8 @@ const UserToolbar = () => (
   <Toolbar sx={{ justifyContent: 'space-between' }}>
     <SaveButton />
     <DisableUserButton />
+    {/* Issue 17: a disabled account can be erased (dry run, then confirmation). */}
+    <EraseUserButton />
   </Toolbar>
 );
 
