@@ -123,9 +123,10 @@ async function redactionProofs(dataSource: DataSource): Promise<Map<string, Reda
     await dataSource.query(
       `SELECT a.chain_key, a.chain_seq::text AS chain_seq, p->>'id' AS id, p->>'hash' AS hash,
               p->>'redactedHash' AS redacted_hash
-         FROM audit_events a, jsonb_array_elements(a.details -> 'redactedAuditRows') p
-        WHERE a.event IN ('retention.pseudonymised', 'user.erased')
-          AND jsonb_typeof(a.details -> 'redactedAuditRows') = 'array'`,
+         FROM audit_events a,
+              jsonb_array_elements(CASE WHEN jsonb_typeof(a.details -> 'redactedAuditRows') = 'array'
+                                        THEN a.details -> 'redactedAuditRows' ELSE '[]'::jsonb END) p
+        WHERE a.event IN ('retention.pseudonymised', 'user.erased')`,
     );
   const proofs = new Map<string, RedactionProof[]>();
   for (const row of rows)

@@ -1,10 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import {
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  type Client,
+  type ScheduleOptionsAction,
+  type ScheduleSpec,
+} from '@temporalio/client';
 import { RETENTION_SCHEDULE_ID, RETENTION_WORKFLOW } from '@capacites/workflows';
 import { TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../temporal/temporal.module';
 
 /** Every day at 03:30, Paris time: outside office hours, after the night's backups. */
-export const RETENTION_SCHEDULE_SPEC = {
+export const RETENTION_SCHEDULE_SPEC: ScheduleSpec = {
   calendars: [{ hour: 3, minute: 30 }],
   timezone: 'Europe/Paris',
 };
@@ -30,8 +36,8 @@ export class RetentionScheduleService implements OnApplicationBootstrap {
   }
 
   async ensure(): Promise<void> {
-    const action = {
-      type: 'startWorkflow' as const,
+    const action: ScheduleOptionsAction = {
+      type: 'startWorkflow',
       workflowType: RETENTION_WORKFLOW,
       workflowId: RETENTION_SCHEDULE_ID,
       taskQueue: this.taskQueue,

@@ -28,7 +28,7 @@ export function createRetentionActivities(retention: RetentionService): Retentio
       if (description.status.name === 'RUNNING') return { deleted: 0, stillOpen: true };
       try {
         await context.client.workflowService.deleteWorkflowExecution({
-          namespace: context.info.workflowNamespace,
+          namespace: context.info.activityNamespace,
           workflowExecution: { workflowId, runId: description.runId },
         });
       } catch (error) {

@@ -113,7 +113,7 @@ export async function pseudonymiseExperiment(
     const [e] = (await m.query(
       `SELECT id, organization_id, state, pilot_ids, sponsor_id, created_by, launch_requested_by,
               participants, personal_data_removed_at
-         FROM experiments WHERE id = $1 FOR UPDATE`,
+         FROM experiments WHERE id = $1 ${options.dryRun ? '' : 'FOR UPDATE'}`,
       [experimentId],
     )) as ExperimentRow[];
     if (!e || e.personal_data_removed_at)
