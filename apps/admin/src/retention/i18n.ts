@@ -15,6 +15,8 @@ const fr = {
       },
     },
     menu: { retention: 'Conservation des données' },
+    // The test's timeline: its one retention record.
+    events: { retention: { pseudonymised: 'Données personnelles pseudonymisées (durée de conservation échue)' } },
     retention: {
       title: 'Conservation des données',
       intro:
@@ -98,6 +100,7 @@ const en: typeof fr = {
       },
     },
     menu: { retention: 'Data retention' },
+    events: { retention: { pseudonymised: 'Personal data pseudonymised (retention period over)' } },
     retention: {
       title: 'Data retention',
       intro:
