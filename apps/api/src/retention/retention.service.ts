@@ -145,17 +145,19 @@ export class RetentionService {
   ): Promise<ErasureReport> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user || user.pseudonymExperimentId) throw ResourceException.notFound('user');
-    const organizations = (
-      (await this.dataSource.query(`SELECT organization_id AS id FROM memberships WHERE user_id = $1`, [userId])) as {
-        id: string;
-      }[]
-    ).map((m) => m.id);
+    const memberships = (await this.dataSource.query(
+      `SELECT organization_id AS id, role FROM memberships WHERE user_id = $1`,
+      [userId],
+    )) as { id: string; role: string }[];
+    const organizations = memberships.map((m) => m.id);
     const admin = isPlatformAdmin(principal);
     const hrOf = organizations.some((o) => rolesIn(principal, o).includes('hr'));
     const sees = organizations.some((o) => rolesIn(principal, o).length > 0);
     // Erased already: no membership left; only the platform admin still finds it.
     if (!admin && !sees) throw ResourceException.notFound('user');
-    if (!admin && !hrOf) throw ResourceException.forbidden('eraseAccount', ['admin', 'hr']);
+    // HR erases the accounts of its people, not a platform administrator's.
+    if (!admin && (!hrOf || memberships.some((m) => m.role === 'admin')))
+      throw ResourceException.forbidden('eraseAccount', ['admin', 'hr']);
     if (!user.erasedAt && !user.disabledAt)
       throw new RefusalException('conflict', 'ERASURE_ACCOUNT_ACTIVE', {});
     if (!input.dryRun && !user.erasedAt && input.confirmEmail?.trim().toLowerCase() !== user.email.toLowerCase())
