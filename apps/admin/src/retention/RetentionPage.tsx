@@ -93,8 +93,9 @@ export const RetentionPage = () => {
                 {preview.data ? (
                   <>
                     <Typography variant="body2" data-testid="retention-due-summary" sx={{ mb: 1 }}>
-                      {translate('app.retention.due.summary', { smart_count: preview.data.due.length })}{' '}
-                      {preview.data.due.length ? counts(preview.data.totals) : ''}
+                      {preview.data.due.length
+                        ? `${translate('app.retention.due.summary', { smart_count: preview.data.due.length })} ${counts(preview.data.totals)}`
+                        : translate('app.retention.due.none')}
                     </Typography>
                     {preview.data.due.length ? (
                       <Table size="small" aria-labelledby="retention-due-title">

@@ -34,8 +34,9 @@ const fr = {
       },
       due: {
         title: 'Prochain passage (simulation)',
+        none: 'Aucun test n’a dépassé sa durée de conservation.',
         summary:
-          'Aucun test n’a dépassé sa durée de conservation. |||| 1 test a dépassé sa durée de conservation : |||| %{smart_count} tests ont dépassé leur durée de conservation :',
+          '1 test a dépassé sa durée de conservation : |||| %{smart_count} tests ont dépassé leur durée de conservation :',
       },
       columns: { test: 'Test', closedAt: 'Clos le', dueAt: 'Échéance', counts: 'Ce qui sera pseudonymisé' },
       upcoming: {
@@ -118,8 +119,8 @@ const en: typeof fr = {
       },
       due: {
         title: 'Next run (dry run)',
-        summary:
-          'No test is past its retention period. |||| 1 test is past its retention period: |||| %{smart_count} tests are past their retention period:',
+        none: 'No test is past its retention period.',
+        summary: '1 test is past its retention period: |||| %{smart_count} tests are past their retention period:',
       },
       columns: { test: 'Test', closedAt: 'Closed on', dueAt: 'Due on', counts: 'What will be pseudonymised' },
       upcoming: {
