@@ -9,6 +9,7 @@ import {
   frQuestionnaires,
 } from '../questionnaires/i18n';
 import { launchApprovalMessages } from '../launch-approval/i18n';
+import { retentionMessages } from '../retention/i18n';
 import { mergeMessages } from './merge';
 import { codirCycleFr } from '../calendar/i18n';
 // Issue 15: committee sessions and share links.
@@ -1076,6 +1077,8 @@ export type CapacitesBaseMessages = typeof frBaseMessages;
 export const frCapacitesMessages = mergeMessages(
   mergeMessages(frBaseMessages, launchApprovalMessages.fr),
   personalDataMessages.fr,
+  // Retention and erasure of personal data (issue 17, item 3).
+  retentionMessages.fr,
 );
 
 export type CapacitesMessages = typeof frCapacitesMessages;
