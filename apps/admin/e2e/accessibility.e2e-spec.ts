@@ -1,13 +1,6 @@
 import type { Page } from 'playwright-core';
-import {
-  dateInDays,
-  insertAdmin,
-  insertTeam,
-  readyFramingBody,
-  TEST_PASSWORD,
-  type Team,
-} from '../../api/test/support/fixtures';
-import { login, participantConsents } from '../../api/test/support/http';
+import { insertAdmin, insertTeam, TEST_PASSWORD, type Team } from '../../api/test/support/fixtures';
+import { launchedExperiment, login } from '../../api/test/support/http';
 import type { TestStack } from '../../api/test/support/stack';
 import { expectNoAxeViolations } from './support/axe';
 import { describeInBrowser, startBrowserStack, type BrowserStack } from './support/browser-stack';
@@ -52,23 +45,14 @@ describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1
         .expect(201);
       return created.body.id as string;
     };
-    const launch = async (id: string) => {
-      await hr
-        .put(`/api/experiments/${id}`)
-        .send(readyFramingBody(nantes, dateInDays(30)))
-        .expect(200);
-      await participantConsents(stack.app, nantes, id);
-      await hr.post(`/api/experiments/${id}/launch`).send({}).expect(200);
-    };
+    const launched = (title: string) => launchedExperiment(stack.app, hr, nantes, title, 30);
     draft = await create(`Brouillon accessible ${stamp}`);
-    running = await create(`Classeur médical partagé ${stamp}`);
-    await launch(running);
+    running = await launched(`Classeur médical partagé ${stamp}`);
     await pilot
       .post(`/api/experiments/${running}/check-ins`)
       .send({ weather: 'sunny', progress: 'Les équipes s’approprient le classeur.' })
       .expect(200);
-    evaluated = await create(`Entraide entre crèches ${stamp}`);
-    await launch(evaluated);
+    evaluated = await launched(`Entraide entre crèches ${stamp}`);
     await hr.post(`/api/experiments/${evaluated}/stop`).send({ reason: 'Objectifs atteints' }).expect(200);
     await hr
       .post(`/api/experiments/${evaluated}/evaluation`)

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { dateInDays, readyFramingBody, type Team } from '../../api/test/support/fixtures';
-import { login, participantConsents, type ApiClient } from '../../api/test/support/http';
+import { dateInDays, type Team } from '../../api/test/support/fixtures';
+import { launchedExperiment, login, type ApiClient } from '../../api/test/support/http';
 import type { TestStack } from '../../api/test/support/stack';
 import { accessibilityProblems } from './support/a11y';
 import { expectNoAxeViolations } from './support/axe';
@@ -26,20 +26,7 @@ describeInBrowser('a committee session from agenda to minutes, in a real browser
   const addedTitle = `Subsidiarité en voirie ${Date.now()}`;
   let sessionUrl = '';
 
-  const launched = async (title: string) => {
-    const created = await hr
-      .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title })
-      .expect(201);
-    const id = created.body.id as string;
-    await hr
-      .put(`/api/experiments/${id}`)
-      .send(readyFramingBody(team, dateInDays(60)))
-      .expect(200);
-    await participantConsents(stack.app, team, id);
-    await hr.post(`/api/experiments/${id}/launch`).send({}).expect(200);
-    return id;
-  };
+  const launched = (title: string) => launchedExperiment(stack.app, hr, team, title);
 
   beforeAll(async () => {
     ui = await startBrowserStack();

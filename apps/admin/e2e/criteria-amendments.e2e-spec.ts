@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { dateInDays, readyFramingBody, TEST_PASSWORD, type Team } from '../../api/test/support/fixtures';
-import { login, participantConsents } from '../../api/test/support/http';
+import { dateInDays, TEST_PASSWORD, type Team } from '../../api/test/support/fixtures';
+import { login, readyDraft } from '../../api/test/support/http';
 import type { TestStack } from '../../api/test/support/stack';
 import { accessibilityProblems } from './support/a11y';
 import { screenshotsDir } from './support/browser';
@@ -35,17 +35,8 @@ describeInBrowser('criteria amended after launch, in a real browser', () => {
     ui = await startBrowserStack();
     ({ stack, team } = ui);
     const hr = await login(stack.app, team.emails.hr);
-    const created = await hr
-      .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title: `Classeur partagé ${Date.now()}` })
-      .expect(201);
-    experimentId = created.body.id as string;
-    await hr
-      .put(`/api/experiments/${experimentId}`)
-      .send(readyFramingBody(team, dateInDays(60)))
-      .expect(200);
     // Consent is the participant's own act: they give it before HR launches.
-    await participantConsents(stack.app, team, experimentId);
+    experimentId = await readyDraft(stack.app, hr, team, `Classeur partagé ${Date.now()}`);
   });
 
   afterAll(() => ui?.close());

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dateInDays, organizationStub, readyFramingBody, type Team } from '../../api/test/support/fixtures';
-import { login, participantConsents } from '../../api/test/support/http';
+import { organizationStub, type Team } from '../../api/test/support/fixtures';
+import { login, readyDraft } from '../../api/test/support/http';
 import type { TestStack } from '../../api/test/support/stack';
 import { accessibilityProblems } from './support/a11y';
 import { expectNoAxeViolations } from './support/axe';
@@ -32,16 +32,7 @@ describeInBrowser('launch approval (four-eyes), in a real browser', () => {
     ui = await startBrowserStack({ organization: { ...organizationStub.nantes(), settings: { launchApproval: true } } });
     ({ stack, team } = ui);
     const hr = await login(stack.app, team.emails.hr);
-    const created = await hr
-      .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title: 'Accueil partagé des usagers' })
-      .expect(201);
-    experimentId = created.body.id as string;
-    await hr
-      .put(`/api/experiments/${experimentId}`)
-      .send(readyFramingBody(team, dateInDays(60)))
-      .expect(200);
-    await participantConsents(stack.app, team, experimentId);
+    experimentId = await readyDraft(stack.app, hr, team, 'Accueil partagé des usagers');
   });
 
   afterAll(() => ui?.close());
@@ -108,16 +99,8 @@ describeInBrowser('launch approval (four-eyes), in a real browser', () => {
     // A second request, still waiting, for the card.
     const pilot = await login(stack.app, team.emails.pilot);
     const hr = await login(stack.app, team.emails.hr);
-    const created = await hr
-      .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title: 'Coworking inter-services' })
-      .expect(201);
-    await hr
-      .put(`/api/experiments/${created.body.id}`)
-      .send(readyFramingBody(team, dateInDays(45)))
-      .expect(200);
-    await participantConsents(stack.app, team, created.body.id);
-    await pilot.post(`/api/experiments/${created.body.id}/launch-request`).send({}).expect(200);
+    const waiting = await readyDraft(stack.app, hr, team, 'Coworking inter-services', 45);
+    await pilot.post(`/api/experiments/${waiting}/launch-request`).send({}).expect(200);
     const page = await signIn(team.emails.codir, '/dashboard');
     const card = page.getByTestId('dashboard-launch-approvals');
     await card.getByRole('link', { name: 'Coworking inter-services' }).waitFor({ timeout: TIMEOUT });

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { participantAnswerPath } from '@capacites/domain';
 import { NotificationEntity, UserEntity } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
-import { anonymous, login, loginTeam, participantConsents, type ApiClient } from '../support/http';
+import { anonymous, launchedExperiment, login, loginTeam, participantConsents, type ApiClient } from '../support/http';
 // The worker's service, on this run's database: the reminder's recipients (lint allows it in tests).
 import { loadWorkerConfig } from '../../../worker/src/config/worker.config';
 import { createMailer } from '../../../worker/src/notifications/mailer';
@@ -424,11 +424,7 @@ describe('Questionnaires: la voix des usagers', () => {
 
   it('tasks: participants find the questionnaires they are asked to answer, with the closing day and the answer page, until closed', async () => {
     const title = 'Tiers-lieu des agents';
-    const created = await as.hr.post('/api/experiments').send({ organizationId: team.organization.id, title }).expect(201);
-    const id = created.body.id as string;
-    await as.hr.put(`/api/experiments/${id}`).send(readyFramingBody(team, dateInDays(45))).expect(200);
-    await participantConsents(stack.app, team, id);
-    await as.pilot.post(`/api/experiments/${id}/launch`).send({}).expect(200);
+    const id = await launchedExperiment(stack.app, as.hr, team, title, 45);
     const publish = async (questionnaireTitle: string) => {
       const questionnaire = await as.pilot
         .post('/api/questionnaires')
