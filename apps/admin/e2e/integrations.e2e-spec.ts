@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import { dateInDays, readyFramingBody, type Team } from '../../api/test/support/fixtures';
-import { login, participantConsents } from '../../api/test/support/http';
+import { dateInDays, type Team } from '../../api/test/support/fixtures';
+import { launchedExperiment, login } from '../../api/test/support/http';
 import type { TestStack } from '../../api/test/support/stack';
 import { startReceiver } from '../../api/test/support/webhook-receiver';
 import { waitFor } from '../../api/test/support/worker-process';
@@ -67,16 +67,7 @@ describeInBrowser('integrations screens: webhooks, journal, service accounts', (
 
       // Events of a test reach the receiver, signed with that secret.
       const hr = await login(stack.app, team.emails.hr);
-      const created = await hr
-        .post('/api/experiments')
-        .send({ organizationId: team.organization.id, title: 'Test relié' })
-        .expect(201);
-      await hr
-        .put(`/api/experiments/${created.body.id}`)
-        .send(readyFramingBody(team, dateInDays(30)))
-        .expect(200);
-      await participantConsents(stack.app, team, created.body.id);
-      await hr.post(`/api/experiments/${created.body.id}/launch`).send({}).expect(200);
+      await launchedExperiment(stack.app, hr, team, 'Test relié', 30);
       await waitFor('two events received', async () => receiver.requests.length >= 2, TIMEOUT);
       for (const request of receiver.requests) new Webhook(secret).verify(request.body, request.headers);
 
