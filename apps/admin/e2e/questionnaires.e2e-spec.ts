@@ -216,6 +216,14 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     await page.locator('input[name="password"]').fill(TEST_PASSWORD);
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(`${stack.baseUrl}/q/${participantsQuestionnaireId}`, { timeout: TIMEOUT });
+    // "Mes tâches" lists it to answer, by the email's own link, which leads to the same page.
+    await page.goto(`${stack.baseUrl}/#/tasks`);
+    const task = page.getByRole('link', { name: 'Pulse du classeur' });
+    await task.waitFor({ timeout: TIMEOUT });
+    expect(await task.getAttribute('href')).toBe(`/#/questionnaires/${participantsQuestionnaireId}/answer`);
+    await expectNoAxeViolations(page, 'my tasks with a questionnaire to answer');
+    await task.click();
+    await page.waitForURL(`${stack.baseUrl}/q/${participantsQuestionnaireId}`, { timeout: TIMEOUT });
     await page.getByRole('heading', { level: 1, name: 'Pulse du classeur' }).waitFor({ timeout: TIMEOUT });
     await page.getByText('Réponse nominative : les porteurs du test verront votre nom').waitFor();
     await expectNoAxeViolations(page, 'answer page (participant)');
@@ -267,6 +275,12 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     await page.getByRole('button', { name: 'Enregistrer mes nouvelles réponses' }).click();
     expect((await changed).status()).toBe(200);
     await page.getByText(/^Merci, votre réponse est enregistrée/).waitFor({ timeout: TIMEOUT });
+    // Answered: no longer to do, listed apart until it closes.
+    await page.goto(`${stack.baseUrl}/#/tasks`);
+    await page
+      .getByRole('region', { name: 'Questionnaires auxquels vous avez répondu' })
+      .getByRole('link', { name: 'Pulse du classeur' })
+      .waitFor({ timeout: TIMEOUT });
     await context.close();
   });
 
