@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import type { Browser, Locator, Page, Response } from 'playwright-core';
 import {
   insertTeam,
   TEST_PASSWORD,
@@ -22,8 +22,6 @@ export const DESKTOP = { width: 1280, height: 900 } as const;
 export interface SignInOptions {
   /** The account's password (default: the fixtures' TEST_PASSWORD). */
   password?: string;
-  /** A context of the caller's own (a phone's, or one whose cookies the test reads). */
-  context?: BrowserContext;
   /** An answer to wait for besides the login's, awaited from before the form is sent. */
   until?: (response: Response) => boolean;
 }
@@ -60,13 +58,13 @@ export async function startBrowserStack(options: BrowserStackOptions = {}): Prom
     const chromium = browser;
     const newPage = (viewport: { width: number; height: number } = DESKTOP) =>
       chromium.newPage({ locale: 'fr-FR', viewport });
-    const signIn = async (email: string, path: string, signIn: SignInOptions = {}): Promise<Page> => {
-      const page = signIn.context ? await signIn.context.newPage() : await newPage();
+    const signIn = async (email: string, path: string, how: SignInOptions = {}): Promise<Page> => {
+      const page = await newPage();
       await page.goto(`${stack.baseUrl}/#${path}`);
       await page.locator('input[name="username"]').fill(email);
-      await page.locator('input[name="password"]').fill(signIn.password ?? TEST_PASSWORD);
+      await page.locator('input[name="password"]').fill(how.password ?? TEST_PASSWORD);
       const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
-      const awaited = signIn.until ? page.waitForResponse(signIn.until) : undefined;
+      const awaited = how.until ? page.waitForResponse(how.until) : undefined;
       await page.locator('button[type="submit"]').click();
       await signedIn;
       if (hasEnrolledTotp(email)) {
