@@ -127,7 +127,8 @@ export class TasksService {
       `,
       [userId, memberOf],
     );
-    return rows.map((r) => ({
+    return rows.map(
+      (r): MyTask => ({
       id: `questionnaire:${r.id}`,
       kind: 'questionnaire',
       experimentId: r.experiment_id,
@@ -137,6 +138,7 @@ export class TasksService {
       // It closes at its date: never overdue, gone once closed.
       overdue: false,
       questionnaire: { id: r.id, title: r.questionnaire_title, answered: r.answered },
-    }));
+    }),
+    );
   }
 }
