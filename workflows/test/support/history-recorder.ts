@@ -9,15 +9,10 @@ import type { DataConverter } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker, WorkerOptions } from '@temporalio/worker';
-import { experimentWorkflowId } from '@capacites/domain';
-import {
-  EXPERIMENT_LIFECYCLE_WORKFLOW,
-  initializeUpdate,
-  type ExperimentLifecycleInput,
-} from '../../src/experiment-lifecycle/experiment-lifecycle.messages';
+import type { ExperimentLifecycleInput } from '../../src/experiment-lifecycle/experiment-lifecycle.messages';
 import { createTestWorker, createTimeSkippingEnvironment } from './environment';
 import { fakeActivities } from './fake-activities';
-import { actor } from './stubs';
+import { startLifecycle } from './lifecycle';
 
 /** Where the releases' folders are; CAPACITES_HISTORY_DIR writes elsewhere (to try a recorder). */
 const historyRoot = process.env.CAPACITES_HISTORY_DIR ?? join(__dirname, '..', 'history');
@@ -62,16 +57,7 @@ export async function openHistoryRecorder(release: string, options: RecorderOpti
       taskQueue,
       worker,
       now: async () => (await env.currentTimeMs()) as number,
-      async start(extra = {}) {
-        const experimentId = randomUUID();
-        const handle = await env.client.workflow.start(EXPERIMENT_LIFECYCLE_WORKFLOW, {
-          workflowId: experimentWorkflowId(experimentId),
-          taskQueue,
-          args: [{ experimentId, organizationId: randomUUID(), createdBy: actor.hr.userId, ...extra }],
-        });
-        await handle.executeUpdate(initializeUpdate);
-        return handle;
-      },
+      start: (extra = {}) => startLifecycle(env, taskQueue, extra),
       async save(name, handle) {
         const json = historyToJSON(await handle.fetchHistory());
         options.check?.(json);
