@@ -19,7 +19,7 @@ import type { NotifyInput } from '../src/experiment-lifecycle/experiment-lifecyc
 import { createTestWorker, createTimeSkippingEnvironment } from './support/environment';
 import { startLifecycle } from './support/lifecycle';
 import { fakeActivities } from './support/fake-activities';
-import { actor, DAY, launchRequest, people } from './support/stubs';
+import { actor, DAY, launchRequest } from './support/stubs';
 
 const PARIS = 'Europe/Paris';
 

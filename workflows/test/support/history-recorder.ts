@@ -40,7 +40,10 @@ export interface HistoryRecorder {
 }
 
 /** Opens the environment of one release's recorder: call `close` when done. */
-export async function openHistoryRecorder(release: string, options: RecorderOptions = {}): Promise<HistoryRecorder> {
+export async function openHistoryRecorder(
+  release: string,
+  options: RecorderOptions = {},
+): Promise<HistoryRecorder> {
   const outDir = join(historyRoot, release);
   mkdirSync(outDir, { recursive: true });
   const { dataConverter } = options;

@@ -40,7 +40,11 @@ const TaskLink = ({ task }: { task: MyTask }) => {
         {task.title}
       </>
     );
-  return <Link to={createPath({ resource: 'experiments', id: task.experimentId, type: 'show' })}>{task.title}</Link>;
+  return (
+    <Link to={createPath({ resource: 'experiments', id: task.experimentId, type: 'show' })}>
+      {task.title}
+    </Link>
+  );
 };
 
 /** Its due date, as every date of a test: in the organisation's time zone. */
@@ -49,15 +53,18 @@ const TaskDue = ({ task }: { task: MyTask }) => {
   const format = useOrganizationDateFormat(task.organizationId);
   if (!task.dueAt) return null;
   const date = format(task.dueAt);
-  if (isAnswered(task))
-    return <Box component="span">{translate('app.tasks.answeredUntil', { date })}</Box>;
+  if (isAnswered(task)) return <Box component="span">{translate('app.tasks.answeredUntil', { date })}</Box>;
   return (
     <Box
       component="span"
       sx={{ color: task.overdue ? 'error.main' : 'text.secondary', fontWeight: task.overdue ? 700 : 400 }}
     >
       {translate(
-        task.overdue ? 'app.tasks.overdueSince' : task.kind === 'questionnaire' ? 'app.tasks.closesOn' : 'app.tasks.dueOn',
+        task.overdue
+          ? 'app.tasks.overdueSince'
+          : task.kind === 'questionnaire'
+            ? 'app.tasks.closesOn'
+            : 'app.tasks.dueOn',
         { date },
       )}
     </Box>

@@ -26,5 +26,7 @@ export function whereUsableBy<T extends ObjectLiteral>(
   alias: string,
   organizationId: string,
 ): SelectQueryBuilder<T> {
-  return qb.andWhere(`(${alias}.organization_id IS NULL OR ${alias}.organization_id = :org)`, { org: organizationId });
+  return qb.andWhere(`(${alias}.organization_id IS NULL OR ${alias}.organization_id = :org)`, {
+    org: organizationId,
+  });
 }

@@ -77,23 +77,23 @@ export class TasksService {
     );
     const now = Date.now();
     const lifecycle: MyTask[] = rows.map((r) => ({
-        id: `${r.kind}:${r.experiment_id}`,
-        kind: r.kind,
-        experimentId: r.experiment_id,
-        organizationId: r.organization_id,
-        title: r.title,
-        dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
-        overdue:
-          r.due_at !== null &&
-          new Date(r.due_at).getTime() < now &&
-          r.kind !== 'extension-approval' &&
-          r.kind !== 'launch-approval',
+      id: `${r.kind}:${r.experiment_id}`,
+      kind: r.kind,
+      experimentId: r.experiment_id,
+      organizationId: r.organization_id,
+      title: r.title,
+      dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
+      overdue:
+        r.due_at !== null &&
+        new Date(r.due_at).getTime() < now &&
+        r.kind !== 'extension-approval' &&
+        r.kind !== 'launch-approval',
     }));
     return [...lifecycle, ...(await this.questionnaires(principal.userId, memberOf))].sort(
-        (a, b) =>
-          Number(b.overdue) - Number(a.overdue) ||
-          (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
-          a.title.localeCompare(b.title),
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
+        a.title.localeCompare(b.title),
     );
   }
 
@@ -127,8 +127,7 @@ export class TasksService {
       `,
       [userId, memberOf],
     );
-    return rows.map(
-      (r): MyTask => ({
+    return rows.map((r): MyTask => ({
       id: `questionnaire:${r.id}`,
       kind: 'questionnaire',
       experimentId: r.experiment_id,
@@ -138,7 +137,6 @@ export class TasksService {
       // It closes at its date: never overdue, gone once closed.
       overdue: false,
       questionnaire: { id: r.id, title: r.questionnaire_title, answered: r.answered },
-    }),
-    );
+    }));
   }
 }

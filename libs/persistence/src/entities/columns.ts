@@ -6,7 +6,8 @@ import { Column } from 'typeorm';
 export const OrganizationIdColumn = () => Column({ name: 'organization_id', type: 'uuid' });
 
 /** `created_at`, set by PostgreSQL when the row is inserted. */
-export const CreatedAtColumn = () => Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' });
+export const CreatedAtColumn = () =>
+  Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' });
 
 /** A nullable column (`null`: not yet, or not known). */
 export const NullableColumn = (name: string, type: 'uuid' | 'text' | 'timestamptz' | 'integer') =>

@@ -11,9 +11,9 @@ describe('a notification opened in the back-office', () => {
   });
 
   it('leads to its test’s page otherwise', () => {
-    expect(
-      inAppPath({ experimentId: 'e1', link: 'https://capacites.nantes.fr/#/experiments/e1/show' }),
-    ).toBe('/experiments/e1/show');
+    expect(inAppPath({ experimentId: 'e1', link: 'https://capacites.nantes.fr/#/experiments/e1/show' })).toBe(
+      '/experiments/e1/show',
+    );
     expect(inAppPath({ experimentId: 'e1', link: '' })).toBe('/experiments/e1/show');
     expect(inAppPath({ experimentId: null, link: '' })).toBeNull();
   });
