@@ -69,15 +69,7 @@ export const consentOnBehalfSchema = z
   .strict();
 export type ConsentOnBehalfInput = z.infer<typeof consentOnBehalfSchema>;
 
-/** Recipients of a running test's notices: a participant who withdrew receives none. */
-export function activeParticipants(participants: readonly Participant[]): Participant[] {
-  return participants.filter((p) => !p.withdrawnAt);
-}
-
-/** Pilot and sponsor of one test are different people (the sponsor approves what the pilots ask). */
-export function pilotIsSponsor(pilotIds: readonly string[], sponsorId: string | null | undefined): boolean {
-  return Boolean(sponsorId) && pilotIds.includes(sponsorId as string);
-}
+export { activeParticipants, pilotIsSponsor } from './people';
 
 /** Preparing the team's autonomy after the test: when the pilot withdraws, who takes over. */
 export const exitPlanSchema = z

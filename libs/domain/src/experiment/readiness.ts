@@ -1,5 +1,6 @@
 import type { LifecycleSettings } from '../organization/lifecycle-settings';
-import { pilotIsSponsor, type ExperimentFraming } from './framing';
+import type { ExperimentFraming } from './framing';
+import { pilotIsSponsor } from './people';
 import { DAY_MS } from './time';
 
 export type ReadinessKey =
