@@ -21,6 +21,7 @@ export const SERVER_APPS = {
     'apps/api/src/cli/create-admin.ts',
     'apps/api/src/cli/verify-audit.ts',
     'apps/api/src/cli/payload-key.ts',
+    'apps/api/src/cli/secrets-encrypt.ts',
   ],
   worker: ['apps/worker/src/main.ts'],
 };

@@ -183,6 +183,18 @@ try {
     }
     payloadKeys.TEMPORAL_PAYLOAD_KEYS_FILE = keyFile;
   }
+  // The secrets kept in PostgreSQL (webhooks, chat targets, TOTP) are encrypted with data keys
+  // of their own; outside development (NODE_ENV=production npm start) a key made once, here too.
+  if (!env.DATA_ENCRYPTION_KEYS && !env.DATA_ENCRYPTION_KEYS_FILE && (env.NODE_ENV ?? 'development') !== 'development') {
+    const dataKeyFile = join(dataDir, 'data-encryption-keys');
+    if (!existsSync(dataKeyFile)) {
+      const { randomBytes } = await import('node:crypto');
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(dataKeyFile, `local-${new Date().toISOString().slice(0, 10)}:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+      step(`Secrets in the database: a new data encryption key in ${dataKeyFile}`);
+    }
+    payloadKeys.DATA_ENCRYPTION_KEYS_FILE = dataKeyFile;
+  }
   const codecEndpoint = `http://localhost:${ports.api}/api/temporal-codec`;
   if (temporalAddress) {
     step(`Temporal: using TEMPORAL_ADDRESS=${temporalAddress}`);

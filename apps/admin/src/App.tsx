@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { authProvider } from './authProvider';
@@ -23,6 +24,13 @@ import { webhookEndpoints } from './webhook-endpoints';
 // Issue 15: committee sessions and share links.
 import { committeeSessions } from './committee-sessions';
 import { shareLinks } from './share-links';
+// Issue 17, item 2: an access request received by mail (HR, platform admin), loaded on first use.
+import { PERSONAL_DATA_REQUEST_PATH } from './personal-data/i18n';
+const PersonalDataRequestPage = lazy(() =>
+  import('./personal-data/PersonalDataRequestPage').then((m) => ({ default: m.PersonalDataRequestPage })),
+);
+// Issue 17: retention of personal data ("Conservation des données").
+import { RETENTION_PATH, RetentionPage } from './retention';
 
 export const App = () => (
   <Admin
@@ -46,6 +54,8 @@ export const App = () => (
       <Route path="/questionnaires/:id/answer" element={<AnswerRedirect />} />
       <Route path="/questionnaires/:id/print" element={<QuestionnairePoster />} />
       <Route path={IMPORT_PATH} element={<ImportPage />} />
+      <Route path={PERSONAL_DATA_REQUEST_PATH} element={<PersonalDataRequestPage />} />
+      <Route path={RETENTION_PATH} element={<RetentionPage />} />
     </CustomRoutes>
     <Resource name="experiments" {...experiments} />
     <Resource name="questionnaires" {...questionnaires} />

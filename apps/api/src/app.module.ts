@@ -34,6 +34,12 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 // Issue 15: committee sessions and share links.
 import { CommitteeSessionsModule } from './committee-sessions/committee-sessions.module';
 import { ShareLinksModule } from './share-links/share-links.module';
+// Trust defaults: secrets encrypted at rest, limits of the public routes.
+import { SecurityModule } from './security/security.module';
+// Issue 17, item 2: the right of access (personal data export).
+import { PersonalDataModule } from './personal-data/personal-data.module';
+// Retention and erasure of personal data (issue 17, item 3).
+import { RetentionModule } from './retention/retention.module';
 
 @Module({})
 export class AppModule {
@@ -51,6 +57,7 @@ export class AppModule {
           }),
         ),
         TemporalModule,
+        SecurityModule,
         AuthModule,
         HealthModule,
         MetricsModule,
@@ -79,6 +86,8 @@ export class AppModule {
         ImportsModule,
         CommitteeSessionsModule,
         ShareLinksModule,
+        PersonalDataModule,
+        RetentionModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

@@ -228,6 +228,8 @@ async function lifecycleStorm(n: number, options: StormOptions, bundle: string):
       WORKFLOW_BUNDLE_PATH: bundle,
       WORKER_MAX_CACHED_WORKFLOWS: String(cache),
       TEMPORAL_PAYLOAD_KEYS: payloadKeys,
+      // The data keys production requires too (secrets kept in PostgreSQL).
+      DATA_ENCRYPTION_KEYS: newPayloadKeyEntry('bench-data'),
       LOG_LEVEL: 'warn',
     },
     // The SDK's own log line, printed whatever LOG_LEVEL says.

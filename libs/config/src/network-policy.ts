@@ -38,6 +38,23 @@ export function isValidNetworkList(list: string): boolean {
   }
 }
 
+/** Whether an address is in one of the networks the platform allows (WEBHOOK_ALLOWED_NETWORKS). */
+export function isInAllowedNetworks(address: string, allowedNetworks: AllowedNetworks = []): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  return allowedNetworks.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits));
+}
+
+/**
+ * Plain http carries a signed payload, a bot's token or a secret URL in clear: it is accepted
+ * only towards networks the platform allowed (an internal receiver), never a public address.
+ */
+export function plainHttpAllowed(addresses: readonly string[], allowedNetworks: AllowedNetworks = []): boolean {
+  return addresses.length > 0 && addresses.every((address) => isInAllowedNetworks(address, allowedNetworks));
+}
+
 export function classifyAddress(address: string, allowedNetworks: AllowedNetworks = []): AddressVerdict {
   if (!ipaddr.isValid(address)) return { allowed: false, range: 'invalid' };
   let parsed = ipaddr.parse(address);

@@ -106,20 +106,25 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   }
 }
 
+/**
+ * Keys from the variable `<name>` or the file named by `<name>_FILE` (not both), parsed by
+ * parsePayloadKeys: the workflow payload keys and the application data keys read the same way.
+ */
+export function loadKeyEntries(env: Record<string, string | undefined>, name: string): PayloadKey[] {
+  const inline = env[name];
+  const file = env[`${name}_FILE`];
+  if (inline && file) throw new Error(`set ${name} or ${name}_FILE, not both`);
+  if (inline) return parsePayloadKeys(inline, name);
+  if (file) return parsePayloadKeys(readFileSync(file, 'utf8'), `${name}_FILE`);
+  return [];
+}
+
 /** The payload keys from TEMPORAL_PAYLOAD_KEYS or the file TEMPORAL_PAYLOAD_KEYS_FILE (not both). */
 export function loadPayloadKeys(env: {
   TEMPORAL_PAYLOAD_KEYS?: string;
   TEMPORAL_PAYLOAD_KEYS_FILE?: string;
 }): PayloadKey[] {
-  if (env.TEMPORAL_PAYLOAD_KEYS && env.TEMPORAL_PAYLOAD_KEYS_FILE)
-    throw new Error('set TEMPORAL_PAYLOAD_KEYS or TEMPORAL_PAYLOAD_KEYS_FILE, not both');
-  if (env.TEMPORAL_PAYLOAD_KEYS) return parsePayloadKeys(env.TEMPORAL_PAYLOAD_KEYS, 'TEMPORAL_PAYLOAD_KEYS');
-  if (env.TEMPORAL_PAYLOAD_KEYS_FILE)
-    return parsePayloadKeys(
-      readFileSync(env.TEMPORAL_PAYLOAD_KEYS_FILE, 'utf8'),
-      'TEMPORAL_PAYLOAD_KEYS_FILE',
-    );
-  return [];
+  return loadKeyEntries(env, 'TEMPORAL_PAYLOAD_KEYS');
 }
 
 /**

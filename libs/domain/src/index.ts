@@ -32,6 +32,10 @@ export * from './template/template';
 export * from './template/replication';
 // The participants' information notice, versioned (personal data, issue 17).
 export * from './privacy/participant-notice';
+// The right of access: the personal data export's shape (issue 17, item 2).
+export * from './privacy/personal-data-export';
+// Retention and erasure of personal data (issue 17, item 3).
+export * from './privacy/retention';
 // Integrations: webhooks, chat alerts, service accounts (issue 16, items 5 to 7).
 export * from './integrations/webhook-events';
 export * from './integrations/service-accounts';

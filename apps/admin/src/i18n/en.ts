@@ -11,6 +11,9 @@ import {
   enQuestionnaires,
 } from '../questionnaires/i18n';
 import { launchApprovalMessages } from '../launch-approval/i18n';
+// Issue 17, item 2: the right of access.
+import { personalDataMessages } from '../personal-data/i18n';
+import { retentionMessages } from '../retention/i18n';
 import type { CapacitesBaseMessages, CapacitesMessages } from './fr';
 import { mergeMessages } from './merge';
 import { codirCycleEn } from '../calendar/i18n';
@@ -1030,7 +1033,12 @@ const enBaseMessages: CapacitesBaseMessages = {
   },
 };
 
-const enCapacitesMessages: CapacitesMessages = mergeMessages(enBaseMessages, launchApprovalMessages.en);
+const enCapacitesMessages: CapacitesMessages = mergeMessages(
+  mergeMessages(enBaseMessages, launchApprovalMessages.en),
+  personalDataMessages.en,
+  // Retention and erasure of personal data (issue 17, item 3).
+  retentionMessages.en,
+);
 
 export const enMessages: TranslationMessages = {
   ...englishMessages,

@@ -9,10 +9,13 @@ import {
   frQuestionnaires,
 } from '../questionnaires/i18n';
 import { launchApprovalMessages } from '../launch-approval/i18n';
+import { retentionMessages } from '../retention/i18n';
 import { mergeMessages } from './merge';
 import { codirCycleFr } from '../calendar/i18n';
 // Issue 15: committee sessions and share links.
 import { committeeAppFr, committeeResourcesFr } from '../committee-sessions/messages';
+// Issue 17, item 2: the right of access.
+import { personalDataMessages } from '../personal-data/i18n';
 
 /**
  * The product's own French messages, in the vocabulary of the source ("Capacités
@@ -1077,7 +1080,12 @@ const frBaseMessages = {
 /** The shape every locale fills (see en.ts); capabilities add theirs below. */
 export type CapacitesBaseMessages = typeof frBaseMessages;
 
-export const frCapacitesMessages = mergeMessages(frBaseMessages, launchApprovalMessages.fr);
+export const frCapacitesMessages = mergeMessages(
+  mergeMessages(frBaseMessages, launchApprovalMessages.fr),
+  personalDataMessages.fr,
+  // Retention and erasure of personal data (issue 17, item 3).
+  retentionMessages.fr,
+);
 
 export type CapacitesMessages = typeof frCapacitesMessages;
 

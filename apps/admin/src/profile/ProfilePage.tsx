@@ -3,6 +3,7 @@ import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { TotpSection } from './TotpSection';
 import { CalendarSubscriptionSection } from '../calendar/CalendarSubscriptionSection';
 import { DigestPreferenceSection } from '../digest/DigestPreferenceSection';
+import { MyPersonalDataSection } from '../personal-data/MyPersonalDataSection';
 
 /** "Mon compte": one's own account and its second factor. */
 export const ProfilePage = () => {
@@ -23,6 +24,7 @@ export const ProfilePage = () => {
         <TotpSection />
         <DigestPreferenceSection />
         <CalendarSubscriptionSection />
+        <MyPersonalDataSection />
       </CardContent>
     </Card>
   );

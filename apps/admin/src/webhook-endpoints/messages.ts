@@ -32,6 +32,8 @@ export const integrationsFr = {
     URL_NOT_PUBLIC:
       "L'adresse %{host} mène à %{address} (%{range}), qui n'est pas une adresse publique : elle est refusée, sauf si la plateforme autorise ce réseau.",
     URL_UNRESOLVABLE: "Le nom %{host} ne correspond à aucune adresse : vérifiez l'URL.",
+    URL_NOT_HTTPS:
+      "%{host} est joint par internet : utilisez une adresse en https:// (le http simple n'est admis que vers un réseau autorisé par la plateforme).",
     DELIVERY_IN_PROGRESS:
       "Cet envoi est encore en cours de tentatives : renvoyez-le une fois qu'il a réussi ou échoué.",
     SERVICE_ACCOUNT_SCOPE:
@@ -155,6 +157,8 @@ export const integrationsEn: typeof integrationsFr = {
     URL_NOT_PUBLIC:
       '%{host} leads to %{address} (%{range}), which is not a public address: refused unless the platform allows that network.',
     URL_UNRESOLVABLE: 'The name %{host} resolves to no address: check the URL.',
+    URL_NOT_HTTPS:
+      '%{host} is reached over the internet: use an https:// address (plain http only towards a network the platform allows).',
     DELIVERY_IN_PROGRESS:
       'This delivery is still being attempted: resend it once it has succeeded or failed.',
     SERVICE_ACCOUNT_SCOPE: 'This service account’s token (scope “%{scope}”) does not allow this request.',

@@ -11,7 +11,8 @@ export class TooManyAttemptsException extends AuthException {
   }
 }
 
-interface Budget {
+/** A fixed-window budget: `limit` per `windowMs`, counted under `bucket` in `login_attempts`. */
+export interface Budget {
   bucket: string;
   windowMs: number;
   limit: number;
@@ -26,6 +27,25 @@ const CONSUME_SQL = `
     FROM unnest($1::text[], $2::bigint[]) AS b(bucket, window_ms)
   ON CONFLICT (bucket, window_start) DO UPDATE SET attempts = a.attempts + 1
   RETURNING bucket, attempts, expires_at`;
+
+export interface CountedWindow {
+  bucket: string;
+  attempts: number;
+  expires_at: Date;
+}
+
+/**
+ * Counts one attempt in each budget's current window, in one atomic statement shared by every
+ * API process (the login limits, and the public routes' limits of security/public-rate-limiter.ts).
+ */
+export function countInWindows(dataSource: DataSource, budgets: readonly Budget[]): Promise<CountedWindow[]> {
+  return dataSource.query(CONSUME_SQL, [budgets.map((b) => b.bucket), budgets.map((b) => b.windowMs)]);
+}
+
+/** Expired windows are deleted now and then: at most once a minute per process and caller. */
+export function purgeExpiredWindows(dataSource: DataSource): Promise<unknown> {
+  return dataSource.query(`DELETE FROM login_attempts WHERE expires_at < now()`);
+}
 
 /**
  * Login attempts counted in PostgreSQL, so that every API process shares one budget:
@@ -87,10 +107,7 @@ export class LoginLimiterService {
   }
 
   private async consume(budgets: Budget[], client: string, options = { refuse: true }): Promise<void> {
-    const rows: { bucket: string; attempts: number; expires_at: Date }[] = await this.dataSource.query(
-      CONSUME_SQL,
-      [budgets.map((b) => b.bucket), budgets.map((b) => b.windowMs)],
-    );
+    const rows = await countInWindows(this.dataSource, budgets);
     await this.purgeExpired();
     if (!options.refuse) return;
     for (const row of rows) {
@@ -109,6 +126,6 @@ export class LoginLimiterService {
   private async purgeExpired(): Promise<void> {
     if (Date.now() - this.lastPurge < 60_000) return;
     this.lastPurge = Date.now();
-    await this.dataSource.query(`DELETE FROM login_attempts WHERE expires_at < now()`);
+    await purgeExpiredWindows(this.dataSource);
   }
 }

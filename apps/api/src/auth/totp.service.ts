@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Secret, TOTP } from 'otpauth';
 import { DataSource, type EntityManager } from 'typeorm';
+import { secretContext, type DataCipher } from '@capacites/config';
 import { isPlatformAdmin, type Principal } from '@capacites/domain';
 import { UserEntity } from '@capacites/persistence';
 import { recordAdminEvent } from '../common/admin-audit';
+import { DATA_CIPHER } from '../security/data-cipher';
 import { AuthErrorCode, AuthException } from './auth.exception';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -43,13 +45,17 @@ const normaliseRecoveryCode = (code: string) => code.trim().toLowerCase().replac
  * TOTP second factor (RFC 6238, otpauth): enrolment shows a secret once and is confirmed
  * by a code; a code is accepted once (the time step of the last accepted one is kept);
  * ten single-use recovery codes, stored hashed, replace a lost device. Platform admins
- * must have it: they cannot turn it off.
+ * must have it: they cannot turn it off. The secrets (pending and enabled) are encrypted at
+ * rest with the data keys, each bound to its user and column.
  */
 @Injectable()
 export class TotpService {
   private readonly logger = new Logger('Auth');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DATA_CIPHER) private readonly cipher: DataCipher,
+  ) {}
 
   async isEnabled(userId: string): Promise<boolean> {
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: userId });
@@ -62,7 +68,10 @@ export class TotpService {
     const secret = new Secret({ size: 20 }).base32;
     await this.dataSource
       .getRepository(UserEntity)
-      .update({ id: user.userId }, { totpPendingSecret: secret });
+      .update(
+        { id: user.userId },
+        { totpPendingSecret: this.cipher.encrypt(secret, secretContext('users', 'totp_pending_secret', user.userId)) },
+      );
     return { secret, uri: totpOf(secret, user.email).toString() };
   }
 
@@ -70,8 +79,9 @@ export class TotpService {
   async confirm(user: { userId: string }, code: string): Promise<{ recoveryCodes: string[] }> {
     const row = await this.withSecrets(user.userId);
     if (row.totpEnabledAt) throw new AuthException(AuthErrorCode.TOTP_ALREADY_ENABLED);
-    if (!row.totpPendingSecret) throw new AuthException(AuthErrorCode.TOTP_NOT_ENABLED);
-    const step = this.matchingStep(row.totpPendingSecret, row.email, code);
+    const pendingSecret = row.totpPendingSecret;
+    if (!pendingSecret) throw new AuthException(AuthErrorCode.TOTP_NOT_ENABLED);
+    const step = this.matchingStep(pendingSecret, row.email, code);
     if (step === null) throw new AuthException(AuthErrorCode.TOTP_INVALID);
     const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
     await this.dataSource.transaction(async (manager) => {
@@ -79,7 +89,7 @@ export class TotpService {
         UserEntity,
         { id: user.userId },
         {
-          totpSecret: row.totpPendingSecret,
+          totpSecret: this.cipher.encrypt(pendingSecret, secretContext('users', 'totp_secret', user.userId)),
           totpPendingSecret: null,
           totpEnabledAt: new Date(),
           totpLastStep: String(step),
@@ -159,13 +169,20 @@ export class TotpService {
     return delta === null ? null : Math.floor(now / 1000 / PERIOD_SECONDS) + delta;
   }
 
-  private withSecrets(userId: string): Promise<UserEntity> {
-    return this.dataSource
+  /** The user with their second factor's secrets in clear (decrypted; a value still in clear as it is). */
+  private async withSecrets(userId: string): Promise<UserEntity> {
+    const user = await this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .addSelect(['u.totpSecret', 'u.totpPendingSecret', 'u.totpLastStep'])
       .where('u.id = :id', { id: userId })
       .getOneOrFail();
+    user.totpSecret = this.cipher.decryptNullable(user.totpSecret, secretContext('users', 'totp_secret', userId));
+    user.totpPendingSecret = this.cipher.decryptNullable(
+      user.totpPendingSecret,
+      secretContext('users', 'totp_pending_secret', userId),
+    );
+    return user;
   }
 
   private audit(manager: EntityManager, userId: string, event: string, details: Record<string, unknown>) {

@@ -1,10 +1,11 @@
-import { Controller, Delete, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiProduces } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Public } from '../auth/decorators';
 import { createZodDto } from '../common/zod-dto';
+import { PublicRateLimiter } from '../security/public-rate-limiter';
 import { CalendarSubscriptionsService } from './calendar-subscriptions.service';
 
 export class CalendarFeedQueryDto extends createZodDto(
@@ -14,7 +15,10 @@ export class CalendarFeedQueryDto extends createZodDto(
 /** One's own calendar subscription (profile), and the feed that calendar applications read. */
 @Controller()
 export class CalendarSubscriptionsController {
-  constructor(private readonly subscriptions: CalendarSubscriptionsService) {}
+  constructor(
+    private readonly subscriptions: CalendarSubscriptionsService,
+    private readonly limiter: PublicRateLimiter,
+  ) {}
 
   @Get('me/calendar-subscription')
   status(@CurrentUser() user: AuthUser) {
@@ -41,8 +45,11 @@ export class CalendarSubscriptionsController {
   @Header('Cache-Control', 'private, max-age=300')
   async feed(
     @Query() query: CalendarFeedQueryDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
+    // Per address and per feed: 429 with Retry-After, which calendar applications honour.
+    await this.limiter.consume('calendar', request.ip, query.token);
     response.setHeader('Content-Disposition', 'inline; filename="capacites-mes-echeances.ics"');
     return this.subscriptions.feed(query.token);
   }

@@ -1,4 +1,5 @@
-// `npm run payload-key [-- <key id>]`: prints a new entry for TEMPORAL_PAYLOAD_KEYS (or a line of
+// `npm run payload-key [-- <key id>]` (or `npm run data-key`, the same format for
+// DATA_ENCRYPTION_KEYS): prints a new entry for TEMPORAL_PAYLOAD_KEYS (or a line of
 // the TEMPORAL_PAYLOAD_KEYS_FILE), `<id>:<32 random bytes in base64>`; the id defaults to the
 // month. Put it first to encrypt new payloads with it; keep the old ones after it (rotation).
 import { newPayloadKeyEntry } from '@capacites/config';

@@ -16,6 +16,7 @@ import {
   isDatabaseUnavailable,
   RETRY_AFTER_SECONDS,
 } from './dependency-errors';
+import { redactQuery } from './logging';
 import { requestIdOf } from './request-id';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -127,7 +128,8 @@ export class AppExceptionFilter implements ExceptionFilter {
   }
 
   private logFailure(exception: unknown, request: Request & { log?: PinoLogger }): void {
-    const message = `${request.method} ${request.originalUrl ?? request.url}: unexpected error`;
+    // Redacted like the access log: a share link's or a calendar feed's token is in its URL.
+    const message = `${request.method} ${redactQuery(request.originalUrl ?? request.url ?? '')}: unexpected error`;
     const error = exception instanceof Error ? exception : new Error(String(exception));
     // The request's own logger (pino-http) carries its id even when the error was raised
     // before Nest took over (body parsing); Nest's logger otherwise (no HTTP logger mounted).

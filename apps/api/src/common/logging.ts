@@ -68,6 +68,16 @@ export function redactQuery(rawUrl: string): string {
   return `${url.slice(0, start)}?${query}`;
 }
 
+/**
+ * The Referer a browser sends may be a page holding a token (a share link) on another site or
+ * ours: its path and query are redacted like our own URLs.
+ */
+function redactReferer(value: unknown): unknown {
+  if (typeof value !== 'string' || !URL.canParse(value)) return value;
+  const url = new URL(value);
+  return `${url.origin}${redactQuery(`${url.pathname}${url.search}`)}`;
+}
+
 type Request = IncomingMessage & { originalUrl?: string; user?: { userId?: string } };
 
 /** The access log keeps what helps to investigate; the id is already on the line as reqId. */
@@ -75,14 +85,17 @@ function serializeRequest(request: SerializedRequest): Record<string, unknown> {
   // Anonymous routes (the public's questionnaire answers): no client address is kept anywhere,
   // logs included, as their notice tells the public (docs/questionnaires.md).
   if (request.url?.startsWith('/api/public/')) {
-    const headers = { ...request.headers };
+    const headers: Record<string, unknown> = { ...request.headers, referer: redactReferer(request.headers.referer) };
     for (const name of ['x-forwarded-for', 'x-real-ip', 'forwarded']) delete headers[name];
+    if (headers.referer === undefined) delete headers.referer;
     return { method: request.method, url: redactQuery(request.url), headers };
   }
+  const headers: Record<string, unknown> = { ...request.headers, referer: redactReferer(request.headers.referer) };
+  if (headers.referer === undefined) delete headers.referer;
   return {
     method: request.method,
     url: redactQuery(request.url),
-    headers: request.headers,
+    headers,
     remoteAddress: request.remoteAddress,
   };
 }

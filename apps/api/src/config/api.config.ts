@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  dataEncryptionEnvSchema,
   databaseEnvSchema,
   loadConfig,
   loggingEnvSchema,
@@ -15,6 +16,12 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   ...loggingEnvSchema.shape,
   /** Webhooks and chat alerts: networks endpoints may reach besides public ones (SSRF), DNS servers. */
   ...outboundEnvSchema.shape,
+  /** Application data keys (DATA_ENCRYPTION_KEYS[_FILE]): secrets kept in PostgreSQL are encrypted with them. */
+  ...dataEncryptionEnvSchema.shape,
+  /** Requests per minute and client address to the public token routes (share links, calendar feeds, public questionnaires). */
+  PUBLIC_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(120),
+  /** Requests per minute to one share link, calendar feed or public questionnaire, from anywhere. */
+  PUBLIC_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Origin of the back-office, the only one CORS lets in (Vite dev server by default). */
@@ -103,7 +110,7 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   // --- questionnaires (issue 14) ---
   /** Back-office URL: the public questionnaires' links (`<PUBLIC_URL>/q/<code>`) and QR codes. */
   PUBLIC_URL: z.url().default('http://localhost:5173'),
-  /** Public answers accepted per minute and client address (counted in memory, never stored). */
+  /** Public answers accepted per minute and client address (counted in PostgreSQL under a keyed digest, the address never stored). */
   PUBLIC_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
 });
 

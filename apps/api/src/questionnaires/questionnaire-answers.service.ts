@@ -20,9 +20,9 @@ import {
 } from '@capacites/domain';
 import type { QuestionnaireEntity } from '@capacites/persistence';
 import { accessFacts } from '../experiments/experiment-access';
-import { AnswerLimiter } from './answer-limiter';
+import { PublicRateLimiter, TooManyRequestsException } from '../security/public-rate-limiter';
 import { QuestionnaireLoader } from './questionnaire-loader';
-import { QuestionnairesException } from './questionnaires.exception';
+import { QuestionnairesException, TooManyAnswersException } from './questionnaires.exception';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const publicQuestion = ({ criterionId: _c, anonymous: _a, ...rest }: Question) => rest;
@@ -66,7 +66,7 @@ export class QuestionnaireAnswersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loader: QuestionnaireLoader,
-    private readonly limiter: AnswerLimiter,
+    private readonly limiter: PublicRateLimiter,
   ) {}
 
   // --- participants ------------------------------------------------------------------
@@ -172,7 +172,9 @@ export class QuestionnaireAnswersService {
   }
 
   async answerPublic(code: string, token: string, answers: Answers, address: string): Promise<PublicAnswerReceipt & { created: boolean }> {
-    this.limiter.consume(address);
+    await this.limiter.consume('answer', address).catch((error: unknown) => {
+      throw error instanceof TooManyRequestsException ? new TooManyAnswersException(error.retryAfterSeconds) : error;
+    });
     const q = await this.openByCode(code);
     assertOpen(q);
     const checked = checkAnswers(q.questions, answers);

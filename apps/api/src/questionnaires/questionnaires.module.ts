@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { RecordsModule } from '../records/records.module';
-import { AnswerLimiter } from './answer-limiter';
 import { PublicQuestionnairesController } from './public-questionnaires.controller';
 import { QuestionnaireAnswersService } from './questionnaire-answers.service';
 import { QuestionnaireLoader } from './questionnaire-loader';
@@ -23,6 +22,6 @@ import { QuestionnairesService } from './questionnaires.service';
     QuestionnaireExportController,
     PublicQuestionnairesController,
   ],
-  providers: [QuestionnairesService, QuestionnaireAnswersService, QuestionnaireResultsService, QuestionnaireLoader, AnswerLimiter],
+  providers: [QuestionnairesService, QuestionnaireAnswersService, QuestionnaireResultsService, QuestionnaireLoader],
 })
 export class QuestionnairesModule {}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AgendaItem } from '@capacites/domain';
 import { ASK_FR, dayFr, KIND_FR, STATE_FR, VERDICT_FR } from '../committee-sessions/committee-labels.fr';
 import type { FicheFacts } from '../committee-sessions/committee-sessions.repository';
@@ -33,6 +34,19 @@ const STYLE = `
   footer { color: #3a3a3a; font-size: .9rem; border-top: 1px solid #929292; }
 `;
 
+/**
+ * The pages' Content-Security-Policy: nothing may load or run but their one inline style
+ * (allowed by its hash), no form, no frame around them. Stricter than the API's default, since
+ * these pages are opened from a link anyone may have forwarded.
+ */
+export const SHARED_PAGE_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export function htmlPage(title: string, body: string, footerText: string): string {
   return `<!doctype html>
 <html lang="fr">
@@ -52,7 +66,7 @@ ${body}
 
 /** An expired, revoked or unknown link says so plainly. */
 export function statusPage(
-  status: 'expired' | 'revoked' | 'unknown',
+  status: 'expired' | 'revoked' | 'unknown' | 'rateLimited',
   link?: { expiresAt: Date; revokedAt: Date | null },
 ): string {
   const zone = 'Europe/Paris';
@@ -67,7 +81,12 @@ export function statusPage(
             'Ce lien a été révoqué',
             `Ce lien de consultation a été révoqué le ${dayFr(link?.revokedAt ?? null, zone)} : il ne donne plus accès au document. Demandez un nouveau lien à la personne qui vous l’a envoyé.`,
           ]
-        : ['Lien inconnu', 'Ce lien de consultation n’existe pas. Vérifiez qu’il a été copié en entier.'];
+        : status === 'rateLimited'
+          ? [
+              'Trop de demandes',
+              'Ce lien a été ouvert trop souvent en peu de temps. Réessayez dans une minute.',
+            ]
+          : ['Lien inconnu', 'Ce lien de consultation n’existe pas. Vérifiez qu’il a été copié en entier.'];
   return htmlPage(
     title,
     `<header><p class="kicker">Capacités · lien de consultation</p><h1>${esc(title)}</h1></header>

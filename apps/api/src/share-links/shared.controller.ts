@@ -8,7 +8,8 @@ import { CommitteeSessionsService } from '../committee-sessions/committee-sessio
 import { DashboardService } from '../dashboard/dashboard.service';
 import { ShareLinksRepository } from './share-links.repository';
 import { ShareLinksService } from './share-links.service';
-import { dashboardPage, packPage, statusPage } from './shared-page';
+import { PublicRateLimiter, TooManyRequestsException } from '../security/public-rate-limiter';
+import { dashboardPage, packPage, SHARED_PAGE_CSP, statusPage } from './shared-page';
 
 const STATUS_CODES = { unknown: 404, expired: 410, revoked: 410 } as const;
 
@@ -20,6 +21,8 @@ type Refused =
  * What a share link opens, without an account: a plain French page (or the pack's PDF).
  * An expired, revoked or unknown link answers a page that says so to a browser, and the one
  * JSON error shape (404, or 410 with its code) to any other client. Nothing is cached.
+ * Rate-limited per client address and per link (429 with Retry-After, a page to a browser):
+ * a page or a PDF is rendered at each opening.
  */
 @Controller('shared')
 @Public()
@@ -30,6 +33,7 @@ export class SharedController {
     private readonly sessions: CommitteeSessionsService,
     private readonly sessionData: CommitteeSessionsRepository,
     private readonly dashboards: DashboardService,
+    private readonly limiter: PublicRateLimiter,
   ) {}
 
   @Get(':token')
@@ -40,6 +44,7 @@ export class SharedController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    if (!(await this.withinLimits(token, request, response))) return;
     const target = await this.links.open(token, 'html');
     if (target.status !== 'active') return this.refuse(request, response, target);
     const { link } = target;
@@ -79,6 +84,7 @@ export class SharedController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    if (!(await this.withinLimits(token, request, response))) return;
     const target = await this.links.open(token, 'pdf');
     if (target.status !== 'active') return this.refuse(request, response, target);
     const document =
@@ -88,6 +94,20 @@ export class SharedController {
     if (!document) return this.refuse(request, response, { status: 'unknown' });
     response.setHeader('Content-Disposition', `inline; filename="${document.fileName}"`);
     this.send(response, 200, 'application/pdf', document.content);
+  }
+
+  /** Counts the opening; over a budget, a browser gets a page saying so, others the JSON 429. */
+  private async withinLimits(token: string, request: Request, response: Response): Promise<boolean> {
+    try {
+      await this.limiter.consume('shared', request.ip, token);
+      return true;
+    } catch (error) {
+      if (!(error instanceof TooManyRequestsException) || request.accepts(['json', 'html']) !== 'html')
+        throw error;
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      this.send(response, 429, 'text/html; charset=utf-8', statusPage('rateLimited'));
+      return false;
+    }
   }
 
   private refuse(request: Request, response: Response, target: Refused): void {
@@ -105,6 +125,7 @@ export class SharedController {
     response.setHeader('Content-Type', type);
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('X-Robots-Tag', 'noindex, nofollow');
+    if (type.startsWith('text/html')) response.setHeader('Content-Security-Policy', SHARED_PAGE_CSP);
     response.send(body);
   }
 }

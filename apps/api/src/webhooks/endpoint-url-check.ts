@@ -1,12 +1,13 @@
 import { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
-import { classifyAddress, type AllowedNetworks } from '@capacites/config';
+import { classifyAddress, plainHttpAllowed, type AllowedNetworks } from '@capacites/config';
 import { RefusalException } from '../common/app.exception';
 
 /**
  * An endpoint is registered only if its host resolves to public addresses (or allowed networks):
- * refused with 400 naming `url` otherwise. The worker checks the resolved address again at each
- * attempt, since DNS answers change.
+ * refused with 400 naming `url` otherwise; plain http only towards allowed networks (a signed
+ * payload, a bot's token or a secret URL never crosses the internet in clear). The worker checks
+ * the resolved address again at each attempt, since DNS answers change.
  */
 export async function assertPublicUrl(
   url: string,
@@ -37,4 +38,8 @@ export async function assertPublicUrl(
         { field: 'url', message: `${host} is ${address} (${verdict.range}), not a public address` },
       ]);
   }
+  if (new URL(url).protocol === 'http:' && !plainHttpAllowed(addresses, allowed))
+    throw new RefusalException('invalid', 'URL_NOT_HTTPS', { host }, [
+      { field: 'url', message: `${host} is a public address: use https://` },
+    ]);
 }

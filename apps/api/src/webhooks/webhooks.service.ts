@@ -3,7 +3,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { dnsServers, parseAllowedNetworks, type AllowedNetworks } from '@capacites/config';
+import {
+  dnsServers,
+  parseAllowedNetworks,
+  secretContext,
+  type AllowedNetworks,
+  type DataCipher,
+} from '@capacites/config';
 import {
   DELIVERY_JOURNAL_DAYS,
   type DeliveryAttemptResponse,
@@ -25,6 +31,7 @@ import { RefusalException, ResourceException } from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 import { assertManagesIntegrations, integrationOrganizations } from '../service-accounts/integration-access';
+import { DATA_CIPHER } from '../security/data-cipher';
 import { TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../temporal/temporal.module';
 import { assertPublicUrl } from './endpoint-url-check';
 
@@ -54,12 +61,13 @@ const maskedUrl = (kind: string, url: string) => {
   return `${parsed.origin}/…${url.slice(-4)}`;
 };
 
-const toEndpointResponse = (e: WebhookEndpointEntity): EndpointResponse => ({
+/** The endpoint as answered: its URL decrypted (then masked for chats), never its secret. */
+const toEndpointResponse = (e: WebhookEndpointEntity, url: string): EndpointResponse => ({
   id: e.id,
   organizationId: e.organizationId,
   name: e.name,
   kind: e.kind,
-  url: maskedUrl(e.kind, e.url),
+  url: maskedUrl(e.kind, url),
   roomId: e.roomId,
   events: e.events,
   enabled: e.disabledAt === null,
@@ -119,6 +127,7 @@ export class WebhooksService {
     @Inject(API_CONFIG) config: ApiConfig,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(TEMPORAL_TASK_QUEUE) private readonly taskQueue: string,
+    @Inject(DATA_CIPHER) private readonly cipher: DataCipher,
   ) {
     this.allowed = parseAllowedNetworks(config.WEBHOOK_ALLOWED_NETWORKS);
     this.servers = dnsServers(config);
@@ -140,11 +149,27 @@ export class WebhooksService {
       .offset(query.offset)
       .limit(query.limit)
       .getManyAndCount();
-    return { data: rows.map(toEndpointResponse), total };
+    return { data: rows.map((row) => this.toResponse(row)), total };
   }
 
   async findEndpoint(id: string, principal: AuthUser): Promise<EndpointResponse> {
-    return toEndpointResponse(await this.loadEndpoint(id, principal));
+    return this.toResponse(await this.loadEndpoint(id, principal));
+  }
+
+  private toResponse(endpoint: WebhookEndpointEntity): EndpointResponse {
+    return toEndpointResponse(
+      endpoint,
+      this.cipher.decrypt(endpoint.url, secretContext('webhook_endpoints', 'url', endpoint.id)),
+    );
+  }
+
+  /** The URL and the secret of an endpoint as stored: encrypted, bound to their row. */
+  private sealUrl(id: string, url: string): string {
+    return this.cipher.encrypt(url, secretContext('webhook_endpoints', 'url', id));
+  }
+
+  private sealSecret(id: string, secret: string | null): string | null {
+    return this.cipher.encryptNullable(secret, secretContext('webhook_endpoints', 'secret', id));
   }
 
   async createEndpoint(input: EndpointCreateInput, principal: AuthUser): Promise<EndpointResponse> {
@@ -157,17 +182,20 @@ export class WebhooksService {
     await assertPublicUrl(input.url, this.allowed, this.servers);
     const secret =
       input.kind === 'webhook' ? newSecret() : input.kind === 'tchap' ? (input.accessToken ?? null) : null;
-    const id = await this.dataSource.transaction(async (manager) => {
-      const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO webhook_endpoints (organization_id, name, kind, url, room_id, secret, events, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    // The id first: the encrypted URL and secret are bound to their row.
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO webhook_endpoints (id, organization_id, name, kind, url, room_id, secret, events, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
+          id,
           input.organizationId,
           input.name,
           input.kind,
-          input.url,
+          this.sealUrl(id, input.url),
           input.roomId ?? null,
-          secret,
+          this.sealSecret(id, secret),
           input.events,
           principal.userId,
         ],
@@ -177,16 +205,15 @@ export class WebhooksService {
         event: 'webhookEndpoint.created',
         actorId: principal.userId,
         details: {
-          endpointId: row.id,
+          endpointId: id,
           name: input.name,
           kind: input.kind,
           host: new URL(input.url).host,
           events: input.events,
         },
       });
-      return row.id;
     });
-    const created = toEndpointResponse(
+    const created = this.toResponse(
       await this.dataSource.getRepository(WebhookEndpointEntity).findOneByOrFail({ id }),
     );
     // The signing secret is shown this once; a bot's token is never shown back.
@@ -206,15 +233,15 @@ export class WebhooksService {
     }
     const changes: Partial<Record<string, unknown>> = {};
     if (input.name !== undefined) changes.name = input.name;
-    if (input.url !== undefined) changes.url = input.url;
+    if (input.url !== undefined) changes.url = this.sealUrl(id, input.url);
     if (input.events !== undefined) changes.events = input.events;
     if (input.roomId !== undefined) changes.roomId = input.roomId;
-    if (input.accessToken !== undefined) changes.secret = input.accessToken;
+    if (input.accessToken !== undefined) changes.secret = this.sealSecret(id, input.accessToken);
     if (input.enabled === true && endpoint.disabledAt)
       Object.assign(changes, { disabledAt: null, disabledReason: null });
     if (input.enabled === false && !endpoint.disabledAt)
       Object.assign(changes, { disabledAt: new Date(), disabledReason: 'paused' });
-    if (Object.keys(changes).length === 0) return toEndpointResponse(endpoint);
+    if (Object.keys(changes).length === 0) return this.toResponse(endpoint);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(WebhookEndpointEntity, { id }, changes);
       const fields = Object.keys(input).filter((field) => field !== 'accessToken');
@@ -248,7 +275,7 @@ export class WebhooksService {
         details: { endpointId: id, name: endpoint.name, kind: endpoint.kind },
       });
     });
-    return toEndpointResponse(endpoint);
+    return this.toResponse(endpoint);
   }
 
   /** A new signing secret, shown once; the old one stops signing at once. */
@@ -257,7 +284,7 @@ export class WebhooksService {
     if (endpoint.kind !== 'webhook') throw ResourceException.conflict('ENDPOINT_SECRET_NOT_APPLICABLE', {});
     const secret = newSecret();
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(WebhookEndpointEntity, { id }, { secret });
+      await manager.update(WebhookEndpointEntity, { id }, { secret: this.sealSecret(id, secret) });
       await recordAdminEvent(manager, {
         organizationId: endpoint.organizationId,
         event: 'webhookEndpoint.secretRotated',
@@ -265,7 +292,7 @@ export class WebhooksService {
         details: { endpointId: id, name: endpoint.name },
       });
     });
-    return { ...toEndpointResponse(endpoint), secret };
+    return { ...this.toResponse(endpoint), secret };
   }
 
   private async loadEndpoint(id: string, principal: AuthUser): Promise<WebhookEndpointEntity> {

@@ -150,8 +150,11 @@ describe('The compiled apps, laid out as the image, run with the compose command
     // The compose file's secret, at a path of this machine: payloads encrypted as in production.
     const keysFile = join(app, 'temporal-payload-keys');
     writeFileSync(keysFile, `${newPayloadKeyEntry('compiled')}\n`, { mode: 0o600 });
+    const dataKeysFile = join(app, 'data-encryption-keys');
+    writeFileSync(dataKeysFile, `${newPayloadKeyEntry('compiled-data')}\n`, { mode: 0o600 });
     const local = {
       TEMPORAL_PAYLOAD_KEYS_FILE: keysFile,
+      DATA_ENCRYPTION_KEYS_FILE: dataKeysFile,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: process.env.CAPACITES_TEST_TEMPORAL_ADDRESS as string,
       TEMPORAL_TASK_QUEUE: `compiled-${randomUUID()}`,

@@ -316,7 +316,8 @@ describe('Webhooks: Standard Webhooks deliveries, retries, journal, disabling, S
     const local = await receiver('127.0.0.1');
     const created = await endpoint(hr, team, {
       name: 'Rebond DNS',
-      url: `http://rebind.capacites.test:${local.port}/hooks`,
+      // https: a public address is never sent plain http (the refusal comes before any TLS).
+      url: `https://rebind.capacites.test:${local.port}/hooks`,
       events: ['experiment.launched'],
     });
     // Public when registered; loopback when delivered (DNS rebinding).

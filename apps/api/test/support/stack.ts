@@ -97,6 +97,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
     // Workflow payloads encrypted as in production (a key per stack; rotation has its own test).
     TEMPORAL_PAYLOAD_KEYS: newPayloadKeyEntry('test'),
+    // Secrets in PostgreSQL encrypted with a key of the stack (production requires one).
+    DATA_ENCRYPTION_KEYS: newPayloadKeyEntry('test-data'),
     ...(options.adminDistDir ? { ADMIN_DIST_DIR: options.adminDistDir } : {}),
     ...options.env,
   };

@@ -2,7 +2,7 @@ import { promises as dns } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import { classifyAddress, type AllowedNetworks } from '@capacites/config';
+import { classifyAddress, plainHttpAllowed, type AllowedNetworks } from '@capacites/config';
 
 /** What an endpoint receives: built by webhook-formats.ts. */
 export interface OutboundRequest {
@@ -75,6 +75,9 @@ export async function checkedAddress(url: URL, policy: OutboundPolicy): Promise<
     const verdict = classifyAddress(address, policy.allowedNetworks);
     if (!verdict.allowed) throw new AddressRefused(hostname, address, verdict.range);
   }
+  // Registered before https was required, or a name now leading elsewhere: not in clear.
+  if (url.protocol === 'http:' && !plainHttpAllowed(addresses, policy.allowedNetworks))
+    throw new Error(`plain http refused: ${hostname} is a public address (https required)`);
   return addresses[0];
 }
 

@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { dnsServers, parseAllowedNetworks, type AllowedNetworks } from '@capacites/config';
+import {
+  DataCipher,
+  dnsServers,
+  loadDataKeys,
+  parseAllowedNetworks,
+  secretContext,
+  type AllowedNetworks,
+} from '@capacites/config';
 import { DataSource } from 'typeorm';
 import type { EndpointKind, WebhookPayload } from '@capacites/domain';
 import type { AttemptDeliveryInput, AttemptOutcome } from '@capacites/workflows';
@@ -53,12 +60,15 @@ const ADMINS_SQL = `
 export class WebhookDeliveryService {
   private readonly logger = new Logger('Webhooks');
   private readonly policy: OutboundPolicy;
+  /** Endpoints' URLs and secrets are encrypted at rest; a production worker without keys does not start. */
+  private readonly cipher: DataCipher;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly notifier: NotifierService,
   ) {
+    this.cipher = new DataCipher(loadDataKeys(config));
     const allowedNetworks: AllowedNetworks = parseAllowedNetworks(config.WEBHOOK_ALLOWED_NETWORKS);
     this.policy = {
       allowedNetworks,
@@ -90,9 +100,9 @@ export class WebhookDeliveryService {
         deliveryId: row.id,
         messageId: row.messageId,
         kind: row.kind,
-        url: row.url,
+        url: this.cipher.decrypt(row.url, secretContext('webhook_endpoints', 'url', row.endpointId)),
         roomId: row.roomId,
-        secret: row.secret,
+        secret: this.cipher.decryptNullable(row.secret, secretContext('webhook_endpoints', 'secret', row.endpointId)),
         payload: row.payload,
         timeZone: row.timeZone,
       },
@@ -154,13 +164,13 @@ export class WebhookDeliveryService {
       );
       if (!failed || manual) return;
       organizationId = failed.organizationId;
-      const [endpoint]: { id: string; name: string; url: string; kind: string; createdBy: string | null }[] =
+      const [endpoint]: { id: string; name: string; kind: string; createdBy: string | null }[] =
         await manager.query(
           `WITH disabled AS (
              UPDATE webhook_endpoints SET disabled_at = now(), disabled_reason = 'failing'
               WHERE id = $1 AND disabled_at IS NULL AND (last_success_at IS NULL OR last_success_at < $2)
-             RETURNING id, name, url, kind, created_by)
-           SELECT id, name, url, kind, created_by AS "createdBy" FROM disabled`,
+             RETURNING id, name, kind, created_by)
+           SELECT id, name, kind, created_by AS "createdBy" FROM disabled`,
           [failed.endpointId, failed.createdAt],
         );
       if (!endpoint) return;

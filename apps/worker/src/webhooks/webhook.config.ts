@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outboundEnvSchema } from '@capacites/config';
+import { dataEncryptionEnvSchema, outboundEnvSchema } from '@capacites/config';
 
 /** Standard Webhooks' schedule after the first attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
 export const DEFAULT_RETRY_SCHEDULE = '5,300,1800,7200,18000,36000,36000';
@@ -15,6 +15,8 @@ export const webhookEnvSchema = outboundEnvSchema.extend({
     }),
   /** Each attempt's time limit, connection and answer included. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
+  /** The application data keys: endpoints' URLs and secrets are encrypted in PostgreSQL. */
+  ...dataEncryptionEnvSchema.shape,
 });
 
 export function retryDelaysMs(schedule: string): number[] {

@@ -6,6 +6,7 @@
 
 import { LIFECYCLE_ACTIONS } from '../experiment/actions';
 import { QUESTIONNAIRE_ERROR_MESSAGES, QUESTIONNAIRE_FORBIDDEN_ACTIONS } from '../questionnaire/questionnaire-errors';
+import { RETENTION_ERROR_MESSAGES } from '../privacy/retention-errors';
 
 /** What a 403 names as refused (FORBIDDEN's `action`): the lifecycle actions and these. */
 export const FORBIDDEN_ACTIONS = [
@@ -35,6 +36,11 @@ export const FORBIDDEN_ACTIONS = [
   'manageCommitteeSessions',
   'recordMinutes',
   'manageShareLinks',
+  // Personal data (issue 17, item 2): the right of access for a request received by mail.
+  'exportPersonalData',
+  // Retention and erasure of personal data (issue 17, item 3).
+  'manageRetention',
+  'eraseAccount',
 ] as const;
 export type ForbiddenAction = (typeof FORBIDDEN_ACTIONS)[number];
 
@@ -220,6 +226,8 @@ export const ERROR_MESSAGES = {
   URL_NOT_PUBLIC: (p: { host: string; address: string; range: string }) =>
     `url: ${p.host} is ${p.address} (${p.range}), not a public address: refused unless the platform allows that network.`,
   URL_UNRESOLVABLE: (p: { host: string }) => `url: the name ${p.host} does not resolve.`,
+  URL_NOT_HTTPS: (p: { host: string }) =>
+    `url: ${p.host} is reached over the internet: use https:// (plain http only towards a network the platform allows).`,
   DELIVERY_IN_PROGRESS: () =>
     'This delivery is still being attempted: resend it once it has succeeded or failed.',
   SERVICE_ACCOUNT_SCOPE: (p: { scope: string }) =>
@@ -254,6 +262,8 @@ export const ERROR_MESSAGES = {
 
   // --- questionnaires (issue 14), declared in questionnaire/questionnaire-errors.ts --------------
   ...QUESTIONNAIRE_ERROR_MESSAGES,
+  // --- retention and erasure (issue 17, item 3), declared in privacy/retention-errors.ts -------
+  ...RETENTION_ERROR_MESSAGES,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -275,3 +275,21 @@ describe('AppExceptionFilter', () => {
     expect(sent).toEqual({ ended: true });
   });
 });
+
+describe('AppExceptionFilter on the token routes', () => {
+  it('never writes the token of a share link or a calendar feed when it logs a failure', () => {
+    const filter = new AppExceptionFilter();
+    const token = 'Zm9vYmFyYmF6cXV4LXNoYXJlLWxpbmstdG9rZW4tMDEy';
+    for (const originalUrl of [
+      `/api/shared/${token}/pack.pdf`,
+      `/api/calendar/subscription.ics?token=${token}`,
+    ]) {
+      const { host, sent, logged } = fakeHttp({ method: 'GET', originalUrl });
+      filter.catch(new Error('connect ECONNREFUSED'), host);
+      expect(sent.status).toBe(500);
+      expect(logged).toHaveLength(1);
+      expect(logged[0].message).not.toContain(token);
+      expect(logged[0].message).toContain('[Redacted]');
+    }
+  });
+});

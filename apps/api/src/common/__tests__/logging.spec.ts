@@ -103,3 +103,29 @@ describe('request ids', () => {
     }
   });
 });
+
+describe('the access log of the token routes', () => {
+  it('redacts a token in the Referer as in the URL', async () => {
+    const { lines, destination } = capture();
+    const { httpLogger } = createApiLogging('info', destination);
+    const token = 'c2hhcmUtbGluay10b2tlbi1vZi00My1jaGFyYWN0ZXJz';
+    const request = Object.assign(new (await import('node:events')).EventEmitter(), {
+      method: 'GET',
+      url: `/api/shared/${token}/pack.pdf`,
+      headers: { referer: `https://capacites.example.fr/api/shared/${token}`, accept: 'application/pdf' },
+      socket: { remoteAddress: '203.0.113.9' },
+    });
+    const response = Object.assign(new (await import('node:events')).EventEmitter(), {
+      statusCode: 200,
+      writableEnded: true,
+      headersSent: true,
+      setHeader: () => undefined,
+      getHeaders: () => ({}),
+    });
+    httpLogger(request as never, response as never);
+    response.emit('finish');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain(token);
+    expect(JSON.parse(lines[0]).req.headers.referer).toBe(`https://capacites.example.fr/api/shared/${REDACTED}`);
+  });
+});

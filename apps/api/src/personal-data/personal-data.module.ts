@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PersonalDataController } from './personal-data.controller';
+import { PersonalDataService } from './personal-data.service';
+
+/** Personal data (RGPD): the right of access, an export of everything held about a person. */
+@Module({
+  controllers: [PersonalDataController],
+  providers: [PersonalDataService],
+})
+export class PersonalDataModule {}
