@@ -1034,8 +1034,7 @@ const enBaseMessages: CapacitesBaseMessages = {
 };
 
 const enCapacitesMessages: CapacitesMessages = mergeMessages(
-  mergeMessages(enBaseMessages, launchApprovalMessages.en),
-  personalDataMessages.en,
+  mergeMessages(mergeMessages(enBaseMessages, launchApprovalMessages.en), personalDataMessages.en),
   // Retention and erasure of personal data (issue 17, item 3).
   retentionMessages.en,
 );

@@ -1081,8 +1081,7 @@ const frBaseMessages = {
 export type CapacitesBaseMessages = typeof frBaseMessages;
 
 export const frCapacitesMessages = mergeMessages(
-  mergeMessages(frBaseMessages, launchApprovalMessages.fr),
-  personalDataMessages.fr,
+  mergeMessages(mergeMessages(frBaseMessages, launchApprovalMessages.fr), personalDataMessages.fr),
   // Retention and erasure of personal data (issue 17, item 3).
   retentionMessages.fr,
 );
