@@ -24,6 +24,8 @@ export * from './experiment/reassignment.schema';
 export * from './calendar';
 export * from './organization/digest-settings';
 export * from './questionnaire/index';
+// "Mes tâches": the shape shared by the API and the back-office.
+export * from './tasks/my-tasks.types';
 // Templates and replication (the network, issue 16).
 export * from './template/questionnaire-skeleton';
 export * from './template/template';

@@ -612,7 +612,13 @@ const enBaseMessages: CapacitesBaseMessages = {
         evaluation: 'Evaluation',
         decision: 'Decision',
         'extension-approval': 'Extension to review',
+        questionnaire: 'Questionnaire to answer',
       },
+      // Participants' questionnaires (issue 14): closing day, then those already answered.
+      closesOn: 'Open until %{date}',
+      answered: 'Answered',
+      answeredTitle: 'Questionnaires you have answered',
+      answeredUntil: 'You may change your answer until %{date}.',
     },
     dashboard: {
       byState: 'Experiments by state',

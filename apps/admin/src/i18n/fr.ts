@@ -643,7 +643,13 @@ const frBaseMessages = {
         evaluation: 'Évaluation',
         decision: 'Décision',
         'extension-approval': 'Prolongation à examiner',
+        questionnaire: 'Questionnaire à remplir',
       },
+      // Participants' questionnaires (issue 14): closing day, then those already answered.
+      closesOn: 'Ouvert jusqu’au %{date}',
+      answered: 'Répondu',
+      answeredTitle: 'Questionnaires auxquels vous avez répondu',
+      answeredUntil: 'Vous pouvez modifier votre réponse jusqu’au %{date}.',
     },
     dashboard: {
       byState: 'Tests par état',
