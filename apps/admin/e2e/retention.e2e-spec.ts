@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { insertTeam, TEST_PASSWORD, type Team } from '../../api/test/support/fixtures';
-import { startStack, type TestStack } from '../../api/test/support/stack';
+import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe';
-import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
-
-const describeInBrowser = skipReason ? describe.skip : describe;
-if (skipReason) console.warn(skipReason);
+import { screenshotsDir } from './support/browser';
+import { describeInBrowser, startBrowserStack, type BrowserStack } from './support/browser-stack';
 
 const TIMEOUT = 30_000;
 
@@ -16,16 +12,12 @@ const TIMEOUT = 30_000;
  * dry run of the next pass, with its counts, for a test abandoned three years ago.
  */
 describeInBrowser('"Conservation des données" in a real browser', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  let team: Team;
+  let browserStack: BrowserStack;
   let page: Page;
 
   beforeAll(async () => {
-    const adminDistDir = buildBackOffice();
-    stack = await startStack({ listen: true, adminDistDir });
-    browser = await launchChromium();
-    team = await insertTeam(stack.db);
+    browserStack = await startBrowserStack();
+    const { stack, team } = browserStack;
     // A test abandoned long ago, as an import or an old lifecycle leaves it: one check-in.
     const id = randomUUID();
     await stack.db.query(
@@ -43,22 +35,17 @@ describeInBrowser('"Conservation des données" in a real browser', () => {
        VALUES ($1, $2, 'abandon', 'Hypothèse réfutée', true, $3, now() - interval '3 years')`,
       [id, team.organization.id, team.sponsor],
     );
-    page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${stack.baseUrl}/#/retention`);
-    await page.locator('input[name="username"]').fill(team.emails.hr);
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
-    await page.locator('button[type="submit"]').click();
-    await signedIn;
+    page = await browserStack.signIn(team.emails.hr, '/retention');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await browserStack?.close();
   });
 
   it('shows HR the dry run of the next pass with its counts, writing nothing', async () => {
-    await page.getByRole('heading', { level: 1, name: 'Conservation des données' }).waitFor({ timeout: TIMEOUT });
+    await page
+      .getByRole('heading', { level: 1, name: 'Conservation des données' })
+      .waitFor({ timeout: TIMEOUT });
     await page.getByRole('menuitem', { name: 'Conservation des données' }).waitFor({ timeout: TIMEOUT });
     await page.getByText('Durée par défaut : 730 jours', { exact: false }).waitFor({ timeout: TIMEOUT });
     const summary = page.getByTestId('retention-due-summary');
@@ -69,9 +56,10 @@ describeInBrowser('"Conservation des données" in a real browser', () => {
     await page.getByRole('link', { name: 'Bourse aux idées des agent·es' }).waitFor();
     await expectNoAxeViolations(page, 'retention: dry run');
     await page.screenshot({ path: join(screenshotsDir, 'retention-dry-run.png'), fullPage: true });
-    const [checkIn] = await stack.db.query(`SELECT progress FROM check_ins WHERE organization_id = $1`, [
-      team.organization.id,
-    ]);
+    const [checkIn] = await browserStack.stack.db.query(
+      `SELECT progress FROM check_ins WHERE organization_id = $1`,
+      [browserStack.team.organization.id],
+    );
     expect(checkIn.progress).toBe('Peu d’idées cette semaine');
   });
 });
