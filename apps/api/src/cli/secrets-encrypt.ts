@@ -9,6 +9,7 @@ import { databaseTimeouts, DataCipher, loadDataKeys } from '@capacites/config';
 import { createDataSource } from '@capacites/persistence';
 import { loadApiConfig } from '../config/api.config';
 import { encryptSecretsAtRest } from '../security/secrets-at-rest';
+import { runCli } from './run-cli';
 
 async function main(): Promise<number> {
   const config = loadApiConfig();
@@ -32,12 +33,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `secrets:encrypt could not run: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    process.exit(2);
-  },
-);
+runCli('secrets:encrypt', main);

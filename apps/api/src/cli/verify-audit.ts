@@ -8,6 +8,7 @@ import { databaseTimeouts } from '@capacites/config';
 import { createDataSource } from '@capacites/persistence';
 import { verifyAuditChains } from '../audit/audit-chain.verifier';
 import { loadApiConfig } from '../config/api.config';
+import { runCli } from './run-cli';
 
 async function main(): Promise<number> {
   const config = loadApiConfig();
@@ -43,12 +44,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `audit:verify could not run: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    process.exit(2);
-  },
-);
+runCli('audit:verify', main);
