@@ -4,7 +4,10 @@ import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { PdfJob, PdfJobResult } from './personal-data-pdf.worker';
 
-/** PDF exports that may wait for the one being laid out; one more is refused (409, PERSONAL_DATA_PDF_BUSY). */
+/**
+ * PDF exports that may wait (counting or reading their rows, or queued) beside the one being
+ * laid out, per API process; one more is refused (409, PERSONAL_DATA_PDF_BUSY).
+ */
 export const PERSONAL_DATA_PDF_QUEUE = 4;
 
 /**
@@ -22,14 +25,16 @@ function startWorker(): Worker {
 
 interface Pending {
   job: PdfJob;
+  cancelled: () => boolean;
   resolve: (pdf: Buffer) => void;
   reject: (error: Error) => void;
 }
 
 /**
  * Lays the personal data PDFs out off the event loop: one worker thread per API process,
- * started at the first PDF and kept (its fonts loaded once), one document at a time, at most
- * PERSONAL_DATA_PDF_QUEUE waiting. A worker that dies fails its job and is replaced.
+ * started at the first PDF and kept (its fonts loaded once), one document at a time. An export
+ * reserves its place on arrival (`reserve`), so that at most 1 + PERSONAL_DATA_PDF_QUEUE are in
+ * progress, rows held included. A worker that dies fails its job and is replaced.
  */
 @Injectable()
 export class PersonalDataPdfRenderer implements OnModuleDestroy {
@@ -37,26 +42,39 @@ export class PersonalDataPdfRenderer implements OnModuleDestroy {
   private worker: Worker | null = null;
   private current: Pending | null = null;
   private readonly queue: Pending[] = [];
+  private reserved = 0;
 
-  /** Whether one more PDF may wait: checked before any row is read or any audit written. */
-  hasRoom(): boolean {
-    return this.queue.length < PERSONAL_DATA_PDF_QUEUE;
+  /**
+   * A place for one PDF export, taken before any row is read or any audit written, or null
+   * when 1 + PERSONAL_DATA_PDF_QUEUE are already in progress. Give it back (once) when done.
+   */
+  reserve(): (() => void) | null {
+    if (this.reserved >= 1 + PERSONAL_DATA_PDF_QUEUE) return null;
+    this.reserved += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.reserved -= 1;
+    };
   }
 
-  get waiting(): number {
-    return this.queue.length;
-  }
-
-  render(job: PdfJob): Promise<Buffer> {
+  /** Lays the document out when its turn comes; skipped (rejected) if `cancelled` by then. */
+  render(job: PdfJob, cancelled: () => boolean = () => false): Promise<Buffer> {
     return new Promise<Buffer>((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
+      this.queue.push({ job, cancelled, resolve, reject });
       this.next();
     });
   }
 
   private next(): void {
-    if (this.current || this.queue.length === 0) return;
-    const pending = this.queue.shift() as Pending;
+    if (this.current) return;
+    let pending = this.queue.shift();
+    while (pending?.cancelled()) {
+      pending.reject(new Error('the client closed the download before its turn'));
+      pending = this.queue.shift();
+    }
+    if (!pending) return;
     this.current = pending;
     const worker = this.ensureWorker();
     worker.ref();

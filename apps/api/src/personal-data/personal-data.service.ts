@@ -77,9 +77,23 @@ export class PersonalDataService {
       timeZone: subject.organizations[0]?.timeZone ?? DEFAULT_TIME_ZONE,
       generatedAt: new Date(),
     };
+    if (format !== 'pdf') return this.produce(plan, response);
     // The PDF's refusals come before the audit record and before any byte: a refused export
     // discloses nothing, so it is not recorded as an export (the request log keeps the 409).
-    if (format === 'pdf') await this.assertPdfPossible(plan);
+    const release = this.pdfRenderer.reserve();
+    if (!release)
+      throw new RefusalException('conflict', 'PERSONAL_DATA_PDF_BUSY', { waiting: PERSONAL_DATA_PDF_QUEUE });
+    try {
+      await this.assertPdfSize(plan);
+      await this.produce(plan, response);
+    } finally {
+      release();
+    }
+  }
+
+  /** Audits the export, then writes it: JSON and HTML streamed, the PDF laid out in the worker. */
+  private async produce(plan: Plan, response: Response): Promise<void> {
+    const { format } = plan;
     await this.audit(plan);
     response.setHeader('Content-Type', PERSONAL_DATA_MEDIA_TYPES[format]);
     response.setHeader(
@@ -90,7 +104,11 @@ export class PersonalDataService {
     try {
       if (format === 'json') await this.writeJson(plan, response);
       else if (format === 'html') await this.writeHtml(plan, response);
-      else response.end(await this.pdfRenderer.render({ meta: this.meta(plan), sections: await this.collect(plan) }));
+      else {
+        const sections = await this.collect(plan);
+        // A client that left while waiting is not laid out for.
+        response.end(await this.pdfRenderer.render({ meta: this.meta(plan), sections }, () => response.destroyed));
+      }
     } catch (error) {
       this.logger.error(`personal data export interrupted: ${(error as Error).message}`);
       // Nothing sent yet (PDF): a 500 in the usual shape; otherwise the download is cut off
@@ -106,12 +124,10 @@ export class PersonalDataService {
   /**
    * The PDF is laid out whole by pdfmake (in a worker thread, one at a time): above
    * PERSONAL_DATA_PDF_MAX_RECORDS records it would take minutes, so it is refused with the
-   * HTML and JSON formats suggested; likewise when too many PDFs already wait. Counted through
-   * the same cursors, stopping as soon as the bound is passed.
+   * HTML and JSON formats suggested. Counted through the same cursors, stopping as soon as the
+   * bound is passed.
    */
-  private async assertPdfPossible(plan: Plan): Promise<void> {
-    if (!this.pdfRenderer.hasRoom())
-      throw new RefusalException('conflict', 'PERSONAL_DATA_PDF_BUSY', { waiting: PERSONAL_DATA_PDF_QUEUE });
+  private async assertPdfSize(plan: Plan): Promise<void> {
     const maxRecords = this.config.PERSONAL_DATA_PDF_MAX_RECORDS;
     let records = 0;
     const batches = this.batches(plan);
