@@ -8,3 +8,4 @@ export * from './experiment-lifecycle/experiment-lifecycle.questionnaires.messag
 export * from './webhook-delivery/webhook-delivery.messages';
 export type * from './webhook-delivery/webhook-delivery.activities';
 export * from './experiment-import/experiment-import.messages';
+export * from './retention/retention.messages';

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { experimentWorkflowId } from '@capacites/domain';
 import {
   approveExtensionUpdate,
-  EXPERIMENT_LIFECYCLE_WORKFLOW,
-  initializeUpdate,
   launchUpdate,
   requestExtensionUpdate,
   statusQuery,
@@ -15,6 +12,7 @@ import {
 } from '../src/experiment-lifecycle/experiment-lifecycle.messages';
 import { ExperimentLifecycle } from '../src/experiment-lifecycle/experiment-lifecycle.state';
 import { createTestWorker, createTimeSkippingEnvironment } from './support/environment';
+import { startLifecycle } from './support/lifecycle';
 import { fakeActivities, type FakeActivities } from './support/fake-activities';
 import { actor, DAY, launchRequest, people, readyFraming, settingsStub } from './support/stubs';
 
@@ -59,14 +57,8 @@ describe('consent, pilot and sponsor, hypothesis to revise (workflow, time-skipp
     const worker = await createTestWorker(env, { taskQueue, activities });
     await worker.runUntil(
       body(async (extra = {}) => {
-        const experimentId = randomUUID();
-        const handle = await env.client.workflow.start(EXPERIMENT_LIFECYCLE_WORKFLOW, {
-          workflowId: experimentWorkflowId(experimentId),
-          taskQueue,
-          args: [{ experimentId, organizationId: randomUUID(), createdBy: people.hr, ...extra }],
-        });
+        const handle = await startLifecycle(env, taskQueue, extra);
         started.push(handle);
-        if (!extra.carried) await handle.executeUpdate(initializeUpdate);
         return handle;
       }),
     );

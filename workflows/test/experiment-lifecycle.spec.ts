@@ -8,8 +8,6 @@ import {
   approveExtensionUpdate,
   cancelUpdate,
   decideUpdate,
-  EXPERIMENT_LIFECYCLE_WORKFLOW,
-  initializeUpdate,
   launchUpdate,
   recordCheckInUpdate,
   refuseExtensionUpdate,
@@ -21,6 +19,7 @@ import {
   type ExperimentLifecycleInput,
 } from '../src/experiment-lifecycle/experiment-lifecycle.messages';
 import { createTestWorker, createTimeSkippingEnvironment } from './support/environment';
+import { startLifecycle } from './support/lifecycle';
 import { fakeActivities, type FakeActivities } from './support/fake-activities';
 import { actor, DAY, evaluationStub, launchRequest, people, readyFraming } from './support/stubs';
 
@@ -97,13 +96,8 @@ describe('experiment lifecycle workflow (time-skipping test server)', () => {
       taskQueue,
       async start(extra = {}) {
         const experimentId = randomUUID();
-        const handle = await env.client.workflow.start(EXPERIMENT_LIFECYCLE_WORKFLOW, {
-          workflowId: experimentWorkflowId(experimentId),
-          taskQueue,
-          args: [{ experimentId, organizationId: randomUUID(), createdBy: people.hr, ...extra }],
-        });
+        const handle = await startLifecycle(env, taskQueue, { ...extra, experimentId });
         started.push(handle);
-        await handle.executeUpdate(initializeUpdate);
         return { handle, experimentId };
       },
     };

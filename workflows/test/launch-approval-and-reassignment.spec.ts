@@ -3,7 +3,6 @@ import { ApplicationFailure, WorkflowUpdateFailedError, type WorkflowHandle } fr
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   addWorkingDays,
-  experimentWorkflowId,
   launchApprovalReminders,
   localDate,
   type LaunchRequestInfo,
@@ -12,8 +11,6 @@ import {
 import {
   approveExtensionUpdate,
   cancelUpdate,
-  EXPERIMENT_LIFECYCLE_WORKFLOW,
-  initializeUpdate,
   launchUpdate,
   requestExtensionUpdate,
   statusQuery,
@@ -29,6 +26,7 @@ import {
   withdrawLaunchRequestUpdate,
 } from '../src/experiment-lifecycle/experiment-lifecycle.approval.messages';
 import { createTestWorker, createTimeSkippingEnvironment } from './support/environment';
+import { startLifecycle } from './support/lifecycle';
 import { fakeActivities, type FakeActivities } from './support/fake-activities';
 import { actor, DAY, launchRequest, people } from './support/stubs';
 
@@ -91,14 +89,8 @@ describe('launch approval and reassignment (workflow, time-skipping test server)
     const worker = await createTestWorker(env, { taskQueue, activities });
     await worker.runUntil(
       body(async () => {
-        const experimentId = randomUUID();
-        const handle = await env.client.workflow.start(EXPERIMENT_LIFECYCLE_WORKFLOW, {
-          workflowId: experimentWorkflowId(experimentId),
-          taskQueue,
-          args: [{ experimentId, organizationId: randomUUID(), createdBy: people.hr }],
-        });
+        const handle = await startLifecycle(env, taskQueue);
         started.push(handle);
-        await handle.executeUpdate(initializeUpdate);
         return handle;
       }),
     );

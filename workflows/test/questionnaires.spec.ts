@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { experimentWorkflowId, localDayAt } from '@capacites/domain';
+import { localDayAt } from '@capacites/domain';
 import {
   approveExtensionUpdate,
   cancelUpdate,
-  EXPERIMENT_LIFECYCLE_WORKFLOW,
-  initializeUpdate,
   launchUpdate,
   requestExtensionUpdate,
   statusQuery,
@@ -21,6 +19,7 @@ import {
   type QuestionnaireEventInput,
 } from '../src/experiment-lifecycle/experiment-lifecycle.questionnaires.messages';
 import { createTestWorker, createTimeSkippingEnvironment } from './support/environment';
+import { startLifecycle } from './support/lifecycle';
 import {
   fakeActivitiesWithQuestionnaires,
   type FakeWithQuestionnaires,
@@ -79,14 +78,8 @@ describe('questionnaires in the experiment workflow: windows, reminders, closing
     const worker = await createTestWorker(env, { taskQueue, activities });
     await worker.runUntil(
       body(async (extra = {}) => {
-        const experimentId = randomUUID();
-        const handle = await env.client.workflow.start(EXPERIMENT_LIFECYCLE_WORKFLOW, {
-          workflowId: experimentWorkflowId(experimentId),
-          taskQueue,
-          args: [{ experimentId, organizationId: randomUUID(), createdBy: people.hr, ...extra }],
-        });
+        const handle = await startLifecycle(env, taskQueue, extra);
         started.push(handle);
-        await handle.executeUpdate(initializeUpdate);
         return handle;
       }),
     );

@@ -5,23 +5,21 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   addWorkingDays,
   endOfLocalDay,
-  experimentWorkflowId,
   isWorkingDay,
   localDate,
   workingCalendar,
   type LifecycleSettings,
 } from '@capacites/domain';
 import {
-  EXPERIMENT_LIFECYCLE_WORKFLOW,
-  initializeUpdate,
   launchUpdate,
   statusQuery,
   stopEarlyUpdate,
 } from '../src/experiment-lifecycle/experiment-lifecycle.messages';
 import type { NotifyInput } from '../src/experiment-lifecycle/experiment-lifecycle.activities';
 import { createTestWorker, createTimeSkippingEnvironment } from './support/environment';
+import { startLifecycle } from './support/lifecycle';
 import { fakeActivities } from './support/fake-activities';
-import { actor, DAY, launchRequest, people } from './support/stubs';
+import { actor, DAY, launchRequest } from './support/stubs';
 
 const PARIS = 'Europe/Paris';
 
@@ -58,14 +56,8 @@ describe('experiment lifecycle on working days (time-skipping test server)', () 
     const taskQueue = `wd-${randomUUID()}`;
     const worker = await createTestWorker(env, { taskQueue, activities });
     const start = async () => {
-      const experimentId = randomUUID();
-      const handle = await env.client.workflow.start(EXPERIMENT_LIFECYCLE_WORKFLOW, {
-        workflowId: experimentWorkflowId(experimentId),
-        taskQueue,
-        args: [{ experimentId, organizationId: randomUUID(), createdBy: people.hr }],
-      });
+      const handle = await startLifecycle(env, taskQueue);
       started.push(handle);
-      await handle.executeUpdate(initializeUpdate);
       return handle;
     };
     return { activities, sentAt, worker, start };

@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  dateInDays,
-  insertAdmin,
-  insertTeam,
-  readyFramingBody,
-  TEST_PASSWORD,
-  type Team,
-} from '../../api/test/support/fixtures';
-import { login, participantConsents } from '../../api/test/support/http';
-import { hasEnrolledTotp, nextTotpCode } from '../../api/test/support/totp';
-import { startStack, type TestStack } from '../../api/test/support/stack';
+import type { Page } from 'playwright-core';
+import { insertAdmin, insertTeam, TEST_PASSWORD, type Team } from '../../api/test/support/fixtures';
+import { launchedExperiment, login } from '../../api/test/support/http';
+import type { TestStack } from '../../api/test/support/stack';
 import { expectNoAxeViolations } from './support/axe';
-import { buildBackOffice, launchChromium, skipReason } from './support/browser';
-
-const describeInBrowser = skipReason ? describe.skip : describe;
-if (skipReason) console.warn(skipReason);
+import { describeInBrowser, startBrowserStack, type BrowserStack } from './support/browser-stack';
 
 const TIMEOUT = 30_000;
 
@@ -25,8 +14,8 @@ const TIMEOUT = 30_000;
  * as the person who uses it, its content awaited, and measured.
  */
 describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1 A/AA)', () => {
+  let ui: BrowserStack;
   let stack: TestStack;
-  let browser: Browser;
   let nantes: Team;
   let gironde: Team;
   let admin: { id: string; email: string };
@@ -36,10 +25,8 @@ describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1
   const stamp = Date.now();
 
   beforeAll(async () => {
-    const adminDistDir = buildBackOffice();
-    stack = await startStack({ listen: true, adminDistDir });
-    browser = await launchChromium();
-    nantes = await insertTeam(stack.db);
+    ui = await startBrowserStack();
+    ({ stack, team: nantes } = ui);
     gironde = await insertTeam(stack.db, {
       id: '6a1b2c3d-0000-4000-8000-0000000a11ee',
       slug: `gironde-${stamp}`,
@@ -58,23 +45,14 @@ describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1
         .expect(201);
       return created.body.id as string;
     };
-    const launch = async (id: string) => {
-      await hr
-        .put(`/api/experiments/${id}`)
-        .send(readyFramingBody(nantes, dateInDays(30)))
-        .expect(200);
-      await participantConsents(stack.app, nantes, id);
-      await hr.post(`/api/experiments/${id}/launch`).send({}).expect(200);
-    };
+    const launched = (title: string) => launchedExperiment(stack.app, hr, nantes, title, 30);
     draft = await create(`Brouillon accessible ${stamp}`);
-    running = await create(`Classeur médical partagé ${stamp}`);
-    await launch(running);
+    running = await launched(`Classeur médical partagé ${stamp}`);
     await pilot
       .post(`/api/experiments/${running}/check-ins`)
       .send({ weather: 'sunny', progress: 'Les équipes s’approprient le classeur.' })
       .expect(200);
-    evaluated = await create(`Entraide entre crèches ${stamp}`);
-    await launch(evaluated);
+    evaluated = await launched(`Entraide entre crèches ${stamp}`);
     await hr.post(`/api/experiments/${evaluated}/stop`).send({ reason: 'Objectifs atteints' }).expect(200);
     await hr
       .post(`/api/experiments/${evaluated}/evaluation`)
@@ -91,29 +69,9 @@ describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1
     await hr.put(`/api/evaluations/${evaluations.body[0].id}/sharing`).send({ shared: true }).expect(200);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => ui?.close());
 
-  async function signIn(email: string, path: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${stack.baseUrl}/#${path}`);
-    await page.locator('input[name="username"]').fill(email);
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
-    await page.locator('button[type="submit"]').click();
-    await signedIn;
-    if (hasEnrolledTotp(email)) {
-      const verified = page.waitForResponse(
-        (r) => r.url().endsWith('/api/auth/login/totp') && r.status() === 200,
-      );
-      await page.getByRole('textbox', { name: /Code de vérification/ }).fill(nextTotpCode(email));
-      await page.getByRole('button', { name: 'Vérifier' }).click();
-      await verified;
-    }
-    return page;
-  }
+  const signIn = (email: string, path: string) => ui.signIn(email, path);
 
   /** Signs in, opens `path`, waits for `ready` and measures the screen. */
   async function measure(
@@ -140,7 +98,7 @@ describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1
     page.getByRole('heading', { level: 1, name }).waitFor({ timeout: TIMEOUT });
 
   it('login', async () => {
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const page = await ui.newPage();
     try {
       await page.goto(`${stack.baseUrl}/#/experiments`);
       await page.locator('input[name="username"]').waitFor({ timeout: TIMEOUT });
@@ -151,7 +109,7 @@ describeInBrowser('accessibility of every screen, measured by axe-core (WCAG 2.1
   });
 
   it('login: the second factor step', async () => {
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const page = await ui.newPage();
     try {
       await page.goto(`${stack.baseUrl}/#/experiments`);
       await page.locator('input[name="username"]').fill(admin.email);

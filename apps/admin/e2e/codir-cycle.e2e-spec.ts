@@ -1,14 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
 import { CalendarSubscriptionEntity, OrganizationEntity, UserEntity } from '@capacites/persistence';
-import { insertAdmin, insertTeam, TEST_PASSWORD, type Team } from '../../api/test/support/fixtures';
+import { insertAdmin, type Team } from '../../api/test/support/fixtures';
 import { login } from '../../api/test/support/http';
-import { hasEnrolledTotp, nextTotpCode } from '../../api/test/support/totp';
-import { startStack, type TestStack } from '../../api/test/support/stack';
+import type { TestStack } from '../../api/test/support/stack';
 import { expectNoAxeViolations } from './support/axe';
-import { buildBackOffice, launchChromium, skipReason } from './support/browser';
-
-const describeInBrowser = skipReason ? describe.skip : describe;
-if (skipReason) console.warn(skipReason);
+import { describeInBrowser, startBrowserStack, type BrowserStack } from './support/browser-stack';
 
 const TIMEOUT = 30_000;
 
@@ -18,43 +13,21 @@ const TIMEOUT = 30_000;
  * working days and digest settings.
  */
 describeInBrowser('CODIR cycle screens in the browser', () => {
+  let ui: BrowserStack;
   let stack: TestStack;
-  let browser: Browser;
   let team: Team;
   let admin: { id: string; email: string };
 
   beforeAll(async () => {
-    const adminDistDir = buildBackOffice();
-    stack = await startStack({ listen: true, adminDistDir });
-    browser = await launchChromium();
-    team = await insertTeam(stack.db);
+    ui = await startBrowserStack();
+    ({ stack, team } = ui);
     admin = await insertAdmin(stack.db, team.organization.id);
     await login(stack.app, admin.email); // enrols the platform admin's second factor
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => ui?.close());
 
-  async function signIn(email: string, path: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${stack.baseUrl}/#${path}`);
-    await page.locator('input[name="username"]').fill(email);
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
-    await page.locator('button[type="submit"]').click();
-    await signedIn;
-    if (hasEnrolledTotp(email)) {
-      const verified = page.waitForResponse(
-        (r) => r.url().endsWith('/api/auth/login/totp') && r.status() === 200,
-      );
-      await page.getByRole('textbox', { name: /Code de vérification/ }).fill(nextTotpCode(email));
-      await page.getByRole('button', { name: 'Vérifier' }).click();
-      await verified;
-    }
-    return page;
-  }
+  const signIn = (email: string, path: string) => ui.signIn(email, path);
 
   it('profile: one turns the digest off and gets a calendar subscription address, shown once', async () => {
     const page = await signIn(team.emails.codir, '/profile');

@@ -1,20 +1,11 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import {
-  dateInDays,
-  insertTeam,
-  readyFramingBody,
-  TEST_PASSWORD,
-  type Team,
-} from '../../api/test/support/fixtures';
-import { login, participantConsents, type ApiClient } from '../../api/test/support/http';
-import { startStack, type TestStack } from '../../api/test/support/stack';
+import { dateInDays, type Team } from '../../api/test/support/fixtures';
+import { launchedExperiment, login, type ApiClient } from '../../api/test/support/http';
+import type { TestStack } from '../../api/test/support/stack';
 import { accessibilityProblems } from './support/a11y';
 import { expectNoAxeViolations } from './support/axe';
-import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
-
-const describeInBrowser = skipReason ? describe.skip : describe;
-if (skipReason) console.warn(skipReason);
+import { screenshotsDir } from './support/browser';
+import { describeInBrowser, startBrowserStack, type BrowserStack } from './support/browser-stack';
 
 const TIMEOUT = 20_000;
 
@@ -26,8 +17,8 @@ const TIMEOUT = 20_000;
  * which stays open with its reason said in French.
  */
 describeInBrowser('a committee session from agenda to minutes, in a real browser', () => {
+  let ui: BrowserStack;
   let stack: TestStack;
-  let browser: Browser;
   let team: Team;
   let hr: ApiClient;
   const decidingTitle = `Classeur partagé en crèche ${Date.now()}`;
@@ -35,26 +26,11 @@ describeInBrowser('a committee session from agenda to minutes, in a real browser
   const addedTitle = `Subsidiarité en voirie ${Date.now()}`;
   let sessionUrl = '';
 
-  const launched = async (title: string) => {
-    const created = await hr
-      .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title })
-      .expect(201);
-    const id = created.body.id as string;
-    await hr
-      .put(`/api/experiments/${id}`)
-      .send(readyFramingBody(team, dateInDays(60)))
-      .expect(200);
-    await participantConsents(stack.app, team, id);
-    await hr.post(`/api/experiments/${id}/launch`).send({}).expect(200);
-    return id;
-  };
+  const launched = (title: string) => launchedExperiment(stack.app, hr, team, title);
 
   beforeAll(async () => {
-    const adminDistDir = buildBackOffice();
-    stack = await startStack({ listen: true, adminDistDir });
-    browser = await launchChromium();
-    team = await insertTeam(stack.db);
+    ui = await startBrowserStack();
+    ({ stack, team } = ui);
     hr = await login(stack.app, team.emails.hr);
     const deciding = await launched(decidingTitle);
     await hr.post(`/api/experiments/${deciding}/stop`).send({ reason: 'Objectifs atteints' }).expect(200);
@@ -76,21 +52,9 @@ describeInBrowser('a committee session from agenda to minutes, in a real browser
     await launched(addedTitle);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => ui?.close());
 
-  async function signIn(email: string, path: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${stack.baseUrl}/#${path}`);
-    await page.locator('input[name="username"]').fill(email);
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
-    await page.locator('button[type="submit"]').click();
-    await signedIn;
-    return page;
-  }
+  const signIn = (email: string, path: string) => ui.signIn(email, path);
 
   it('lets HR plan a session: the agenda comes from the portfolio, notes are saved, the pack is shared', async () => {
     const page = await signIn(team.emails.hr, '/committee-sessions/create');
@@ -141,7 +105,7 @@ describeInBrowser('a committee session from agenda to minutes, in a real browser
     await dialog.getByRole('button', { name: 'Fermer' }).click();
 
     // The élue opens it without an account: a plain French page, accessible.
-    const shared = await browser.newPage({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+    const shared = await ui.newPage({ width: 390, height: 844 });
     await shared.goto(url.replace(/^https?:\/\/[^/]+/, stack.baseUrl));
     await shared.getByRole('heading', { name: 'CODIR de décembre' }).waitFor({ timeout: TIMEOUT });
     await shared.getByText('Passation à préparer avant l’été').waitFor();

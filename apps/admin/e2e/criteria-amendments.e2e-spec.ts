@@ -1,20 +1,19 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import {
-  dateInDays,
-  insertTeam,
-  readyFramingBody,
-  TEST_PASSWORD,
-  type Team,
-} from '../../api/test/support/fixtures';
-import { login, participantConsents } from '../../api/test/support/http';
-import { startStack, type TestStack } from '../../api/test/support/stack';
+import { dateInDays, TEST_PASSWORD, type Team } from '../../api/test/support/fixtures';
+import { login, readyDraft } from '../../api/test/support/http';
+import type { TestStack } from '../../api/test/support/stack';
 import { accessibilityProblems } from './support/a11y';
-import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
-
-const describeInBrowser = skipReason ? describe.skip : describe;
-if (skipReason) console.warn(skipReason);
+import { screenshotsDir } from './support/browser';
+import {
+  describeInBrowser,
+  startBrowserStack,
+  submitAction,
+  submitActionOk,
+  type ActionFill,
+  type BrowserStack,
+} from './support/browser-stack';
 
 const TIMEOUT = 20_000;
 
@@ -26,72 +25,30 @@ const TIMEOUT = 20_000;
  * refusal of the workflow is said in French from its code and parameters (item 16).
  */
 describeInBrowser('criteria amended after launch, in a real browser', () => {
+  let ui: BrowserStack;
   let stack: TestStack;
-  let browser: Browser;
   let team: Team;
   let experimentId = '';
   const reason = 'Zéro erreur est hors de portée ; la sérénité des équipes compte aussi.';
 
   beforeAll(async () => {
-    const adminDistDir = buildBackOffice();
-    stack = await startStack({ listen: true, adminDistDir });
-    browser = await launchChromium();
-    team = await insertTeam(stack.db);
+    ui = await startBrowserStack();
+    ({ stack, team } = ui);
     const hr = await login(stack.app, team.emails.hr);
-    const created = await hr
-      .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title: `Classeur partagé ${Date.now()}` })
-      .expect(201);
-    experimentId = created.body.id as string;
-    await hr
-      .put(`/api/experiments/${experimentId}`)
-      .send(readyFramingBody(team, dateInDays(60)))
-      .expect(200);
     // Consent is the participant's own act: they give it before HR launches.
-    await participantConsents(stack.app, team, experimentId);
+    experimentId = await readyDraft(stack.app, hr, team, `Classeur partagé ${Date.now()}`);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => ui?.close());
 
-  async function signIn(email: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${stack.baseUrl}/#/experiments/${experimentId}/show`);
-    await page.locator('input[name="username"]').fill(email);
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
-    await page.locator('button[type="submit"]').click();
-    await signedIn;
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => ui.signIn(email, `/experiments/${experimentId}/show`);
 
   /** Opens an action's dialog, lets `fill` complete it, submits it and returns the API's answer. */
-  async function act(
-    page: Page,
-    action: string,
-    label: string,
-    fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
-  ) {
-    await page.locator(`[data-action="${action}"]`).click({ timeout: TIMEOUT });
-    const dialog = page.getByRole('dialog');
-    await fill(dialog);
-    const answered = page.waitForResponse(
-      (r) => r.request().method() === 'POST' && r.url().includes(`/api/experiments/${experimentId}/`),
-    );
-    await dialog.getByRole('button', { name: label }).click();
-    return { response: await answered, dialog };
-  }
+  const act = (page: Page, action: string, label: string, fill: ActionFill) =>
+    submitAction(page, experimentId, action, label, fill, TIMEOUT);
 
-  async function actOk(...args: Parameters<typeof act>) {
-    const { response, dialog } = await act(...args);
-    expect({
-      status: response.status(),
-      body: response.status() === 200 ? null : await response.json(),
-    }).toEqual({ status: 200, body: null });
-    await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
-  }
+  const actOk = (page: Page, action: string, label: string, fill: ActionFill) =>
+    submitActionOk(page, experimentId, action, label, fill, TIMEOUT);
 
   const stateChip = (page: Page, label: string) =>
     page.locator('[data-testid="hypothesis"]').locator('..').getByText(label, { exact: true }).first();

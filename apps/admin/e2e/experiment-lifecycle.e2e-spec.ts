@@ -1,25 +1,23 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import {
-  dateInDays,
-  insertAdmin,
-  insertTeam,
-  TEST_PASSWORD,
-  type Team,
-} from '../../api/test/support/fixtures';
+import type { Page } from 'playwright-core';
+import { dateInDays, insertAdmin, insertTeam, type Team } from '../../api/test/support/fixtures';
 import { bearerToken } from '../../api/test/support/http';
-import { startStack, type TestStack } from '../../api/test/support/stack';
-import { hasEnrolledTotp, nextTotpCode } from '../../api/test/support/totp';
+import type { TestStack } from '../../api/test/support/stack';
 import { accessibilityProblems } from './support/a11y';
 import type { PageDocument, PageElement, PageStyle } from './support/page-globals';
-import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
+import { screenshotsDir } from './support/browser';
+import {
+  choose as chooseOption,
+  describeInBrowser,
+  startBrowserStack,
+  submitActionOk,
+  type ActionFill,
+  type BrowserStack,
+} from './support/browser-stack';
 
 declare const document: PageDocument;
 declare const window: { __xss?: number };
 declare function getComputedStyle(element: PageElement): PageStyle;
-
-const describeInBrowser = skipReason ? describe.skip : describe;
-if (skipReason) console.warn(skipReason);
 
 const TIMEOUT = 20_000;
 
@@ -34,8 +32,8 @@ const TIMEOUT = 20_000;
  * automated accessibility check (names of controls, labels of fields, document language).
  */
 describeInBrowser('an experiment through its lifecycle in a real browser', () => {
+  let ui: BrowserStack;
   let stack: TestStack;
-  let browser: Browser;
   let nantes: Team;
   let gironde: Team;
   let admin: { id: string; email: string };
@@ -55,10 +53,8 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
   const htmlQuote = '<b>Enfin</b> on ose demander de l’aide <img src=x onerror="window.__xss=1">';
 
   beforeAll(async () => {
-    const adminDistDir = buildBackOffice();
-    stack = await startStack({ listen: true, adminDistDir });
-    browser = await launchChromium();
-    nantes = await insertTeam(stack.db);
+    ui = await startBrowserStack();
+    ({ stack, team: nantes } = ui);
     gironde = await insertTeam(stack.db, {
       id: '6a1b2c3d-0000-4000-8000-00000000dcba',
       slug: `gironde-${Date.now()}`,
@@ -71,30 +67,10 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
     await bearerToken(stack.app, admin.email);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => ui?.close());
 
-  async function signIn(email: string, path: string, password = TEST_PASSWORD): Promise<Page> {
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${stack.baseUrl}/#${path}`);
-    await page.locator('input[name="username"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
-    await page.locator('button[type="submit"]').click();
-    await signedIn;
-    if (hasEnrolledTotp(email)) {
-      // The second step: the code of the authenticator app.
-      await page.getByRole('textbox', { name: /Code de vérification/ }).fill(nextTotpCode(email));
-      const verified = page.waitForResponse(
-        (r) => r.url().endsWith('/api/auth/login/totp') && r.status() === 200,
-      );
-      await page.getByRole('button', { name: 'Vérifier' }).click();
-      await verified;
-    }
-    return page;
-  }
+  const signIn = (email: string, path: string, password?: string): Promise<Page> =>
+    ui.signIn(email, path, { password });
 
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
@@ -109,13 +85,10 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
   const frenchDayInDays = (days: number) => dateInDays(days).split('-').reverse().join('/');
 
   /** Picks an option of a select input by its label and the option's name. */
-  async function choose(page: Page, label: string | RegExp, option: string) {
-    await page.getByRole('combobox', { name: label }).click({ timeout: TIMEOUT });
-    await page.getByRole('option', { name: option, exact: true }).click({ timeout: TIMEOUT });
-  }
+  const choose = (page: Page, label: string | RegExp, option: string) => chooseOption(page, label, option, TIMEOUT);
 
   it('lets the platform admin create a track and the account of a participant', async () => {
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const page = await ui.newPage();
     await page.goto(`${stack.baseUrl}/#/tracks/create`);
     await page.locator('input[name="username"]').waitFor({ timeout: TIMEOUT });
     await checkScreen(page, '00-login');
@@ -170,23 +143,8 @@ describeInBrowser('an experiment through its lifecycle in a real browser', () =>
   });
 
   /** Opens an action's dialog, lets `fill` complete it, submits it and waits for the API's answer. */
-  async function act(
-    page: Page,
-    action: string,
-    label: string,
-    fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
-  ) {
-    await page.locator(`[data-action="${action}"]`).click({ timeout: TIMEOUT });
-    const dialog = page.getByRole('dialog');
-    await fill(dialog);
-    const answered = page.waitForResponse(
-      (r) => r.request().method() === 'POST' && r.url().includes(`/api/experiments/${experimentId}/`),
-    );
-    await dialog.getByRole('button', { name: label }).click();
-    const response = await answered;
-    expect(response.status()).toBe(200);
-    await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
-  }
+  const act = (page: Page, action: string, label: string, fill: ActionFill) =>
+    submitActionOk(page, experimentId, action, label, fill, TIMEOUT);
 
   /** Picks a person in an autocomplete input by typing part of their name. */
   async function pick(page: Page, label: string, name: string) {

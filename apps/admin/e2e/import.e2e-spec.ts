@@ -1,15 +1,13 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { IMPORT_COLUMNS, localDate, type ImportColumnKey } from '@capacites/domain';
 import { ExperimentEntity } from '@capacites/persistence';
-import { insertTeam, TEST_PASSWORD, type Team } from '../../api/test/support/fixtures';
-import { startStack, type TestStack } from '../../api/test/support/stack';
+import type { Team } from '../../api/test/support/fixtures';
+import type { TestStack } from '../../api/test/support/stack';
 import { accessibilityProblems } from './support/a11y';
 import { expectNoAxeViolations } from './support/axe';
-import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
-
-const describeInBrowser = skipReason ? describe.skip : describe;
-if (skipReason) console.warn(skipReason);
+import { screenshotsDir } from './support/browser';
+import { describeInBrowser, startBrowserStack, type BrowserStack } from './support/browser-stack';
 
 const TIMEOUT = 30_000;
 const DAY = 86_400_000;
@@ -33,8 +31,8 @@ function csv(rows: Partial<Record<ImportColumnKey, string>>[]): Buffer {
  * imports it; the progress ends with the tests in the list.
  */
 describeInBrowser('import of existing tests from a spreadsheet, in a real browser', () => {
+  let ui: BrowserStack;
   let stack: TestStack;
-  let browser: Browser;
   let team: Team;
   let page: Page;
 
@@ -73,23 +71,12 @@ describeInBrowser('import of existing tests from a spreadsheet, in a real browse
   ];
 
   beforeAll(async () => {
-    const adminDistDir = buildBackOffice();
-    stack = await startStack({ listen: true, adminDistDir });
-    browser = await launchChromium();
-    team = await insertTeam(stack.db);
-    page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${stack.baseUrl}/#/imports`);
-    await page.locator('input[name="username"]').fill(team.emails.hr);
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
-    await page.locator('button[type="submit"]').click();
-    await signedIn;
+    ui = await startBrowserStack();
+    ({ stack, team } = ui);
+    page = await ui.signIn(team.emails.hr, '/imports');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => ui?.close());
 
   it('shows the dry run with the bad cell by row and column, then imports the corrected file with its progress', async () => {
     await page

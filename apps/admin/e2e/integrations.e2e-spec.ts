@@ -1,21 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import {
-  dateInDays,
-  insertTeam,
-  readyFramingBody,
-  TEST_PASSWORD,
-  type Team,
-} from '../../api/test/support/fixtures';
-import { login, participantConsents } from '../../api/test/support/http';
-import { startStack, type TestStack } from '../../api/test/support/stack';
+import { dateInDays, type Team } from '../../api/test/support/fixtures';
+import { launchedExperiment, login } from '../../api/test/support/http';
+import type { TestStack } from '../../api/test/support/stack';
 import { startReceiver } from '../../api/test/support/webhook-receiver';
 import { waitFor } from '../../api/test/support/worker-process';
 import { expectNoAxeViolations } from './support/axe';
-import { buildBackOffice, launchChromium, skipReason } from './support/browser';
-
-const describeInBrowser = skipReason ? describe.skip : describe;
-if (skipReason) console.warn(skipReason);
+import { describeInBrowser, startBrowserStack, type BrowserStack } from './support/browser-stack';
 
 const TIMEOUT = 30_000;
 const RECEIVER_HOST = '127.0.0.2';
@@ -26,37 +17,23 @@ const RECEIVER_HOST = '127.0.0.2';
  * journal and "Renvoyer"; a service account created (its token shown once) and revoked.
  */
 describeInBrowser('integrations screens: webhooks, journal, service accounts', () => {
+  let ui: BrowserStack;
   let stack: TestStack;
-  let browser: Browser;
   let team: Team;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
   beforeAll(async () => {
-    const adminDistDir = buildBackOffice();
     receiver = await startReceiver(RECEIVER_HOST);
-    stack = await startStack({
-      listen: true,
-      adminDistDir,
-      env: { WEBHOOK_ALLOWED_NETWORKS: `${RECEIVER_HOST}/32` },
-    });
-    browser = await launchChromium();
-    team = await insertTeam(stack.db);
+    ui = await startBrowserStack({ env: { WEBHOOK_ALLOWED_NETWORKS: `${RECEIVER_HOST}/32` } });
+    ({ stack, team } = ui);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await ui?.close();
     await receiver?.close();
   });
 
-  async function signIn(path: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${stack.baseUrl}/#${path}`);
-    await page.locator('input[name="username"]').fill(team.emails.hr);
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    return page;
-  }
+  const signIn = (path: string): Promise<Page> => ui.signIn(team.emails.hr, path);
 
   const settle = async (page: Page) => {
     await page.locator('[role="progressbar"]').first().waitFor({ state: 'detached', timeout: TIMEOUT });
@@ -90,16 +67,7 @@ describeInBrowser('integrations screens: webhooks, journal, service accounts', (
 
       // Events of a test reach the receiver, signed with that secret.
       const hr = await login(stack.app, team.emails.hr);
-      const created = await hr
-        .post('/api/experiments')
-        .send({ organizationId: team.organization.id, title: 'Test relié' })
-        .expect(201);
-      await hr
-        .put(`/api/experiments/${created.body.id}`)
-        .send(readyFramingBody(team, dateInDays(30)))
-        .expect(200);
-      await participantConsents(stack.app, team, created.body.id);
-      await hr.post(`/api/experiments/${created.body.id}/launch`).send({}).expect(200);
+      await launchedExperiment(stack.app, hr, team, 'Test relié', 30);
       await waitFor('two events received', async () => receiver.requests.length >= 2, TIMEOUT);
       for (const request of receiver.requests) new Webhook(secret).verify(request.body, request.headers);
 

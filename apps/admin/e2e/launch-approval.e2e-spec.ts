@@ -1,21 +1,18 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import {
-  dateInDays,
-  insertTeam,
-  organizationStub,
-  readyFramingBody,
-  TEST_PASSWORD,
-  type Team,
-} from '../../api/test/support/fixtures';
-import { login, participantConsents } from '../../api/test/support/http';
-import { startStack, type TestStack } from '../../api/test/support/stack';
+import type { Page } from 'playwright-core';
+import { organizationStub, type Team } from '../../api/test/support/fixtures';
+import { login, readyDraft } from '../../api/test/support/http';
+import type { TestStack } from '../../api/test/support/stack';
 import { accessibilityProblems } from './support/a11y';
 import { expectNoAxeViolations } from './support/axe';
-import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
-
-const describeInBrowser = skipReason ? describe.skip : describe;
-if (skipReason) console.warn(skipReason);
+import { screenshotsDir } from './support/browser';
+import {
+  describeInBrowser,
+  startBrowserStack,
+  submitActionOk,
+  type ActionFill,
+  type BrowserStack,
+} from './support/browser-stack';
 
 const TIMEOUT = 20_000;
 
@@ -26,68 +23,25 @@ const TIMEOUT = 20_000;
  * Every screen of the path in French, axe-clean.
  */
 describeInBrowser('launch approval (four-eyes), in a real browser', () => {
+  let ui: BrowserStack;
   let stack: TestStack;
-  let browser: Browser;
   let team: Team;
   let experimentId = '';
 
   beforeAll(async () => {
-    const adminDistDir = buildBackOffice();
-    stack = await startStack({ listen: true, adminDistDir });
-    browser = await launchChromium();
-    team = await insertTeam(stack.db, { ...organizationStub.nantes(), settings: { launchApproval: true } });
+    ui = await startBrowserStack({ organization: { ...organizationStub.nantes(), settings: { launchApproval: true } } });
+    ({ stack, team } = ui);
     const hr = await login(stack.app, team.emails.hr);
-    const created = await hr
-      .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title: 'Accueil partagé des usagers' })
-      .expect(201);
-    experimentId = created.body.id as string;
-    await hr
-      .put(`/api/experiments/${experimentId}`)
-      .send(readyFramingBody(team, dateInDays(60)))
-      .expect(200);
-    await participantConsents(stack.app, team, experimentId);
+    experimentId = await readyDraft(stack.app, hr, team, 'Accueil partagé des usagers');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => ui?.close());
 
-  async function signIn(email: string, path = `/experiments/${experimentId}/show`): Promise<Page> {
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${stack.baseUrl}/#${path}`);
-    await page.locator('input[name="username"]').fill(email);
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
-    await page.locator('button[type="submit"]').click();
-    await signedIn;
-    return page;
-  }
+  const signIn = (email: string, path = `/experiments/${experimentId}/show`): Promise<Page> =>
+    ui.signIn(email, path);
 
-  async function actOk(
-    page: Page,
-    action: string,
-    label: string,
-    fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
-  ) {
-    await page.locator(`[data-action="${action}"]`).click({ timeout: TIMEOUT });
-    const dialog = page.getByRole('dialog');
-    await fill(dialog);
-    const answered = page.waitForResponse(
-      (r) => r.request().method() === 'POST' && r.url().includes(`/api/experiments/${experimentId}/`),
-    );
-    await dialog.getByRole('button', { name: label }).click();
-    const response = await answered;
-    expect({
-      status: response.status(),
-      body: response.status() === 200 ? null : await response.json(),
-    }).toEqual({
-      status: 200,
-      body: null,
-    });
-    await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
-  }
+  const actOk = (page: Page, action: string, label: string, fill: ActionFill) =>
+    submitActionOk(page, experimentId, action, label, fill, TIMEOUT);
 
   it('lets HR request the launch: the test waits, says for whom, and HR cannot approve it', async () => {
     const page = await signIn(team.emails.hr);
@@ -145,16 +99,8 @@ describeInBrowser('launch approval (four-eyes), in a real browser', () => {
     // A second request, still waiting, for the card.
     const pilot = await login(stack.app, team.emails.pilot);
     const hr = await login(stack.app, team.emails.hr);
-    const created = await hr
-      .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title: 'Coworking inter-services' })
-      .expect(201);
-    await hr
-      .put(`/api/experiments/${created.body.id}`)
-      .send(readyFramingBody(team, dateInDays(45)))
-      .expect(200);
-    await participantConsents(stack.app, team, created.body.id);
-    await pilot.post(`/api/experiments/${created.body.id}/launch-request`).send({}).expect(200);
+    const waiting = await readyDraft(stack.app, hr, team, 'Coworking inter-services', 45);
+    await pilot.post(`/api/experiments/${waiting}/launch-request`).send({}).expect(200);
     const page = await signIn(team.emails.codir, '/dashboard');
     const card = page.getByTestId('dashboard-launch-approvals');
     await card.getByRole('link', { name: 'Coworking inter-services' }).waitFor({ timeout: TIMEOUT });

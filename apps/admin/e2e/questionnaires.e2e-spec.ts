@@ -3,27 +3,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { hash } from 'argon2';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { MembershipEntity, UserEntity } from '@capacites/persistence';
-import {
-  dateInDays,
-  insertTeam,
-  readyFramingBody,
-  TEST_PASSWORD,
-  type Team,
-} from '../../api/test/support/fixtures';
+import { dateInDays, readyFramingBody, TEST_PASSWORD, type Team } from '../../api/test/support/fixtures';
 import { login, participantConsents, type ApiClient } from '../../api/test/support/http';
 import { startSmtpCatcher } from '../../api/test/support/smtp-catcher';
-import { startStack, type TestStack } from '../../api/test/support/stack';
+import type { TestStack } from '../../api/test/support/stack';
 import { waitFor } from '../../api/test/support/worker-process';
 import { expectNoAxeViolations } from './support/axe';
-import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
+import { screenshotsDir } from './support/browser';
+import { describeInBrowser, startBrowserStack, type BrowserStack } from './support/browser-stack';
 import type { PageDocument, PageElement } from './support/page-globals';
 
 declare const document: PageDocument & { activeElement: PageElement | null };
-
-const describeInBrowser = skipReason ? describe.skip : describe;
-if (skipReason) console.warn(skipReason);
 
 const TIMEOUT = 30_000;
 /** What the issue allows the public page's first load: 100 kB of JavaScript, gzip. */
@@ -41,6 +33,7 @@ const PUBLIC_URL = 'https://capacites.nantes.example';
  * is measured on the built output.
  */
 describeInBrowser('questionnaires: built, answered by participants and the public, evaluated', () => {
+  let ui: BrowserStack;
   let stack: TestStack;
   let smtp: Awaited<ReturnType<typeof startSmtpCatcher>>;
   let browser: Browser;
@@ -57,14 +50,8 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
 
   beforeAll(async () => {
     smtp = await startSmtpCatcher();
-    adminDistDir = buildBackOffice();
-    stack = await startStack({
-      listen: true,
-      adminDistDir,
-      env: { SMTP_URL: smtp.url, PUBLIC_URL },
-    });
-    browser = await launchChromium();
-    team = await insertTeam(stack.db);
+    ui = await startBrowserStack({ env: { SMTP_URL: smtp.url, PUBLIC_URL } });
+    ({ stack, browser, team, adminDistDir } = ui);
     // A second participant, who will not answer: the pilot sees them as not answered yet.
     await stack.db.getRepository(UserEntity).insert({
       id: latecomer.id,
@@ -94,26 +81,14 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await ui?.close();
     await smtp?.close();
   });
 
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: join(screenshotsDir, `q-${name}.png`), fullPage: true });
 
-  async function signIn(email: string, path: string, context?: BrowserContext): Promise<Page> {
-    const page = context
-      ? await context.newPage()
-      : await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${stack.baseUrl}/#${path}`);
-    await page.locator('input[name="username"]').fill(email);
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
-    await page.locator('button[type="submit"]').click();
-    await signedIn;
-    return page;
-  }
+  const signIn = (email: string, path: string): Promise<Page> => ui.signIn(email, path);
 
   /** The path of a link that names PUBLIC_URL, on the test server. */
   const onTestServer = (url: string) => `${stack.baseUrl}${url.slice(PUBLIC_URL.length)}`;
@@ -241,6 +216,14 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     await page.locator('input[name="password"]').fill(TEST_PASSWORD);
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(`${stack.baseUrl}/q/${participantsQuestionnaireId}`, { timeout: TIMEOUT });
+    // "Mes tâches" lists it to answer, by the email's own link, which leads to the same page.
+    await page.goto(`${stack.baseUrl}/#/tasks`);
+    const task = page.getByRole('link', { name: 'Pulse du classeur' });
+    await task.waitFor({ timeout: TIMEOUT });
+    expect(await task.getAttribute('href')).toBe(`/#/questionnaires/${participantsQuestionnaireId}/answer`);
+    await expectNoAxeViolations(page, 'my tasks with a questionnaire to answer');
+    await task.click();
+    await page.waitForURL(`${stack.baseUrl}/q/${participantsQuestionnaireId}`, { timeout: TIMEOUT });
     await page.getByRole('heading', { level: 1, name: 'Pulse du classeur' }).waitFor({ timeout: TIMEOUT });
     await page.getByText('Réponse nominative : les porteurs du test verront votre nom').waitFor();
     await expectNoAxeViolations(page, 'answer page (participant)');
@@ -292,6 +275,12 @@ describeInBrowser('questionnaires: built, answered by participants and the publi
     await page.getByRole('button', { name: 'Enregistrer mes nouvelles réponses' }).click();
     expect((await changed).status()).toBe(200);
     await page.getByText(/^Merci, votre réponse est enregistrée/).waitFor({ timeout: TIMEOUT });
+    // Answered: no longer to do, listed apart until it closes.
+    await page.goto(`${stack.baseUrl}/#/tasks`);
+    await page
+      .getByRole('region', { name: 'Questionnaires auxquels vous avez répondu' })
+      .getByRole('link', { name: 'Pulse du classeur' })
+      .waitFor({ timeout: TIMEOUT });
     await context.close();
   });
 

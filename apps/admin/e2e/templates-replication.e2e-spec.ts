@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { TrackEntity } from '@capacites/persistence';
-import {
-  dateInDays,
-  insertTeam,
-  readyFramingBody,
-  TEST_PASSWORD,
-  type Team,
-} from '../../api/test/support/fixtures';
+import { dateInDays, insertTeam, readyFramingBody, type Team } from '../../api/test/support/fixtures';
 import { login, type ApiClient } from '../../api/test/support/http';
-import { startStack, type TestStack } from '../../api/test/support/stack';
+import type { TestStack } from '../../api/test/support/stack';
 import { accessibilityProblems } from './support/a11y';
 import { expectNoAxeViolations } from './support/axe';
-import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
-
-const describeInBrowser = skipReason ? describe.skip : describe;
-if (skipReason) console.warn(skipReason);
+import { screenshotsDir } from './support/browser';
+import {
+  choose as chooseOption,
+  describeInBrowser,
+  startBrowserStack,
+  type BrowserStack,
+} from './support/browser-stack';
 
 const TIMEOUT = 20_000;
 
@@ -28,8 +25,8 @@ const TIMEOUT = 20_000;
  * axe-core (WCAG 2.1 A/AA) and the product's own accessibility check.
  */
 describeInBrowser('templates and replication in a real browser', () => {
+  let ui: BrowserStack;
   let stack: TestStack;
-  let browser: Browser;
   let nantes: Team;
   let gironde: Team;
   let nantesHr: ApiClient;
@@ -40,10 +37,8 @@ describeInBrowser('templates and replication in a real browser', () => {
   const originalTitle = `Classeur médical partagé ${stamp}`;
 
   beforeAll(async () => {
-    const adminDistDir = buildBackOffice();
-    stack = await startStack({ listen: true, adminDistDir });
-    browser = await launchChromium();
-    nantes = await insertTeam(stack.db);
+    ui = await startBrowserStack();
+    ({ stack, team: nantes } = ui);
     gironde = await insertTeam(stack.db, {
       id: randomUUID(),
       slug: `gironde-${stamp}`,
@@ -88,21 +83,9 @@ describeInBrowser('templates and replication in a real browser', () => {
     await nantesHr.put(`/api/evaluations/${originalId}/sharing`).send({ shared: true }).expect(200);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => ui?.close());
 
-  async function signIn(email: string, path: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${stack.baseUrl}/#${path}`);
-    await page.locator('input[name="username"]').fill(email);
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
-    await page.locator('button[type="submit"]').click();
-    await signedIn;
-    return page;
-  }
+  const signIn = (email: string, path: string): Promise<Page> => ui.signIn(email, path);
 
   /** The screen's screenshot, axe-core's verdict and the product's own check. */
   async function checkScreen(page: Page, name: string) {
@@ -111,10 +94,7 @@ describeInBrowser('templates and replication in a real browser', () => {
     expect(await accessibilityProblems(page, 'fr')).toEqual([]);
   }
 
-  async function choose(page: Page, label: string | RegExp, option: string) {
-    await page.getByRole('combobox', { name: label }).click({ timeout: TIMEOUT });
-    await page.getByRole('option', { name: option, exact: true }).click({ timeout: TIMEOUT });
-  }
+  const choose = (page: Page, label: string | RegExp, option: string) => chooseOption(page, label, option, TIMEOUT);
 
   it('lets HR write a template, then start a new test from it', async () => {
     const page = await signIn(nantes.emails.hr, '/templates/create');

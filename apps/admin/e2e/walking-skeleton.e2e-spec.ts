@@ -1,25 +1,21 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { insertTeam, TEST_PASSWORD, type Team } from '../../api/test/support/fixtures';
+import type { Page } from 'playwright-core';
+import { insertTeam, type Team } from '../../api/test/support/fixtures';
 import { login } from '../../api/test/support/http';
-import { startStack, type TestStack } from '../../api/test/support/stack';
-import { buildBackOffice, launchChromium, screenshotsDir, skipReason } from './support/browser';
-
-const describeInBrowser = skipReason ? describe.skip : describe;
-if (skipReason) console.warn(skipReason);
+import type { TestStack } from '../../api/test/support/stack';
+import { screenshotsDir } from './support/browser';
+import { describeInBrowser, startBrowserStack, type BrowserStack } from './support/browser-stack';
 
 describeInBrowser('walking skeleton in a real browser', () => {
+  let ui: BrowserStack;
   let stack: TestStack;
-  let browser: Browser;
   let nantes: Team;
   let gironde: Team;
   const title = `Classeur médical partagé ${Date.now()}`;
 
   beforeAll(async () => {
-    const adminDistDir = buildBackOffice();
-    stack = await startStack({ listen: true, adminDistDir });
-    browser = await launchChromium();
-    nantes = await insertTeam(stack.db);
+    ui = await startBrowserStack();
+    ({ stack, team: nantes } = ui);
     gironde = await insertTeam(stack.db, {
       id: '6a1b2c3d-0000-4000-8000-00000000abcd',
       slug: `gironde-${Date.now()}`,
@@ -37,22 +33,13 @@ describeInBrowser('walking skeleton in a real browser', () => {
       .expect(201);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  afterAll(() => ui?.close());
 
-  async function signIn(email: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'fr-FR' });
-    await page.goto(`${stack.baseUrl}/#/experiments`);
-    await page.locator('input[name="username"]').fill(email);
-    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-    // The list is loaded once signed in: wait for the API's answer, not for a fixed time.
-    const listed = page.waitForResponse((r) => r.url().includes('/api/experiments?') && r.status() === 200);
-    await page.locator('button[type="submit"]').click();
-    await listed;
-    return page;
-  }
+  // The list is loaded once signed in: wait for the API's answer, not for a fixed time.
+  const signIn = (email: string): Promise<Page> =>
+    ui.signIn(email, '/experiments', {
+      until: (r) => r.url().includes('/api/experiments?') && r.status() === 200,
+    });
 
   it('asks for a login, then shows HR the experiments of its organisation', async () => {
     const page = await signIn(nantes.emails.hr);

@@ -29,6 +29,8 @@ import { PERSONAL_DATA_REQUEST_PATH } from './personal-data/i18n';
 const PersonalDataRequestPage = lazy(() =>
   import('./personal-data/PersonalDataRequestPage').then((m) => ({ default: m.PersonalDataRequestPage })),
 );
+// Issue 17: retention of personal data ("Conservation des données").
+import { RETENTION_PATH, RetentionPage } from './retention';
 
 export const App = () => (
   <Admin
@@ -53,6 +55,7 @@ export const App = () => (
       <Route path="/questionnaires/:id/print" element={<QuestionnairePoster />} />
       <Route path={IMPORT_PATH} element={<ImportPage />} />
       <Route path={PERSONAL_DATA_REQUEST_PATH} element={<PersonalDataRequestPage />} />
+      <Route path={RETENTION_PATH} element={<RetentionPage />} />
     </CustomRoutes>
     <Resource name="experiments" {...experiments} />
     <Resource name="questionnaires" {...questionnaires} />

@@ -38,6 +38,8 @@ import { ShareLinksModule } from './share-links/share-links.module';
 import { SecurityModule } from './security/security.module';
 // Issue 17, item 2: the right of access (personal data export).
 import { PersonalDataModule } from './personal-data/personal-data.module';
+// Retention and erasure of personal data (issue 17, item 3).
+import { RetentionModule } from './retention/retention.module';
 
 @Module({})
 export class AppModule {
@@ -85,6 +87,7 @@ export class AppModule {
         CommitteeSessionsModule,
         ShareLinksModule,
         PersonalDataModule,
+        RetentionModule,
       ],
       providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],

@@ -20,6 +20,8 @@ import { createImportActivities } from './imports/import.activities';
 import { ImportRunner } from './imports/import-runner.service';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
+import { createRetentionActivities } from './retention/retention.activities';
+import { RetentionService } from './retention/retention.service';
 import { prebuiltWorkflowBundle, WORKFLOWS_ENTRY, workflowBundlerOptions } from './workflow-bundle';
 
 export interface CapacitesWorker {
@@ -70,6 +72,8 @@ export async function createTemporalWorker(
       ...createQuestionnaireActivities(app.get(QuestionnaireEventsService)),
       ...createWebhookActivities(app.get(WebhookDeliveryService)),
       ...createImportActivities({ imports: app.get(ImportRunner) }),
+      // The daily personal-data retention Schedule (issue 17, item 3).
+      ...createRetentionActivities(app.get(RetentionService)),
     },
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,

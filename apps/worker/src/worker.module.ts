@@ -9,6 +9,7 @@ import { ImportRunner } from './imports/import-runner.service';
 import { createMailer, MAILER } from './notifications/mailer';
 import { NotifierService } from './notifications/notifier.service';
 import { TransitionRecorder } from './transitions/transition-recorder.service';
+import { RetentionService } from './retention/retention.service';
 import { QuestionnaireEventsService } from './questionnaires/questionnaire-events.service';
 import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { WebhookPublisher } from './webhooks/webhook-publisher.service';
@@ -40,6 +41,7 @@ export class WorkerModule {
         WebhookPublisher,
         WebhookDeliveryService,
         ImportRunner,
+        RetentionService,
       ],
       exports: [
         TransitionRecorder,
@@ -50,6 +52,7 @@ export class WorkerModule {
         WebhookPublisher,
         WebhookDeliveryService,
         ImportRunner,
+        RetentionService,
       ],
     };
   }

@@ -24,6 +24,8 @@ export * from './experiment/reassignment.schema';
 export * from './calendar';
 export * from './organization/digest-settings';
 export * from './questionnaire/index';
+// "Mes tâches": the shape shared by the API and the back-office.
+export * from './tasks/my-tasks.types';
 // Templates and replication (the network, issue 16).
 export * from './template/questionnaire-skeleton';
 export * from './template/template';
@@ -32,6 +34,8 @@ export * from './template/replication';
 export * from './privacy/participant-notice';
 // The right of access: the personal data export's shape (issue 17, item 2).
 export * from './privacy/personal-data-export';
+// Retention and erasure of personal data (issue 17, item 3).
+export * from './privacy/retention';
 // Integrations: webhooks, chat alerts, service accounts (issue 16, items 5 to 7).
 export * from './integrations/webhook-events';
 export * from './integrations/service-accounts';

@@ -2,12 +2,7 @@
 // and 7): a launch requested then approved (its reminders on working days), a request
 // refused then withdrawn then cancelled, and a running test whose pilot leaves and whose
 // people are reassigned. Replayed in CI by replay.spec.ts; run once, commit the JSON.
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { calendarForLaunch, experimentWorkflowId, resolveLifecycleSettings } from '@capacites/domain';
+import { calendarForLaunch, resolveLifecycleSettings } from '@capacites/domain';
 import {
   approveLaunchUpdate,
   reassignPeopleUpdate,
@@ -18,39 +13,17 @@ import {
 } from '../../src/experiment-lifecycle/experiment-lifecycle.approval.messages';
 import {
   cancelUpdate,
-  EXPERIMENT_LIFECYCLE_WORKFLOW,
-  initializeUpdate,
   launchUpdate,
   stopEarlyUpdate,
-  type ExperimentLifecycleInput,
 } from '../../src/experiment-lifecycle/experiment-lifecycle.messages';
-import { createTestWorker, createTimeSkippingEnvironment } from '../support/environment';
-import { fakeActivities } from '../support/fake-activities';
+import { openHistoryRecorder } from '../support/history-recorder';
 import { actor, DAY, launchRequest, people } from '../support/stubs';
 
 export const RELEASE = 'v4-approval';
-const outDir = join(__dirname, RELEASE);
 
 describe(`records the workflow histories of release ${RELEASE}`, () => {
   it('records the launch approval and reassignment paths', async () => {
-    mkdirSync(outDir, { recursive: true });
-    const env = await createTimeSkippingEnvironment();
-    const taskQueue = `record-${randomUUID()}`;
-    const worker = await createTestWorker(env, { taskQueue, activities: fakeActivities() });
-    const now = async () => (await env.currentTimeMs()) as number;
-    const start = async (extra: Partial<ExperimentLifecycleInput> = {}) => {
-      const experimentId = randomUUID();
-      const handle = await env.client.workflow.start(EXPERIMENT_LIFECYCLE_WORKFLOW, {
-        workflowId: experimentWorkflowId(experimentId),
-        taskQueue,
-        args: [{ experimentId, organizationId: randomUUID(), createdBy: actor.hr.userId, ...extra }],
-      });
-      await handle.executeUpdate(initializeUpdate);
-      return handle;
-    };
-    const save = async (name: string, handle: WorkflowHandle) => {
-      writeFileSync(join(outDir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
-    };
+    const { env, worker, now, start, save, close } = await openHistoryRecorder(RELEASE);
     const settings = resolveLifecycleSettings({ launchApproval: true, departement: '57' });
     const request = async (who = actor.hr) => {
       const at = await now();
@@ -97,7 +70,7 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
         await save('orphan-reassigned', orphan);
       });
     } finally {
-      await env.teardown();
+      await close();
     }
   });
 });

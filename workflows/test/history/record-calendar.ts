@@ -2,48 +2,23 @@
 // a holiday table, reminders moved to working days, evaluation and decision due counted in
 // working days. Replayed in CI by replay.spec.ts; run once, commit the JSON, never edit it.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { calendarForLaunch, experimentWorkflowId, resolveLifecycleSettings } from '@capacites/domain';
+import { calendarForLaunch, resolveLifecycleSettings } from '@capacites/domain';
 import {
   decideUpdate,
-  EXPERIMENT_LIFECYCLE_WORKFLOW,
-  initializeUpdate,
   launchUpdate,
   recordCheckInUpdate,
   submitEvaluationUpdate,
-  type ExperimentLifecycleInput,
 } from '../../src/experiment-lifecycle/experiment-lifecycle.messages';
 import { ORGANIZATION_DIGEST_WORKFLOW } from '../../src/digest/digest.messages';
-import { createTestWorker, createTimeSkippingEnvironment } from '../support/environment';
-import { fakeActivities } from '../support/fake-activities';
+import { createTestWorker } from '../support/environment';
+import { openHistoryRecorder } from '../support/history-recorder';
 import { actor, DAY, evaluationStub, launchRequest } from '../support/stubs';
 
 export const RELEASE = 'v4-calendar';
-const outDir = join(__dirname, RELEASE);
 
 describe(`records the workflow histories of release ${RELEASE}`, () => {
   it('records a lifecycle on working days', async () => {
-    mkdirSync(outDir, { recursive: true });
-    const env = await createTimeSkippingEnvironment();
-    const taskQueue = `record-${randomUUID()}`;
-    const worker = await createTestWorker(env, { taskQueue, activities: fakeActivities() });
-    const now = async () => (await env.currentTimeMs()) as number;
-    const start = async (extra: Partial<ExperimentLifecycleInput> = {}) => {
-      const experimentId = randomUUID();
-      const handle = await env.client.workflow.start(EXPERIMENT_LIFECYCLE_WORKFLOW, {
-        workflowId: experimentWorkflowId(experimentId),
-        taskQueue,
-        args: [{ experimentId, organizationId: randomUUID(), createdBy: actor.hr.userId, ...extra }],
-      });
-      await handle.executeUpdate(initializeUpdate);
-      return handle;
-    };
-    const save = async (name: string, handle: WorkflowHandle) => {
-      writeFileSync(join(outDir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
-    };
+    const { env, worker, now, start, save, close } = await openHistoryRecorder(RELEASE);
     try {
       await worker.runUntil(async () => {
         const settings = resolveLifecycleSettings({
@@ -102,7 +77,7 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
         await save('organization-digest', digest);
       });
     } finally {
-      await env.teardown();
+      await close();
     }
   });
 });

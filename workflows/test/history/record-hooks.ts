@@ -2,9 +2,6 @@
 // replay.spec.ts: delivered after retries, failed after the whole schedule, a manual resend.
 // Run with `npx jest --selectProjects history-recorder --testPathPatterns record-hooks`.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type {
   AttemptOutcome,
   WebhookDeliveryActivities,
@@ -14,16 +11,13 @@ import {
   webhookDeliveryWorkflowId,
   type WebhookDeliveryInput,
 } from '../../src/webhook-delivery/webhook-delivery.messages';
-import { createTestWorker, createTimeSkippingEnvironment } from '../support/environment';
+import { openHistoryRecorder } from '../support/history-recorder';
 
 export const RELEASE = 'v4-hooks';
-const outDir = join(__dirname, RELEASE);
 const SCHEDULE = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
 
 describe(`records the workflow histories of release ${RELEASE}`, () => {
   it('records one history per webhook delivery path', async () => {
-    mkdirSync(outDir, { recursive: true });
-    const env = await createTimeSkippingEnvironment();
     const scripts = new Map<string, AttemptOutcome[]>();
     const activities: WebhookDeliveryActivities = {
       async attemptWebhookDelivery({ deliveryId }) {
@@ -34,8 +28,7 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
         // The failure is the worker's to record; only the workflow's path is recorded here.
       },
     };
-    const taskQueue = `record-${randomUUID()}`;
-    const worker = await createTestWorker(env, { taskQueue, activities });
+    const { env, taskQueue, worker, save, close } = await openHistoryRecorder(RELEASE, { activities });
     const deliver = async (
       name: string,
       outcomes: AttemptOutcome[],
@@ -49,7 +42,7 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
         args: [{ deliveryId, retryDelaysMs: SCHEDULE, ...input } satisfies WebhookDeliveryInput],
       });
       await handle.result();
-      writeFileSync(join(outDir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
+      await save(name, handle);
     };
     try {
       await worker.runUntil(async () => {
@@ -66,7 +59,7 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
         await deliver('webhook-manual-resend', ['delivered'], { retryDelaysMs: [], manual: true });
       });
     } finally {
-      await env.teardown();
+      await close();
     }
   });
 });

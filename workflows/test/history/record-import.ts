@@ -3,10 +3,6 @@
 // state an import built (patched 'imported-start'). Run with
 // `npx jest --selectProjects history-recorder --testPathPatterns record-import`, commit the JSON.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { experimentWorkflowId } from '@capacites/domain';
 import {
   EXPERIMENT_IMPORT_WORKFLOW,
@@ -20,30 +16,24 @@ import {
   type ExperimentLifecycleInput,
   type LifecycleData,
 } from '../../src/experiment-lifecycle/experiment-lifecycle.messages';
-import { createTestWorker, createTimeSkippingEnvironment } from '../support/environment';
 import { fakeActivities } from '../support/fake-activities';
+import { openHistoryRecorder } from '../support/history-recorder';
 import { importedDataStub } from '../support/imported';
 import { actor, DAY, evaluationStub } from '../support/stubs';
 
 export const RELEASE = 'v4-import';
-const outDir = join(__dirname, RELEASE);
 
 describe(`records the workflow histories of release ${RELEASE}`, () => {
   it('records the import workflow and the lifecycles an import starts', async () => {
-    mkdirSync(outDir, { recursive: true });
-    const env = await createTimeSkippingEnvironment();
-    const taskQueue = `record-${randomUUID()}`;
     // Three batches of a 7-row import, as the worker's activity answers them.
     let processed = 0;
     const importBatch: ImportActivities['importBatch'] = async ({ batchSize }) => {
       processed = Math.min(7, processed + batchSize);
       return { done: processed >= 7, processed, total: 7, created: processed, skipped: 0 };
     };
-    const worker = await createTestWorker(env, {
-      taskQueue,
+    const { env, taskQueue, worker, now, save, close } = await openHistoryRecorder(RELEASE, {
       activities: { ...fakeActivities(), importBatch },
     });
-    const now = async () => (await env.currentTimeMs()) as number;
     const startImported = (carried: LifecycleData) => {
       const input: ExperimentLifecycleInput = {
         experimentId: carried.experimentId,
@@ -57,9 +47,6 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
         taskQueue,
         args: [input],
       });
-    };
-    const save = async (name: string, handle: WorkflowHandle) => {
-      writeFileSync(join(outDir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
     };
     try {
       await worker.runUntil(async () => {
@@ -108,7 +95,7 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
         await overdue.terminate('recorded');
       });
     } finally {
-      await env.teardown();
+      await close();
     }
   });
 });

@@ -3,55 +3,32 @@
 // `npx jest --selectProjects history-recorder --testPathPatterns record-voice`, commit the JSON
 // files, never edit them: replay.spec.ts replays them against every later version.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { experimentWorkflowId } from '@capacites/domain';
 import {
   approveExtensionUpdate,
   cancelUpdate,
   decideUpdate,
-  EXPERIMENT_LIFECYCLE_WORKFLOW,
-  initializeUpdate,
   launchUpdate,
   requestExtensionUpdate,
   statusQuery,
   stopEarlyUpdate,
   submitEvaluationUpdate,
-  type ExperimentLifecycleInput,
 } from '../../src/experiment-lifecycle/experiment-lifecycle.messages';
 import {
   closeQuestionnaireUpdate,
   scheduleQuestionnaireUpdate,
 } from '../../src/experiment-lifecycle/experiment-lifecycle.questionnaires.messages';
-import { createTestWorker, createTimeSkippingEnvironment } from '../support/environment';
 import { fakeActivitiesWithQuestionnaires } from '../support/fake-questionnaire-activities';
+import { openHistoryRecorder } from '../support/history-recorder';
 import { actor, DAY, evaluationStub, launchRequest } from '../support/stubs';
 
 export const RELEASE = 'v4-voice';
-const outDir = join(__dirname, RELEASE);
 
 describe(`records the workflow histories of release ${RELEASE}`, () => {
   it('records one history per questionnaire path', async () => {
-    mkdirSync(outDir, { recursive: true });
-    const env = await createTimeSkippingEnvironment();
-    const taskQueue = `record-${randomUUID()}`;
-    const worker = await createTestWorker(env, { taskQueue, activities: fakeActivitiesWithQuestionnaires() });
-    const now = async () => (await env.currentTimeMs()) as number;
-    const start = async (extra: Partial<ExperimentLifecycleInput> = {}) => {
-      const experimentId = randomUUID();
-      const handle = await env.client.workflow.start(EXPERIMENT_LIFECYCLE_WORKFLOW, {
-        workflowId: experimentWorkflowId(experimentId),
-        taskQueue,
-        args: [{ experimentId, organizationId: randomUUID(), createdBy: actor.hr.userId, ...extra }],
-      });
-      await handle.executeUpdate(initializeUpdate);
-      return handle;
-    };
-    const save = async (name: string, handle: WorkflowHandle) => {
-      writeFileSync(join(outDir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
-    };
+    const { env, worker, now, start, save, close } = await openHistoryRecorder(RELEASE, {
+      activities: fakeActivitiesWithQuestionnaires(),
+    });
     const schedule = (handle: WorkflowHandle, audience: 'participants' | 'public', window: { kind: 'run' | 'evaluation' | 'custom'; opensAt?: string; closesAt?: string }) => {
       const questionnaireId = randomUUID();
       return handle
@@ -101,7 +78,7 @@ describe(`records the workflow histories of release ${RELEASE}`, () => {
         await save('questionnaire-cancelled-draft', cancelled);
       });
     } finally {
-      await env.teardown();
+      await close();
     }
   });
 });

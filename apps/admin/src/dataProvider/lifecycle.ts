@@ -25,21 +25,8 @@ export interface AllowedActionDto {
   roles: string[];
 }
 
-/** One task of the current user (GET /api/me/tasks). */
-export interface MyTask {
-  kind:
-    | 'launch'
-    | 'check-in'
-    | 'evaluation'
-    | 'decision'
-    | 'extension-approval'
-    | 'launch-approval'
-    | 'reassignment';
-  experimentId: string;
-  title: string;
-  dueAt: string | null;
-  overdue: boolean;
-}
+/** One task of the current user (GET /api/me/tasks): the shape is the domain's. */
+export type { MyTask } from '@capacites/domain';
 
 /** One entry of GET /api/experiments/:id/timeline: a recorded event, or a notice sent. */
 export interface TimelineEntry {

@@ -13,6 +13,7 @@ import {
 import { launchApprovalMessages } from '../launch-approval/i18n';
 // Issue 17, item 2: the right of access.
 import { personalDataMessages } from '../personal-data/i18n';
+import { retentionMessages } from '../retention/i18n';
 import type { CapacitesBaseMessages, CapacitesMessages } from './fr';
 import { mergeMessages } from './merge';
 import { codirCycleEn } from '../calendar/i18n';
@@ -611,7 +612,13 @@ const enBaseMessages: CapacitesBaseMessages = {
         evaluation: 'Evaluation',
         decision: 'Decision',
         'extension-approval': 'Extension to review',
+        questionnaire: 'Questionnaire to answer',
       },
+      // Participants' questionnaires (issue 14): closing day, then those already answered.
+      closesOn: 'Open until %{date}',
+      answered: 'Answered',
+      answeredTitle: 'Questionnaires you have answered',
+      answeredUntil: 'You may change your answer until %{date}.',
     },
     dashboard: {
       byState: 'Experiments by state',
@@ -1027,8 +1034,9 @@ const enBaseMessages: CapacitesBaseMessages = {
 };
 
 const enCapacitesMessages: CapacitesMessages = mergeMessages(
-  mergeMessages(enBaseMessages, launchApprovalMessages.en),
-  personalDataMessages.en,
+  mergeMessages(mergeMessages(enBaseMessages, launchApprovalMessages.en), personalDataMessages.en),
+  // Retention and erasure of personal data (issue 17, item 3).
+  retentionMessages.en,
 );
 
 export const enMessages: TranslationMessages = {

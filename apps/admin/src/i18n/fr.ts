@@ -9,6 +9,7 @@ import {
   frQuestionnaires,
 } from '../questionnaires/i18n';
 import { launchApprovalMessages } from '../launch-approval/i18n';
+import { retentionMessages } from '../retention/i18n';
 import { mergeMessages } from './merge';
 import { codirCycleFr } from '../calendar/i18n';
 // Issue 15: committee sessions and share links.
@@ -642,7 +643,13 @@ const frBaseMessages = {
         evaluation: 'Évaluation',
         decision: 'Décision',
         'extension-approval': 'Prolongation à examiner',
+        questionnaire: 'Questionnaire à remplir',
       },
+      // Participants' questionnaires (issue 14): closing day, then those already answered.
+      closesOn: 'Ouvert jusqu’au %{date}',
+      answered: 'Répondu',
+      answeredTitle: 'Questionnaires auxquels vous avez répondu',
+      answeredUntil: 'Vous pouvez modifier votre réponse jusqu’au %{date}.',
     },
     dashboard: {
       byState: 'Tests par état',
@@ -1074,8 +1081,9 @@ const frBaseMessages = {
 export type CapacitesBaseMessages = typeof frBaseMessages;
 
 export const frCapacitesMessages = mergeMessages(
-  mergeMessages(frBaseMessages, launchApprovalMessages.fr),
-  personalDataMessages.fr,
+  mergeMessages(mergeMessages(frBaseMessages, launchApprovalMessages.fr), personalDataMessages.fr),
+  // Retention and erasure of personal data (issue 17, item 3).
+  retentionMessages.fr,
 );
 
 export type CapacitesMessages = typeof frCapacitesMessages;

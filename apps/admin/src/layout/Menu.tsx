@@ -2,6 +2,7 @@ import DashboardIcon from '@mui/icons-material/InsightsOutlined';
 import TasksIcon from '@mui/icons-material/TaskAltOutlined';
 import AccountIcon from '@mui/icons-material/ManageAccountsOutlined';
 import ImportIcon from '@mui/icons-material/UploadFileOutlined';
+import RetentionIcon from '@mui/icons-material/HourglassBottomOutlined';
 import { Divider } from '@mui/material';
 import { Menu as RaMenu } from 'react-admin';
 import { hasAnyRole, usePrincipal } from '../access';
@@ -43,6 +44,10 @@ export const Menu = () => {
       {/* Integrations (issue 16): webhooks, chat alerts and service accounts, for admin and HR. */}
       {hasAnyRole(principal, ['admin', 'hr']) ? <RaMenu.ResourceItem name="webhook-endpoints" /> : null}
       {hasAnyRole(principal, ['admin', 'hr']) ? <RaMenu.ResourceItem name="service-accounts" /> : null}
+      {/* Issue 17: "Conservation des données", for HR and the platform admin. */}
+      {hasAnyRole(principal, ['admin', 'hr']) ? (
+        <RaMenu.Item to="/retention" primaryText="app.menu.retention" leftIcon={<RetentionIcon />} />
+      ) : null}
     </RaMenu>
   );
 };

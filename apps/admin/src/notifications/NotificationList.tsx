@@ -30,6 +30,17 @@ export interface AppNotification extends RaRecord<string> {
   createdAt: string;
 }
 
+/**
+ * Where a notification leads in the back-office: the route its emailed link names (a
+ * questionnaire's answer page, a questionnaire), else its test's page. The email and the
+ * in-app notice then open the same page.
+ */
+export function inAppPath(notification: Pick<AppNotification, 'link' | 'experimentId'>): string | null {
+  const hash = notification.link.indexOf('#/');
+  if (hash >= 0) return notification.link.slice(hash + 1);
+  return notification.experimentId ? `/experiments/${notification.experimentId}/show` : null;
+}
+
 const MarkAllRead = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<CapacitesDataProvider>();
@@ -68,7 +79,8 @@ export const NotificationList = () => {
   const open = (_id: unknown, _resource: string, record: RaRecord) => {
     const notification = record as AppNotification;
     markRead(notification);
-    if (notification.experimentId) void navigate(`/experiments/${notification.experimentId}/show`);
+    const path = inAppPath(notification);
+    if (path) void navigate(path);
     return false as const;
   };
   return (
@@ -90,10 +102,10 @@ export const NotificationList = () => {
           disableSort
           render={(record: AppNotification) => (
             <Box component="span" sx={{ fontWeight: record.read ? 400 : 700 }}>
-              {record.experimentId ? (
+              {inAppPath(record) ? (
                 // A link too: rows answer the mouse only, a link the keyboard as well.
                 <Link
-                  to={`/experiments/${record.experimentId}/show`}
+                  to={inAppPath(record) as string}
                   onClick={(event: MouseEvent) => {
                     event.stopPropagation();
                     markRead(record);

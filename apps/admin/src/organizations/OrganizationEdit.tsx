@@ -1,10 +1,12 @@
 import { organizationUpdateSchema } from '@capacites/domain';
-import { Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { Box } from '@mui/material';
+import { Edit, SaveButton, SimpleForm, Toolbar, useRecordContext } from 'react-admin';
 import { AdminOnly } from '../access';
 import { useApiErrorNotify, zodResolver } from '../forms';
 import { OrganizationFields } from './OrganizationForm';
 import { organizationBody, SETTINGS_ALIASES } from './settings';
 import type { Organization } from './types';
+import { RetentionSettingsSection } from '../retention';
 
 type Values = Record<string, unknown>;
 
@@ -17,6 +19,16 @@ const SaveOnly = () => (
     <SaveButton />
   </Toolbar>
 );
+
+/** Issue 17: the organisation's retention period, saved on its own (audited by the API). */
+const OrganizationRetention = () => {
+  const record = useRecordContext<Organization>();
+  return record ? (
+    <Box sx={{ px: 2, pb: 2 }}>
+      <RetentionSettingsSection organizationId={String(record.id)} />
+    </Box>
+  ) : null;
+};
 
 export const OrganizationEdit = () => {
   const onError = useApiErrorNotify();
@@ -31,6 +43,7 @@ export const OrganizationEdit = () => {
         <SimpleForm resolver={resolver} toolbar={<SaveOnly />} noValidate>
           <OrganizationFields />
         </SimpleForm>
+        <OrganizationRetention />
       </Edit>
     </AdminOnly>
   );

@@ -16,6 +16,7 @@ import { PERSONAL_DATA_REQUEST_PATH } from '../personal-data/i18n';
 import { AdminOnly } from '../access';
 import { useApiErrorNotify, zodResolver } from '../forms';
 import { DisableUserButton } from './DisableUserButton';
+import { EraseUserButton } from '../retention';
 import { userUpdateBody, type User } from './types';
 import { MembershipsInput, OidcFields, UserIdentityFields } from './UserFields';
 
@@ -28,6 +29,8 @@ const UserToolbar = () => (
   <Toolbar sx={{ justifyContent: 'space-between' }}>
     <SaveButton />
     <DisableUserButton />
+    {/* Issue 17: a disabled account can be erased (dry run, then confirmation). */}
+    <EraseUserButton />
   </Toolbar>
 );
 

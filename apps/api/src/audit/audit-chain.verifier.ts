@@ -19,6 +19,8 @@ export interface AuditChainHead {
 
 export interface AuditChainReport {
   rows: number;
+  /** Rows whose personal values were redacted through audit_events_redact, each vouched for. */
+  redacted: number;
   chains: AuditChainHead[];
   problems: AuditChainProblem[];
 }
@@ -32,6 +34,11 @@ const BATCH = 5000;
  * A row whose content changed no longer matches its hash (`rewritten`); a removed row leaves
  * a gap in the sequence (`missing-before`); a row whose link was recomputed to hide either
  * no longer matches the previous row's hash (`relinked`).
+ * A row redacted by the retention rules (issue 17: `reason` and personal `details` values
+ * replaced through `audit_events_redact`) keeps its original hash, which no longer matches its
+ * text: it passes only when a later record of its chain, written by that function, lists it
+ * with that original hash and the hash of exactly its present text; anything else is
+ * `rewritten`, so a forged or later-altered redaction is still detected.
  */
 export async function verifyAuditChains(
   dataSource: DataSource,
@@ -39,7 +46,9 @@ export async function verifyAuditChains(
 ): Promise<AuditChainReport> {
   const chains = new Map<string, AuditChainHead>();
   const problems: AuditChainProblem[] = [];
+  const proofs = await redactionProofs(dataSource);
   let rows = 0;
+  let redacted = 0;
   let after: [string, string] = ['', '0'];
   for (;;) {
     const batch: {
@@ -68,7 +77,18 @@ export async function verifyAuditChains(
       const expectedSeq = head ? BigInt(head.lastSeq) + 1n : 1n;
       const problem = (kind: AuditChainProblem['problem']) =>
         problems.push({ chainKey: row.chain_key, chainSeq: row.chain_seq, id: row.id, problem: kind });
-      if (createHash('sha256').update(row.canonical, 'utf8').digest('hex') !== row.hash) problem('rewritten');
+      const actual = createHash('sha256').update(row.canonical, 'utf8').digest('hex');
+      const vouched =
+        actual !== row.hash &&
+        (proofs.get(row.id) ?? []).some(
+          (p) =>
+            p.chainKey === row.chain_key &&
+            BigInt(p.bySeq) > BigInt(row.chain_seq) &&
+            p.hash === row.hash &&
+            p.redactedHash === actual,
+        );
+      if (vouched) redacted += 1;
+      if (actual !== row.hash && !vouched) problem('rewritten');
       else if (BigInt(row.chain_seq) !== expectedSeq) problem('missing-before');
       else if ((row.previous_hash ?? null) !== (head?.headHash ?? null)) problem('relinked');
       chains.set(row.chain_key, {
@@ -83,5 +103,36 @@ export async function verifyAuditChains(
     const last = batch[batch.length - 1];
     after = [last.chain_key, last.chain_seq];
   }
-  return { rows, chains: [...chains.values()], problems };
+  return { rows, redacted, chains: [...chains.values()], problems };
+}
+
+interface RedactionProof {
+  chainKey: string;
+  /** The record that vouches: its place in the chain. */
+  bySeq: string;
+  hash: string;
+  redactedHash: string;
+}
+
+/**
+ * What the redaction records (events of audit_events_redact, carrying `redactedAuditRows`)
+ * vouch for, by row id. Those records are themselves chained rows, checked like any other.
+ */
+async function redactionProofs(dataSource: DataSource): Promise<Map<string, RedactionProof[]>> {
+  const rows: { chain_key: string; chain_seq: string; id: string; hash: string; redacted_hash: string }[] =
+    await dataSource.query(
+      `SELECT a.chain_key, a.chain_seq::text AS chain_seq, p->>'id' AS id, p->>'hash' AS hash,
+              p->>'redactedHash' AS redacted_hash
+         FROM audit_events a,
+              jsonb_array_elements(CASE WHEN jsonb_typeof(a.details -> 'redactedAuditRows') = 'array'
+                                        THEN a.details -> 'redactedAuditRows' ELSE '[]'::jsonb END) p
+        WHERE a.event IN ('retention.pseudonymised', 'user.erased')`,
+    );
+  const proofs = new Map<string, RedactionProof[]>();
+  for (const row of rows)
+    proofs.set(row.id, [
+      ...(proofs.get(row.id) ?? []),
+      { chainKey: row.chain_key, bySeq: row.chain_seq, hash: row.hash, redactedHash: row.redacted_hash },
+    ]);
+  return proofs;
 }

@@ -33,7 +33,8 @@ async function main(): Promise<number> {
       process.stdout.write(`BROKEN chain ${p.chainKey} at #${p.chainSeq} (row id ${p.id}): ${p.problem}\n`);
     process.stdout.write(
       report.problems.length === 0
-        ? `audit trail intact: ${report.rows} rows in ${report.chains.length} chains\n`
+        ? `audit trail intact: ${report.rows} rows in ${report.chains.length} chains` +
+            (report.redacted ? `, ${report.redacted} redacted by the retention rules (vouched for)\n` : '\n')
         : `audit trail BROKEN: ${report.problems.length} problems in ${report.rows} rows\n`,
     );
     return report.problems.length === 0 ? 0 : 1;

@@ -85,6 +85,16 @@ export class ResourceException {
     return new RefusalException('not_found', code, {}, [{ field, message: errorMessage(code, {} as never) }]);
   }
 
+  /** 404 for people a body names who are nobody of the organisation: each field named. */
+  static peopleNotFound(fields: readonly string[]): RefusalException {
+    return new RefusalException(
+      'not_found',
+      'NOT_FOUND',
+      { resource: 'person' },
+      fields.map((field) => ({ field, message: 'no such person in the organization' })),
+    );
+  }
+
   /** 403: what was refused, and the roles that may do it. */
   static forbidden(action: ForbiddenAction, roles: readonly ForbiddenRole[]): RefusalException {
     return new RefusalException('forbidden', 'FORBIDDEN', { action, roles });

@@ -30,7 +30,7 @@ import {
   isTerminalState,
 } from '@capacites/domain';
 import { AuthException } from '../auth/auth.exception';
-import { RefusalException } from '../common/app.exception';
+import { RefusalException, ResourceException } from '../common/app.exception';
 import { accessFacts, assertCanPerform, assertReadable } from './experiment-access';
 import type { ExperimentEntity } from '@capacites/persistence';
 import {
@@ -185,12 +185,7 @@ export class ExperimentLifecycleService {
     const strangers = named.filter((n) => !members.has(n.userId));
     if (strangers.length > 0) {
       // Well-formed references to nobody of this organisation: not found (404), each field named.
-      throw new RefusalException(
-        'not_found',
-        'NOT_FOUND',
-        { resource: 'person' },
-        strangers.map(({ field }) => ({ field, message: 'no such person in the organization' })),
-      );
+      throw ResourceException.peopleNotFound(strangers.map(({ field }) => field));
     }
   }
 

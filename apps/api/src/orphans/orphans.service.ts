@@ -12,7 +12,7 @@ import {
 } from '@capacites/domain';
 import { ExperimentEntity, findOrphanedExperiments } from '@capacites/persistence';
 import { reassignPeopleUpdate, reportDepartureUpdate } from '@capacites/workflows';
-import { RefusalException } from '../common/app.exception';
+import { RefusalException, ResourceException } from '../common/app.exception';
 import type { ExperimentResponse } from '../experiments/dto/experiment.response';
 import { assertReadable } from '../experiments/experiment-access';
 import { ExperimentLifecycleService } from '../experiments/experiment-lifecycle.service';
@@ -121,14 +121,7 @@ export class OrphansService {
     );
     const found = new Map(rows.map((row) => [row.id, row.disabled]));
     const strangers = named.filter((n) => !found.has(n.userId));
-    if (strangers.length > 0) {
-      throw new RefusalException(
-        'not_found',
-        'NOT_FOUND',
-        { resource: 'person' },
-        strangers.map(({ field }) => ({ field, message: 'no such person in the organization' })),
-      );
-    }
+    if (strangers.length > 0) throw ResourceException.peopleNotFound(strangers.map(({ field }) => field));
     const disabled = named.filter((n) => found.get(n.userId) === true);
     if (disabled.length > 0) {
       throw new RefusalException(

@@ -1,10 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import type { MyTask } from '@capacites/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ApiList } from '../common/api-list.decorator';
 import { contentRange } from '../common/list-query';
-import { TasksService, type TaskResponse } from './tasks.service';
+import { TasksService } from './tasks.service';
 
 @Controller('me')
 export class TasksController {
@@ -16,7 +17,7 @@ export class TasksController {
   async tasksOfCurrentUser(
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<TaskResponse[]> {
+  ): Promise<MyTask[]> {
     const tasks = await this.tasks.forUser(user);
     response.setHeader('Content-Range', contentRange('tasks', 0, tasks.length, tasks.length));
     return tasks;

@@ -1,30 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Principal } from '@capacites/domain';
+import type { MyTask, Principal, TaskKind } from '@capacites/domain';
 import { orphanedExperimentCondition } from '@capacites/persistence';
-
-export const TASK_KINDS = [
-  'launch',
-  'check-in',
-  'evaluation',
-  'decision',
-  'extension-approval',
-  'launch-approval',
-  'reassignment',
-] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
-
-export interface TaskResponse {
-  /** `<kind>:<experimentId>`, stable for react-admin. */
-  id: string;
-  kind: TaskKind;
-  experimentId: string;
-  organizationId: string;
-  title: string;
-  dueAt: string | null;
-  overdue: boolean;
-}
 
 /** Check-ins show up this many days before they are due. */
 const CHECK_IN_NOTICE_DAYS = 3;
@@ -33,13 +11,14 @@ const CHECK_IN_NOTICE_DAYS = 3;
  * "Mes tâches": what the caller has to do now, computed in one SQL query from the
  * experiments' projection: drafts to frame and launch (pilots), check-ins due (pilots),
  * evaluations due (pilots), decisions to take (sponsor, CODIR), extensions to approve
- * (sponsor). Overdue first, then by due date.
+ * (sponsor), participants' questionnaires open to answer (participants). Overdue first, then
+ * by due date.
  */
 @Injectable()
 export class TasksService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async forUser(principal: Principal): Promise<TaskResponse[]> {
+  async forUser(principal: Principal): Promise<MyTask[]> {
     const memberOf = [...new Set(principal.memberships.map((m) => m.organizationId))];
     const codirOf = principal.memberships.filter((m) => m.role === 'codir').map((m) => m.organizationId);
     const hrOf = principal.memberships.filter((m) => m.role === 'hr').map((m) => m.organizationId);
@@ -97,25 +76,67 @@ export class TasksService {
       [principal.userId, memberOf, codirOf, CHECK_IN_NOTICE_DAYS, hrOf],
     );
     const now = Date.now();
-    return rows
-      .map((r) => ({
-        id: `${r.kind}:${r.experiment_id}`,
-        kind: r.kind,
-        experimentId: r.experiment_id,
-        organizationId: r.organization_id,
-        title: r.title,
-        dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
-        overdue:
-          r.due_at !== null &&
-          new Date(r.due_at).getTime() < now &&
-          r.kind !== 'extension-approval' &&
-          r.kind !== 'launch-approval',
-      }))
-      .sort(
-        (a, b) =>
-          Number(b.overdue) - Number(a.overdue) ||
-          (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
-          a.title.localeCompare(b.title),
-      );
+    const lifecycle: MyTask[] = rows.map((r) => ({
+      id: `${r.kind}:${r.experiment_id}`,
+      kind: r.kind,
+      experimentId: r.experiment_id,
+      organizationId: r.organization_id,
+      title: r.title,
+      dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
+      overdue:
+        r.due_at !== null &&
+        new Date(r.due_at).getTime() < now &&
+        r.kind !== 'extension-approval' &&
+        r.kind !== 'launch-approval',
+    }));
+    return [...lifecycle, ...(await this.questionnaires(principal.userId, memberOf))].sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
+        a.title.localeCompare(b.title),
+    );
+  }
+
+  /**
+   * The participants' questionnaires the caller is asked to answer: open now (the window's end
+   * counts even before the workflow closes it), on a test of one of their organisations where
+   * they take part and have not withdrawn. Answered ones stay listed, marked so, since the
+   * answer may be changed until the questionnaire closes.
+   */
+  private async questionnaires(userId: string, memberOf: string[]): Promise<MyTask[]> {
+    const rows: {
+      id: string;
+      questionnaire_title: string;
+      experiment_id: string;
+      organization_id: string;
+      title: string;
+      closes_at: Date | null;
+      answered: boolean;
+    }[] = await this.dataSource.query(
+      `
+      SELECT q.id, q.title AS questionnaire_title, e.id AS experiment_id, e.organization_id, e.title, q.closes_at,
+             EXISTS (SELECT 1 FROM questionnaire_responses r
+                      WHERE r.questionnaire_id = q.id AND r.respondent_user_id = $1) AS answered
+        FROM questionnaires q JOIN experiments e ON e.id = q.experiment_id
+       WHERE q.audience = 'participants' AND q.status = 'open'
+         AND (q.closes_at IS NULL OR q.closes_at > now())
+         AND e.organization_id = ANY($2::uuid[])
+         AND e.participants @> jsonb_build_array(jsonb_build_object('userId', CAST($1 AS text)))
+         AND EXISTS (SELECT 1 FROM jsonb_array_elements(e.participants) p
+                      WHERE p->>'userId' = CAST($1 AS text) AND p->>'withdrawnAt' IS NULL)
+      `,
+      [userId, memberOf],
+    );
+    return rows.map((r): MyTask => ({
+      id: `questionnaire:${r.id}`,
+      kind: 'questionnaire',
+      experimentId: r.experiment_id,
+      organizationId: r.organization_id,
+      title: r.title,
+      dueAt: r.closes_at ? new Date(r.closes_at).toISOString() : null,
+      // It closes at its date: never overdue, gone once closed.
+      overdue: false,
+      questionnaire: { id: r.id, title: r.questionnaire_title, answered: r.answered },
+    }));
   }
 }

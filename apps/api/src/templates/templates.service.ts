@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   canManageTemplates,
@@ -17,6 +17,7 @@ import { ExperimentTemplateEntity, OrganizationEntity, TrackEntity } from '@capa
 import { recordAdminEvent } from '../common/admin-audit';
 import { RefusalException, ResourceException, ValidationException } from '../common/app.exception';
 import { escapeLike } from '../common/filters';
+import { whereSharedOrOwn, whereUsableBy } from '../common/network-scope';
 import type { ListQuery } from '../common/list-query';
 import { asArray } from '../common/pagination';
 import { toTemplateResponse } from './templates.repository';
@@ -55,26 +56,14 @@ export class TemplatesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private visible(principal: Principal): SelectQueryBuilder<ExperimentTemplateEntity> {
-    const qb = this.dataSource.getRepository(ExperimentTemplateEntity).createQueryBuilder('t');
-    if (!isPlatformAdmin(principal)) {
-      const own = [...new Set(principal.memberships.map((m) => m.organizationId))];
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where('t.organization_id IS NULL');
-          if (own.length > 0) w.orWhere('t.organization_id IN (:...own)', { own });
-        }),
-      );
-    }
-    return qb;
+    return whereSharedOrOwn(this.dataSource.getRepository(ExperimentTemplateEntity).createQueryBuilder('t'), 't', principal);
   }
 
   async list(query: ListQuery<TemplateFilter>, principal: Principal) {
     const qb = this.visible(principal);
     const { filter } = query;
-    if (filter.organizationId) {
-      // The templates an organisation may start from: the shared ones and its own.
-      qb.andWhere('(t.organization_id IS NULL OR t.organization_id = :org)', { org: filter.organizationId });
-    }
+    // The templates an organisation may start from: the shared ones and its own.
+    if (filter.organizationId) whereUsableBy(qb, 't', filter.organizationId);
     if (filter.trackId) qb.andWhere('t.track_id = :trackId', { trackId: filter.trackId });
     if (filter.archived !== undefined)
       qb.andWhere(filter.archived ? 't.archived_at IS NOT NULL' : 't.archived_at IS NULL');

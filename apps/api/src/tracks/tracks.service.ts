@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
-import {
-  isPlatformAdmin,
-  type Principal,
-  type TrackCreateInput,
-  type TrackUpdateInput,
-} from '@capacites/domain';
+import { DataSource } from 'typeorm';
+import type { Principal, TrackCreateInput, TrackUpdateInput } from '@capacites/domain';
 import {
   ExperimentEntity,
   ExperimentTemplateEntity,
@@ -19,6 +14,7 @@ import { recordAdminEvent } from '../common/admin-audit';
 import { ResourceException } from '../common/app.exception';
 import type { ListQuery } from '../common/list-query';
 import { escapeLike } from '../common/filters';
+import { whereSharedOrOwn, whereUsableBy } from '../common/network-scope';
 import { asArray } from '../common/pagination';
 
 const ADMIN_ONLY = 'manageTracks';
@@ -65,26 +61,14 @@ export class TracksService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private visible(principal: Principal) {
-    const qb = this.dataSource.getRepository(TrackEntity).createQueryBuilder('t');
-    if (!isPlatformAdmin(principal)) {
-      const own = [...new Set(principal.memberships.map((m) => m.organizationId))];
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where('t.organization_id IS NULL');
-          if (own.length > 0) w.orWhere('t.organization_id IN (:...own)', { own });
-        }),
-      );
-    }
-    return qb;
+    return whereSharedOrOwn(this.dataSource.getRepository(TrackEntity).createQueryBuilder('t'), 't', principal);
   }
 
   async list(query: ListQuery<TrackFilter>, principal: Principal) {
     const qb = this.visible(principal);
     const { filter } = query;
-    if (filter.organizationId) {
-      // The tracks an organisation may use: the shared ones and its own.
-      qb.andWhere('(t.organization_id IS NULL OR t.organization_id = :org)', { org: filter.organizationId });
-    }
+    // The tracks an organisation may use: the shared ones and its own.
+    if (filter.organizationId) whereUsableBy(qb, 't', filter.organizationId);
     if (filter.archived !== undefined)
       qb.andWhere(filter.archived ? 't.archived_at IS NOT NULL' : 't.archived_at IS NULL');
     if (filter.q) qb.andWhere('unaccent(t.name) ILIKE unaccent(:q)', { q: `%${escapeLike(filter.q)}%` });

@@ -26,6 +26,8 @@ export interface UserResponse {
   email: string;
   displayName: string;
   disabled: boolean;
+  /** Erased (issue 17): names no one any more, cannot be enabled again. */
+  erased: boolean;
   /** The account may be linked to a ProConnect identity on its first login through it. */
   oidcAllowed: boolean;
   /** It is linked to one (issuer, subject): only that identity opens it. */
@@ -83,6 +85,8 @@ export class UsersService {
       }
       qb.andWhere(`EXISTS (SELECT 1 FROM memberships m WHERE ${where})`, params);
     }
+    // The pseudonymous accounts standing for a closed test's people are nobody to list (issue 17).
+    qb.andWhere('u.pseudonym_experiment_id IS NULL');
     if (filter.disabled !== undefined)
       qb.andWhere(filter.disabled ? 'u.disabled_at IS NOT NULL' : 'u.disabled_at IS NULL');
     if (filter.q) {
@@ -149,6 +153,7 @@ export class UsersService {
     assertAdmin(principal, ADMIN_ONLY);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     if (!user) throw ResourceException.notFound('user');
+    if (user.erasedAt) throw ResourceException.conflict('ACCOUNT_ERASED', {});
     if (id === principal.userId) {
       // An admin cannot lock themself out.
       if (input.disabled === true) throw ResourceException.conflict('SELF_LOCKOUT', { change: 'disable' });
@@ -243,6 +248,7 @@ export class UsersService {
       email: u.email,
       displayName: u.displayName,
       disabled: u.disabledAt !== null,
+      erased: u.erasedAt !== null,
       oidcAllowed: u.oidcAllowed,
       oidcLinked: u.oidcSubject !== null,
       memberships: memberships

@@ -1,15 +1,8 @@
 import request from 'supertest';
 import { SessionEntity } from '@capacites/persistence';
-import {
-  dateInDays,
-  insertTeam,
-  readyFramingBody,
-  TEST_PASSWORD,
-  type Team,
-  type TeamRole,
-} from '../support/fixtures';
+import { dateInDays, insertTeam, TEST_PASSWORD, type Team, type TeamRole } from '../support/fixtures';
 import { loadApiConfig } from '../../src/config/api.config';
-import { anonymous, login, loginTeam, type ApiClient, participantConsents } from '../support/http';
+import { anonymous, login, loginTeam, readyDraft, type ApiClient } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 
 describe('Authentication, roles and organisation isolation', () => {
@@ -31,16 +24,7 @@ describe('Authentication, roles and organisation isolation', () => {
     });
     as = await loginTeam(stack.app, nantes);
     outsider = await loginTeam(stack.app, gironde);
-    const created = await as.hr
-      .post('/api/experiments')
-      .send({ organizationId: nantes.organization.id, title: 'Pacte de micro-mobilité' })
-      .expect(201);
-    experimentId = created.body.id;
-    await as.hr
-      .put(`/api/experiments/${experimentId}`)
-      .send(readyFramingBody(nantes, dateInDays(40)))
-      .expect(200);
-    await participantConsents(stack.app, nantes, experimentId);
+    experimentId = await readyDraft(stack.app, as.hr, nantes, 'Pacte de micro-mobilité', 40);
   });
 
   afterAll(async () => {

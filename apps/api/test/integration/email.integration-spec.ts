@@ -1,6 +1,6 @@
 import { EmailEntity, NotificationEntity, UserEntity } from '@capacites/persistence';
-import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
-import { login, participantConsents } from '../support/http';
+import { insertTeam, type Team } from '../support/fixtures';
+import { launchedExperiment, login } from '../support/http';
 import { startSmtpCatcher } from '../support/smtp-catcher';
 import { startStack, type TestStack } from '../support/stack';
 import { waitFor } from '../support/worker-process';
@@ -23,17 +23,7 @@ describe('Notifications by email through a real SMTP server', () => {
 
   it('sends each notification once by email, in French, with the dates and a link, and marks it sent', async () => {
     const http = await login(stack.app, team.emails.hr);
-    const created = await http
-      .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title: 'Pacte de micro-mobilité' })
-      .expect(201);
-    const id = created.body.id as string;
-    await http
-      .put(`/api/experiments/${id}`)
-      .send(readyFramingBody(team, dateInDays(45)))
-      .expect(200);
-    await participantConsents(stack.app, team, id);
-    await http.post(`/api/experiments/${id}/launch`).send({}).expect(200);
+    const id = await launchedExperiment(stack.app, http, team, 'Pacte de micro-mobilité', 45);
 
     const notices = await stack.db
       .getRepository(NotificationEntity)

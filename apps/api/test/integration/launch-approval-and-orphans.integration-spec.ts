@@ -2,16 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hash } from 'argon2';
 import { AuditEventEntity, MembershipEntity, NotificationEntity, UserEntity } from '@capacites/persistence';
 import { OrphansService } from '../../src/orphans/orphans.service';
-import {
-  dateInDays,
-  insertAdmin,
-  insertTeam,
-  organizationStub,
-  readyFramingBody,
-  TEST_PASSWORD,
-  type Team,
-} from '../support/fixtures';
-import { login, loginTeam, participantConsents, type ApiClient } from '../support/http';
+import { insertAdmin, insertTeam, organizationStub, TEST_PASSWORD, type Team } from '../support/fixtures';
+import { login, loginTeam, readyDraft as frameDraft, type ApiClient } from '../support/http';
 import { startSmtpCatcher } from '../support/smtp-catcher';
 import { startStack, type TestStack } from '../support/stack';
 import { waitFor } from '../support/worker-process';
@@ -62,19 +54,7 @@ describe('Launch approval and orphaned tests, through the API', () => {
     return { id, email };
   }
 
-  async function readyDraft(team: Team, hr: ApiClient, title: string): Promise<string> {
-    const created = await hr
-      .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title })
-      .expect(201);
-    const id = created.body.id as string;
-    await hr
-      .put(`/api/experiments/${id}`)
-      .send(readyFramingBody(team, dateInDays(60)))
-      .expect(200);
-    await participantConsents(stack.app, team, id);
-    return id;
-  }
+  const readyDraft = (team: Team, hr: ApiClient, title: string) => frameDraft(stack.app, hr, team, title);
 
   describe('launch approval (four-eyes)', () => {
     let team: Team;

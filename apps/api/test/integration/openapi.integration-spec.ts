@@ -105,12 +105,25 @@ describe('The OpenAPI document, generated from the code', () => {
     for (const { operationId, dto } of bodies) {
       const found = operations.get(operationId);
       expect([operationId, Boolean(found)]).toEqual([operationId, true]);
-      const body = found?.operation.requestBody as { content: Record<string, { schema: { $ref: string } }> };
+      const body = found?.operation.requestBody as {
+        content: Record<string, { schema: { $ref?: string; properties?: Json; additionalProperties?: boolean } }>;
+      };
+      const expected = objectFieldsOf(dto.schema);
+      const multipart = body.content['multipart/form-data'];
+      if (multipart) {
+        // An upload (the import's spreadsheet): the form's document names the DTO's fields
+        // beside the file, and refuses others, as the DTO does.
+        expect([operationId, multipart.schema.additionalProperties]).toEqual([operationId, false]);
+        expect([operationId, Object.keys(multipart.schema.properties ?? {})]).toEqual([
+          operationId,
+          expect.arrayContaining([...(expected?.fields ?? [])]),
+        ]);
+        continue;
+      }
       expect([operationId, body.content['application/json'].schema.$ref]).toEqual([
         operationId,
         `#/components/schemas/${dto.name}`,
       ]);
-      const expected = objectFieldsOf(dto.schema);
       // A body DTO is a z.object (the validation pipe names each bad field of it).
       expect([dto.name, expected !== null]).toEqual([dto.name, true]);
       if (!expected) continue;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
+import { participantAnswerPath } from '@capacites/domain';
 import { NotificationEntity, UserEntity } from '@capacites/persistence';
 import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
-import { anonymous, login, loginTeam, participantConsents, type ApiClient } from '../support/http';
+import { anonymous, launchedExperiment, login, loginTeam, participantConsents, type ApiClient } from '../support/http';
 // The worker's service, on this run's database: the reminder's recipients (lint allows it in tests).
 import { loadWorkerConfig } from '../../../worker/src/config/worker.config';
 import { createMailer } from '../../../worker/src/notifications/mailer';
@@ -419,5 +420,73 @@ describe('Questionnaires: la voix des usagers', () => {
       { quote: 'Je me sens plus sûre le soir.', speakerRole: 'auxiliaire', source: 'interview', collectedAt: dateInDays(0) },
     ]);
     expect(JSON.stringify(row)).not.toContain('Durand');
+  });
+
+  it('tasks: participants find the questionnaires they are asked to answer, with the closing day and the answer page, until closed', async () => {
+    const title = 'Tiers-lieu des agents';
+    const id = await launchedExperiment(stack.app, as.hr, team, title, 45);
+    const publish = async (questionnaireTitle: string) => {
+      const questionnaire = await as.pilot
+        .post('/api/questionnaires')
+        .send({
+          experimentId: id,
+          title: questionnaireTitle,
+          audience: 'participants',
+          questions: [{ id: 'ok', kind: 'yesNo', label: 'Le tiers-lieu vous sert-il ?', required: true }],
+        })
+        .expect(201);
+      const published = await as.pilot.post(`/api/questionnaires/${questionnaire.body.id}/publish`).send({}).expect(200);
+      expect(published.body.status).toBe('open');
+      return published.body as { id: string; closesAt: string };
+    };
+    const questionnaireTasks = async (client: ApiClient) =>
+      ((await client.get('/api/me/tasks').expect(200)).body as { kind: string; experimentId: string }[]).filter(
+        (task) => task.kind === 'questionnaire' && task.experimentId === id,
+      );
+
+    const pulse = await publish('Pulse du tiers-lieu');
+    expect(await questionnaireTasks(as.participant)).toEqual([
+      {
+        id: `questionnaire:${pulse.id}`,
+        kind: 'questionnaire',
+        experimentId: id,
+        organizationId: team.organization.id,
+        title,
+        dueAt: pulse.closesAt,
+        overdue: false,
+        questionnaire: { id: pulse.id, title: 'Pulse du tiers-lieu', answered: false },
+      },
+    ]);
+    // The notices lead to the answer page the back-office opens for this task.
+    const notice = await waitFor('the opening notice', () =>
+      stack.db
+        .getRepository(NotificationEntity)
+        .findOneBy({ experimentId: id, event: 'questionnaireOpened', recipientId: team.participant }),
+    );
+    expect(notice.link).toBe(`${PUBLIC_URL}${participantAnswerPath(pulse.id)}`);
+    // Nobody else is asked: not the pilot, not another organisation's participant.
+    expect(await questionnaireTasks(as.pilot)).toEqual([]);
+    expect(await questionnaireTasks(otherParticipant)).toEqual([]);
+
+    // Answered: no longer to do, still listed since the answer may change until it closes.
+    await as.participant.put(`/api/questionnaires/${pulse.id}/my-response`).send({ answers: { ok: true } }).expect(200);
+    expect((await questionnaireTasks(as.participant)).map((task) => (task as { questionnaire?: unknown }).questionnaire)).toEqual([
+      { id: pulse.id, title: 'Pulse du tiers-lieu', answered: true },
+    ]);
+    // Closed: gone.
+    await as.hr.post(`/api/questionnaires/${pulse.id}/close`).send({}).expect(200);
+    expect(await questionnaireTasks(as.participant)).toEqual([]);
+
+    // Its window past, even before the workflow closes it: gone too (answers are refused then).
+    const late = await publish('Pulse tardif');
+    expect(await questionnaireTasks(as.participant)).toHaveLength(1);
+    await stack.db.query(`UPDATE questionnaires SET closes_at = now() - interval '1 minute' WHERE id = $1`, [late.id]);
+    expect(await questionnaireTasks(as.participant)).toEqual([]);
+
+    // A participant who withdrew their consent is asked nothing more.
+    await publish('Pulse après retrait');
+    expect(await questionnaireTasks(as.participant)).toHaveLength(1);
+    await as.participant.post(`/api/experiments/${id}/consent`).send({ consent: false }).expect(200);
+    expect(await questionnaireTasks(as.participant)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import {
   type Team,
   type TeamRole,
 } from '../support/fixtures';
-import { anonymous, login, loginTeam, type ApiClient, participantConsents } from '../support/http';
+import { anonymous, launchedExperiment, login, loginTeam, type ApiClient } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 
 /**
@@ -39,17 +39,7 @@ describe('API resources through the real stack', () => {
     adminId = a.id;
     admin = await login(stack.app, a.email);
 
-    const created = await as.hr
-      .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title: 'Évaluation du télétravail en mairie annexe' })
-      .expect(201);
-    decided = created.body.id;
-    await as.hr
-      .put(`/api/experiments/${decided}`)
-      .send(readyFramingBody(team, dateInDays(60)))
-      .expect(200);
-    await participantConsents(stack.app, team, decided);
-    await as.hr.post(`/api/experiments/${decided}/launch`).send({}).expect(200);
+    decided = await launchedExperiment(stack.app, as.hr, team, 'Évaluation du télétravail en mairie annexe');
     await as.pilot
       .post(`/api/experiments/${decided}/check-ins`)
       .send({
@@ -411,27 +401,18 @@ describe('API resources through the real stack', () => {
 
   describe('deadlines as calendars', () => {
     it('exports an experiment’s deadlines and the caller’s own as iCalendar files', async () => {
-      const draft = await as.hr
-        .post('/api/experiments')
-        .send({ organizationId: team.organization.id, title: 'Agenda des échéances' })
-        .expect(201);
-      await as.hr
-        .put(`/api/experiments/${draft.body.id}`)
-        .send(readyFramingBody(team, dateInDays(45)))
-        .expect(200);
-      await participantConsents(stack.app, team, draft.body.id);
-      await as.hr.post(`/api/experiments/${draft.body.id}/launch`).send({}).expect(200);
-      const one = await as.participant.get(`/api/experiments/${draft.body.id}/calendar.ics`).expect(200);
+      const id = await launchedExperiment(stack.app, as.hr, team, 'Agenda des échéances', 45);
+      const one = await as.participant.get(`/api/experiments/${id}/calendar.ics`).expect(200);
       expect(one.headers['content-type']).toMatch(/^text\/calendar/);
       expect(one.headers['content-disposition']).toMatch(/attachment; filename="capacites-.*\.ics"/);
-      expect(one.text).toContain(`UID:expiry-${draft.body.id}@capacites`);
+      expect(one.text).toContain(`UID:expiry-${id}@capacites`);
       expect(one.text).toContain(`DTSTART;VALUE=DATE:${dateInDays(45).replace(/-/g, '')}`);
-      expect(one.text).toContain(`UID:check-in-${draft.body.id}@capacites`);
-      await stranger.hr.get(`/api/experiments/${draft.body.id}/calendar.ics`).expect(404);
+      expect(one.text).toContain(`UID:check-in-${id}@capacites`);
+      await stranger.hr.get(`/api/experiments/${id}/calendar.ics`).expect(404);
       const mine = await as.pilot.get('/api/me/calendar.ics').expect(200);
-      expect(mine.text).toContain(`UID:expiry-${draft.body.id}@capacites`);
+      expect(mine.text).toContain(`UID:expiry-${id}@capacites`);
       const theirs = await stranger.pilot.get('/api/me/calendar.ics').expect(200);
-      expect(theirs.text).not.toContain(draft.body.id);
+      expect(theirs.text).not.toContain(id);
     });
   });
 

@@ -1,22 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { AuditEventEntity, ServiceAccountEntity } from '@capacites/persistence';
-import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
-import { login, participantConsents, type ApiClient } from '../support/http';
+import { dateInDays, insertTeam, type Team } from '../support/fixtures';
+import { bearerClient, login, readyDraft, type ApiClient } from '../support/http';
 import { startStack, type TestStack } from '../support/stack';
 
 /** An API client holding a service account's token as its bearer. */
-function tokenClient(app: INestApplication, token: string): ApiClient {
-  const server = app.getHttpServer();
-  const auth = (test: request.Test) => test.set('Authorization', `Bearer ${token}`);
-  return {
-    get: (url) => auth(request(server).get(url)),
-    post: (url) => auth(request(server).post(url)),
-    put: (url) => auth(request(server).put(url)),
-    delete: (url) => auth(request(server).delete(url)),
-  };
-}
+const tokenClient = bearerClient;
 
 describe('Service accounts: scoped, expiring, revocable tokens for integrations', () => {
   let stack: TestStack;
@@ -33,19 +22,7 @@ describe('Service accounts: scoped, expiring, revocable tokens for integrations'
     await stack?.close();
   });
 
-  const draft = async (title: string) => {
-    const created = await hr
-      .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title })
-      .expect(201);
-    const id = created.body.id as string;
-    await hr
-      .put(`/api/experiments/${id}`)
-      .send(readyFramingBody(team, dateInDays(45)))
-      .expect(200);
-    await participantConsents(stack.app, team, id);
-    return id;
-  };
+  const draft = (title: string) => readyDraft(stack.app, hr, team, title, 45);
 
   const account = async (scope: 'read' | 'lifecycle', name = `Intégration ${scope}`) => {
     const created = await hr

@@ -11,8 +11,8 @@ import { NativeConnection } from '@temporalio/worker';
 import { temporalConnectionSettings } from '@capacites/config';
 import { ExperimentEntity } from '@capacites/persistence';
 import { loadWorkerConfig } from '../../../worker/src/config/worker.config';
-import { dateInDays, insertTeam, readyFramingBody, type Team } from '../support/fixtures';
-import { login, participantConsents, type ApiClient } from '../support/http';
+import { insertTeam, type Team } from '../support/fixtures';
+import { login, readyDraft, type ApiClient } from '../support/http';
 import { createTestPki, startMtlsProxy, type MtlsProxy, type TestPki } from '../support/mtls';
 import { startStack, type TestStack } from '../support/stack';
 
@@ -49,16 +49,7 @@ describe('Temporal with mutual TLS', () => {
   });
 
   it('runs an experiment: the API starts and updates its workflow, the worker records it, both through mTLS', async () => {
-    const created = await hr
-      .post('/api/experiments')
-      .send({ organizationId: team.organization.id, title: 'Classeur partagé (mTLS)' })
-      .expect(201);
-    const id = created.body.id as string;
-    await hr
-      .put(`/api/experiments/${id}`)
-      .send(readyFramingBody(team, dateInDays(30)))
-      .expect(200);
-    await participantConsents(stack.app, team, id);
+    const id = await readyDraft(stack.app, hr, team, 'Classeur partagé (mTLS)', 30);
     const launched = await hr.post(`/api/experiments/${id}/launch`).send({}).expect(200);
     expect(launched.body.state).toBe('running');
     // Written by the worker's activity: the worker polled through the proxy too.

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { TEST_PASSWORD, type Team, type TeamRole } from './fixtures';
+import { dateInDays, readyFramingBody, TEST_PASSWORD, type Team, type TeamRole } from './fixtures';
 import { enrolTotp, nextTotpCode } from './totp';
 
 /** An HTTP client of the API acting as one signed-in user (bearer token). */
@@ -9,6 +9,18 @@ export interface ApiClient {
   post(url: string): request.Test;
   put(url: string): request.Test;
   delete(url: string): request.Test;
+}
+
+/** A client sending this bearer token (a session's, or a service account's). */
+export function bearerClient(app: INestApplication, token: string): ApiClient {
+  const server = app.getHttpServer();
+  const auth = (test: request.Test) => test.set('Authorization', `Bearer ${token}`);
+  return {
+    get: (url) => auth(request(server).get(url)),
+    post: (url) => auth(request(server).post(url)),
+    put: (url) => auth(request(server).put(url)),
+    delete: (url) => auth(request(server).delete(url)),
+  };
 }
 
 export function anonymous(app: INestApplication): ApiClient {
@@ -26,15 +38,7 @@ export async function login(
   email: string,
   password = TEST_PASSWORD,
 ): Promise<ApiClient> {
-  const token = await bearerToken(app, email, password);
-  const server = app.getHttpServer();
-  const auth = (test: request.Test) => test.set('Authorization', `Bearer ${token}`);
-  return {
-    get: (url) => auth(request(server).get(url)),
-    post: (url) => auth(request(server).post(url)),
-    put: (url) => auth(request(server).put(url)),
-    delete: (url) => auth(request(server).delete(url)),
-  };
+  return bearerClient(app, await bearerToken(app, email, password));
 }
 
 /**
@@ -83,4 +87,41 @@ export async function participantConsents(app: INestApplication, team: Team, exp
   if (!clients.has(email)) clients.set(email, login(app, email));
   const client = await (clients.get(email) as Promise<ApiClient>);
   await client.post(`/api/experiments/${experimentId}/consent`).send({ consent: true }).expect(200);
+}
+
+/**
+ * A draft of the team ready to launch, as HR or a pilot frames it: every item of the readiness
+ * checklist, expiring in `expiresInDays`, the participant's consent given by them.
+ */
+export async function readyDraft(
+  app: INestApplication,
+  author: ApiClient,
+  team: Team,
+  title: string,
+  expiresInDays = 60,
+): Promise<string> {
+  const created = await author
+    .post('/api/experiments')
+    .send({ organizationId: team.organization.id, title })
+    .expect(201);
+  const id = created.body.id as string;
+  await author
+    .put(`/api/experiments/${id}`)
+    .send(readyFramingBody(team, dateInDays(expiresInDays)))
+    .expect(200);
+  await participantConsents(app, team, id);
+  return id;
+}
+
+/** The same draft, launched by its author: a running test. */
+export async function launchedExperiment(
+  app: INestApplication,
+  author: ApiClient,
+  team: Team,
+  title: string,
+  expiresInDays = 60,
+): Promise<string> {
+  const id = await readyDraft(app, author, team, title, expiresInDays);
+  await author.post(`/api/experiments/${id}/launch`).send({}).expect(200);
+  return id;
 }

@@ -6,6 +6,7 @@
 
 import { LIFECYCLE_ACTIONS } from '../experiment/actions';
 import { QUESTIONNAIRE_ERROR_MESSAGES, QUESTIONNAIRE_FORBIDDEN_ACTIONS } from '../questionnaire/questionnaire-errors';
+import { RETENTION_ERROR_MESSAGES } from '../privacy/retention-errors';
 
 /** What a 403 names as refused (FORBIDDEN's `action`): the lifecycle actions and these. */
 export const FORBIDDEN_ACTIONS = [
@@ -37,6 +38,9 @@ export const FORBIDDEN_ACTIONS = [
   'manageShareLinks',
   // Personal data (issue 17, item 2): the right of access for a request received by mail.
   'exportPersonalData',
+  // Retention and erasure of personal data (issue 17, item 3).
+  'manageRetention',
+  'eraseAccount',
 ] as const;
 export type ForbiddenAction = (typeof FORBIDDEN_ACTIONS)[number];
 
@@ -263,6 +267,8 @@ export const ERROR_MESSAGES = {
 
   // --- questionnaires (issue 14), declared in questionnaire/questionnaire-errors.ts --------------
   ...QUESTIONNAIRE_ERROR_MESSAGES,
+  // --- retention and erasure (issue 17, item 3), declared in privacy/retention-errors.ts -------
+  ...RETENTION_ERROR_MESSAGES,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -166,6 +166,10 @@ export class ExperimentEntity {
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
 
+  /** When the retention run pseudonymised this closed test's personal data (issue 17). */
+  @Column({ name: 'personal_data_removed_at', type: 'timestamptz', nullable: true })
+  personalDataRemovedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -27,6 +27,10 @@ export class OrganizationEntity {
   @Column({ name: 'digest_settings', type: 'jsonb', default: () => "'{}'::jsonb" })
   digestSettings!: Partial<DigestSettings>;
 
+  /** Days a closed test's personal data is kept (issue 17); null: the default. */
+  @Column({ name: 'retention_days', type: 'int', nullable: true })
+  retentionDays!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -19,6 +19,14 @@ export class UserEntity {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
 
+  /** Erased (issue 17): name and email replaced, no login; the id stays as a pseudonymous reference. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
+
+  /** A pseudonymous account ("Participant N") standing for a person of this closed test. */
+  @Column({ name: 'pseudonym_experiment_id', type: 'uuid', nullable: true })
+  pseudonymExperimentId!: string | null;
+
   /** The admin allows linking this account to an OpenID Connect identity on its first login. */
   @Column({ name: 'oidc_allowed', type: 'boolean', default: false })
   oidcAllowed!: boolean;

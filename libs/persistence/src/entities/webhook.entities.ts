@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { DeliveryStatus, EndpointKind } from '@capacites/domain';
+import { CreatedAtColumn, NullableColumn, OrganizationIdColumn } from './columns';
 
 /**
  * An organisation's endpoint: a Standard Webhooks receiver or a chat room (Tchap, Mattermost,
@@ -12,7 +13,7 @@ export class WebhookEndpointEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @OrganizationIdColumn()
   organizationId!: string;
 
   @Column({ type: 'text' })
@@ -24,7 +25,7 @@ export class WebhookEndpointEntity {
   @Column({ type: 'text' })
   url!: string;
 
-  @Column({ name: 'room_id', type: 'text', nullable: true })
+  @NullableColumn('room_id', 'text')
   roomId!: string | null;
 
   @Column({ type: 'text', nullable: true, select: false })
@@ -33,22 +34,22 @@ export class WebhookEndpointEntity {
   @Column({ type: 'text', array: true })
   events!: string[];
 
-  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  @NullableColumn('disabled_at', 'timestamptz')
   disabledAt!: Date | null;
 
-  @Column({ name: 'disabled_reason', type: 'text', nullable: true })
+  @NullableColumn('disabled_reason', 'text')
   disabledReason!: 'failing' | 'paused' | null;
 
-  @Column({ name: 'last_success_at', type: 'timestamptz', nullable: true })
+  @NullableColumn('last_success_at', 'timestamptz')
   lastSuccessAt!: Date | null;
 
-  @Column({ name: 'last_failure_at', type: 'timestamptz', nullable: true })
+  @NullableColumn('last_failure_at', 'timestamptz')
   lastFailureAt!: Date | null;
 
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  @NullableColumn('created_by', 'uuid')
   createdBy!: string | null;
 
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  @CreatedAtColumn()
   createdAt!: Date;
 }
 
@@ -58,7 +59,7 @@ export class WebhookMessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @OrganizationIdColumn()
   organizationId!: string;
 
   /** The recorded event's idempotency key: a retried activity publishes nothing twice. */
@@ -68,13 +69,13 @@ export class WebhookMessageEntity {
   @Column({ type: 'text' })
   type!: string;
 
-  @Column({ name: 'experiment_id', type: 'uuid', nullable: true })
+  @NullableColumn('experiment_id', 'uuid')
   experimentId!: string | null;
 
   @Column({ type: 'jsonb' })
   payload!: object;
 
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  @CreatedAtColumn()
   createdAt!: Date;
 }
 
@@ -90,7 +91,7 @@ export class WebhookDeliveryEntity {
   @Column({ name: 'endpoint_id', type: 'uuid' })
   endpointId!: string;
 
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @OrganizationIdColumn()
   organizationId!: string;
 
   @Column({ type: 'text', default: 'pending' })
@@ -99,20 +100,20 @@ export class WebhookDeliveryEntity {
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
-  @Column({ name: 'last_status_code', type: 'integer', nullable: true })
+  @NullableColumn('last_status_code', 'integer')
   lastStatusCode!: number | null;
 
-  @Column({ name: 'last_error', type: 'text', nullable: true })
+  @NullableColumn('last_error', 'text')
   lastError!: string | null;
 
   /** When its delivery workflow was started (null: not yet, a retried activity starts it). */
-  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
+  @NullableColumn('dispatched_at', 'timestamptz')
   dispatchedAt!: Date | null;
 
-  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  @NullableColumn('delivered_at', 'timestamptz')
   deliveredAt!: Date | null;
 
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  @CreatedAtColumn()
   createdAt!: Date;
 }
 
@@ -134,13 +135,13 @@ export class WebhookDeliveryAttemptEntity {
   @Column({ name: 'duration_ms', type: 'integer' })
   durationMs!: number;
 
-  @Column({ name: 'status_code', type: 'integer', nullable: true })
+  @NullableColumn('status_code', 'integer')
   statusCode!: number | null;
 
-  @Column({ type: 'text', nullable: true })
+  @NullableColumn('error', 'text')
   error!: string | null;
 
-  @Column({ name: 'response_excerpt', type: 'text', nullable: true })
+  @NullableColumn('response_excerpt', 'text')
   responseExcerpt!: string | null;
 
   @Column({ type: 'boolean', default: false })
@@ -153,7 +154,7 @@ export class ServiceAccountEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @OrganizationIdColumn()
   organizationId!: string;
 
   @Column({ type: 'text' })
@@ -171,18 +172,18 @@ export class ServiceAccountEntity {
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
 
-  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  @NullableColumn('revoked_at', 'timestamptz')
   revokedAt!: Date | null;
 
-  @Column({ name: 'revoked_by', type: 'uuid', nullable: true })
+  @NullableColumn('revoked_by', 'uuid')
   revokedBy!: string | null;
 
-  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  @NullableColumn('last_used_at', 'timestamptz')
   lastUsedAt!: Date | null;
 
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  @NullableColumn('created_by', 'uuid')
   createdBy!: string | null;
 
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  @CreatedAtColumn()
   createdAt!: Date;
 }

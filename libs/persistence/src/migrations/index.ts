@@ -21,6 +21,7 @@ import { Integrations1796600000000 } from './1796600000000-Integrations';
 import { LaunchApproval1796640000000 } from './1796640000000-LaunchApproval';
 import { ExperimentImports1796630000000 } from './1796630000000-ExperimentImports';
 import { CommitteeSessions1796650000000 } from './1796650000000-CommitteeSessions';
+import { Retention1796660000000 } from './1796660000000-Retention';
 
 export const MIGRATIONS = [
   Foundation1795831999790,
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ExperimentImports1796630000000,
   LaunchApproval1796640000000,
   CommitteeSessions1796650000000,
+  Retention1796660000000,
 ];
