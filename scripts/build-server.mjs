@@ -22,6 +22,8 @@ export const SERVER_APPS = {
     'apps/api/src/cli/verify-audit.ts',
     'apps/api/src/cli/payload-key.ts',
     'apps/api/src/cli/secrets-encrypt.ts',
+    // Started by path in a worker thread (personal-data-pdf.renderer.ts), not required.
+    'apps/api/src/personal-data/personal-data-pdf.worker.ts',
   ],
   worker: ['apps/worker/src/main.ts'],
 };

@@ -12,6 +12,7 @@ export const personalDataMessages = {
         contents: 'Ce que contient l’export',
         json: 'Télécharger au format JSON (complet, lisible par une machine)',
         pdf: 'Télécharger au format PDF (lisible, avec sommaire)',
+        pdfPreparing: 'Préparation du PDF…',
         html: 'Télécharger la page HTML accessible (même contenu)',
         audited: 'Chaque téléchargement est inscrit au journal d’audit.',
         requestLink: 'Répondre à une demande d’accès reçue par courrier',
@@ -30,6 +31,12 @@ export const personalDataMessages = {
         userLink: 'Données personnelles (droit d’accès)',
       },
       refusals: { actions: { exportPersonalData: 'exporter les données personnelles d’une autre personne' } },
+      errors: {
+        PERSONAL_DATA_PDF_TOO_LARGE:
+          'Cette personne a plus de %{maxRecords} enregistrements (au moins %{records}) : le PDF serait trop long à produire. Téléchargez la page HTML ou le fichier JSON, qui ont le même contenu.',
+        PERSONAL_DATA_PDF_BUSY:
+          '%{waiting} exports PDF attendent déjà : réessayez dans quelques minutes, ou téléchargez la page HTML ou le fichier JSON.',
+      },
     },
   },
   en: {
@@ -41,6 +48,7 @@ export const personalDataMessages = {
         contents: 'What the export contains',
         json: 'Download as JSON (complete, machine-readable)',
         pdf: 'Download as PDF (readable, with a table of contents)',
+        pdfPreparing: 'Preparing the PDF…',
         html: 'Download the accessible HTML page (same content)',
         audited: 'Each download is recorded in the audit trail.',
         requestLink: 'Answer an access request received by mail',
@@ -58,6 +66,12 @@ export const personalDataMessages = {
         userLink: 'Personal data (right of access)',
       },
       refusals: { actions: { exportPersonalData: "export another person's personal data" } },
+      errors: {
+        PERSONAL_DATA_PDF_TOO_LARGE:
+          'This person has more than %{maxRecords} records (%{records} or more): the PDF would take too long to produce. Download the HTML page or the JSON file, which hold the same content.',
+        PERSONAL_DATA_PDF_BUSY:
+          '%{waiting} PDF exports are already waiting: try again in a few minutes, or download the HTML page or the JSON file.',
+      },
     },
   },
 };

@@ -112,6 +112,8 @@ const apiEnvSchema = databaseEnvSchema.extend(temporalEnvSchema.shape).extend({
   PUBLIC_URL: z.url().default('http://localhost:5173'),
   /** Public answers accepted per minute and client address (counted in PostgreSQL under a keyed digest, the address never stored). */
   PUBLIC_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
+  /** Records (all sections together) above which the personal data PDF is refused (409, the HTML or JSON export instead); see docs/rgpd.md. */
+  PERSONAL_DATA_PDF_MAX_RECORDS: z.coerce.number().int().min(1).max(1000000).default(2000),
 });
 
 type ApiEnv = z.infer<typeof apiEnvSchema>;

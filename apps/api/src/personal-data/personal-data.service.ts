@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -17,12 +17,9 @@ import {
 import type { AuthUser } from '../auth/auth-user';
 import { recordAdminEvent } from '../common/admin-audit';
 import { RefusalException, ResourceException } from '../common/app.exception';
-import {
-  PersonalDataHtmlWriter,
-  renderPersonalDataPdf,
-  writeChunk,
-  type RenderMeta,
-} from './personal-data-render';
+import { API_CONFIG, type ApiConfig } from '../config/api.config';
+import { PERSONAL_DATA_PDF_QUEUE, PersonalDataPdfRenderer } from './personal-data-pdf.renderer';
+import { PersonalDataHtmlWriter, writeChunk, type RenderMeta } from './personal-data-render';
 import { SECTION_SOURCES } from './personal-data.sources';
 
 /** Rows read per round trip: the most the JSON and HTML exports hold at once. */
@@ -52,7 +49,11 @@ interface Plan {
 export class PersonalDataService {
   private readonly logger = new Logger(PersonalDataService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly pdfRenderer: PersonalDataPdfRenderer,
+  ) {}
 
   async export(
     requester: AuthUser,
@@ -76,6 +77,23 @@ export class PersonalDataService {
       timeZone: subject.organizations[0]?.timeZone ?? DEFAULT_TIME_ZONE,
       generatedAt: new Date(),
     };
+    if (format !== 'pdf') return this.produce(plan, response);
+    // The PDF's refusals come before the audit record and before any byte: a refused export
+    // discloses nothing, so it is not recorded as an export (the request log keeps the 409).
+    const release = this.pdfRenderer.reserve();
+    if (!release)
+      throw new RefusalException('conflict', 'PERSONAL_DATA_PDF_BUSY', { waiting: PERSONAL_DATA_PDF_QUEUE });
+    try {
+      await this.assertPdfSize(plan);
+      await this.produce(plan, response);
+    } finally {
+      release();
+    }
+  }
+
+  /** Audits the export, then writes it: JSON and HTML streamed, the PDF laid out in the worker. */
+  private async produce(plan: Plan, response: Response): Promise<void> {
+    const { format } = plan;
     await this.audit(plan);
     response.setHeader('Content-Type', PERSONAL_DATA_MEDIA_TYPES[format]);
     response.setHeader(
@@ -86,7 +104,11 @@ export class PersonalDataService {
     try {
       if (format === 'json') await this.writeJson(plan, response);
       else if (format === 'html') await this.writeHtml(plan, response);
-      else response.end(await renderPersonalDataPdf(this.meta(plan), await this.collect(plan)));
+      else {
+        const sections = await this.collect(plan);
+        // A client that left while waiting is not laid out for.
+        response.end(await this.pdfRenderer.render({ meta: this.meta(plan), sections }, () => response.destroyed));
+      }
     } catch (error) {
       this.logger.error(`personal data export interrupted: ${(error as Error).message}`);
       // Nothing sent yet (PDF): a 500 in the usual shape; otherwise the download is cut off
@@ -97,6 +119,28 @@ export class PersonalDataService {
       }
       response.destroy(error as Error);
     }
+  }
+
+  /**
+   * The PDF is laid out whole by pdfmake (in a worker thread, one at a time): above
+   * PERSONAL_DATA_PDF_MAX_RECORDS records it would take minutes, so it is refused with the
+   * HTML and JSON formats suggested. Counted through the same cursors, stopping as soon as the
+   * bound is passed.
+   */
+  private async assertPdfSize(plan: Plan): Promise<void> {
+    const maxRecords = this.config.PERSONAL_DATA_PDF_MAX_RECORDS;
+    let records = 0;
+    const batches = this.batches(plan);
+    try {
+      for await (const { rows } of batches) {
+        records += rows.length;
+        if (records > maxRecords) break;
+      }
+    } finally {
+      await batches.return(undefined);
+    }
+    if (records > maxRecords)
+      throw new RefusalException('conflict', 'PERSONAL_DATA_PDF_TOO_LARGE', { records, maxRecords });
   }
 
   /**

@@ -320,6 +320,18 @@ describe('The compiled apps, laid out as the image, run with the compose command
       .post('/api/auth/token')
       .send({ email: 'admin@compile.test', password: 'Un-mot-de-passe-solide-2026!' })
       .expect(200);
+    // The personal data PDF is laid out in a worker thread started from its compiled file.
+    const pdf = await request(baseUrl)
+      .get('/api/me/personal-data?format=pdf')
+      .set(auth)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
 
     // The back-office, served by the API from the image's dist/admin.
     const page = await request(baseUrl).get('/').expect(200);

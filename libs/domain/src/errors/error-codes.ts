@@ -255,6 +255,11 @@ export const ERROR_MESSAGES = {
   REQUEST_HEADER_FIELDS_TOO_LARGE: () => 'The request headers are larger than the server accepts.',
   REQUEST_TIMEOUT: () => 'The request was not received in time.',
   TOO_MANY_REQUESTS: () => 'Too Many Requests: try again in a minute.',
+  // --- personal data export (RGPD article 15) ---------------------------------------------------
+  PERSONAL_DATA_PDF_TOO_LARGE: (p: { records: number; maxRecords: number }) =>
+    `This person has more than ${p.maxRecords} records (${p.records} or more): the PDF would take too long to lay out; download the HTML page or the JSON file, which hold the same content.`,
+  PERSONAL_DATA_PDF_BUSY: (p: { waiting: number }) =>
+    `${p.waiting} PDF exports are already waiting: try again in a few minutes, or download the HTML page or the JSON file.`,
   METHOD_NOT_ALLOWED: () => 'This method is not allowed here.',
   BAD_REQUEST: () => 'The request is malformed.',
   INTERNAL_ERROR: () => 'An unexpected error occurred; it has been logged.',

@@ -63,6 +63,35 @@ describe('the right of access in the back-office', () => {
     );
   });
 
+  it('says in French why a PDF is refused (too many records), suggesting the HTML page or JSON', async () => {
+    // The API's answer (apps/api/test/integration/personal-data.integration-spec.ts checks it).
+    const body = {
+      statusCode: 409,
+      code: 'PERSONAL_DATA_PDF_TOO_LARGE',
+      message: 'This person has more than 2000 records',
+      params: { records: 2500, maxRecords: 2000 },
+    };
+    const fetchMock = jest.fn(() => Promise.resolve({ ok: false, status: 409, json: () => Promise.resolve(body) }));
+    const previous = globalThis.fetch;
+    globalThis.fetch = fetchMock as unknown as typeof fetch;
+    try {
+      render(
+        <MemoryRouter>
+          <TestAdmin authProvider={fakeAuthProvider('u1', [{ organizationId: 'o1', role: 'member' }])}>
+            <MyPersonalDataSection />
+          </TestAdmin>
+        </MemoryRouter>,
+      );
+      await userEvent.click(await screen.findByRole('link', { name: /format PDF/ }));
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'Cette personne a plus de 2000 enregistrements (au moins 2500) : le PDF serait trop long à produire. Téléchargez la page HTML ou le fichier JSON, qui ont le même contenu.',
+      );
+      expect(fetchMock).toHaveBeenCalledWith('/api/me/personal-data?format=pdf', { credentials: 'same-origin' });
+    } finally {
+      globalThis.fetch = previous;
+    }
+  });
+
   it('tells a member that answering requests is for HR and the platform administration', async () => {
     render(
       <MemoryRouter>
