@@ -11,6 +11,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { newPayloadKeyEntry, parsePayloadKeys, temporalDataConverter } from '@capacites/config';
 import ExcelJS from 'exceljs';
 import { Pool } from 'pg';
 import { IMPORT_COLUMNS, localDate, type ImportColumnKey, type PreparedImportRow } from '@capacites/domain';
@@ -171,6 +172,8 @@ async function main(): Promise<void> {
     const bundle = join(scratch, 'bundle.js');
     writeFileSync(bundle, await buildWorkflowBundle());
     const taskQueue = `bench-import-${Date.now()}`;
+    // The keys production requires: workflow payloads encrypted, secrets kept in PostgreSQL.
+    const payloadKeys = newPayloadKeyEntry('bench');
     const worker = await spawnNode(
       'worker',
       join(repoRoot, 'apps', 'worker', 'src', 'main.ts'),
@@ -179,6 +182,8 @@ async function main(): Promise<void> {
         TEMPORAL_ADDRESS: temporal.address,
         TEMPORAL_TASK_QUEUE: taskQueue,
         WORKFLOW_BUNDLE_PATH: bundle,
+        TEMPORAL_PAYLOAD_KEYS: payloadKeys,
+        DATA_ENCRYPTION_KEYS: newPayloadKeyEntry('bench-data'),
         LOG_LEVEL: 'warn',
       },
       /state: 'RUNNING'/,
@@ -188,7 +193,10 @@ async function main(): Promise<void> {
     });
     const connection = await Connection.connect({ address: temporal.address });
     stops.unshift(() => connection.close());
-    const client = new Client({ connection });
+    const client = new Client({
+      connection,
+      dataConverter: temporalDataConverter(parsePayloadKeys(payloadKeys, 'bench')),
+    });
     const dataSource = createDataSource({ url, poolSize: 4 });
     await dataSource.initialize();
     stops.unshift(() => dataSource.destroy());
