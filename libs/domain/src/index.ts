@@ -2,6 +2,7 @@ export * from './experiment/experiment-state';
 export * from './experiment/experiment-id';
 export * from './experiment/experiment.schema';
 export * from './experiment/framing';
+export * from './experiment/people';
 export * from './experiment/criteria-history';
 export * from './experiment/readiness';
 export * from './experiment/lifecycle-inputs';

@@ -1,5 +1,6 @@
 import { DEFAULT_LIFECYCLE_SETTINGS } from '../organization/lifecycle-settings';
-import { activeParticipants, pilotIsSponsor, type ExperimentFraming } from '../experiment/framing';
+import type { ExperimentFraming } from '../experiment/framing';
+import { activeParticipants, pilotIsSponsor } from '../experiment/people';
 import { readinessChecklist, READINESS_CODES } from '../experiment/readiness';
 
 const NOW = new Date('2026-02-01T10:00:00.000Z');

@@ -69,7 +69,6 @@ export const consentOnBehalfSchema = z
   .strict();
 export type ConsentOnBehalfInput = z.infer<typeof consentOnBehalfSchema>;
 
-export { activeParticipants, pilotIsSponsor } from './people';
 
 /** Preparing the team's autonomy after the test: when the pilot withdraws, who takes over. */
 export const exitPlanSchema = z
