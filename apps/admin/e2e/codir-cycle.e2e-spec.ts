@@ -85,7 +85,7 @@ describeInBrowser('CODIR cycle screens in the browser', () => {
         (r) =>
           r.url().includes(`/api/organizations/${team.organization.id}`) && r.request().method() === 'PUT',
       );
-      await page.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
       expect((await saved).status()).toBe(200);
       const organization = await stack.db
         .getRepository(OrganizationEntity)

@@ -118,7 +118,7 @@ describe('"Conservation des données"', () => {
     expect(screen.getByText('Aucun test pseudonymisé pour l’instant.')).toBeInTheDocument();
 
     await userEvent.type(screen.getByLabelText('Nouvelle durée (jours)'), '365');
-    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer la durée de conservation' }));
     expect(await screen.findByText(/Durée de l’organisation : 365 jours/)).toBeInTheDocument();
     await waitFor(() =>
       expect(calls.find((c) => c.method === 'PUT')?.body).toBe(JSON.stringify({ retentionDays: 365 })),
