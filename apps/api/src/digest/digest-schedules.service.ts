@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ScheduleAlreadyRunning,
   ScheduleOverlapPolicy,
   type Client,
   type ScheduleOptionsAction,
@@ -12,6 +11,7 @@ import { resolveDigestSettings, type DigestSettings } from '@capacites/domain';
 import { OrganizationEntity } from '@capacites/persistence';
 import { digestScheduleId, ORGANIZATION_DIGEST_WORKFLOW } from '@capacites/workflows';
 import { RefusalException } from '../common/app.exception';
+import { ensureSchedule } from '../temporal/ensure-schedule';
 import { TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../temporal/temporal.module';
 
 /** What an organisation's Schedule should be: every weekday at the digest hour, local time. */
@@ -79,25 +79,15 @@ export class DigestSchedulesService implements OnApplicationBootstrap {
     );
     const scheduleId = digestScheduleId(organization.id);
     try {
-      try {
-        await this.client.schedule.create({
-          scheduleId,
-          spec: plan.spec,
-          action: plan.action,
-          policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '6 hours' },
-          state: { paused: plan.paused, note: plan.note },
-        });
-        return;
-      } catch (error) {
-        if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-      }
-      const handle = this.client.schedule.getHandle(scheduleId);
-      await handle.update((previous) => ({
-        ...previous,
+      const state = { paused: plan.paused, note: plan.note };
+      await ensureSchedule(this.client, {
+        scheduleId,
         spec: plan.spec,
         action: plan.action,
-        state: { ...previous.state, paused: plan.paused, note: plan.note },
-      }));
+        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '6 hours' },
+        state,
+        updateState: state,
+      });
     } catch (error) {
       this.logger.warn(`digest schedule ${scheduleId} not synced: ${(error as Error).message}`);
       throw new RefusalException('unavailable', 'WORKFLOW_UNAVAILABLE', {});

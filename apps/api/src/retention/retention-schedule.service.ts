@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
-  ScheduleAlreadyRunning,
   ScheduleOverlapPolicy,
   type Client,
   type ScheduleOptionsAction,
   type ScheduleSpec,
 } from '@temporalio/client';
 import { RETENTION_SCHEDULE_ID, RETENTION_WORKFLOW } from '@capacites/workflows';
+import { ensureSchedule } from '../temporal/ensure-schedule';
 import { TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../temporal/temporal.module';
 
 /** Every day at 03:30, Paris time: outside office hours, after the night's backups. */
@@ -44,19 +44,12 @@ export class RetentionScheduleService implements OnApplicationBootstrap {
       args: [{}],
       workflowExecutionTimeout: '1 day',
     };
-    try {
-      await this.client.schedule.create({
-        scheduleId: RETENTION_SCHEDULE_ID,
-        spec: RETENTION_SCHEDULE_SPEC,
-        action,
-        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-        state: { note: 'personal data retention (docs/operations.md)' },
-      });
-    } catch (error) {
-      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-      await this.client.schedule
-        .getHandle(RETENTION_SCHEDULE_ID)
-        .update((previous) => ({ ...previous, spec: RETENTION_SCHEDULE_SPEC, action }));
-    }
+    await ensureSchedule(this.client, {
+      scheduleId: RETENTION_SCHEDULE_ID,
+      spec: RETENTION_SCHEDULE_SPEC,
+      action,
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+      state: { note: 'personal data retention (docs/operations.md)' },
+    });
   }
 }
